@@ -1,0 +1,86 @@
+import type { AnalysisSettings, Dialect, DialectInput, Recognition } from '../dialects/dialect';
+import { detectDialect } from '../dialects';
+import { parseConfig, type ParsedConfig } from '../parse/parseConfig';
+import type { TrainingPlan } from '../plan/trainingPlan';
+import { PLAN_RULES } from '../rules';
+import type { Finding, RuleId, Severity } from './finding';
+
+export interface LensSettings extends AnalysisSettings {
+  /** Severity overrides per rule id; `off` silences a rule. */
+  severities?: Partial<Record<string, Severity | 'off'>>;
+}
+
+export interface DocumentAnalysis {
+  documentIndex: number;
+  dialect: Dialect;
+  recognition: Recognition;
+  input: DialectInput;
+  plan?: TrainingPlan;
+}
+
+export interface ConfigAnalysis {
+  parsed: ParsedConfig;
+  /** The documents recognised as training configs. */
+  documents: DocumentAnalysis[];
+  /** Findings after in-file `disable=` directives and severity settings. */
+  findings: Finding[];
+}
+
+/** text → parsed document → dialect → plan → findings. Never throws: a broken rule loses only its findings. */
+export function analyzeConfig(text: string, fileName: string, settings: LensSettings = {}): ConfigAnalysis {
+  const parsed = parseConfig(text);
+  const documents: DocumentAnalysis[] = [];
+  const raw: Finding[] = [];
+  parsed.documents.forEach((document, documentIndex) => {
+    const input: DialectInput = { parsed, document, documentIndex, fileName, settings };
+    let detection;
+    try {
+      detection = detectDialect(input);
+    } catch {
+      return;
+    }
+    if (!detection) return;
+    const analysis: DocumentAnalysis = { documentIndex, dialect: detection.dialect, recognition: detection.recognition, input };
+    documents.push(analysis);
+    try {
+      const extraction = detection.dialect.extract(input);
+      raw.push(...extraction.findings);
+      analysis.plan = extraction.plan;
+    } catch (error) {
+      reportInternalError(error);
+      return;
+    }
+    const plan = analysis.plan;
+    if (!plan) return;
+    for (const rule of PLAN_RULES) {
+      try {
+        raw.push(...rule({ plan, dialect: detection.dialect, input }));
+      } catch (error) {
+        reportInternalError(error);
+      }
+    }
+  });
+  return { parsed, documents, findings: applySeverities(raw, parsed, settings) };
+}
+
+function applySeverities(findings: Finding[], parsed: ParsedConfig, settings: LensSettings): Finding[] {
+  const result: Finding[] = [];
+  for (const finding of findings) {
+    if (parsed.directives.disabledRules.has(finding.ruleId)) continue;
+    const override = settings.severities?.[finding.ruleId as RuleId];
+    if (override === 'off') continue;
+    result.push(override ? { ...finding, severity: override } : finding);
+  }
+  return result.sort((a, b) => a.span.start - b.span.start);
+}
+
+let internalErrorReporter: (error: unknown) => void = () => undefined;
+
+/** Where errors inside dialects and rules go (the server logs them; tests may throw). */
+export function onInternalError(reporter: (error: unknown) => void): void {
+  internalErrorReporter = reporter;
+}
+
+function reportInternalError(error: unknown): void {
+  internalErrorReporter(error);
+}

@@ -1,0 +1,58 @@
+import type { TrainingPlan } from '../plan/trainingPlan';
+import { scheduleOfPlan } from '../schedules';
+import { everyStep, sampleCurve } from '../schedules/sampleCurve';
+import type { CurvePoint, ScheduleMarker } from '../schedules/schedule';
+import type { ConfigAnalysis } from './analyzeConfig';
+import { summarizePlan, type PlanSummary } from './describePlan';
+
+export interface CurveOptions {
+  /** About how many points to sample (peaks and markers are always kept). */
+  points?: number;
+  /** Every scheduler step t = 0..T-1 instead of a sample. */
+  everyStep?: boolean;
+  /** Which recognised document of a multi-document file (default: the first with a plan). */
+  documentIndex?: number;
+}
+
+export interface CurveResult {
+  dialect: string;
+  dialectName: string;
+  documentIndex: number;
+  schedule: string;
+  unit: 'step';
+  totalSteps: number;
+  validationDriven: boolean;
+  points: CurvePoint[];
+  markers: ScheduleMarker[];
+  assumptions: string[];
+  summary: PlanSummary;
+  plan: TrainingPlan;
+}
+
+export function curveOfPlan(plan: TrainingPlan, options: CurveOptions = {}): Omit<CurveResult, 'dialect' | 'dialectName'> | null {
+  const schedule = scheduleOfPlan(plan);
+  if (!schedule) return null;
+  const points = options.everyStep ? everyStep(schedule) : sampleCurve(schedule, options.points ?? 200);
+  return {
+    documentIndex: plan.documentIndex,
+    schedule: schedule.family,
+    unit: plan.length.unit,
+    totalSteps: schedule.totalSteps,
+    validationDriven: schedule.validationDriven === true,
+    points,
+    markers: [...schedule.markers],
+    assumptions: plan.assumptions,
+    summary: summarizePlan(plan, points),
+    plan,
+  };
+}
+
+/** The curve of the file's training plan (the first one, or the one asked for). */
+export function curveOfAnalysis(analysis: ConfigAnalysis, options: CurveOptions = {}): CurveResult | null {
+  const document = analysis.documents.find(
+    (d) => d.plan && (options.documentIndex === undefined || d.documentIndex === options.documentIndex),
+  );
+  if (!document?.plan) return null;
+  const curve = curveOfPlan(document.plan, options);
+  return curve && { dialect: document.dialect.id, dialectName: document.dialect.name, ...curve };
+}

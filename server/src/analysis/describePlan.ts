@@ -1,0 +1,39 @@
+import type { TrainingPlan } from '../plan/trainingPlan';
+import type { CurvePoint } from '../schedules/schedule';
+
+/** A learning rate the way people write them: 5e-6, 0.0003, 1.5e-5. */
+export function formatLr(lr: number): string {
+  if (lr === 0) return '0';
+  const abs = Math.abs(lr);
+  if (abs >= 1e-3 && abs < 1e3) return String(+lr.toPrecision(4));
+  return lr.toExponential(3).replace(/\.?0+e/, 'e').replace('e+', 'e');
+}
+
+export interface PlanSummary {
+  peakLr: number;
+  endLr: number;
+  family: string;
+  warmupSteps: number;
+  totalSteps: number;
+  unit: 'step';
+  /** One line: "cosine · peak 5e-6 · warmup 30 steps · ends at 5e-7 · 1000 steps". */
+  text: string;
+}
+
+export function summarizePlan(plan: TrainingPlan, points: readonly CurvePoint[]): PlanSummary {
+  const peakLr = points.reduce((max, p) => Math.max(max, p.lr), 0);
+  const endLr = points.at(-1)?.lr ?? plan.baseLr;
+  const horizon = `${plan.length.steps} ${plan.length.unit}s${plan.length.assumed ? ' (assumed)' : ''}`;
+  const warmup = plan.warmup.steps > 0 ? `warmup ${plan.warmup.steps} steps` : 'no warmup';
+  const family = `${plan.schedule.name}${plan.schedule.explicit ? '' : ' (default)'}`;
+  const end = plan.schedule.validationDriven ? 'depends on validation' : `ends at ${formatLr(endLr)}`;
+  return {
+    peakLr,
+    endLr,
+    family: plan.schedule.name,
+    warmupSteps: plan.warmup.steps,
+    totalSteps: plan.length.steps,
+    unit: plan.length.unit,
+    text: `${family} · peak ${formatLr(peakLr)} · ${warmup} · ${end} · ${horizon}`,
+  };
+}

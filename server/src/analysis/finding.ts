@@ -1,0 +1,42 @@
+import type { Span } from '../parse/textSpan';
+import type { CurvePoint } from '../schedules/schedule';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export type RuleId =
+  | 'constant-lr'
+  | 'piecewise-schedule'
+  | 'validation-driven-schedule'
+  | 'schedule-family'
+  | 'schedule-horizon'
+  | 'warmup-too-long'
+  | 'adam-overtuned'
+  | 'adam-undertuned'
+  | 'tuned-train-steps'
+  | 'unknown-budget'
+  | 'invalid-value';
+
+/** A minimal text edit on the analysed text: replace [start, end) with newText. */
+export interface TextEdit {
+  span: Span;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  isPreferred: boolean;
+  edits: TextEdit[];
+  /** The curve the run would follow after this fix (sampled), when it can be drawn. */
+  preview?: CurvePoint[];
+}
+
+export interface Finding {
+  ruleId: RuleId;
+  severity: Severity;
+  /** What is wrong, why, and what to do, in one message. */
+  message: string;
+  span: Span;
+  /** The key the finding is about, for hover. */
+  keySpan?: Span;
+  fixes: Fix[];
+}

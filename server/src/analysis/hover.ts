@@ -1,0 +1,38 @@
+import { spanContains } from '../parse/textSpan';
+import { RULES } from '../rules/ruleCatalog';
+import type { ConfigAnalysis } from './analyzeConfig';
+import { curveOfPlan } from './curve';
+import type { Span } from '../parse/textSpan';
+
+export interface HoverResult {
+  markdown: string;
+  span: Span;
+}
+
+const PLAN_KEYS = new Set(['baseLr', 'schedule']);
+
+/** Hover at an offset: the longer why of a finding on that key or value, and the run's LR plan on LR keys. */
+export function hoverAt(analysis: ConfigAnalysis, offset: number): HoverResult | null {
+  const sections: string[] = [];
+  let span: Span | undefined;
+  for (const finding of analysis.findings) {
+    const onKey = finding.keySpan && spanContains(finding.keySpan, offset);
+    if (!onKey && !spanContains(finding.span, offset)) continue;
+    const rule = RULES[finding.ruleId];
+    sections.push(`**LR Lens · ${rule.id}**\n\n${finding.message}\n\n${rule.explanation}`);
+    span ??= onKey ? finding.keySpan : finding.span;
+  }
+  for (const document of analysis.documents) {
+    const plan = document.plan;
+    if (!plan) continue;
+    for (const [field, source] of Object.entries(plan.sources)) {
+      if (!PLAN_KEYS.has(field) || !spanContains(source.key, offset)) continue;
+      const curve = curveOfPlan(plan, { points: 40 });
+      if (!curve) continue;
+      const assumed = plan.assumptions.length ? `\n\nAssumed: ${plan.assumptions.join('; ')}.` : '';
+      sections.push(`**LR Lens · ${document.dialect.name}**\n\n${curve.summary.text}\n\nLength: ${plan.length.basis}.${assumed}`);
+      span ??= source.key;
+    }
+  }
+  return sections.length && span ? { markdown: sections.join('\n\n---\n\n'), span } : null;
+}

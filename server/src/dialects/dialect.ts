@@ -1,0 +1,43 @@
+import type { Document } from 'yaml';
+import type { Finding, TextEdit } from '../analysis/finding';
+import type { ParsedConfig } from '../parse/parseConfig';
+import type { TrainingPlan } from '../plan/trainingPlan';
+
+export interface AnalysisSettings {
+  /** Optimizer steps per epoch when a config gives its length in epochs only. */
+  stepsPerEpoch?: number;
+}
+
+/** What a dialect sees of one YAML document. */
+export interface DialectInput {
+  parsed: ParsedConfig;
+  document: Document.Parsed;
+  documentIndex: number;
+  fileName: string;
+  settings: AnalysisSettings;
+}
+
+export interface Recognition {
+  /** 0..1: how sure the dialect is that the document is one of its files. */
+  confidence: number;
+  /** Why, in words (shown in the curve view and `--format json`). */
+  reason: string;
+}
+
+export interface Extraction {
+  /** Absent when the document is so broken that no plan can be built. */
+  plan?: TrainingPlan;
+  /** Findings raised while reading the values (`invalid-value`). */
+  findings: Finding[];
+}
+
+export type DecayFamily = 'cosine' | 'linear';
+
+export interface Dialect {
+  id: string;
+  name: string;
+  recognize(input: DialectInput): Recognition | null;
+  extract(input: DialectInput): Extraction;
+  /** Edits that give the run a linear or cosine decay in this framework's own vocabulary. */
+  decayEdits(input: DialectInput, plan: TrainingPlan, family: DecayFamily): TextEdit[];
+}

@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import type { Finding } from '../analysis/finding';
+import type { MapEntry } from '../parse/yamlAccess';
+import { RULES } from '../rules/ruleCatalog';
+
+/** How one config key is validated: a zod schema whose error messages are user-facing. */
+export type SettingSchemas = Readonly<Record<string, z.ZodType>>;
+
+export interface SettingValues {
+  /** Valid values by key (absent keys and invalid values are missing). */
+  values: Record<string, unknown>;
+  findings: Finding[];
+}
+
+function shown(value: unknown): string {
+  if (typeof value === 'string') return `'${value}'`;
+  if (value === null || value === undefined) return 'nothing';
+  const text = JSON.stringify(value);
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+/**
+ * Validates the keys a dialect knows, each with its own schema; every failure becomes an `invalid-value`
+ * finding on the value as written, with the schema's message.
+ */
+export function readSettings(entries: ReadonlyMap<string, MapEntry>, schemas: SettingSchemas): SettingValues {
+  const values: Record<string, unknown> = {};
+  const findings: Finding[] = [];
+  for (const [key, schema] of Object.entries(schemas)) {
+    const entry = entries.get(key);
+    if (!entry) continue;
+    const result = schema.safeParse(entry.value);
+    if (result.success) {
+      values[key] = result.data;
+      continue;
+    }
+    const problem = result.error.issues[0]?.message ?? 'has an invalid value';
+    findings.push({
+      ruleId: 'invalid-value',
+      severity: RULES['invalid-value'].defaultSeverity,
+      message: `\`${key}\` ${problem}; got ${shown(entry.value)}.`,
+      span: entry.valueSpan.end > entry.valueSpan.start ? entry.valueSpan : entry.keySpan,
+      keySpan: entry.keySpan,
+      fixes: [],
+    });
+  }
+  return { values, findings };
+}

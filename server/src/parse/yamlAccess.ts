@@ -1,0 +1,80 @@
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import type { Span } from './textSpan';
+
+/** One `key: value` of a mapping, with where its key and value are written. */
+export interface MapEntry {
+  key: string;
+  pair: Pair;
+  keyNode: Scalar;
+  /** The value node after alias resolution; null for `key:` with nothing after it. */
+  valueNode: Node | null;
+  keySpan: Span;
+  /** Where the value is written; an empty span just after the key when there is no value. */
+  valueSpan: Span;
+  /** The value as a plain JS value (scalars as the YAML 1.2 core schema reads them). */
+  value: unknown;
+}
+
+/** How many nodes a plain conversion may visit: keeps alias bombs (billion laughs) from exploding. */
+const PLAIN_VALUE_BUDGET = 10_000;
+
+export function spanOf(node: Node): Span {
+  const range = node.range ?? [0, 0, 0];
+  return { start: range[0], end: range[1] };
+}
+
+export function resolveNode(document: Document, node: unknown): Node | null {
+  let current = node;
+  for (let hops = 0; hops < 100 && isAlias(current); hops++) {
+    current = current.resolve(document) ?? null;
+  }
+  return (current as Node | null) ?? null;
+}
+
+/** Plain JS value of a node, resolving aliases, with a visit budget; undefined when over budget. */
+export function plainValue(document: Document, node: Node | null): unknown {
+  let budget = PLAIN_VALUE_BUDGET;
+  const visit = (raw: unknown, depth: number): unknown => {
+    if (--budget < 0 || depth > 64) throw new RangeError('too large');
+    const current = resolveNode(document, raw);
+    if (current === null) return null;
+    if (isScalar(current)) return current.value;
+    if (isMap(current)) {
+      const out: Record<string, unknown> = {};
+      for (const pair of current.items) {
+        const key = resolveNode(document, pair.key);
+        const name = isScalar(key) ? String(key.value) : String(visit(key, depth + 1));
+        out[name] = visit(pair.value, depth + 1);
+      }
+      return out;
+    }
+    if (isSeq(current)) return current.items.map((item) => visit(item, depth + 1));
+    return undefined;
+  };
+  try {
+    return visit(node, 0);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The entries of a mapping by key; with duplicate keys the last one wins, as in PyYAML and OmegaConf. */
+export function entriesOf(document: Document, map: YAMLMap): Map<string, MapEntry> {
+  const entries = new Map<string, MapEntry>();
+  for (const pair of map.items) {
+    const keyNode = resolveNode(document, pair.key);
+    if (!isScalar(keyNode) || keyNode.value === null || typeof keyNode.value === 'object') continue;
+    const key = String(keyNode.value);
+    const valueNode = resolveNode(document, pair.value);
+    const keySpan = spanOf(pair.key as Node);
+    const valueSpan = pair.value ? spanOf(pair.value as Node) : { start: keySpan.end, end: keySpan.end };
+    entries.set(key, { key, pair, keyNode, valueNode, keySpan, valueSpan, value: plainValue(document, valueNode) });
+  }
+  return entries;
+}
+
+/** The top-level mapping of a document, if it is one. */
+export function rootMap(document: Document): YAMLMap | null {
+  const contents = resolveNode(document, document.contents);
+  return isMap(contents) ? contents : null;
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/**
+ * The framework-neutral training plan: what a run will do, whatever file format said it.
+ * Dialects build one from a config; rules and curves read nothing else.
+ */
+
+const SpanSchema = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
+
+/** Where a plan field is written: the key and the value in the file's text. */
+export const SourceSchema = z.object({ path: z.string(), key: SpanSchema, value: SpanSchema });
+export type Source = z.infer<typeof SourceSchema>;
+
+export const OptimizerFamilySchema = z.enum(['adam', 'sgd', 'adafactor', 'rmsprop', 'lion', 'other']);
+export type OptimizerFamily = z.infer<typeof OptimizerFamilySchema>;
+
+export const TrainingPlanSchema = z.object({
+  /** Dialect id, e.g. `huggingface`. */
+  dialect: z.string(),
+  /** Index of the YAML document in a multi-document file. */
+  documentIndex: z.number().int().nonnegative(),
+  optimizer: z.object({
+    name: z.string(),
+    family: OptimizerFamilySchema,
+    beta1: z.number().min(0).lt(1).optional(),
+    beta2: z.number().min(0).lt(1).optional(),
+    epsilon: z.number().positive().optional(),
+    weightDecay: z.number().optional(),
+  }),
+  baseLr: z.number().positive(),
+  schedule: z.object({
+    /** Whose scheduler vocabulary `name` is in, e.g. `huggingface`. */
+    framework: z.string(),
+    name: z.string(),
+    params: z.record(z.string(), z.unknown()),
+    /** False when the framework's default applies because the config names no schedule. */
+    explicit: z.boolean(),
+    /** The LR never changes after warmup. */
+    constantAfterWarmup: z.boolean(),
+    validationDriven: z.boolean(),
+  }),
+  warmup: z.object({
+    steps: z.number().int().nonnegative(),
+    /** The ratio of training the config asked for, when it gave one. */
+    ratio: z.number().min(0).optional(),
+  }),
+  length: z.object({
+    /** Optimizer steps the run takes (T). */
+    steps: z.number().int().positive(),
+    unit: z.literal('step'),
+    epochs: z.number().positive().optional(),
+    stepsPerEpoch: z.number().int().positive().optional(),
+    /** True when `steps` rests on an assumption (e.g. steps per epoch nobody gave). */
+    assumed: z.boolean(),
+    /** How `steps` was derived, in words. */
+    basis: z.string(),
+  }),
+  /** Where each field was written, by plan field name (`baseLr`, `schedule`, `warmup`, `length`, `beta1`, …). */
+  sources: z.record(z.string(), SourceSchema),
+  /** Everything the plan assumed, in words a user can check. */
+  assumptions: z.array(z.string()),
+});
+
+export type TrainingPlan = z.infer<typeof TrainingPlanSchema>;

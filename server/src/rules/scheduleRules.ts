@@ -1,0 +1,57 @@
+import type { Finding, Fix } from '../analysis/finding';
+import type { Span } from '../parse/textSpan';
+import type { Rule, RuleContext } from './rule';
+import { RULES } from './ruleCatalog';
+
+/** Where a schedule finding goes: the schedule value, else the LR key (the framework default applies). */
+function scheduleSpans(context: RuleContext): { span: Span; keySpan: Span } | null {
+  const source = context.plan.sources.schedule ?? context.plan.sources.baseLr;
+  if (!source) return null;
+  return { span: source.value.end > source.value.start ? source.value : source.key, keySpan: source.key };
+}
+
+export function decayFixes(context: RuleContext): Fix[] {
+  const make = (family: 'cosine' | 'linear', isPreferred: boolean): Fix | null => {
+    try {
+      const edits = context.dialect.decayEdits(context.input, context.plan, family);
+      return edits.length ? { title: `Use ${family} decay`, isPreferred, edits } : null;
+    } catch {
+      return null;
+    }
+  };
+  return [make('cosine', true), make('linear', false)].filter((f): f is Fix => f !== null);
+}
+
+export const constantLrRule: Rule = (context) => {
+  const { schedule, warmup } = context.plan;
+  if (!schedule.constantAfterWarmup) return [];
+  const where = scheduleSpans(context);
+  if (!where) return [];
+  const what = schedule.explicit
+    ? `\`${schedule.name}\` keeps the learning rate constant${warmup.steps > 0 ? ' after warmup' : ''}`
+    : `With no schedule, ${context.dialect.name} keeps the learning rate constant`;
+  const finding: Finding = {
+    ruleId: 'constant-lr',
+    severity: RULES['constant-lr'].defaultSeverity,
+    message: `${what}: ${RULES['constant-lr'].why}. Use linear or cosine decay (or add \`# lr-lens: disable=constant-lr\` if this is a constant-LR sweep to pick the step budget).`,
+    ...where,
+    fixes: decayFixes(context),
+  };
+  return [finding];
+};
+
+export const validationDrivenRule: Rule = (context) => {
+  const { schedule } = context.plan;
+  if (!schedule.validationDriven) return [];
+  const where = scheduleSpans(context);
+  if (!where) return [];
+  return [
+    {
+      ruleId: 'validation-driven-schedule',
+      severity: RULES['validation-driven-schedule'].defaultSeverity,
+      message: `\`${schedule.name}\` changes the LR when validation stalls: ${RULES['validation-driven-schedule'].why}. Its curve cannot be drawn ahead of the run; prefer linear or cosine decay for reproducible runs.`,
+      ...where,
+      fixes: decayFixes(context),
+    },
+  ];
+};

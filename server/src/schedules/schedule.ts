@@ -1,0 +1,28 @@
+/**
+ * A learning-rate schedule as the framework evaluates it: `lrAt(t)` is the LR used by the optimizer update
+ * with 0-based index `t` (t = 0 .. totalSteps-1), in float64 exactly as the framework computes it.
+ */
+export interface Schedule {
+  /** Framework-level family name as the user wrote it (e.g. `cosine`, `constant_with_warmup`). */
+  readonly family: string;
+  /** Number of scheduler steps the run takes (T). */
+  readonly totalSteps: number;
+  /** The LR the optimizer update with index t uses. */
+  lrAt(t: number): number;
+  /** Steps where the curve changes character (warmup end, milestones, restarts): never dropped by sampling. */
+  readonly markers: readonly ScheduleMarker[];
+  /** True when the LR depends on validation metrics and cannot be drawn ahead of the run. */
+  readonly validationDriven?: boolean;
+}
+
+export interface ScheduleMarker {
+  step: number;
+  kind: 'warmup-end' | 'milestone' | 'restart' | 'decay-start' | 'horizon';
+  label: string;
+}
+
+/** One sampled point of a curve. */
+export interface CurvePoint {
+  step: number;
+  lr: number;
+}
