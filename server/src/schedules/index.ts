@@ -2,20 +2,27 @@ import type { TrainingPlan } from '../plan/trainingPlan';
 import { huggingFaceSchedule, isHuggingFaceScheduler } from './huggingFace';
 import type { Schedule } from './schedule';
 
+/**
+ * Builds the schedule a plan will run, for plans whose `schedule.framework` is this builder's key.
+ * Returns null when the schedule cannot be drawn (unknown name, missing parameters).
+ */
+export type ScheduleBuilder = (plan: TrainingPlan) => Schedule | null;
+
+/** One builder per scheduler vocabulary (`schedule.framework` of the plan). */
+export const SCHEDULE_BUILDERS: Readonly<Record<string, ScheduleBuilder>> = {
+  huggingface: (plan) =>
+    isHuggingFaceScheduler(plan.schedule.name)
+      ? huggingFaceSchedule({
+          name: plan.schedule.name,
+          baseLr: plan.baseLr,
+          warmupSteps: plan.warmup.steps,
+          totalSteps: plan.length.steps,
+          kwargs: plan.schedule.params,
+        })
+      : null,
+};
+
 /** The schedule a plan's framework will run, or null when LR Lens cannot draw it. */
 export function scheduleOfPlan(plan: TrainingPlan): Schedule | null {
-  const { schedule } = plan;
-  switch (schedule.framework) {
-    case 'huggingface':
-      if (!isHuggingFaceScheduler(schedule.name)) return null;
-      return huggingFaceSchedule({
-        name: schedule.name,
-        baseLr: plan.baseLr,
-        warmupSteps: plan.warmup.steps,
-        totalSteps: plan.length.steps,
-        kwargs: schedule.params,
-      });
-    default:
-      return null;
-  }
+  return SCHEDULE_BUILDERS[plan.schedule.framework]?.(plan) ?? null;
 }
