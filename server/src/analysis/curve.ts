@@ -19,7 +19,7 @@ export interface CurveResult {
   dialectName: string;
   documentIndex: number;
   schedule: string;
-  unit: 'step';
+  unit: TrainingPlan['length']['unit'];
   totalSteps: number;
   validationDriven: boolean;
   points: CurvePoint[];

@@ -15,7 +15,7 @@ export interface PlanSummary {
   family: string;
   warmupSteps: number;
   totalSteps: number;
-  unit: 'step';
+  unit: TrainingPlan['length']['unit'];
   /** One line: "cosine · peak 5e-6 · warmup 30 steps · ends at 5e-7 · 1000 steps". */
   text: string;
 }
