@@ -30,7 +30,14 @@ export interface ConfigAnalysis {
 export function analyzeConfig(text: string, fileName: string, settings: LensSettings = {}): ConfigAnalysis {
   const parsed = parseConfig(text);
   const documents: DocumentAnalysis[] = [];
-  const raw: Finding[] = [];
+  // A directive that cannot be read is reported where it is written, whatever the file is.
+  const raw: Finding[] = parsed.directives.problems.map((problem) => ({
+    ruleId: 'invalid-value',
+    severity: 'warning',
+    message: problem.message,
+    span: problem.span,
+    fixes: [],
+  }));
   parsed.documents.forEach((document, documentIndex) => {
     const input: DialectInput = { parsed, document, documentIndex, fileName, settings };
     let detection;

@@ -1,0 +1,138 @@
+import { analyzeConfig } from '../analysis/analyzeConfig';
+import { curveOfAnalysis } from '../analysis/curve';
+import { curveSvg } from '../analysis/curveSvg';
+import { parseArgs, UsageError } from './args';
+import { formatText, reportOf, type FileReport } from './checkReport';
+import { collectFiles } from './files';
+
+const USAGE = `Usage:
+  lr-lens check PATHS... [--format text|json] [--max-warnings N] [--steps-per-epoch N]
+  lr-lens curve FILE [--format json|csv|svg] [--points N] [--every-step] [--steps-per-epoch N]
+
+check   Lints training configs (YAML/JSON; directories are walked). Exit 0 when clean,
+        1 on errors or more than --max-warnings warnings, 2 on bad usage or unreadable files.
+curve   Prints the learning-rate curve the run will follow: sampled (--points, default 200,
+        peaks kept) or the LR at every scheduler step t = 0..T-1 (--every-step).`;
+
+const EXIT_CLEAN = 0;
+const EXIT_PROBLEMS = 1;
+const EXIT_USAGE = 2;
+
+function write(text: string): void {
+  if (text) process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+function settingsFrom(flags: Map<string, string | true>) {
+  const spe = flags.get('steps-per-epoch');
+  return typeof spe === 'string' ? { stepsPerEpoch: Number(spe) } : {};
+}
+
+function check(argv: string[]): number {
+  const { positionals, flags } = parseArgs(argv, {
+    format: { value: true, choices: ['text', 'json'] },
+    'max-warnings': { value: true, integer: { min: 0 } },
+    'steps-per-epoch': { value: true, integer: { min: 1 } },
+  });
+  if (positionals.length === 0) throw new UsageError('check needs at least one file or directory');
+  const files = collectFiles(positionals);
+  const settings = settingsFrom(flags);
+  const reports: FileReport[] = [];
+  let unreadable = 0;
+  for (const file of files) {
+    if (file.text === undefined) {
+      unreadable++;
+      process.stderr.write(`lr-lens: cannot read ${file.path}: ${file.error}\n`);
+      continue;
+    }
+    reports.push(reportOf(file.path, analyzeConfig(file.text, file.path, settings)));
+  }
+  if (flags.get('format') === 'json') write(JSON.stringify(reports));
+  else {
+    write(formatText(reports));
+    const errors = reports.reduce((n, r) => n + r.errorCount, 0);
+    const warnings = reports.reduce((n, r) => n + r.warningCount, 0);
+    const infos = reports.reduce((n, r) => n + r.infoCount, 0);
+    const configs = reports.filter((r) => r.dialect).length;
+    process.stderr.write(`${reports.length} file(s) checked, ${configs} training config(s): ${errors} error(s), ${warnings} warning(s), ${infos} info\n`);
+  }
+  if (unreadable > 0) return EXIT_USAGE;
+  const errors = reports.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = reports.reduce((n, r) => n + r.warningCount, 0);
+  const maxWarnings = flags.get('max-warnings');
+  if (errors > 0 || (typeof maxWarnings === 'string' && warnings > Number(maxWarnings))) return EXIT_PROBLEMS;
+  return EXIT_CLEAN;
+}
+
+function curve(argv: string[]): number {
+  const { positionals, flags } = parseArgs(argv, {
+    format: { value: true, choices: ['json', 'csv', 'svg'] },
+    points: { value: true, integer: { min: 2 } },
+    'every-step': {},
+    'steps-per-epoch': { value: true, integer: { min: 1 } },
+  });
+  if (positionals.length !== 1) throw new UsageError('curve needs exactly one FILE');
+  const [file] = collectFiles(positionals);
+  if (!file || file.text === undefined) {
+    process.stderr.write(`lr-lens: cannot read ${positionals[0]}: ${file?.error ?? 'not a file'}\n`);
+    return EXIT_USAGE;
+  }
+  const analysis = analyzeConfig(file.text, file.path, settingsFrom(flags));
+  const everyStep = flags.has('every-step');
+  const points = Number(flags.get('points') ?? 200);
+  const result = curveOfAnalysis(analysis, { everyStep, points });
+  if (!result) {
+    const dialect = analysis.documents[0]?.dialect.name;
+    process.stderr.write(
+      dialect
+        ? `lr-lens: ${file.path}: ${dialect} config, but its learning-rate schedule cannot be drawn (see \`lr-lens check\`)\n`
+        : `lr-lens: ${file.path}: not a recognised training config (add \`# lr-lens: dialect=<id>\` if it is one)\n`,
+    );
+    return EXIT_PROBLEMS;
+  }
+  if (result.validationDriven) process.stderr.write(`lr-lens: ${result.schedule} depends on validation metrics; the curve shows the LR until the first reduction\n`);
+  for (const assumption of result.assumptions) process.stderr.write(`lr-lens: assumed ${assumption}\n`);
+  const { plan: _plan, ...curveOnly } = result;
+  switch (flags.get('format') ?? 'json') {
+    case 'csv':
+      write(['step,lr', ...result.points.map((p) => `${p.step},${p.lr}`)].join('\n'));
+      break;
+    case 'svg':
+      write(curveSvg(curveOnly));
+      break;
+    default: {
+      const { points: sampled, ...rest } = curveOnly;
+      write(JSON.stringify(everyStep ? { file: file.path, ...rest, values: sampled.map((p) => p.lr) } : { file: file.path, ...rest, points: sampled }, null, 2));
+    }
+  }
+  return EXIT_CLEAN;
+}
+
+export function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'check':
+        return check(rest);
+      case 'curve':
+        return curve(rest);
+      case '--help':
+      case '-h':
+      case 'help':
+        write(USAGE);
+        return EXIT_CLEAN;
+      case '--version':
+        write('0.1.0');
+        return EXIT_CLEAN;
+      default:
+        throw new UsageError(command ? `unknown command '${command}'` : 'no command given');
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`lr-lens: ${error.message}\n\n${USAGE}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

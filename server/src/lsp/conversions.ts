@@ -1,0 +1,40 @@
+import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import type { Finding, Fix, Severity } from '../analysis/finding';
+import type { LineIndex } from '../parse/textSpan';
+
+const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export const DIAGNOSTIC_SOURCE = 'lr-lens';
+
+export function toDiagnostic(finding: Finding, lines: LineIndex, index: number): Diagnostic {
+  return {
+    range: lines.rangeOf(finding.span),
+    severity: SEVERITIES[finding.severity],
+    code: finding.ruleId,
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
+    // Which finding of the analysis this is, so code actions find their fixes without guessing.
+    data: { index, ruleId: finding.ruleId },
+  };
+}
+
+export function toTextEdits(fix: Fix, lines: LineIndex): TextEdit[] {
+  return fix.edits.map((edit) => ({ range: lines.rangeOf(edit.span), newText: edit.newText }));
+}
+
+/** A quick fix; with a document version the edit is versioned (`documentChanges`), else a plain `changes` map. */
+export function toCodeAction(fix: Fix, diagnostic: Diagnostic, uri: string, version: number | null, lines: LineIndex): CodeAction {
+  const edits = toTextEdits(fix, lines);
+  return {
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    isPreferred: fix.isPreferred,
+    diagnostics: [diagnostic],
+    edit: version === null ? { changes: { [uri]: edits } } : { documentChanges: [{ textDocument: { uri, version }, edits }] },
+  };
+}

@@ -1,0 +1,156 @@
+import {
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CodeAction,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { onInternalError, type LensSettings } from '../analysis/analyzeConfig';
+import { curveOfAnalysis } from '../analysis/curve';
+import { hoverAt } from '../analysis/hover';
+import { toCodeAction, toDiagnostic, DIAGNOSTIC_SOURCE } from './conversions';
+import { DocumentAnalyses } from './documentAnalyses';
+import { CURVE_REQUEST, type CurveParams, type CurveResponse } from './protocol';
+import { DEFAULT_SETTINGS, toLensSettings } from './settings';
+
+/** Diagnostics wait this long after the last keystroke, so a burst of typing is analysed once. */
+const DIAGNOSTICS_DELAY_MS = 60;
+
+/** The language server: a thin adapter from LSP to the pure core. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const analyses = new DocumentAnalyses();
+  const settingsByUri = new Map<string, Promise<LensSettings>>();
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  let canPullSettings = false;
+  let useDocumentChanges = false;
+  const resolvedSettings = new Map<string, LensSettings>();
+
+  onInternalError((error) => connection.console.error(`LR Lens internal error: ${error instanceof Error ? error.stack : String(error)}`));
+
+  connection.onInitialize((params): InitializeResult => {
+    canPullSettings = params.capabilities.workspace?.configuration === true;
+    useDocumentChanges = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        hoverProvider: true,
+      },
+      serverInfo: { name: 'lr-lens-language-server', version: '0.1.0' },
+    };
+  });
+
+  function settingsFor(uri: string): Promise<LensSettings> {
+    if (!canPullSettings) return Promise.resolve(DEFAULT_SETTINGS);
+    let settings = settingsByUri.get(uri);
+    if (!settings) {
+      settings = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'lrLens' })
+        .then(toLensSettings, () => DEFAULT_SETTINGS)
+        .then((s) => {
+          resolvedSettings.set(uri, s);
+          return s;
+        });
+      settingsByUri.set(uri, settings);
+    }
+    return settings;
+  }
+
+  async function analysisOf(document: TextDocument) {
+    return analyses.get(document, await settingsFor(document.uri));
+  }
+
+  async function publishDiagnostics(document: TextDocument): Promise<void> {
+    const analysis = await analysisOf(document);
+    if (documents.get(document.uri)?.version !== document.version) return; // a newer version is on its way
+    const diagnostics = analysis.findings.map((finding, index) => toDiagnostic(finding, analysis.parsed.lines, index));
+    await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  }
+
+  function scheduleDiagnostics(document: TextDocument, delay: number): void {
+    clearTimeout(pending.get(document.uri));
+    pending.set(
+      document.uri,
+      setTimeout(() => {
+        pending.delete(document.uri);
+        publishDiagnostics(document).catch((error) => connection.console.error(String(error)));
+      }, delay),
+    );
+  }
+
+  documents.onDidOpen(({ document }) => scheduleDiagnostics(document, 0));
+  documents.onDidChangeContent(({ document }) => scheduleDiagnostics(document, DIAGNOSTICS_DELAY_MS));
+  documents.onDidClose(({ document }) => {
+    clearTimeout(pending.get(document.uri));
+    pending.delete(document.uri);
+    analyses.delete(document.uri);
+    settingsByUri.delete(document.uri);
+    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settingsByUri.clear();
+    resolvedSettings.clear();
+    analyses.clear();
+    for (const document of documents.all()) scheduleDiagnostics(document, 0);
+  });
+
+  connection.onCodeAction(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+    if (ours.length === 0) return [];
+    const analysis = await analysisOf(document);
+    const lines = analysis.parsed.lines;
+    const actions: CodeAction[] = [];
+    for (const diagnostic of ours) {
+      const finding = analysis.findings.find((f) => {
+        const range = lines.rangeOf(f.span);
+        return (
+          f.ruleId === diagnostic.code &&
+          range.start.line === diagnostic.range.start.line &&
+          range.start.character === diagnostic.range.start.character &&
+          range.end.line === diagnostic.range.end.line &&
+          range.end.character === diagnostic.range.end.character
+        );
+      });
+      for (const fix of finding?.fixes ?? []) {
+        actions.push(toCodeAction(fix, diagnostic, document.uri, useDocumentChanges ? document.version : null, lines));
+      }
+    }
+    return actions;
+  });
+
+  connection.onHover(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const analysis = await analysisOf(document);
+    const hover = hoverAt(analysis, document.offsetAt(params.position));
+    if (!hover) return null;
+    return { contents: { kind: 'markdown', value: hover.markdown }, range: analysis.parsed.lines.rangeOf(hover.span) };
+  });
+
+  connection.onRequest(CURVE_REQUEST, async (params: CurveParams): Promise<CurveResponse | null> => {
+    const document = documents.get(params?.uri);
+    if (!document) return null;
+    const analysis = await analysisOf(document);
+    const points = Number.isInteger(params.points) && params.points! > 1 ? Math.min(params.points!, 100_000) : 200;
+    const curve = curveOfAnalysis(analysis, { points, everyStep: params.everyStep === true });
+    const first = analysis.documents[0];
+    if (!curve) {
+      return { uri: document.uri, version: document.version, dialect: first?.dialect.id ?? null, curve: null, description: [] };
+    }
+    const { plan, ...rest } = curve;
+    const description = [
+      `${curve.dialectName}: ${curve.summary.text}`,
+      `Length: ${plan.length.basis}`,
+      ...plan.assumptions.map((a) => `Assumed: ${a}`),
+    ];
+    return { uri: document.uri, version: document.version, dialect: curve.dialect, curve: rest, description };
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
