@@ -6,6 +6,11 @@ import type { TrainingPlan } from '../plan/trainingPlan';
 export interface AnalysisSettings {
   /** Optimizer steps per epoch when a config gives its length in epochs only. */
   stepsPerEpoch?: number;
+  /**
+   * Glob → dialect id (`{"configs/train/**": "torchtune"}`), matched against the file's path. Applied after
+   * the `# lr-lens: dialect=` comment and before content recognition.
+   */
+  dialectGlobs?: Record<string, string>;
 }
 
 /** What a dialect sees of one YAML document. */

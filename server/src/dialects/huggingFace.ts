@@ -60,7 +60,11 @@ const SIGNATURE_KEYS = [
 ] as const;
 
 /** Keys that mark a neighbouring dialect which merely shares some names (Axolotl, NeMo, Lightning, ...). */
-const FOREIGN_KEYS = ['base_model', 'micro_batch_size', 'num_epochs', 'lr_scheduler', 'trainer', 'model', 'optimizer', 'optim_config', '_target_', 'train', 'solver', 'SOLVER'];
+const FOREIGN_KEYS = [
+  'base_model', 'micro_batch_size', 'num_epochs', 'lr_scheduler', 'trainer', 'model', 'optimizer', 'optim_config', '_target_', 'train', 'solver', 'SOLVER',
+  // OpenNMT-py (decay_method, train_steps, save_model) and MaxText (opt_type, adam_b1, base_config)
+  'decay_method', 'train_steps', 'save_model', 'opt_type', 'adam_b1', 'base_config',
+];
 
 const unitInterval = (what: string) =>
   numberSetting(`must be a number (${what})`).refine((v) => v >= 0 && v < 1, { error: `must lie in [0, 1) (${what})` });

@@ -1,8 +1,12 @@
 import type { Dialect, DialectInput, Recognition } from './dialect';
+import { axolotlDialect } from './axolotl';
+import { globMatches } from './globMatch';
 import { huggingFaceDialect } from './huggingFace';
+import { notTrainingConfig } from './notTrainingConfig';
+import { torchtuneDialect } from './torchtune';
 
 /** Every dialect LR Lens knows, in order of preference when two are equally sure. */
-export const DIALECTS: readonly Dialect[] = [huggingFaceDialect];
+export const DIALECTS: readonly Dialect[] = [huggingFaceDialect, axolotlDialect, torchtuneDialect];
 
 export function dialectById(id: string): Dialect | undefined {
   return DIALECTS.find((d) => d.id === id);
@@ -16,13 +20,27 @@ export interface Detection {
 /** Below this confidence a document is not treated as a training config. */
 const MIN_CONFIDENCE = 0.5;
 
-/** Which dialect a document is written in; a `# lr-lens: dialect=<id>` comment overrides recognition. */
+/**
+ * Which dialect a document is written in. Order:
+ * 1. a `# lr-lens: dialect=<id>` comment in the file;
+ * 2. the `dialectGlobs` setting (first glob matching the file path): both are the user's explicit word;
+ * 3. files that are known not to be training configs (CI workflows, k8s manifests, docker-compose, OpenAPI)
+ *    get no dialect;
+ * 4. content recognition by every dialect, the most confident winning (each dialect may use the file name
+ *    as a second, weaker signal).
+ */
 export function detectDialect(input: DialectInput): Detection | null {
   const forced = input.parsed.directives.dialect;
   if (forced) {
     const dialect = dialectById(forced);
     return dialect ? { dialect, recognition: { confidence: 1, reason: `\`# lr-lens: dialect=${forced}\` comment` } } : null;
   }
+  for (const [glob, id] of Object.entries(input.settings.dialectGlobs ?? {})) {
+    if (!globMatches(glob, input.fileName)) continue;
+    const dialect = dialectById(id);
+    if (dialect) return { dialect, recognition: { confidence: 1, reason: `lrLens.dialectGlobs: \`${glob}\` → ${id}` } };
+  }
+  if (notTrainingConfig(input.document)) return null;
   let best: Detection | null = null;
   for (const dialect of DIALECTS) {
     const recognition = dialect.recognize(input);

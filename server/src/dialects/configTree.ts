@@ -1,0 +1,125 @@
+import { isMap, isSeq, type Document, type YAMLMap } from 'yaml';
+import type { Source } from '../plan/trainingPlan';
+import { entriesOf, resolveNode, rootMap, plainValue, type MapEntry } from '../parse/yamlAccess';
+import { resolveInterpolations, UNKNOWN } from './interpolation';
+
+export interface ConfigTreeOptions {
+  /** Resolve OmegaConf `${...}` interpolation and `???` (Hydra/OmegaConf loaders only). */
+  interpolate: boolean;
+}
+
+/**
+ * A document read by dotted key paths (`optimizer.init_args.lr`), with where each value is written.
+ * Values are plain JS values; with `interpolate`, interpolations are resolved and values that cannot be
+ * known from the file are UNKNOWN.
+ */
+export class ConfigTree {
+  readonly root: unknown;
+  private readonly entryCache = new Map<YAMLMap, Map<string, MapEntry>>();
+
+  constructor(
+    readonly document: Document,
+    options: ConfigTreeOptions,
+  ) {
+    const map = rootMap(document);
+    const plain = map ? plainValue(document, map) : undefined;
+    this.root = options.interpolate ? resolveInterpolations(plain) : plain;
+  }
+
+  /** The resolved value at a path: undefined when absent, UNKNOWN when it cannot be known. */
+  get(path: string): unknown {
+    let node: unknown = this.root;
+    for (const key of split(path)) {
+      if (node === UNKNOWN) return UNKNOWN;
+      if (Array.isArray(node)) node = node[Number(key)];
+      else if (node && typeof node === 'object') node = (node as Record<string, unknown>)[key];
+      else return undefined;
+      if (node === undefined) return undefined;
+    }
+    return node;
+  }
+
+  has(path: string): boolean {
+    return this.get(path) !== undefined;
+  }
+
+  isUnknown(path: string): boolean {
+    return this.get(path) === UNKNOWN;
+  }
+
+  /** A mapping's resolved keys (none when the value is not a mapping). */
+  keys(path = ''): string[] {
+    const node = path === '' ? this.root : this.get(path);
+    return node && typeof node === 'object' && !Array.isArray(node) ? Object.keys(node) : [];
+  }
+
+  /** The YAML entry at a path (for spans), with its `value` replaced by the resolved value. */
+  entry(path: string): MapEntry | undefined {
+    const keys = split(path);
+    let map = rootMap(this.document);
+    let found: MapEntry | undefined;
+    for (const [i, key] of keys.entries()) {
+      if (!map) return undefined;
+      found = this.entriesOfMap(map).get(key);
+      if (!found) return undefined;
+      if (i < keys.length - 1) {
+        const next = resolveNode(this.document, found.valueNode);
+        map = isMap(next) ? next : null;
+      }
+    }
+    if (!found) return undefined;
+    return { ...found, value: this.get(path) };
+  }
+
+  /**
+   * Entries by path, for `readSettings`: absent keys and values that cannot be known here (UNKNOWN) are
+   * left out, so they are neither validated nor reported.
+   */
+  entries(paths: readonly string[]): Map<string, MapEntry> {
+    const out = new Map<string, MapEntry>();
+    for (const path of paths) {
+      const entry = this.entry(path);
+      if (entry && entry.value !== UNKNOWN && !containsUnknown(entry.value)) out.set(path, { ...entry, key: path });
+    }
+    return out;
+  }
+
+  /** Where a path is written, as a plan source. */
+  source(path: string | undefined): Source | undefined {
+    if (!path) return undefined;
+    const entry = this.entry(path);
+    return entry ? { path, key: entry.keySpan, value: entry.valueSpan } : undefined;
+  }
+
+  /** Length of a YAML sequence at the root, e.g. a Hydra `defaults:` list. */
+  isSequence(path: string): boolean {
+    const entry = this.entry(path);
+    return entry ? isSeq(resolveNode(this.document, entry.valueNode)) : false;
+  }
+
+  private entriesOfMap(map: YAMLMap): Map<string, MapEntry> {
+    let entries = this.entryCache.get(map);
+    if (!entries) {
+      entries = entriesOf(this.document, map);
+      this.entryCache.set(map, entries);
+    }
+    return entries;
+  }
+}
+
+function split(path: string): string[] {
+  return path === '' ? [] : path.split('.');
+}
+
+function containsUnknown(value: unknown): boolean {
+  if (value === UNKNOWN) return true;
+  if (Array.isArray(value)) return value.some(containsUnknown);
+  if (value && typeof value === 'object') return Object.values(value).some(containsUnknown);
+  return false;
+}
+
+/** The top-level keys of a document (for recognition), without building a tree. */
+export function topLevelKeys(document: Document): Set<string> {
+  const map = rootMap(document);
+  return map ? new Set(entriesOf(document, map).keys()) : new Set();
+}

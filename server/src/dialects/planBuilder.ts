@@ -1,0 +1,65 @@
+import type { OptimizerFamily, Source, TrainingPlan } from '../plan/trainingPlan';
+import { TrainingPlanSchema } from '../plan/trainingPlan';
+import type { ConfigTree } from './configTree';
+import type { DialectInput } from './dialect';
+import { optimizerFamily } from './optimizerFamily';
+
+/** What a dialect worked out, before it becomes a validated plan. */
+export interface PlanDraft {
+  optimizer: {
+    name: string;
+    family?: OptimizerFamily;
+    beta1?: number | undefined;
+    beta2?: number | undefined;
+    epsilon?: number | undefined;
+    weightDecay?: number | undefined;
+  };
+  baseLr: number;
+  schedule: TrainingPlan['schedule'];
+  warmup: TrainingPlan['warmup'];
+  length: TrainingPlan['length'];
+  /** Plan field (`baseLr`, `schedule`, `warmup`, `length`, `optimizer`, `beta1`, ...) → key path in the file. */
+  sources: Record<string, string | undefined>;
+  assumptions: string[];
+}
+
+/** Turns a draft into a plan: Adam hyperparameters only for Adam-family optimizers, sources as spans. */
+export function buildPlan(dialectId: string, input: DialectInput, tree: ConfigTree, draft: PlanDraft): TrainingPlan {
+  const family = draft.optimizer.family ?? optimizerFamily(draft.optimizer.name);
+  const sources: Record<string, Source> = {};
+  for (const [field, path] of Object.entries(draft.sources)) {
+    const source = tree.source(path);
+    if (source) sources[field] = source;
+  }
+  const { beta1, beta2, epsilon, weightDecay } = draft.optimizer;
+  return TrainingPlanSchema.parse({
+    dialect: dialectId,
+    documentIndex: input.documentIndex,
+    optimizer: {
+      name: draft.optimizer.name,
+      family,
+      ...(family === 'adam' ? { beta1, beta2, epsilon } : {}),
+      weightDecay,
+    },
+    baseLr: draft.baseLr,
+    schedule: draft.schedule,
+    warmup: { ...draft.warmup, steps: Math.max(0, Math.round(draft.warmup.steps)) },
+    length: draft.length,
+    sources,
+    assumptions: draft.assumptions,
+  });
+}
+
+/** A short class name from a dotted class path: `torch.optim.lr_scheduler.StepLR` → `StepLR`. */
+export function shortClassName(classPath: string): string {
+  const parts = classPath.trim().split('.');
+  return parts[parts.length - 1] ?? classPath;
+}
+
+/** Plain numbers of a mapping's values where they are numeric strings ('1e-4' → 0.0001); other values as they are. */
+export function numericParams(params: unknown, convert: (value: unknown) => unknown): Record<string, unknown> {
+  if (!params || typeof params !== 'object' || Array.isArray(params)) return {};
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(params)) out[key] = convert(value);
+  return out;
+}
