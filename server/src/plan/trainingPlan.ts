@@ -45,9 +45,13 @@ export const TrainingPlanSchema = z.object({
     ratio: z.number().min(0).optional(),
   }),
   length: z.object({
-    /** Optimizer steps the run takes (T). */
+    /** Scheduler steps the run takes (T), counted in `unit`. */
     steps: z.number().int().positive(),
-    unit: z.literal('step'),
+    /**
+     * What one scheduler step is: an optimizer update (`step`) or an epoch (`epoch`, e.g. a PyTorch scheduler
+     * stepped once per epoch by Lightning's default interval). Schedules are evaluated at t = 0..steps-1 of it.
+     */
+    unit: z.enum(['step', 'epoch']),
     epochs: z.number().positive().optional(),
     stepsPerEpoch: z.number().int().positive().optional(),
     /** True when `steps` rests on an assumption (e.g. steps per epoch nobody gave). */

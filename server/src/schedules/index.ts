@@ -1,5 +1,6 @@
 import type { TrainingPlan } from '../plan/trainingPlan';
 import { huggingFaceSchedule, isHuggingFaceScheduler } from './huggingFace';
+import { pytorchSchedule } from './pytorch';
 import type { Schedule } from './schedule';
 
 /**
@@ -20,6 +21,8 @@ export const SCHEDULE_BUILDERS: Readonly<Record<string, ScheduleBuilder>> = {
           kwargs: plan.schedule.params,
         })
       : null,
+  pytorch: (plan) =>
+    pytorchSchedule({ name: plan.schedule.name, params: plan.schedule.params, baseLr: plan.baseLr, totalSteps: plan.length.steps }),
 };
 
 /** The schedule a plan's framework will run, or null when LR Lens cannot draw it. */

@@ -1,8 +1,15 @@
 import type { CurvePoint, Schedule } from './schedule';
 
-/** Past this many steps the sampler stops evaluating every step and probes each bucket instead. */
-const EXHAUSTIVE_LIMIT = 2_000_000;
+/**
+ * Up to this many steps a schedule without `criticalSteps` is sampled by evaluating every step (exact); past it
+ * each bucket is probed at PROBES_PER_BUCKET evenly spaced steps (approximate, see `sampleCurve`).
+ */
+export const EXHAUSTIVE_LIMIT = 2_000_000;
 const PROBES_PER_BUCKET = 64;
+/** Critical steps asked of a schedule per bucket (see `Schedule.criticalSteps`). */
+const CRITICAL_PER_BUCKET = 256;
+/** Points each bucket contributes at most: its first, last, min and max step. */
+export const POINTS_PER_BUCKET = 4;
 
 /** The LR in effect at every scheduler step t = 0..T-1. */
 export function everyStep(schedule: Schedule): CurvePoint[] {
@@ -11,38 +18,64 @@ export function everyStep(schedule: Schedule): CurvePoint[] {
   return points;
 }
 
+/** The LR at every scheduler step t = 0..T-1 as a typed array (no per-point objects). */
+export function everyStepValues(schedule: Schedule): Float64Array {
+  const values = new Float64Array(schedule.totalSteps);
+  for (let t = 0; t < values.length; t++) values[t] = schedule.lrAt(t);
+  return values;
+}
+
 /**
- * About `maxPoints` points that keep the curve's shape: the first and last step, every marker (and the step
- * before it), and in each bucket of steps the step with the lowest and the highest LR, so no peak or trough
- * (a warm restart, a warmup top) is lost however coarse the sampling.
+ * At most `maxPoints` points (never fewer than 4) that keep the curve's shape: the steps are cut into
+ * floor(maxPoints/4) buckets and each bucket keeps its first step, last step, the step with the lowest LR and the
+ * step with the highest LR (earliest on ties). So every local max and min, every restart and every step drop
+ * survives as its bucket's extreme, whatever N; two restarts in one bucket show as one.
+ *
+ * How a bucket's extremes are found: exactly from `schedule.criticalSteps` when the schedule has it (constant cost
+ * per bucket, any horizon); else by evaluating every step when T <= EXHAUSTIVE_LIMIT (exact); else by probing
+ * 64 steps per bucket plus the markers (approximate: a narrow spike between probes can be missed).
  */
 export function sampleCurve(schedule: Schedule, maxPoints = 200): CurvePoint[] {
   const total = schedule.totalSteps;
   if (total <= 0) return [];
-  if (total <= maxPoints) return everyStep(schedule);
+  const budget = Math.max(POINTS_PER_BUCKET, Math.floor(maxPoints));
+  if (total <= budget) return everyStep(schedule);
 
-  const steps = new Set<number>([0, total - 1]);
-  for (const marker of schedule.markers) {
-    for (const step of [marker.step - 1, marker.step]) if (step >= 0 && step < total) steps.add(step);
-  }
-  const buckets = Math.max(1, Math.floor(maxPoints / 2));
-  const exhaustive = total <= EXHAUSTIVE_LIMIT;
+  const buckets = Math.floor(budget / POINTS_PER_BUCKET);
+  const markerSteps = schedule.markers.map((m) => m.step).filter((s) => s >= 0 && s < total).sort((a, b) => a - b);
+  const points: CurvePoint[] = [];
+  let markerIndex = 0;
   for (let b = 0; b < buckets; b++) {
     const start = Math.floor((b * total) / buckets);
     const end = Math.floor(((b + 1) * total) / buckets); // exclusive
     if (end <= start) continue;
-    const stride = exhaustive ? 1 : Math.max(1, Math.floor((end - start) / PROBES_PER_BUCKET));
+    const candidates: number[] = [start];
+    if (schedule.criticalSteps) {
+      for (const s of schedule.criticalSteps(start, end, CRITICAL_PER_BUCKET)) if (s > start && s < end - 1) candidates.push(s);
+    } else if (total <= EXHAUSTIVE_LIMIT) {
+      for (let t = start + 1; t < end - 1; t++) candidates.push(t);
+    } else {
+      const stride = Math.max(1, Math.floor((end - start) / PROBES_PER_BUCKET));
+      for (let t = start + stride; t < end - 1; t += stride) candidates.push(t);
+      while (markerIndex < markerSteps.length && markerSteps[markerIndex]! < end) {
+        const s = markerSteps[markerIndex++]!;
+        for (const m of [s - 1, s]) if (m > start && m < end - 1) candidates.push(m);
+      }
+      candidates.sort((x, y) => x - y);
+    }
+    if (end - 1 > start) candidates.push(end - 1);
     let minStep = start;
     let maxStep = start;
-    let minLr = schedule.lrAt(start);
-    let maxLr = minLr;
-    for (let t = start + stride; t < end; t += stride) {
+    let minLr = Infinity;
+    let maxLr = -Infinity;
+    for (const t of candidates) {
       const lr = schedule.lrAt(t);
       if (lr < minLr) { minLr = lr; minStep = t; }
       if (lr > maxLr) { maxLr = lr; maxStep = t; }
     }
-    steps.add(minStep);
-    steps.add(maxStep);
+    for (const step of [...new Set([start, minStep, maxStep, end - 1])].sort((x, y) => x - y)) {
+      points.push({ step, lr: schedule.lrAt(step) });
+    }
   }
-  return [...steps].sort((a, b) => a - b).map((step) => ({ step, lr: schedule.lrAt(step) }));
+  return points;
 }

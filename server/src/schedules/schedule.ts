@@ -13,11 +13,20 @@ export interface Schedule {
   readonly markers: readonly ScheduleMarker[];
   /** True when the LR depends on validation metrics and cannot be drawn ahead of the run. */
   readonly validationDriven?: boolean;
+  /**
+   * The schedule's critical steps in [start, end), ascending, at most `limit` of them: together with `start` and
+   * `end - 1` they cut the range into pieces on which the LR is monotone (each piece includes its two ends). So a
+   * jump at step s (restart, milestone) lists s-1 and s, and a smooth extremum between integers lists the integer
+   * on each side. Lets the sampler find every bucket's min and max without evaluating every step. When more than
+   * `limit` steps exist the first `limit` are returned (periodic schedules repeat, so the first ones carry the
+   * bucket's extremes).
+   */
+  criticalSteps?(start: number, end: number, limit: number): number[];
 }
 
 export interface ScheduleMarker {
   step: number;
-  kind: 'warmup-end' | 'milestone' | 'restart' | 'decay-start' | 'horizon';
+  kind: 'warmup-end' | 'milestone' | 'restart' | 'decay-start' | 'phase-end' | 'horizon';
   label: string;
 }
 

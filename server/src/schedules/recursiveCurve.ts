@@ -1,0 +1,37 @@
+/**
+ * A curve defined by a recursion `lr_t = next(lr_{t-1}, t)` (PyTorch's chainable `get_lr`, which multiplies the
+ * optimizer's current LR), evaluated once per step in order and cached, so random access `at(t)` reproduces the
+ * exact float sequence the framework produces. Past `limit` steps the recursion is not run (memory, time): `at`
+ * answers with `fallback(t)` (the closed form).
+ */
+export class RecursiveCurve {
+  private values: Float64Array;
+  private computed = 0;
+
+  constructor(
+    private readonly first: () => number,
+    private readonly next: (previous: number, t: number) => number,
+    private readonly fallback: (t: number) => number,
+    private readonly limit: number,
+  ) {
+    this.values = new Float64Array(Math.min(limit, 1024));
+  }
+
+  at(t: number): number {
+    if (!Number.isInteger(t) || t < 0 || t >= this.limit) return this.fallback(t);
+    if (t >= this.computed) this.extendTo(t);
+    return this.values[t]!;
+  }
+
+  private extendTo(t: number): void {
+    if (t >= this.values.length) {
+      const grown = new Float64Array(Math.min(this.limit, Math.max(t + 1, this.values.length * 2)));
+      grown.set(this.values.subarray(0, this.computed));
+      this.values = grown;
+    }
+    let i = this.computed;
+    if (i === 0) { this.values[0] = this.first(); i = 1; }
+    for (; i <= t; i++) this.values[i] = this.next(this.values[i - 1]!, i);
+    this.computed = t + 1;
+  }
+}
