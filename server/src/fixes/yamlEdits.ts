@@ -66,19 +66,19 @@ export function setScalarEntry(
 ): TextEdit {
   const entries = entriesOf(document, map);
   const existing = entries.get(key);
-  if (existing && isScalar(existing.valueNode) && existing.valueNode.range) {
+  const written = existing?.valueNode?.range && existing.valueNode.range[1] > existing.valueNode.range[0];
+  if (existing && written && isScalar(existing.valueNode)) {
     return replaceScalar(existing.valueNode, value, map.flow === true);
   }
+  if (existing && written) {
+    // A collection where a scalar belongs: replace what is written after the colon.
+    return { span: existing.valueSpan, newText: scalarText(value, null, map.flow === true) };
+  }
   if (existing) {
-    // `key:` with no value, or a collection: replace what is written after the colon.
-    const span = existing.valueNode ? existing.valueSpan : { start: existing.keySpan.end, end: existing.keySpan.end };
-    const prefix = existing.valueNode ? '' : ': ';
-    const hasColon = parsed.text.slice(existing.keySpan.end).match(/^\s*:/);
-    if (!existing.valueNode && hasColon) {
-      const colonEnd = existing.keySpan.end + hasColon[0].length;
-      return { span: { start: colonEnd, end: colonEnd }, newText: ` ${scalarText(value, null, map.flow === true)}` };
-    }
-    return { span, newText: prefix + scalarText(value, null, map.flow === true) };
+    // `key:` with nothing after it: write the value after the colon.
+    const colon = parsed.text.slice(existing.keySpan.end).match(/^[ \t]*:/);
+    const at = existing.keySpan.end + (colon ? colon[0].length : 0);
+    return { span: { start: at, end: at }, newText: `${colon ? '' : ':'} ${scalarText(value, null, map.flow === true)}` };
   }
   const anchor = (besideKey ? entries.get(besideKey) : undefined) ?? [...entries.values()].at(-1);
   if (!anchor) throw new Error(`cannot insert \`${key}\` into an empty mapping`);

@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { before, describe, test } from 'node:test';
+
+const REPO = join(__dirname, '..', '..');
+const CLI = join(REPO, 'bin', 'lr-lens.js');
+
+function run(...args: string[]) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+let dir: string;
+before(() => {
+  const built = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO, stdio: 'inherit' });
+  assert.equal(built.status, 0);
+  dir = mkdtempSync(join(tmpdir(), 'lr-lens-cli-'));
+  writeFileSync(join(dir, 'clean.yaml'), 'output_dir: out\nlearning_rate: 3.0e-4\nlr_scheduler_type: cosine\nmax_steps: 100\n');
+  writeFileSync(join(dir, 'constant.yaml'), 'output_dir: out\nlearning_rate: 3.0e-4\nlr_scheduler_type: constant\nmax_steps: 100\n');
+  writeFileSync(join(dir, 'broken.yaml'), 'output_dir: out\nlearning_rate: -1\nlr_scheduler_type: cosine\nmax_steps: 100\n');
+  mkdirSync(join(dir, 'nested', 'node_modules'), { recursive: true });
+  writeFileSync(join(dir, 'nested', 'warm.yml'), 'output_dir: out\nlearning_rate: 1.0e-4\nwarmup_steps: 50\nmax_steps: 100\n');
+  writeFileSync(join(dir, 'nested', 'node_modules', 'ignored.yaml'), 'output_dir: out\nlearning_rate: -1\n');
+  writeFileSync(join(dir, 'nested', 'notes.txt'), 'learning_rate: -1\n');
+});
+
+describe('lr-lens check', () => {
+  test('a clean config exits 0 and prints nothing on stdout', () => {
+    const r = run('check', join(dir, 'clean.yaml'));
+    assert.equal(r.status, 0);
+    assert.equal(r.stdout, '');
+  });
+
+  test('text output is file:line:col severity message rule', () => {
+    const r = run('check', join(dir, 'constant.yaml'));
+    assert.equal(r.status, 0, 'warnings alone do not fail');
+    assert.match(r.stdout, new RegExp(`^${join(dir, 'constant.yaml').replace(/[/.]/g, '\\$&')}:3:20 warning .*constant.* constant-lr\\n$`));
+  });
+
+  test('--max-warnings turns too many warnings into exit 1', () => {
+    assert.equal(run('check', join(dir, 'constant.yaml'), '--max-warnings', '0').status, 1);
+    assert.equal(run('check', join(dir, 'constant.yaml'), '--max-warnings', '1').status, 0);
+  });
+
+  test('errors exit 1', () => {
+    const r = run('check', join(dir, 'broken.yaml'));
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /broken\.yaml:2:16 error `learning_rate` must be greater than 0.* invalid-value/);
+  });
+
+  test('directories are walked; dependency folders and other extensions skipped', () => {
+    const r = run('check', dir, '--format', 'json');
+    assert.equal(r.status, 1);
+    const reports = JSON.parse(r.stdout) as { filePath: string }[];
+    assert.deepEqual(
+      reports.map((x) => x.filePath.slice(dir.length + 1)),
+      ['broken.yaml', 'clean.yaml', 'constant.yaml', join('nested', 'warm.yml')],
+    );
+  });
+
+  test('--format json has ESLint\'s shape plus the dialect', () => {
+    const r = run('check', join(dir, 'constant.yaml'), join(dir, 'nested', 'warm.yml'), '--format', 'json');
+    const [constant, warm] = JSON.parse(r.stdout);
+    assert.equal(constant.dialect, 'huggingface');
+    assert.equal(constant.warningCount, 1);
+    assert.equal(constant.errorCount, 0);
+    const [m] = constant.messages;
+    assert.equal(m.ruleId, 'constant-lr');
+    assert.equal(m.severity, 1);
+    assert.deepEqual([m.line, m.column, m.endLine, m.endColumn], [3, 20, 3, 28]);
+    assert.deepEqual(m.suggestions.map((s: { desc: string }) => s.desc), ['Use cosine decay', 'Use linear decay']);
+    assert.equal(warm.messages[0].ruleId, 'warmup-too-long');
+  });
+
+  test('a file that is not a training config gets no findings and a null dialect', () => {
+    writeFileSync(join(dir, 'workflow.yaml'), 'name: ci\non: [push]\njobs:\n  t:\n    runs-on: x\n');
+    const r = run('check', join(dir, 'workflow.yaml'), '--format', 'json');
+    assert.equal(r.status, 0);
+    assert.deepEqual(JSON.parse(r.stdout), [
+      { filePath: join(dir, 'workflow.yaml'), dialect: null, messages: [], errorCount: 0, warningCount: 0, infoCount: 0, fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 },
+    ]);
+  });
+
+  test('bad usage and unreadable files exit 2 with a message', () => {
+    assert.equal(run('check').status, 2);
+    assert.equal(run('check', dir, '--format', 'xml').status, 2);
+    assert.equal(run('check', dir, '--max-warnings', 'many').status, 2);
+    assert.equal(run('frobnicate').status, 2);
+    const missing = run('check', join(dir, 'missing.yaml'));
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /cannot read .*missing\.yaml: no such file/);
+    if (process.getuid?.() !== 0) {
+      const locked = join(dir, 'locked.yaml');
+      writeFileSync(locked, 'learning_rate: 1\n');
+      chmodSync(locked, 0o000);
+      assert.equal(run('check', locked).status, 2);
+    }
+  });
+});
+
+describe('lr-lens curve', () => {
+  test('--every-step prints the LR at every step t = 0..T-1 as JSON values', () => {
+    const r = run('curve', join(dir, 'clean.yaml'), '--every-step');
+    assert.equal(r.status, 0);
+    const json = JSON.parse(r.stdout);
+    assert.equal(json.dialect, 'huggingface');
+    assert.equal(json.unit, 'step');
+    assert.equal(json.totalSteps, 100);
+    assert.equal(json.values.length, 100);
+    assert.equal(json.values[0], 3e-4);
+    assert.equal(json.values[50], 3e-4 * 0.5 * (1 + Math.cos(Math.PI * 0.5)));
+  });
+
+  test('--format csv is step,lr with full float64 precision', () => {
+    const r = run('curve', join(dir, 'nested', 'warm.yml'), '--format', 'csv', '--every-step');
+    const rows = r.stdout.trim().split('\n');
+    assert.equal(rows[0], 'step,lr');
+    assert.equal(rows.length, 101);
+    assert.equal(rows[1], '0,0');
+    assert.equal(rows[26], `25,${1e-4 * (25 / 50)}`);
+    assert.equal(rows[100], `99,${1e-4 * (1 / 50)}`);
+  });
+
+  test('--points bounds the sample and --format svg is a standalone chart', () => {
+    const sampled = JSON.parse(run('curve', join(dir, 'clean.yaml'), '--points', '10').stdout);
+    assert.ok(sampled.points.length <= 12 && sampled.points.length >= 2);
+    const svg = run('curve', join(dir, 'clean.yaml'), '--format', 'svg').stdout;
+    assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    assert.match(svg, /<path d="M/);
+  });
+
+  test('a file without a schedule exits 1 with a reason; bad usage exits 2', () => {
+    const r = run('curve', join(dir, 'workflow.yaml'));
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /not a recognised training config/);
+    assert.equal(run('curve').status, 2);
+    assert.equal(run('curve', join(dir, 'clean.yaml'), '--points', '1').status, 2);
+    assert.equal(run('curve', join(dir, 'nope.yaml')).status, 2);
+  });
+});
