@@ -2,11 +2,13 @@ import type { Dialect, DialectInput, Recognition } from './dialect';
 import { axolotlDialect } from './axolotl';
 import { globMatches } from './globMatch';
 import { huggingFaceDialect } from './huggingFace';
+import { lightningDialect } from './lightning';
+import { nemoDialect } from './nemo';
 import { notTrainingConfig } from './notTrainingConfig';
 import { torchtuneDialect } from './torchtune';
 
 /** Every dialect LR Lens knows, in order of preference when two are equally sure. */
-export const DIALECTS: readonly Dialect[] = [huggingFaceDialect, axolotlDialect, torchtuneDialect];
+export const DIALECTS: readonly Dialect[] = [huggingFaceDialect, axolotlDialect, torchtuneDialect, lightningDialect, nemoDialect];
 
 export function dialectById(id: string): Dialect | undefined {
   return DIALECTS.find((d) => d.id === id);

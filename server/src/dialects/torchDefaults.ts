@@ -26,6 +26,19 @@ export function torchOptimizerDefaults(shortName: string): { betas?: [number, nu
   return { weight_decay: 0 };
 }
 
+/**
+ * A run with no scheduler at all, in torch vocabulary: `ConstantLR(factor=1)` keeps the optimizer's LR, so
+ * the curve can be drawn; `explicit: false` says the config named no schedule.
+ */
+export const NO_SCHEDULER = {
+  framework: 'pytorch',
+  name: 'ConstantLR',
+  params: { factor: 1, total_iters: 0 },
+  explicit: false,
+  constantAfterWarmup: true,
+  validationDriven: false,
+} as const;
+
 /** Multiplicative decays that do nothing when their factor is 1 (`StepLR` with `gamma: 1` is constant in effect). */
 const GAMMA_SCHEDULERS = ['StepLR', 'MultiStepLR', 'ExponentialLR'];
 

@@ -11,7 +11,7 @@ import { numberSetting, integerSetting } from './numbers';
 import { betasSetting } from './numberLists';
 import { readSettings } from './settingReader';
 import { buildPlan, shortClassName } from './planBuilder';
-import { coerceParams, torchOptimizerDefaults, torchSchedulerTraits } from './torchDefaults';
+import { coerceParams, NO_SCHEDULER, torchOptimizerDefaults, torchSchedulerTraits } from './torchDefaults';
 import { assumedLength, epochLength, givenStepsPerEpoch, stepLength, type PlanLength } from './trainingLength';
 
 export const TORCHTUNE_DEFAULTS = {
@@ -82,7 +82,7 @@ function extract(input: DialectInput): Extraction {
   let schedule;
   let warmupSteps = 0;
   if (schedulerClass === undefined) {
-    schedule = { framework: 'torchtune', name: 'constant', params: {}, explicit: false, constantAfterWarmup: true, validationDriven: false };
+    schedule = { ...NO_SCHEDULER };
   } else {
     const name = shortClassName(schedulerClass);
     const params = coerceParams(tree.get('lr_scheduler'), ['_component_']);
