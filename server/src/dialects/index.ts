@@ -4,11 +4,13 @@ import { globMatches } from './globMatch';
 import { huggingFaceDialect } from './huggingFace';
 import { lightningDialect } from './lightning';
 import { nemoDialect } from './nemo';
+import { ultralyticsDialect } from './ultralytics';
+import { detectron2Dialect } from './detectron2';
 import { notTrainingConfig } from './notTrainingConfig';
 import { torchtuneDialect } from './torchtune';
 
 /** Every dialect LR Lens knows, in order of preference when two are equally sure. */
-export const DIALECTS: readonly Dialect[] = [huggingFaceDialect, axolotlDialect, torchtuneDialect, lightningDialect, nemoDialect];
+export const DIALECTS: readonly Dialect[] = [huggingFaceDialect, axolotlDialect, torchtuneDialect, lightningDialect, nemoDialect, ultralyticsDialect, detectron2Dialect];
 
 export function dialectById(id: string): Dialect | undefined {
   return DIALECTS.find((d) => d.id === id);
