@@ -183,3 +183,33 @@ test('the server binary refuses to start without a transport, with a clear messa
   assert.equal(result.status, 2);
   assert.match(result.stderr, /--stdio/);
 });
+
+test('the server also speaks LSP over Node IPC (as the VS Code client starts it)', async () => {
+  const { fork } = await import('node:child_process');
+  const { createProtocolConnection, IPCMessageReader, IPCMessageWriter } = await import('vscode-languageserver-protocol/node');
+  const child = fork(SERVER_BIN, ['--node-ipc'], { silent: true });
+  const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+  const published = new Promise<{ uri: string; diagnostics: { code?: unknown }[] }>((resolve) =>
+    connection.onNotification('textDocument/publishDiagnostics', resolve),
+  );
+  connection.listen();
+  try {
+    const init = (await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} })) as {
+      capabilities: { textDocumentSync: { change: number }; hoverProvider: boolean };
+    };
+    assert.equal(init.capabilities.textDocumentSync.change, 2, 'incremental sync');
+    assert.equal(init.capabilities.hoverProvider, true);
+    await connection.sendNotification('initialized', {});
+    await connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: 'file:///ipc.yaml', languageId: 'yaml', version: 1, text: 'output_dir: o\nlearning_rate: 0.01\nlr_scheduler_type: constant\n' },
+    });
+    const params = await published;
+    assert.equal(params.uri, 'file:///ipc.yaml');
+    assert.deepEqual(params.diagnostics.map((d) => d.code), ['constant-lr']);
+    await connection.sendRequest('shutdown');
+    await connection.sendNotification('exit');
+  } finally {
+    connection.dispose();
+    child.kill();
+  }
+});
