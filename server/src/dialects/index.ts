@@ -6,11 +6,12 @@ import { lightningDialect } from './lightning';
 import { nemoDialect } from './nemo';
 import { ultralyticsDialect } from './ultralytics';
 import { detectron2Dialect } from './detectron2';
+import { composerDialect } from './composer';
 import { notTrainingConfig } from './notTrainingConfig';
 import { torchtuneDialect } from './torchtune';
 
 /** Every dialect LR Lens knows, in order of preference when two are equally sure. */
-export const DIALECTS: readonly Dialect[] = [huggingFaceDialect, axolotlDialect, torchtuneDialect, lightningDialect, nemoDialect, ultralyticsDialect, detectron2Dialect];
+export const DIALECTS: readonly Dialect[] = [huggingFaceDialect, axolotlDialect, torchtuneDialect, lightningDialect, nemoDialect, ultralyticsDialect, detectron2Dialect, composerDialect];
 
 export function dialectById(id: string): Dialect | undefined {
   return DIALECTS.find((d) => d.id === id);
