@@ -5,14 +5,30 @@
  * which covers both cases.
  */
 
-/** Critical steps in [start, end) from breakpoints (any order, any count). At most `limit` returned. */
-export function stepsAroundBreakpoints(breakpoints: Iterable<number>, start: number, end: number, limit: number): number[] {
-  const steps = new Set<number>();
+/**
+ * Critical steps in [start, end) from breakpoints sorted ascending, at most `limit`. The candidate ranges
+ * [floor(b)-1, ceil(b)] of ascending breakpoints have ascending ends, so keeping only values above the last one
+ * kept yields a sorted, duplicate-free list without a set or a sort.
+ */
+function stepsAroundSorted(breakpoints: readonly number[], start: number, end: number, limit: number): number[] {
+  const steps: number[] = [];
+  let last = -Infinity;
   for (const b of breakpoints) {
     if (!Number.isFinite(b)) continue;
-    for (const s of [Math.floor(b) - 1, Math.floor(b), Math.ceil(b)]) if (s >= start && s < end) steps.add(s);
+    const low = Math.floor(b) - 1;
+    const high = Math.ceil(b);
+    for (let s = Math.max(low, start, last + 1); s <= high && s < end; s++) {
+      steps.push(s);
+      last = s;
+      if (steps.length >= limit) return steps;
+    }
   }
-  return [...steps].sort((x, y) => x - y).slice(0, limit);
+  return steps;
+}
+
+/** Critical steps in [start, end) from breakpoints (any order). At most `limit` returned. */
+export function stepsAroundBreakpoints(breakpoints: readonly number[], start: number, end: number, limit: number): number[] {
+  return stepsAroundSorted([...breakpoints].sort((x, y) => x - y), start, end, limit);
 }
 
 /**
@@ -20,14 +36,30 @@ export function stepsAroundBreakpoints(breakpoints: Iterable<number>, start: num
  * 10^9-step run costs only what lies in [start, end).
  */
 export function periodicBreakpointSteps(offset: number, period: number, start: number, end: number, limit: number): number[] {
-  if (!(period > 0)) return stepsAroundBreakpoints([offset], start, end, limit);
-  const first = Math.max(0, Math.floor((start - 1 - offset) / period));
+  if (!(period > 0)) return stepsAroundSorted([offset], start, end, limit);
   const breakpoints: number[] = [];
-  for (let k = first; offset + k * period < end + 1 && breakpoints.length < limit + 2; k++) breakpoints.push(offset + k * period);
-  return stepsAroundBreakpoints(breakpoints, start, end, limit);
+  for (let k = Math.max(0, Math.floor((start - 1 - offset) / period)); offset + k * period < end + 1 && breakpoints.length < limit + 2; k++) {
+    breakpoints.push(offset + k * period);
+  }
+  return stepsAroundSorted(breakpoints, start, end, limit);
 }
 
-/** Merges several critical-step lists (sorted, unique, at most `limit`). */
+/** Merges sorted, duplicate-free step lists into one (sorted, duplicate-free, at most `limit`). */
 export function mergeSteps(lists: readonly number[][], limit: number): number[] {
-  return [...new Set(lists.flat())].sort((x, y) => x - y).slice(0, limit);
+  if (lists.length === 1) return lists[0]!.slice(0, limit);
+  const merged: number[] = [];
+  const index = lists.map(() => 0);
+  let last = -Infinity;
+  while (merged.length < limit) {
+    let best = -1;
+    let bestValue = Infinity;
+    for (let i = 0; i < lists.length; i++) {
+      const value = lists[i]![index[i]!];
+      if (value !== undefined && value < bestValue) { bestValue = value; best = i; }
+    }
+    if (best < 0) break;
+    index[best]! += 1;
+    if (bestValue > last) { merged.push(bestValue); last = bestValue; }
+  }
+  return merged;
 }

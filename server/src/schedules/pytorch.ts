@@ -177,12 +177,22 @@ function torchScheduler(rawName: string, params: Params, base: number): TorchSch
       const tMax = numberParam(params, 'T_max');
       const etaMin = numberParam(params, 'eta_min') ?? 0;
       if (!positive(tMax)) return null;
+      const restartBump = ((base - etaMin) * (1 - Math.cos(Math.PI / tMax))) / 2;
+      // cos(pi*t/T_max) of the previous call: the recursion runs t = 1, 2, ... in order, and torch recomputes the
+      // same expression for t-1, so reusing it gives the identical float.
+      let cachedT = Number.NaN;
+      let cachedCos = 0;
+      const cosAt = (t: number): number => (t === cachedT ? cachedCos : Math.cos((Math.PI * t) / tMax));
       return {
         closed: (t) => etaMin + ((base - etaMin) * (1 + Math.cos((Math.PI * t) / tMax))) / 2,
         chain: (lr, t) => {
           if (t === 0) return lr;
-          if (pyMod(t - 1 - tMax, 2 * tMax) === 0) return lr + ((base - etaMin) * (1 - Math.cos(Math.PI / tMax))) / 2;
-          return ((1 + Math.cos((Math.PI * t) / tMax)) / (1 + Math.cos((Math.PI * (t - 1)) / tMax))) * (lr - etaMin) + etaMin;
+          if (pyMod(t - 1 - tMax, 2 * tMax) === 0) return lr + restartBump;
+          const previous = cosAt(t - 1);
+          const current = Math.cos((Math.PI * t) / tMax);
+          cachedT = t;
+          cachedCos = current;
+          return ((1 + current) / (1 + previous)) * (lr - etaMin) + etaMin;
         },
         // Extrema at every multiple of T_max (troughs at odd, peaks at even multiples): the curve is periodic.
         criticalSteps: (start, end, limit) => periodicBreakpointSteps(tMax, tMax, start, end, limit),
@@ -251,7 +261,7 @@ function torchScheduler(rawName: string, params: Params, base: number): TorchSch
         closed,
         chain: (_lr, t) => closed(t),
         overridesInitialLr: initialLr,
-        criticalSteps: (start, end, limit) => stepsAroundBreakpoints([...phases.slice(0, -1).map((p) => p.end), totalSteps + 1], start, end, limit),
+        criticalSteps: (start, end, limit) => stepsAroundBreakpoints([...phases.map((p) => p.end), totalSteps + 1], start, end, limit),
         markers: (total) => [
           ...phases.slice(0, -1).map((p, i) => ({ step: Math.max(0, Math.round(p.end)), kind: 'phase-end' as const, label: i === 0 ? 'peak (max_lr)' : 'back at initial lr' })),
           ...(totalSteps < total - 1 ? [{ step: totalSteps + 1, kind: 'horizon' as const, label: 'OneCycleLR raises past total_steps' }] : []),

@@ -7,14 +7,14 @@ import type { CurvePoint, Schedule } from './schedule';
 export const EXHAUSTIVE_LIMIT = 2_000_000;
 const PROBES_PER_BUCKET = 64;
 /** Critical steps asked of a schedule per bucket (see `Schedule.criticalSteps`). */
-const CRITICAL_PER_BUCKET = 256;
+const CRITICAL_PER_BUCKET = 24;
 /** Points each bucket contributes at most: its first, last, min and max step. */
 export const POINTS_PER_BUCKET = 4;
 
 /** The LR in effect at every scheduler step t = 0..T-1. */
 export function everyStep(schedule: Schedule): CurvePoint[] {
-  const points: CurvePoint[] = new Array(schedule.totalSteps);
-  for (let t = 0; t < schedule.totalSteps; t++) points[t] = { step: t, lr: schedule.lrAt(t) };
+  const points: CurvePoint[] = [];
+  for (let t = 0; t < schedule.totalSteps; t++) points.push({ step: t, lr: schedule.lrAt(t) });
   return points;
 }
 

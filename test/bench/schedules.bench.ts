@@ -1,0 +1,44 @@
+// Schedule engine benchmark (figures, not a pass/fail test). Targets from issue 3:
+// sampling a 10^9-step schedule to 2,000 points <= 2 ms; every step of a 10^5-step schedule <= 5 ms.
+import { performance } from 'node:perf_hooks';
+import { everyStep, everyStepValues, sampleCurve } from '../../server/src/schedules/sampleCurve';
+import { pytorchSchedule } from '../../server/src/schedules/pytorch';
+import type { Schedule } from '../../server/src/schedules/schedule';
+
+function median(run: () => void, repeats = 21): number {
+  for (let i = 0; i < 3; i++) run(); // warm up
+  const times: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const start = performance.now();
+    run();
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(repeats / 2)]!;
+}
+
+function torch(name: string, params: Record<string, unknown>, totalSteps: number): Schedule {
+  const schedule = pytorchSchedule({ name, params, baseLr: 0.1, totalSteps });
+  if (!schedule) throw new Error(name);
+  return schedule;
+}
+
+const huge: [string, () => Schedule][] = [
+  ['CosineAnnealingWarmRestarts T_0=1e6', () => torch('CosineAnnealingWarmRestarts', { T_0: 1_000_000 }, 1e9)],
+  ['CosineAnnealingWarmRestarts T_0=1000 (10^6 restarts)', () => torch('CosineAnnealingWarmRestarts', { T_0: 1000 }, 1e9)],
+  ['OneCycleLR', () => torch('OneCycleLR', { max_lr: 0.1, total_steps: 1e9 }, 1e9)],
+  ['CyclicLR triangular2 up=2000', () => torch('CyclicLR', { base_lr: 0.001, max_lr: 0.1, mode: 'triangular2' }, 1e9)],
+];
+for (const [label, make] of huge) {
+  const ms = median(() => sampleCurve(make(), 2000));
+  console.log(`sample 10^9 steps to 2000 points, ${label}: ${ms.toFixed(3)} ms (target <= 2 ms)`);
+}
+
+const steps: [string, () => Schedule][] = [
+  ['CosineAnnealingLR (recursive, as torch runs it)', () => torch('CosineAnnealingLR', { T_max: 100_000 }, 100_000)],
+  ['OneCycleLR', () => torch('OneCycleLR', { max_lr: 0.1, total_steps: 100_000 }, 100_000)],
+];
+for (const [label, make] of steps) {
+  const typed = median(() => everyStepValues(make()));
+  const objects = median(() => everyStep(make()));
+  console.log(`every step of 10^5 steps, ${label}: ${typed.toFixed(3)} ms as Float64Array, ${objects.toFixed(3)} ms as points (target <= 5 ms)`);
+}
