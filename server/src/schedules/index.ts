@@ -1,13 +1,29 @@
 import type { TrainingPlan } from '../plan/trainingPlan';
+import type { ScheduleInput } from './closedFormSchedule';
 import { huggingFaceSchedule, isHuggingFaceScheduler } from './huggingFace';
 import { pytorchSchedule } from './pytorch';
 import type { Schedule } from './schedule';
+import { torchtuneSchedule } from './torchtune';
 
 /**
  * Builds the schedule a plan will run, for plans whose `schedule.framework` is this builder's key.
  * Returns null when the schedule cannot be drawn (unknown name, missing parameters).
+ * Each framework module's header documents the params it reads (the contract with the dialects).
  */
 export type ScheduleBuilder = (plan: TrainingPlan) => Schedule | null;
+
+/** The plan fields the framework builders read. */
+export function scheduleInputOf(plan: TrainingPlan): ScheduleInput {
+  return {
+    name: plan.schedule.name,
+    params: plan.schedule.params,
+    baseLr: plan.baseLr,
+    warmupSteps: plan.warmup.steps,
+    totalSteps: plan.length.steps,
+    stepsPerEpoch: plan.length.stepsPerEpoch,
+    unit: plan.length.unit,
+  };
+}
 
 /** One builder per scheduler vocabulary (`schedule.framework` of the plan). */
 export const SCHEDULE_BUILDERS: Readonly<Record<string, ScheduleBuilder>> = {
@@ -23,6 +39,7 @@ export const SCHEDULE_BUILDERS: Readonly<Record<string, ScheduleBuilder>> = {
       : null,
   pytorch: (plan) =>
     pytorchSchedule({ name: plan.schedule.name, params: plan.schedule.params, baseLr: plan.baseLr, totalSteps: plan.length.steps }),
+  torchtune: (plan) => torchtuneSchedule(scheduleInputOf(plan)),
 };
 
 /** The schedule a plan's framework will run, or null when LR Lens cannot draw it. */
