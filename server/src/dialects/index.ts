@@ -8,11 +8,13 @@ import { ultralyticsDialect } from './ultralytics';
 import { detectron2Dialect } from './detectron2';
 import { composerDialect } from './composer';
 import { fairseqDialect } from './fairseq';
+import { timmDialect } from './timm';
+import { deepspeedDialect } from './deepspeed';
 import { notTrainingConfig } from './notTrainingConfig';
 import { torchtuneDialect } from './torchtune';
 
 /** Every dialect LR Lens knows, in order of preference when two are equally sure. */
-export const DIALECTS: readonly Dialect[] = [huggingFaceDialect, axolotlDialect, torchtuneDialect, lightningDialect, nemoDialect, ultralyticsDialect, detectron2Dialect, composerDialect, fairseqDialect];
+export const DIALECTS: readonly Dialect[] = [huggingFaceDialect, axolotlDialect, torchtuneDialect, lightningDialect, nemoDialect, ultralyticsDialect, detectron2Dialect, composerDialect, fairseqDialect, timmDialect, deepspeedDialect];
 
 export function dialectById(id: string): Dialect | undefined {
   return DIALECTS.find((d) => d.id === id);
