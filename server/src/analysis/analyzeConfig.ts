@@ -1,11 +1,17 @@
 import type { AnalysisSettings, Dialect, DialectInput, Recognition } from '../dialects/dialect';
 import { detectDialect } from '../dialects';
 import { parseConfig, type ParsedConfig } from '../parse/parseConfig';
+import { LineIndex } from '../parse/textSpan';
 import type { TrainingPlan } from '../plan/trainingPlan';
 import { PLAN_RULES } from '../rules';
 import type { Finding, RuleId, Severity } from './finding';
 
+/** Files larger than this (in UTF-16 code units, about bytes) are not analysed unless a setting says otherwise. */
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+
 export interface LensSettings extends AnalysisSettings {
+  /** Largest text analysed; above it one information finding says the file was skipped. */
+  maxFileSize?: number;
   /** Severity overrides per rule id; `off` silences a rule. */
   severities?: Partial<Record<string, Severity | 'off'>>;
 }
@@ -28,6 +34,8 @@ export interface ConfigAnalysis {
 
 /** text → parsed document → dialect → plan → findings. Never throws: a broken rule loses only its findings. */
 export function analyzeConfig(text: string, fileName: string, settings: LensSettings = {}): ConfigAnalysis {
+  const maxFileSize = settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  if (text.length > maxFileSize) return skippedAsTooLarge(text, maxFileSize);
   const parsed = parseConfig(text);
   const documents: DocumentAnalysis[] = [];
   // A directive that cannot be read is reported where it is written, whatever the file is.
@@ -68,6 +76,24 @@ export function analyzeConfig(text: string, fileName: string, settings: LensSett
     }
   });
   return { parsed, documents, findings: applySeverities(raw, parsed, settings) };
+}
+
+function skippedAsTooLarge(text: string, maxFileSize: number): ConfigAnalysis {
+  const parsed = parseConfig('');
+  const megabytes = (n: number) => `${+(n / (1024 * 1024)).toFixed(1)} MB`;
+  return {
+    parsed: { ...parsed, text, lines: new LineIndex(text) },
+    documents: [],
+    findings: [
+      {
+        ruleId: 'file-too-large',
+        severity: 'information',
+        message: `LR Lens skipped this file: it is ${megabytes(text.length)}, above the ${megabytes(maxFileSize)} limit (setting lrLens.maxFileSizeMB).`,
+        span: { start: 0, end: Math.min(text.length, text.search(/\r?\n|$/)) },
+        fixes: [],
+      },
+    ],
+  };
 }
 
 function applySeverities(findings: Finding[], parsed: ParsedConfig, settings: LensSettings): Finding[] {

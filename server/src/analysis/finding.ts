@@ -14,7 +14,9 @@ export type RuleId =
   | 'adam-undertuned'
   | 'tuned-train-steps'
   | 'unknown-budget'
-  | 'invalid-value';
+  | 'invalid-value'
+  /** Not a tuning rule: the file was above the size limit and not analysed. */
+  | 'file-too-large';
 
 /** A minimal text edit on the analysed text: replace [start, end) with newText. */
 export interface TextEdit {

@@ -1,6 +1,7 @@
 import { LineCounter, parseAllDocuments, type Document } from 'yaml';
 import { LineIndex, type Span } from './textSpan';
 import { parseDirectives, type Directives } from './directives';
+import { blankJsonComments } from './jsonComments';
 
 export interface SyntaxProblem {
   message: string;
@@ -21,7 +22,7 @@ export interface ParsedConfig {
 
 export function parseConfig(text: string): ParsedConfig {
   const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(text, {
+  const parsed = parseAllDocuments(blankJsonComments(text), {
     lineCounter,
     keepSourceTokens: false,
     // PyYAML and OmegaConf accept duplicate keys (the last one wins); readers here do the same.

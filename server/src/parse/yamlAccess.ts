@@ -58,8 +58,16 @@ export function plainValue(document: Document, node: Node | null): unknown {
   }
 }
 
-/** The entries of a mapping by key; with duplicate keys the last one wins, as in PyYAML and OmegaConf. */
+const entriesCache = new WeakMap<YAMLMap, Map<string, MapEntry>>();
+
+/**
+ * The entries of a mapping by key; with duplicate keys the last one wins, as in PyYAML and OmegaConf.
+ * Cached per mapping node (a parse makes new nodes), and each entry's plain `value` is converted only
+ * when read, so a large subtree nobody asks about costs nothing.
+ */
 export function entriesOf(document: Document, map: YAMLMap): Map<string, MapEntry> {
+  const cached = entriesCache.get(map);
+  if (cached) return cached;
   const entries = new Map<string, MapEntry>();
   for (const pair of map.items) {
     const keyNode = resolveNode(document, pair.key);
@@ -68,8 +76,25 @@ export function entriesOf(document: Document, map: YAMLMap): Map<string, MapEntr
     const valueNode = resolveNode(document, pair.value);
     const keySpan = spanOf(pair.key as Node);
     const valueSpan = pair.value ? spanOf(pair.value as Node) : { start: keySpan.end, end: keySpan.end };
-    entries.set(key, { key, pair, keyNode, valueNode, keySpan, valueSpan, value: plainValue(document, valueNode) });
+    let converted = false;
+    let plain: unknown;
+    entries.set(key, {
+      key,
+      pair,
+      keyNode,
+      valueNode,
+      keySpan,
+      valueSpan,
+      get value() {
+        if (!converted) {
+          plain = isScalar(valueNode) ? valueNode.value : plainValue(document, valueNode);
+          converted = true;
+        }
+        return plain;
+      },
+    });
   }
+  entriesCache.set(map, entries);
   return entries;
 }
 

@@ -97,6 +97,12 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
     why: 'without a trial budget LR Lens cannot tell how much of Adam the study can afford to tune',
     explanation: `Set a trial cap so the study's budget is known.\n\nSource: ${PLAYBOOK}.`,
   },
+  'file-too-large': {
+    id: 'file-too-large',
+    defaultSeverity: 'information',
+    why: 'very large files are not analysed, to keep the editor responsive',
+    explanation: 'LR Lens does not analyse files above the size limit (setting `lrLens.maxFileSizeMB`, default 5 MB).',
+  },
   'invalid-value': {
     id: 'invalid-value',
     defaultSeverity: 'error',
