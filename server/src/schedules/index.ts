@@ -1,4 +1,5 @@
 import type { TrainingPlan } from '../plan/trainingPlan';
+import { axolotlSchedule } from './axolotl';
 import type { ScheduleInput } from './closedFormSchedule';
 import { huggingFaceSchedule, isHuggingFaceScheduler } from './huggingFace';
 import { pytorchSchedule } from './pytorch';
@@ -40,6 +41,7 @@ export const SCHEDULE_BUILDERS: Readonly<Record<string, ScheduleBuilder>> = {
   pytorch: (plan) =>
     pytorchSchedule({ name: plan.schedule.name, params: plan.schedule.params, baseLr: plan.baseLr, totalSteps: plan.length.steps }),
   torchtune: (plan) => torchtuneSchedule(scheduleInputOf(plan)),
+  axolotl: (plan) => axolotlSchedule(scheduleInputOf(plan)),
 };
 
 /** The schedule a plan's framework will run, or null when LR Lens cannot draw it. */
