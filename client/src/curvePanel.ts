@@ -22,7 +22,10 @@ export class CurvePanel implements vscode.Disposable {
     );
   }
 
-  show(): void {
+  /** Opens (or reveals) the panel on `uri` (from the Preview lens) or the active editor's document. */
+  show(uri?: unknown): void {
+    const target = uri === undefined ? undefined : String(uri);
+    const fromLens = target ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === target) : undefined;
     const editor = vscode.window.activeTextEditor;
     if (!this.panel) {
       const media = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
@@ -41,7 +44,8 @@ export class CurvePanel implements vscode.Disposable {
     } else {
       this.panel.reveal(vscode.ViewColumn.Beside, true);
     }
-    if (editor && isConfigLanguage(editor.document)) this.follow(editor.document);
+    if (fromLens) this.follow(fromLens);
+    else if (editor && isConfigLanguage(editor.document)) this.follow(editor.document);
   }
 
   private follow(document: vscode.TextDocument): void {

@@ -31,7 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     panel,
     trainingConfig,
-    vscode.commands.registerCommand('lrLens.showCurve', () => panel.show()),
+    vscode.commands.registerCommand('lrLens.showCurve', (uri?: unknown) => panel.show(uri)),
     vscode.commands.registerCommand('lrLens.restartServer', async () => {
       await client?.restart();
     }),

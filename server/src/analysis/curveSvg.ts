@@ -25,8 +25,11 @@ function ticks(max: number, count: number): number[] {
   return values;
 }
 
+/** What the chart needs of a curve. */
+export type SvgCurve = Pick<CurveResult, 'points' | 'markers' | 'totalSteps' | 'summary' | 'unit' | 'assumptions'>;
+
 /** A standalone SVG chart of a curve: axes with ticks, the LR line, markers, and the plan in one line. */
-export function curveSvg(curve: Omit<CurveResult, 'plan'>, options: SvgOptions = {}): string {
+export function curveSvg(curve: SvgCurve, options: SvgOptions = {}): string {
   const width = options.width ?? 640;
   const height = options.height ?? 320;
   const fg = options.foreground ?? '#333';
@@ -68,4 +71,12 @@ export function curveSvg(curve: Omit<CurveResult, 'plan'>, options: SvgOptions =
   parts.push(`<text x="${margin.left + plotW / 2}" y="${height - 6}" fill="${fg}" text-anchor="middle">${escapeXml(`${curve.unit}${assumed}`)}</text>`);
   parts.push('</svg>');
   return parts.join('\n');
+}
+
+/** The chart as a `data:` URI (base64, UTF-8), for markdown images in hovers. */
+export function curveSvgDataUri(curve: SvgCurve, options: SvgOptions = {}): string {
+  const bytes = new TextEncoder().encode(curveSvg(curve, options));
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return `data:image/svg+xml;base64,${btoa(binary)}`;
 }

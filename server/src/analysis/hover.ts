@@ -2,6 +2,7 @@ import { spanContains } from '../parse/textSpan';
 import { RULES } from '../rules/ruleCatalog';
 import type { ConfigAnalysis } from './analyzeConfig';
 import { curveOfPlan } from './curve';
+import { curveSvgDataUri } from './curveSvg';
 import type { Span } from '../parse/textSpan';
 
 export interface HoverResult {
@@ -27,12 +28,21 @@ export function hoverAt(analysis: ConfigAnalysis, offset: number): HoverResult |
     if (!plan) continue;
     for (const [field, source] of Object.entries(plan.sources)) {
       if (!PLAN_KEYS.has(field) || !spanContains(source.key, offset)) continue;
-      const curve = curveOfPlan(plan, { points: 40 });
+      const curve = curveOfPlan(plan, { points: 120 });
       if (!curve) continue;
       const assumed = plan.assumptions.length ? `\n\nAssumed: ${plan.assumptions.join('; ')}.` : '';
-      sections.push(`**LR Lens · ${document.dialect.name}**\n\n${curve.summary.text}\n\nLength: ${plan.length.basis}.${assumed}`);
+      // Mid-grey text and a blue line read on light, dark and high-contrast hovers alike.
+      const image = curveSvgDataUri(curve, { width: 420, height: 210, foreground: '#888888', grid: '#88888840', line: '#3794ff' });
+      sections.push(
+        `**LR Lens · ${document.dialect.name}**\n\n![Learning-rate curve: ${escapeMarkdownAlt(curve.summary.text)}](${image})\n\n${curve.summary.text}\n\nLength: ${plan.length.basis}.${assumed}`,
+      );
       span ??= source.key;
     }
   }
   return sections.length && span ? { markdown: sections.join('\n\n---\n\n'), span } : null;
+}
+
+/** Alt text may not close the image's brackets. */
+function escapeMarkdownAlt(text: string): string {
+  return text.replace(/[[\]\\]/g, ' ');
 }

@@ -2,17 +2,22 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
   type CodeAction,
+  type CodeLens,
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { onInternalError, type LensSettings } from '../analysis/analyzeConfig';
+import { codeLensesOf } from '../analysis/codeLens';
 import { curveOfAnalysis } from '../analysis/curve';
 import { hoverAt } from '../analysis/hover';
 import { toCodeAction, toDiagnostic, DIAGNOSTIC_SOURCE } from './conversions';
 import { DocumentAnalyses } from './documentAnalyses';
 import { CURVE_REQUEST, type CurveParams, type CurveResponse } from './protocol';
-import { DEFAULT_SETTINGS, toLensSettings } from './settings';
+import { DEFAULT_PRESENTATION, DEFAULT_SETTINGS, toLensSettings, toPresentationSettings, type PresentationSettings } from './settings';
+
+/** The client command the "Preview" lens runs (VS Code's `lrLens.showCurve`; other editors map it or ignore it). */
+export const SHOW_CURVE_COMMAND = 'lrLens.showCurve';
 
 /** Diagnostics wait this long after the last keystroke, so a burst of typing is analysed once. */
 const DIAGNOSTICS_DELAY_MS = 60;
@@ -26,17 +31,21 @@ export function startServer(connection: Connection): void {
   let canPullSettings = false;
   let useDocumentChanges = false;
   const resolvedSettings = new Map<string, LensSettings>();
+  const presentationByUri = new Map<string, PresentationSettings>();
+  let canRefreshCodeLenses = false;
 
   onInternalError((error) => connection.console.error(`LR Lens internal error: ${error instanceof Error ? error.stack : String(error)}`));
 
   connection.onInitialize((params): InitializeResult => {
     canPullSettings = params.capabilities.workspace?.configuration === true;
     useDocumentChanges = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
+    canRefreshCodeLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'lr-lens-language-server', version: '0.1.0' },
     };
@@ -48,7 +57,13 @@ export function startServer(connection: Connection): void {
     if (!settings) {
       settings = connection.workspace
         .getConfiguration({ scopeUri: uri, section: 'lrLens' })
-        .then(toLensSettings, () => DEFAULT_SETTINGS)
+        .then(
+          (raw: unknown) => {
+            presentationByUri.set(uri, toPresentationSettings(raw));
+            return toLensSettings(raw);
+          },
+          () => DEFAULT_SETTINGS,
+        )
         .then((s) => {
           resolvedSettings.set(uri, s);
           return s;
@@ -87,14 +102,17 @@ export function startServer(connection: Connection): void {
     pending.delete(document.uri);
     analyses.delete(document.uri);
     settingsByUri.delete(document.uri);
+    presentationByUri.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
   connection.onDidChangeConfiguration(() => {
     settingsByUri.clear();
     resolvedSettings.clear();
+    presentationByUri.clear();
     analyses.clear();
     for (const document of documents.all()) scheduleDiagnostics(document, 0);
+    if (canRefreshCodeLenses) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   });
 
   connection.onCodeAction(async (params) => {
@@ -130,6 +148,22 @@ export function startServer(connection: Connection): void {
     const hover = hoverAt(analysis, document.offsetAt(params.position));
     if (!hover) return null;
     return { contents: { kind: 'markdown', value: hover.markdown }, range: analysis.parsed.lines.rangeOf(hover.span) };
+  });
+
+  connection.onCodeLens(async (params): Promise<CodeLens[]> => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const analysis = await analysisOf(document);
+    const presentation = presentationByUri.get(document.uri) ?? DEFAULT_PRESENTATION;
+    const lines = analysis.parsed.lines;
+    return codeLensesOf(analysis, { sparkline: presentation.sparkline }).flatMap((lens) => {
+      const range = lines.rangeOf(lens.span);
+      return [
+        // No command id: VS Code shows the summary as plain text.
+        { range, command: { title: lens.title, command: '' } },
+        { range, command: { title: 'Preview', command: SHOW_CURVE_COMMAND, arguments: [document.uri] } },
+      ];
+    });
   });
 
   connection.onRequest(CURVE_REQUEST, async (params: CurveParams): Promise<CurveResponse | null> => {

@@ -7,7 +7,9 @@ const SeveritySchema = z.enum(['error', 'warning', 'information', 'hint', 'off']
 const ClientSettingsSchema = z
   .object({
     stepsPerEpoch: z.number().int().positive().nullable().optional().catch(undefined),
+    maxFileSizeMB: z.number().positive().optional().catch(undefined),
     rules: z.record(z.string(), SeveritySchema.catch('warning')).optional().catch(undefined),
+    sparkline: z.boolean().optional().catch(undefined),
   })
   .passthrough();
 
@@ -19,5 +21,19 @@ export function toLensSettings(raw: unknown): LensSettings {
   const settings: LensSettings = {};
   if (parsed.data.stepsPerEpoch) settings.stepsPerEpoch = parsed.data.stepsPerEpoch;
   if (parsed.data.rules) settings.severities = parsed.data.rules;
+  if (parsed.data.maxFileSizeMB) settings.maxFileSize = Math.round(parsed.data.maxFileSizeMB * 1024 * 1024);
   return settings;
+}
+
+/** Settings that change how results are shown, not what is found. */
+export interface PresentationSettings {
+  /** A Unicode sparkline in the CodeLens summary (`lrLens.sparkline`, default on). */
+  sparkline: boolean;
+}
+
+export const DEFAULT_PRESENTATION: PresentationSettings = Object.freeze({ sparkline: true });
+
+export function toPresentationSettings(raw: unknown): PresentationSettings {
+  const parsed = ClientSettingsSchema.safeParse(raw ?? {});
+  return { sparkline: parsed.success ? parsed.data.sparkline !== false : true };
 }

@@ -1,0 +1,76 @@
+import type { Span } from '../parse/textSpan';
+import type { CurvePoint } from '../schedules/schedule';
+import type { ConfigAnalysis } from './analyzeConfig';
+import { curveOfPlan } from './curve';
+
+/** One inline summary of a training plan, placed above the key that decides the curve. */
+export interface CurveLens {
+  /** The scheduler key, or the LR key when the file names no scheduler. */
+  span: Span;
+  documentIndex: number;
+  /** "▁▃█▇▅▃▂▁  cosine · peak 5e-6 · warmup 30 steps · ends at 0 · 1000 steps" */
+  title: string;
+}
+
+export interface CodeLensOptions {
+  /** Prefix the summary with a Unicode sparkline of the curve (setting `lrLens.sparkline`). */
+  sparkline?: boolean;
+  /** Sparkline width in characters. */
+  sparklineWidth?: number;
+}
+
+const BARS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'] as const;
+
+/** The LR at `step`, read off a sampled curve by linear interpolation between its neighbours. */
+function lrAt(points: readonly CurvePoint[], step: number): number {
+  let low = 0;
+  let high = points.length - 1;
+  if (step <= points[0]!.step) return points[0]!.lr;
+  if (step >= points[high]!.step) return points[high]!.lr;
+  while (high - low > 1) {
+    const mid = (low + high) >> 1;
+    if (points[mid]!.step <= step) low = mid;
+    else high = mid;
+  }
+  const a = points[low]!;
+  const b = points[high]!;
+  return b.step === a.step ? b.lr : a.lr + ((b.lr - a.lr) * (step - a.step)) / (b.step - a.step);
+}
+
+/**
+ * A sparkline of a curve, `width` bars over the whole horizon, scaled so the peak is a full bar and 0 the lowest.
+ * Each bar shows the curve's maximum over its slice, so short spikes (restarts, warmup peaks) stay visible.
+ */
+export function sparkline(points: readonly CurvePoint[], width = 16): string {
+  if (points.length === 0 || width < 1) return '';
+  const first = points[0]!.step;
+  const last = points.at(-1)!.step;
+  const peak = points.reduce((max, p) => Math.max(max, p.lr), 0);
+  if (!(peak > 0)) return BARS[0].repeat(width);
+  const bars: string[] = [];
+  for (let i = 0; i < width; i++) {
+    const from = first + ((last - first) * i) / width;
+    const to = first + ((last - first) * (i + 1)) / width;
+    let value = Math.max(lrAt(points, from), lrAt(points, to));
+    for (const p of points) if (p.step > from && p.step < to) value = Math.max(value, p.lr);
+    const level = Math.min(BARS.length - 1, Math.max(0, Math.round((value / peak) * (BARS.length - 1))));
+    bars.push(BARS[level]!);
+  }
+  return bars.join('');
+}
+
+/** One lens per recognised document that has a drawable plan. */
+export function codeLensesOf(analysis: ConfigAnalysis, options: CodeLensOptions = {}): CurveLens[] {
+  const lenses: CurveLens[] = [];
+  for (const document of analysis.documents) {
+    const plan = document.plan;
+    if (!plan) continue;
+    const anchor = plan.sources['schedule'] ?? plan.sources['baseLr'];
+    if (!anchor) continue;
+    const curve = curveOfPlan(plan, { points: 200 });
+    if (!curve) continue;
+    const line = options.sparkline === false ? '' : `${sparkline(curve.points, options.sparklineWidth)}  `;
+    lenses.push({ span: anchor.key, documentIndex: document.documentIndex, title: `LR ${line}${curve.summary.text}` });
+  }
+  return lenses;
+}
