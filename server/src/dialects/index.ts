@@ -10,11 +10,13 @@ import { composerDialect } from './composer';
 import { fairseqDialect } from './fairseq';
 import { timmDialect } from './timm';
 import { deepspeedDialect } from './deepspeed';
+import { opennmtDialect } from './opennmt';
+import { tfModelGardenDialect } from './tfModelGarden';
 import { notTrainingConfig } from './notTrainingConfig';
 import { torchtuneDialect } from './torchtune';
 
 /** Every dialect LR Lens knows, in order of preference when two are equally sure. */
-export const DIALECTS: readonly Dialect[] = [huggingFaceDialect, axolotlDialect, torchtuneDialect, lightningDialect, nemoDialect, ultralyticsDialect, detectron2Dialect, composerDialect, fairseqDialect, timmDialect, deepspeedDialect];
+export const DIALECTS: readonly Dialect[] = [huggingFaceDialect, axolotlDialect, torchtuneDialect, lightningDialect, nemoDialect, ultralyticsDialect, detectron2Dialect, composerDialect, fairseqDialect, timmDialect, deepspeedDialect, opennmtDialect, tfModelGardenDialect];
 
 export function dialectById(id: string): Dialect | undefined {
   return DIALECTS.find((d) => d.id === id);
