@@ -12,11 +12,32 @@ import { timmDialect } from './timm';
 import { deepspeedDialect } from './deepspeed';
 import { opennmtDialect } from './opennmt';
 import { tfModelGardenDialect } from './tfModelGarden';
+import { wandbSweepDialect } from './wandbSweep';
+import { hydraSweepDialect } from './hydraSweep';
+import { katibDialect } from './katib';
 import { notTrainingConfig } from './notTrainingConfig';
 import { torchtuneDialect } from './torchtune';
 
 /** Every dialect LR Lens knows, in order of preference when two are equally sure. */
-export const DIALECTS: readonly Dialect[] = [huggingFaceDialect, axolotlDialect, torchtuneDialect, lightningDialect, nemoDialect, ultralyticsDialect, detectron2Dialect, composerDialect, fairseqDialect, timmDialect, deepspeedDialect, opennmtDialect, tfModelGardenDialect];
+export const DIALECTS: readonly Dialect[] = [
+  huggingFaceDialect,
+  axolotlDialect,
+  torchtuneDialect,
+  lightningDialect,
+  nemoDialect,
+  ultralyticsDialect,
+  detectron2Dialect,
+  composerDialect,
+  fairseqDialect,
+  timmDialect,
+  deepspeedDialect,
+  opennmtDialect,
+  tfModelGardenDialect,
+  // Sweep formats: recognised (so they are never read as a training config), no plan of their own.
+  wandbSweepDialect,
+  hydraSweepDialect,
+  katibDialect,
+];
 
 export function dialectById(id: string): Dialect | undefined {
   return DIALECTS.find((d) => d.id === id);
