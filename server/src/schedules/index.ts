@@ -4,6 +4,7 @@ import type { ScheduleInput } from './closedFormSchedule';
 import { huggingFaceSchedule, isHuggingFaceScheduler } from './huggingFace';
 import { pytorchSchedule } from './pytorch';
 import type { Schedule } from './schedule';
+import { timmSchedule } from './timm';
 import { torchtuneSchedule } from './torchtune';
 
 /**
@@ -42,6 +43,7 @@ export const SCHEDULE_BUILDERS: Readonly<Record<string, ScheduleBuilder>> = {
     pytorchSchedule({ name: plan.schedule.name, params: plan.schedule.params, baseLr: plan.baseLr, totalSteps: plan.length.steps }),
   torchtune: (plan) => torchtuneSchedule(scheduleInputOf(plan)),
   axolotl: (plan) => axolotlSchedule(scheduleInputOf(plan)),
+  timm: (plan) => timmSchedule(scheduleInputOf(plan)),
 };
 
 /** The schedule a plan's framework will run, or null when LR Lens cannot draw it. */
