@@ -32,8 +32,8 @@ export class LspTestClient {
     this.connection.listen();
   }
 
-  static async start(options: { settings?: unknown; documentChanges?: boolean } = {}): Promise<LspTestClient> {
-    const child = spawn(process.execPath, [SERVER_BIN, '--stdio'], { cwd: REPO });
+  static async start(options: { settings?: unknown; documentChanges?: boolean; nodeArgs?: string[] } = {}): Promise<LspTestClient> {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_BIN, '--stdio'], { cwd: REPO });
     const client = new LspTestClient(child, options.settings ?? {});
     await client.connection.sendRequest('initialize', {
       processId: process.pid,

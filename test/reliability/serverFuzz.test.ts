@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import type { CodeAction, Diagnostic, Position, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
+import { analyzeConfig } from '../../server/src';
+import { corpusFiles } from '../helpers/corpus';
+import { LspTestClient, REPO } from '../helpers/lspClient';
+
+/**
+ * Mutates real configs and drives the real server over stdio with incremental edits: every request must
+ * be answered within a second, nothing may be logged as an internal error, and after each run the
+ * server's diagnostics must equal the core's for the text we hold (so incremental sync never loses a byte).
+ * Bounded in `npm test`; `npm run fuzz` runs longer (FUZZ_RUNS, FUZZ_SEED to replay).
+ */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
+const EDITS_PER_RUN = Number(process.env.FUZZ_EDITS ?? 25);
+const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
+const REQUEST_LIMIT_MS = 1000;
+
+type Mutation =
+  | { kind: 'flip'; at: number; text: string }
+  | { kind: 'deleteLine'; at: number }
+  | { kind: 'indent'; at: number; width: number }
+  | { kind: 'insert'; at: number; text: string };
+
+const TOKENS = [':', '- ', '{', '}', '[', ']', '"', "'", '${', '${..x}', '\t', '\n', '  ', '#', '&a ', '*a', '---\n', '1e-5', 'constant', 'cosine', 'learning_rate: ', 'lr_scheduler_type: ', '\r\n', '\u00e9', '\ud83d\ude00'];
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), text: fc.string({ minLength: 1, maxLength: 1 }) }),
+  fc.record({ kind: fc.constant('deleteLine' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('indent' as const), at: fc.nat(), width: fc.integer({ min: -4, max: 4 }) }),
+  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom(...TOKENS) }),
+);
+
+function positionAt(text: string, offset: number): Position {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+function offsetAt(text: string, p: Position): number {
+  let offset = 0;
+  for (let line = 0; line < p.line; line++) {
+    const next = text.indexOf('\n', offset);
+    if (next === -1) return text.length;
+    offset = next + 1;
+  }
+  return Math.min(offset + p.character, text.length);
+}
+
+/** The edit a mutation makes on a text, as [start, end, newText]. */
+function editFor(text: string, m: Mutation): [number, number, string] {
+  const at = text.length ? m.at % (text.length + 1) : 0;
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  switch (m.kind) {
+    case 'flip':
+      return [at, Math.min(at + 1, text.length), m.text];
+    case 'deleteLine': {
+      const end = text.indexOf('\n', at);
+      return [lineStart, end === -1 ? text.length : end + 1, ''];
+    }
+    case 'indent': {
+      if (m.width >= 0) return [lineStart, lineStart, ' '.repeat(m.width)];
+      const spaces = /^ */.exec(text.slice(lineStart))![0].length;
+      return [lineStart, lineStart + Math.min(spaces, -m.width), ''];
+    }
+    case 'insert':
+      return [at, at, m.text];
+  }
+}
+
+async function timed<T>(what: string, request: Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await request;
+  const elapsed = performance.now() - started;
+  assert.ok(elapsed < REQUEST_LIMIT_MS, `${what} took ${elapsed.toFixed(0)} ms`);
+  return result;
+}
+
+function seeds(): { name: string; text: string }[] {
+  const examples = readdirSync(join(REPO, 'examples')).map((name) => ({ name, text: readFileSync(join(REPO, 'examples', name), 'utf8') }));
+  const corpus = corpusFiles();
+  if (!corpus) console.error('FUZZ: ../shared/corpus is missing: fuzzing our examples only');
+  return [...examples, ...(corpus ?? []).map((f) => ({ name: `${f.folder}/${f.name}`, text: f.text }))];
+}
+
+test(`server fuzz: ${RUNS} runs × ${EDITS_PER_RUN} incremental edits (seed ${SEED})`, { timeout: 30 * 60_000 }, async () => {
+  console.log(`# fuzz seed ${SEED} (replay with FUZZ_SEED=${SEED})`);
+  const client = await LspTestClient.start();
+  const internalErrors: string[] = [];
+  client.connection.onNotification('window/logMessage', (p: { type: number; message: string }) => {
+    if (p.type === 1) internalErrors.push(p.message);
+  });
+  const inputs = seeds();
+  let run = 0;
+  let requests = 0;
+  try {
+    await fc.assert(
+      fc.asyncProperty(fc.nat(inputs.length - 1), fc.array(mutation, { minLength: 1, maxLength: EDITS_PER_RUN }), fc.nat(), async (which, mutations, salt) => {
+        const input = inputs[which]!;
+        const uri = `file:///fuzz/${run++}/${input.name.replace(/[^\w.-]/g, '_')}`;
+        const languageId = input.name.endsWith('.json') ? 'json' : 'yaml';
+        let text = input.text;
+        let version = 1;
+        await client.open(uri, text, languageId, version);
+        for (const [i, m] of mutations.entries()) {
+          const [start, end, newText] = editFor(text, m);
+          const range = { start: positionAt(text, start), end: positionAt(text, end) };
+          text = text.slice(0, start) + newText + text.slice(end);
+          await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ range, text: newText }] });
+          const position = positionAt(text, (salt + i * 7919) % (text.length + 1));
+          await timed('hover', client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }));
+          requests++;
+          if (i % 5 === 0) {
+            await timed('lrLens/curve', client.connection.sendRequest('lrLens/curve', { uri, points: 100 }));
+            requests++;
+          }
+        }
+        const diagnostics: Diagnostic[] = await client.diagnosticsFor(uri, (_d, p) => p.version === version);
+        // The server holds exactly our text: its findings are the core's findings for it.
+        const expected = analyzeConfig(text, uri.slice('file://'.length)).findings.map((f) => f.ruleId).sort();
+        assert.deepEqual(diagnostics.map((d) => String(d.code)).sort(), expected, `diagnostics differ for ${input.name}`);
+        // Every quick fix applies cleanly to this exact version, with edits that never overlap.
+        const actions = (await timed(
+          'codeAction',
+          client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: positionAt(text, text.length) }, context: { diagnostics } }),
+        )) as CodeAction[];
+        requests++;
+        for (const action of actions) {
+          const change = action.edit!.documentChanges![0] as TextDocumentEdit;
+          assert.equal(change.textDocument.version, version);
+          const spans = (change.edits as TextEdit[]).map((e) => [offsetAt(text, e.range.start), offsetAt(text, e.range.end)] as const).sort((a, b) => a[0] - b[0]);
+          for (let k = 1; k < spans.length; k++) assert.ok(spans[k]![0] >= spans[k - 1]![1], 'edits overlap');
+        }
+        await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+        assert.deepEqual(internalErrors, []);
+      }),
+      { seed: SEED, numRuns: RUNS, endOnFailure: true },
+    );
+    const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${client.process.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+    console.log(`# fuzz: ${run} documents, ${requests} requests answered, server RSS ${rss.toFixed(0)} MB`);
+    assert.ok(rss < 400, `server memory ${rss.toFixed(0)} MB`);
+  } finally {
+    await client.stop();
+  }
+});
