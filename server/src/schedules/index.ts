@@ -6,6 +6,7 @@ import { pytorchSchedule } from './pytorch';
 import type { Schedule } from './schedule';
 import { timmSchedule } from './timm';
 import { torchtuneSchedule } from './torchtune';
+import { ultralyticsSchedule } from './ultralytics';
 
 /**
  * Builds the schedule a plan will run, for plans whose `schedule.framework` is this builder's key.
@@ -44,6 +45,7 @@ export const SCHEDULE_BUILDERS: Readonly<Record<string, ScheduleBuilder>> = {
   torchtune: (plan) => torchtuneSchedule(scheduleInputOf(plan)),
   axolotl: (plan) => axolotlSchedule(scheduleInputOf(plan)),
   timm: (plan) => timmSchedule(scheduleInputOf(plan)),
+  ultralytics: (plan) => ultralyticsSchedule(scheduleInputOf(plan)),
 };
 
 /** The schedule a plan's framework will run, or null when LR Lens cannot draw it. */
