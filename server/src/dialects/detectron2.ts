@@ -61,6 +61,8 @@ function recognize(input: DialectInput): Recognition | null {
 function extract(input: DialectInput): Extraction {
   const tree = new ConfigTree(input.document, { interpolate: false });
   const { values, findings } = readSettings(tree.entries(Object.keys(SETTINGS)), SETTINGS);
+  // A value detectron2 would reject: no plan, so no rule judges the defaults that would stand in for it.
+  if (findings.length > 0) return { findings };
   const get = <K extends keyof typeof DETECTRON2_DEFAULTS>(key: K) => (values[`${S}.${key}`] as (typeof DETECTRON2_DEFAULTS)[K] | undefined) ?? DETECTRON2_DEFAULTS[key];
   const assumptions: string[] = [];
   const base = tree.get('_BASE_');
