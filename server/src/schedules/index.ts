@@ -1,6 +1,7 @@
 import type { TrainingPlan } from '../plan/trainingPlan';
 import { axolotlSchedule } from './axolotl';
 import type { ScheduleInput } from './closedFormSchedule';
+import { composerSchedule } from './composer';
 import { huggingFaceSchedule, isHuggingFaceScheduler } from './huggingFace';
 import { pytorchSchedule } from './pytorch';
 import type { Schedule } from './schedule';
@@ -46,6 +47,7 @@ export const SCHEDULE_BUILDERS: Readonly<Record<string, ScheduleBuilder>> = {
   axolotl: (plan) => axolotlSchedule(scheduleInputOf(plan)),
   timm: (plan) => timmSchedule(scheduleInputOf(plan)),
   ultralytics: (plan) => ultralyticsSchedule(scheduleInputOf(plan)),
+  composer: (plan) => composerSchedule(scheduleInputOf(plan)),
 };
 
 /** The schedule a plan's framework will run, or null when LR Lens cannot draw it. */

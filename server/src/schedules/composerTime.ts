@@ -1,0 +1,55 @@
+/**
+ * Composer time strings (composer/core/time.py) and their conversion to batches as Composer's schedulers do it
+ * (`_convert_time` in composer/optim/scheduler.py). Units: `ba` (batches = optimizer steps), `ep` (epochs), `dur`
+ * (fraction of max_duration), `iter`, `sp` (samples), `tok` (tokens), `sec` (not allowed in schedulers).
+ * LR Lens converts to batches only: `sp`/`tok`/`sec` need run data and make the conversion fail (undefined).
+ */
+export type ComposerUnit = 'ba' | 'ep' | 'dur' | 'iter' | 'sp' | 'tok' | 'sec';
+
+export interface ComposerTime {
+  value: number;
+  unit: ComposerUnit;
+}
+
+const TIME_PATTERN = /^(.+?)(ba|ep|dur|iter|sp|tok|sec)$/i;
+
+/** Parses `100ba`, `1ep`, `0.05dur`, `3e4tok`; ints (`int()` applied) except dur. Bare numbers: `defaultUnit`. */
+export function parseComposerTime(raw: unknown, defaultUnit: ComposerUnit = 'ep'): ComposerTime | undefined {
+  if (typeof raw === 'number' && Number.isFinite(raw)) return { value: defaultUnit === 'dur' ? raw : Math.trunc(raw), unit: defaultUnit };
+  if (typeof raw !== 'string') return undefined;
+  const match = TIME_PATTERN.exec(raw.trim().replace(/_/g, ''));
+  if (!match) return undefined;
+  const value = Number(match[1]);
+  const unit = match[2]!.toLowerCase() as ComposerUnit;
+  if (!Number.isFinite(value)) return undefined;
+  return { value: unit === 'dur' ? value : Math.trunc(value), unit };
+}
+
+export interface ComposerTimeContext {
+  /** The trainer's max_duration (an int in YAML means epochs). */
+  maxDuration: ComposerTime;
+  /** Batches per epoch (`dataloader_len`); needed for `ep` times and epoch max_durations. */
+  dataloaderLen?: number;
+  /** scale_schedule_ratio (1.0 unless set). */
+  ssr?: number;
+}
+
+/** `_convert_time(time, state, ssr)` resolved to a number of batches, or undefined when it cannot be. */
+export function composerTimeToBatches(time: ComposerTime, context: ComposerTimeContext, ssr = 1.0): number | undefined {
+  const { maxDuration, dataloaderLen } = context;
+  if (time.unit === 'dur') {
+    if (maxDuration.unit === 'ep') return dataloaderLen === undefined ? undefined : Math.trunc(time.value * dataloaderLen * maxDuration.value);
+    if (maxDuration.unit === 'ba' || maxDuration.unit === 'iter') return Math.trunc(time.value * maxDuration.value);
+    return undefined;
+  }
+  let batches: number;
+  if (time.unit === 'ep') {
+    if (dataloaderLen === undefined) return undefined;
+    batches = time.value * dataloaderLen;
+  } else if (time.unit === 'ba' || time.unit === 'iter') {
+    batches = time.value;
+  } else {
+    return undefined;
+  }
+  return Math.trunc(batches * ssr);
+}
