@@ -3,6 +3,7 @@ import { axolotlSchedule } from './axolotl';
 import type { ScheduleInput } from './closedFormSchedule';
 import { composerSchedule } from './composer';
 import { huggingFaceSchedule, isHuggingFaceScheduler } from './huggingFace';
+import { nemoSchedule } from './nemo';
 import { pytorchSchedule } from './pytorch';
 import type { Schedule } from './schedule';
 import { timmSchedule } from './timm';
@@ -48,6 +49,7 @@ export const SCHEDULE_BUILDERS: Readonly<Record<string, ScheduleBuilder>> = {
   timm: (plan) => timmSchedule(scheduleInputOf(plan)),
   ultralytics: (plan) => ultralyticsSchedule(scheduleInputOf(plan)),
   composer: (plan) => composerSchedule(scheduleInputOf(plan)),
+  nemo: (plan) => nemoSchedule(scheduleInputOf(plan)),
 };
 
 /** The schedule a plan's framework will run, or null when LR Lens cannot draw it. */
