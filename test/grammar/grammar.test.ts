@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { test } from 'node:test';
+
+// Runs vscode-tmgrammar-test (the TextMate engine VS Code uses) on the fixtures in ./fixtures.
+// The injection grammars come from package.json `contributes.grammars` (the tool reads it as
+// VS Code does, `injectTo` included); the base grammars they inject into come from tm-grammars.
+
+const root = join(dirname(new URL(import.meta.url).pathname), '..', '..');
+const fixtures = join(root, 'test', 'grammar', 'fixtures');
+const require = createRequire(join(root, 'package.json'));
+
+const toolPackage = require.resolve('vscode-tmgrammar-test/package.json');
+const toolBin = join(dirname(toolPackage), (JSON.parse(readFileSync(toolPackage, 'utf8')) as { bin: Record<string, string> }).bin['vscode-tmgrammar-test']!);
+const baseGrammars = ['yaml', 'json', 'jsonc'].map((name) => require.resolve(`tm-grammars/grammars/${name}.json`));
+
+interface GrammarContribution {
+  scopeName: string;
+  path: string;
+  injectTo?: string[];
+}
+const contributed = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { contributes: { grammars: GrammarContribution[] } })
+  .contributes.grammars;
+
+function runTool(testCases: string[]) {
+  const args = [toolBin, '--config', join(root, 'package.json'), ...baseGrammars.flatMap((g) => ['-g', g]), ...testCases];
+  // The tool's own assertion parser can backtrack for minutes on a malformed assertion line: bound it.
+  const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  const timedOut = result.error ? `\n(${result.error.message})` : '';
+  return { status: result.status, output: `${result.stdout}${result.stderr}${timedOut}` };
+}
+
+function countAssertions(file: string): number {
+  const text = readFileSync(file, 'utf8');
+  return text.split('\n').filter((line) => /^(#|\/\/)\s*(\^|<[~]*-)/.test(line)).length;
+}
+
+const fixtureFiles = readdirSync(fixtures)
+  .filter((name) => /\.(ya?ml|jsonc?)$/.test(name))
+  .sort()
+  .map((name) => join(fixtures, name));
+
+test('every contributed grammar is an injection grammar whose file exists and names the same scope', () => {
+  assert.ok(contributed.length > 0, 'package.json contributes no grammars');
+  for (const g of contributed) {
+    const file = join(root, g.path);
+    assert.ok(existsSync(file), `${g.path} is missing`);
+    const grammar = JSON.parse(readFileSync(file, 'utf8')) as { scopeName: string; injectionSelector?: string };
+    assert.equal(grammar.scopeName, g.scopeName, `${g.path}: scopeName differs from package.json`);
+    assert.ok(g.injectTo && g.injectTo.length > 0, `${g.scopeName}: not injected anywhere`);
+    // Injection only: never a replacement grammar for YAML or JSON, and always ahead of the host's own rules.
+    assert.ok(grammar.injectionSelector?.startsWith('L:'), `${g.scopeName}: injectionSelector must be an L: selector`);
+    assert.equal((g as { language?: string }).language, undefined, `${g.scopeName}: must not claim a language`);
+  }
+});
+
+test('grammar fixtures pass vscode-tmgrammar-test', () => {
+  assert.ok(fixtureFiles.length >= 4, `expected fixtures in ${fixtures}`);
+  const assertions = fixtureFiles.reduce((sum, f) => sum + countAssertions(f), 0);
+  assert.ok(assertions >= 100, `only ${assertions} assertions`);
+  const { status, output } = runTool(fixtureFiles);
+  assert.equal(status, 0, `vscode-tmgrammar-test failed:\n${output}`);
+  // Each fixture must have been run, not skipped.
+  for (const file of fixtureFiles) {
+    const name = file.slice(root.length + 1);
+    assert.ok(output.includes(name), `no result for ${name} in:\n${output}`);
+  }
+});
+
+test('the harness reports a wrong assertion (so the test above can fail)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lr-lens-grammar-'));
+  try {
+    const wrong = join(dir, 'wrong.yaml');
+    writeFileSync(
+      wrong,
+      ['# SYNTAX TEST "source.yaml" "deliberately wrong"', 't_warmup: 100ba', '#         ^^^ keyword.other.unit.composer', ''].join('\n'),
+    );
+    const right = join(dir, 'right.yaml');
+    writeFileSync(
+      right,
+      ['# SYNTAX TEST "source.yaml" "the same line, asserted right"', 't_warmup: 100ba', '#            ^^ keyword.other.unit.composer', ''].join('\n'),
+    );
+    const failing = runTool([wrong]);
+    assert.notEqual(failing.status, 0, `a wrong assertion passed:\n${failing.output}`);
+    assert.match(failing.output, /missing required scopes: keyword\.other\.unit\.composer/);
+    const passing = runTool([right]);
+    assert.equal(passing.status, 0, `the correct assertion failed:\n${passing.output}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
