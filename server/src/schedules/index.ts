@@ -2,6 +2,7 @@ import type { TrainingPlan } from '../plan/trainingPlan';
 import { axolotlSchedule } from './axolotl';
 import type { ScheduleInput } from './closedFormSchedule';
 import { composerSchedule } from './composer';
+import { deepspeedSchedule } from './deepspeed';
 import { detectron2Schedule } from './detectron2';
 import { fairseqSchedule } from './fairseq';
 import { huggingFaceSchedule, isHuggingFaceScheduler } from './huggingFace';
@@ -54,6 +55,7 @@ export const SCHEDULE_BUILDERS: Readonly<Record<string, ScheduleBuilder>> = {
   nemo: (plan) => nemoSchedule(scheduleInputOf(plan)),
   fairseq: (plan) => fairseqSchedule(scheduleInputOf(plan)),
   detectron2: (plan) => detectron2Schedule(scheduleInputOf(plan)),
+  deepspeed: (plan) => deepspeedSchedule(scheduleInputOf(plan)),
 };
 
 /** The schedule a plan's framework will run, or null when LR Lens cannot draw it. */
