@@ -7,8 +7,10 @@ import { detectron2Schedule } from './detectron2';
 import { fairseqSchedule } from './fairseq';
 import { huggingFaceSchedule, isHuggingFaceScheduler } from './huggingFace';
 import { nemoSchedule } from './nemo';
+import { openNmtSchedule } from './openNmt';
 import { pytorchSchedule } from './pytorch';
 import type { Schedule } from './schedule';
+import { tfModelGardenSchedule } from './tfModelGarden';
 import { timmSchedule } from './timm';
 import { torchtuneSchedule } from './torchtune';
 import { ultralyticsSchedule } from './ultralytics';
@@ -56,6 +58,8 @@ export const SCHEDULE_BUILDERS: Readonly<Record<string, ScheduleBuilder>> = {
   fairseq: (plan) => fairseqSchedule(scheduleInputOf(plan)),
   detectron2: (plan) => detectron2Schedule(scheduleInputOf(plan)),
   deepspeed: (plan) => deepspeedSchedule(scheduleInputOf(plan)),
+  opennmt: (plan) => openNmtSchedule(scheduleInputOf(plan)),
+  'tf-model-garden': (plan) => tfModelGardenSchedule(scheduleInputOf(plan)),
 };
 
 /** The schedule a plan's framework will run, or null when LR Lens cannot draw it. */
