@@ -71,6 +71,55 @@ test('grammar fixtures pass vscode-tmgrammar-test', () => {
   }
 });
 
+// The tool's own registry (the code that runs the fixtures above) and the vscode-textmate it uses, to
+// compare tokens with and without the LR Lens injections.
+interface Token {
+  startIndex: number;
+  scopes: string[];
+}
+interface Grammar {
+  tokenizeLine(line: string, state: unknown): { tokens: Token[]; ruleStack: unknown };
+}
+const toolRequire = createRequire(toolPackage);
+const toolCommon = toolRequire('./dist/common/index.js') as {
+  loadConfiguration(config: string, scope: undefined, grammars: string[]): { grammars: unknown[] };
+  createRegistry(grammars: unknown[]): { loadGrammar(scope: string): Promise<Grammar | null> };
+};
+const textmate = toolRequire('vscode-textmate') as { INITIAL: unknown };
+const OUR_SCOPE = /\.(omegaconf|composer|hydra|lr-lens)$/;
+
+test('lines without an LR Lens construct tokenize exactly as the YAML/JSON grammars alone tokenize them', async () => {
+  const withOurs = toolCommon.createRegistry(toolCommon.loadConfiguration(join(root, 'package.json'), undefined, baseGrammars).grammars);
+  const baseOnly = toolCommon.createRegistry(baseGrammars.map((path) => ({ path, scopeName: '' })));
+  const examples = readdirSync(join(root, 'examples')).filter((n) => /\.(ya?ml|json)$/.test(n)).map((n) => join(root, 'examples', n));
+  const files = [...examples, ...fixtureFiles];
+  let compared = 0;
+  let withConstructs = 0;
+  const changed: string[] = [];
+  for (const file of files) {
+    const scope = file.endsWith('.jsonc') ? 'source.json.comments' : file.endsWith('.json') ? 'source.json' : 'source.yaml';
+    const a = (await withOurs.loadGrammar(scope))!;
+    const b = (await baseOnly.loadGrammar(scope))!;
+    let stateA = textmate.INITIAL;
+    let stateB = textmate.INITIAL;
+    readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
+      const ra = a.tokenizeLine(line, stateA);
+      const rb = b.tokenizeLine(line, stateB);
+      stateA = ra.ruleStack;
+      stateB = rb.ruleStack;
+      if (ra.tokens.some((t) => t.scopes.some((s) => OUR_SCOPE.test(s)))) {
+        withConstructs++;
+        return;
+      }
+      compared++;
+      const show = (tokens: Token[]) => JSON.stringify(tokens.map((t) => [t.startIndex, t.scopes]));
+      if (show(ra.tokens) !== show(rb.tokens)) changed.push(`${file.slice(root.length + 1)}:${i + 1}: ${line}`);
+    });
+  }
+  assert.ok(compared > 200 && withConstructs > 50, `compared ${compared} lines, ${withConstructs} with constructs`);
+  assert.deepEqual(changed, [], 'the injections changed how these lines are coloured');
+});
+
 test('the harness reports a wrong assertion (so the test above can fail)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'lr-lens-grammar-'));
   try {
