@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { isConfigLanguage, requestCurve, type ClientProvider } from './curveRequest';
-import { PageMessageSchema, type HostMessage } from '../webview/messages';
+import { isConfigLanguage, requestCurve, requestFixPreviews, type ClientProvider } from './curveRequest';
+import { PageMessageSchema, type HostMessage, type PageMessage } from '../webview/messages';
+import { curvePageHtml, newNonce } from '../webview/pageHtml';
 
 const UPDATE_DELAY_MS = 120;
 
@@ -8,16 +9,26 @@ const UPDATE_DELAY_MS = 120;
 export class CurvePanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private document: vscode.TextDocument | undefined;
+  /** The cursor in the followed document, for compare mode. */
+  private cursor: vscode.Position | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly getClient: ClientProvider) {
     this.subscriptions.push(
       vscode.window.onDidChangeActiveTextEditor((editor) => {
-        if (editor && isConfigLanguage(editor.document)) this.follow(editor.document);
+        if (editor && isConfigLanguage(editor.document)) this.follow(editor.document, editor.selection.active);
       }),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.document === this.document) this.scheduleUpdate();
+      }),
+      vscode.window.onDidChangeTextEditorSelection((event) => {
+        if (event.textEditor.document !== this.document) return;
+        const cursor = event.selections[0]?.active;
+        if (cursor && !cursor.isEqual(this.cursor ?? new vscode.Position(-1, -1))) {
+          this.cursor = cursor;
+          this.scheduleUpdate();
+        }
       }),
     );
   }
@@ -32,11 +43,19 @@ export class CurvePanel implements vscode.Disposable {
       this.panel = vscode.window.createWebviewPanel('lrLens.curve', 'Learning-Rate Curve', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
         enableScripts: true,
         localResourceRoots: [media],
+        // No retainContextWhenHidden: the page re-asks for the curve ('ready') when it is shown again.
       });
-      this.panel.webview.html = this.html(this.panel.webview, media);
-      this.panel.webview.onDidReceiveMessage((raw) => {
+      const webview = this.panel.webview;
+      webview.html = curvePageHtml({
+        nonce: newNonce(),
+        cspSource: webview.cspSource,
+        scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'curvePage.js')).toString(),
+        styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'curvePage.css')).toString(),
+      });
+      webview.onDidReceiveMessage((raw) => {
         const message = PageMessageSchema.safeParse(raw);
-        if (message.success && message.data.type === 'ready') this.scheduleUpdate(0);
+        if (!message.success) return; // never act on a message that does not match the schema
+        void this.onPageMessage(message.data);
       });
       this.panel.onDidDispose(() => {
         this.panel = undefined;
@@ -44,12 +63,40 @@ export class CurvePanel implements vscode.Disposable {
     } else {
       this.panel.reveal(vscode.ViewColumn.Beside, true);
     }
-    if (fromLens) this.follow(fromLens);
-    else if (editor && isConfigLanguage(editor.document)) this.follow(editor.document);
+    if (fromLens) this.follow(fromLens, editor?.document === fromLens ? editor.selection.active : undefined);
+    else if (editor && isConfigLanguage(editor.document)) this.follow(editor.document, editor.selection.active);
   }
 
-  private follow(document: vscode.TextDocument): void {
+  private async onPageMessage(message: PageMessage): Promise<void> {
+    if (message.type === 'ready') {
+      this.scheduleUpdate(0);
+      return;
+    }
+    const document = this.document;
+    if (!document) return;
+    let bytes: Uint8Array;
+    if (message.format === 'csv') {
+      const response = await requestCurve(this.getClient, document, { everyStep: true });
+      if (!response?.curve) return;
+      bytes = new TextEncoder().encode(['step,lr', ...response.curve.points.map((p) => `${p.step},${p.lr}`)].join('\n') + '\n');
+    } else if (message.format === 'svg') {
+      bytes = new TextEncoder().encode(message.content);
+    } else {
+      bytes = Buffer.from(message.content.slice(message.content.indexOf(',') + 1), 'base64');
+    }
+    const base = document.uri.path.split('/').pop()?.replace(/\.[^.]*$/, '') ?? 'curve';
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: vscode.Uri.joinPath(document.uri, '..', `${base}.lr.${message.format}`),
+      filters: { [message.format.toUpperCase()]: [message.format] },
+      title: `Export the learning-rate curve as ${message.format.toUpperCase()}`,
+    });
+    if (!target) return;
+    await vscode.workspace.fs.writeFile(target, bytes);
+  }
+
+  private follow(document: vscode.TextDocument, cursor: vscode.Position | undefined): void {
     this.document = document;
+    this.cursor = cursor;
     this.scheduleUpdate(0);
   }
 
@@ -62,43 +109,19 @@ export class CurvePanel implements vscode.Disposable {
   private async update(): Promise<void> {
     const document = this.document;
     if (!this.panel || !document) return;
-    const response = await requestCurve(this.getClient, document);
+    const [response, previews] = await Promise.all([
+      requestCurve(this.getClient, document),
+      this.cursor ? requestFixPreviews(this.getClient, document, this.cursor) : Promise.resolve(null),
+    ]);
+    if (!this.panel || document !== this.document) return;
     const message: HostMessage = {
       type: 'curve',
       fileName: vscode.workspace.asRelativePath(document.uri),
       response,
+      previews: previews && response && previews.version === response.version ? previews.previews : [],
     };
     this.panel.title = `LR: ${document.uri.path.split('/').pop()}`;
     await this.panel.webview.postMessage(message);
-  }
-
-  private html(webview: vscode.Webview, media: vscode.Uri): string {
-    const nonce = [...Array(32)].map(() => Math.floor(Math.random() * 36).toString(36)).join('');
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(media, 'curvePage.js'));
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${webview.cspSource} data:; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>Learning-Rate Curve</title>
-<style nonce="${nonce}">
-  body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); padding: 8px 16px; }
-  #chart svg { width: 100%; height: auto; color: var(--vscode-foreground); }
-  #chart .lr-line { stroke: var(--vscode-charts-blue, #1f77b4); }
-  #chart .lr-grid { stroke: var(--vscode-editorWidget-border, #8884); }
-  #status { opacity: 0.8; }
-  ul { padding-left: 1.2em; }
-</style>
-</head>
-<body>
-<h3 id="title">Learning-Rate Curve</h3>
-<div id="status">Open a training config to see its learning-rate curve.</div>
-<div id="chart"></div>
-<ul id="description"></ul>
-<script nonce="${nonce}" src="${script}"></script>
-</body>
-</html>`;
   }
 
   dispose(): void {

@@ -15,7 +15,7 @@ export class TrainingConfigContext implements vscode.Disposable {
       void vscode.commands.executeCommand('setContext', 'lrLens.isTrainingConfig', false);
       return;
     }
-    void requestCurve(this.getClient, document, 2).then((response) =>
+    void requestCurve(this.getClient, document, { points: 2 }).then((response) =>
       vscode.commands.executeCommand('setContext', 'lrLens.isTrainingConfig', response?.dialect != null),
     );
   }

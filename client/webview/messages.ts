@@ -1,8 +1,31 @@
 import { z } from 'zod';
-import type { CurveResponse } from '../../server/src/lsp/protocol';
+import type { CurveResponse, FixPreview } from '../../server/src/lsp/protocol';
 
-/** Messages from the page to the extension host: validated before use. */
-export const PageMessageSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('ready') })]);
+// The webview's CSP has no 'unsafe-eval': keep zod from probing `new Function` (it would be reported as a violation).
+z.config({ jitless: true });
+
+/** Caps on what the page may send: an export is a chart, not an arbitrary blob. */
+const MAX_EXPORT_CHARS = 8_000_000;
+
+/** Messages from the page to the extension host: validated with zod before use. */
+export const PageMessageSchema = z.union([
+  z.object({ type: z.literal('ready') }).strict(),
+  z
+    .object({
+      type: z.literal('export'),
+      format: z.literal('svg'),
+      content: z.string().max(MAX_EXPORT_CHARS).startsWith('<svg '),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('export'),
+      format: z.literal('png'),
+      content: z.string().max(MAX_EXPORT_CHARS).regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/),
+    })
+    .strict(),
+  z.object({ type: z.literal('export'), format: z.literal('csv') }).strict(),
+]);
 export type PageMessage = z.infer<typeof PageMessageSchema>;
 
 /** Messages from the extension host to the page. */
@@ -10,6 +33,8 @@ export interface HostMessage {
   type: 'curve';
   fileName: string;
   response: CurveResponse | null;
+  /** Compare mode: the curves the fixes of the finding under the cursor would give. */
+  previews?: FixPreview[];
 }
 
 const PointSchema = z.object({ step: z.number(), lr: z.number() });
@@ -41,4 +66,6 @@ export const HostMessageSchema = z.object({
         .nullable(),
     })
     .nullable(),
+  previews: z.array(z.object({ title: z.string(), points: z.array(PointSchema) })).optional(),
 });
+export type ValidHostMessage = z.infer<typeof HostMessageSchema>;

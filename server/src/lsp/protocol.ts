@@ -3,6 +3,7 @@
  * Types only: no runtime dependency on either side's libraries.
  */
 import type { CurveResult } from '../analysis/curve';
+import type { CurvePoint } from '../schedules/schedule';
 
 export const CURVE_REQUEST = 'lrLens/curve';
 
@@ -24,4 +25,26 @@ export interface CurveResponse {
   curve: Omit<CurveResult, 'plan'> | null;
   /** The plan in words, one line per fact. */
   description: string[];
+}
+
+export const FIX_PREVIEWS_REQUEST = 'lrLens/fixPreviews';
+
+export interface FixPreviewsParams {
+  uri: string;
+  /** The cursor; the fixes of the findings there are previewed. */
+  position: { line: number; character: number };
+  /** About how many points per curve (default 200). */
+  points?: number;
+}
+
+/** One quick fix's curve: what the run would follow once the fix is applied. */
+export interface FixPreview {
+  title: string;
+  points: CurvePoint[];
+}
+
+export interface FixPreviewsResponse {
+  uri: string;
+  version: number;
+  previews: FixPreview[];
 }

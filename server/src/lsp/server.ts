@@ -10,10 +10,20 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { onInternalError, type LensSettings } from '../analysis/analyzeConfig';
 import { codeLensesOf } from '../analysis/codeLens';
 import { curveOfAnalysis } from '../analysis/curve';
+import { previewFix } from '../analysis/fixPreview';
 import { hoverAt } from '../analysis/hover';
+import { spanContains } from '../parse/textSpan';
 import { toCodeAction, toDiagnostic, DIAGNOSTIC_SOURCE } from './conversions';
-import { DocumentAnalyses } from './documentAnalyses';
-import { CURVE_REQUEST, type CurveParams, type CurveResponse } from './protocol';
+import { DocumentAnalyses, fileNameOf } from './documentAnalyses';
+import {
+  CURVE_REQUEST,
+  FIX_PREVIEWS_REQUEST,
+  type CurveParams,
+  type CurveResponse,
+  type FixPreview,
+  type FixPreviewsParams,
+  type FixPreviewsResponse,
+} from './protocol';
 import { DEFAULT_PRESENTATION, DEFAULT_SETTINGS, toLensSettings, toPresentationSettings, type PresentationSettings } from './settings';
 
 /** The client command the "Preview" lens runs (VS Code's `lrLens.showCurve`; other editors map it or ignore it). */
@@ -183,6 +193,24 @@ export function startServer(connection: Connection): void {
       ...plan.assumptions.map((a) => `Assumed: ${a}`),
     ];
     return { uri: document.uri, version: document.version, dialect: curve.dialect, curve: rest, description };
+  });
+
+  connection.onRequest(FIX_PREVIEWS_REQUEST, async (params: FixPreviewsParams): Promise<FixPreviewsResponse | null> => {
+    const document = documents.get(params?.uri);
+    if (!document || !params.position) return null;
+    const settings = await settingsFor(document.uri);
+    const analysis = analyses.get(document, settings);
+    const offset = document.offsetAt(params.position);
+    const points = Number.isInteger(params.points) && params.points! > 1 ? Math.min(params.points!, 10_000) : 200;
+    const previews: FixPreview[] = [];
+    for (const finding of analysis.findings) {
+      if (!spanContains(finding.span, offset) && !(finding.keySpan && spanContains(finding.keySpan, offset))) continue;
+      for (const fix of finding.fixes) {
+        const curve = previewFix(analysis, fix, fileNameOf(document.uri), settings, points);
+        if (curve && !previews.some((p) => p.title === fix.title)) previews.push({ title: fix.title, points: curve });
+      }
+    }
+    return { uri: document.uri, version: document.version, previews };
   });
 
   documents.listen(connection);

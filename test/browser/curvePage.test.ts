@@ -1,0 +1,298 @@
+// The built curve page (dist/webview) in headless Chromium, as the webview runs it: a strict CSP with a nonce, a stub
+// `acquireVsCodeApi`, messages posted the way VS Code posts them, and every request answered from dist/ (anything
+// else is a failure: the page must load no remote resources).
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { formatLr } from '../../server/src/analysis/describePlan';
+import type { CurveResponse } from '../../server/src/lsp/protocol';
+import { PageMessageSchema } from '../../client/webview/messages';
+import { curvePageHtml } from '../../client/webview/pageHtml';
+import { launchChromium } from '../helpers/chromium';
+import { LspTestClient, REPO } from '../helpers/lspClient';
+
+const ORIGIN = 'https://lr-lens-webview.test';
+const NONCE = 'TestNonce0123456789abcdefghijklm';
+const SCREENSHOTS = join(REPO, 'test-results', 'screenshots');
+
+const DARK = {
+  '--vscode-foreground': '#cccccc',
+  '--vscode-editor-foreground': '#d4d4d4',
+  '--vscode-editor-background': '#1e1e1e',
+  '--vscode-editorWidget-border': '#454545',
+  '--vscode-charts-blue': '#3794ff',
+  '--vscode-charts-orange': '#d18616',
+  '--vscode-charts-green': '#89d185',
+  '--vscode-button-secondaryBackground': '#3a3d41',
+  '--vscode-button-secondaryForeground': '#cccccc',
+  '--vscode-button-background': '#0e639c',
+  '--vscode-button-foreground': '#ffffff',
+  '--vscode-font-family': 'sans-serif',
+  '--vscode-font-size': '13px',
+};
+const LIGHT = {
+  ...DARK,
+  '--vscode-foreground': '#616161',
+  '--vscode-editor-foreground': '#333333',
+  '--vscode-editor-background': '#ffffff',
+  '--vscode-editorWidget-border': '#c8c8c8',
+  '--vscode-charts-blue': '#1a85ff',
+  '--vscode-charts-green': '#388a34',
+  '--vscode-button-secondaryBackground': '#e5e5e5',
+  '--vscode-button-secondaryForeground': '#3b3b3b',
+};
+
+const COSINE = readFileSync(join(REPO, 'examples', 'hf-cosine.yaml'), 'utf8');
+const CONSTANT = readFileSync(join(REPO, 'examples', 'hf-constant.yaml'), 'utf8');
+
+let cosine: CurveResponse;
+let cosineLonger: CurveResponse;
+let constant: CurveResponse;
+let constantPreviews: { title: string; points: { step: number; lr: number }[] }[];
+
+before(async () => {
+  const built = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO, stdio: 'inherit' });
+  assert.equal(built.status, 0, 'the extension must build');
+  // The page is fed what the real server answers.
+  const server = await LspTestClient.start();
+  try {
+    const curveOf = async (uri: string, text: string) => {
+      await server.open(uri, text);
+      return (await server.connection.sendRequest('lrLens/curve', { uri, points: 400 })) as CurveResponse;
+    };
+    cosine = await curveOf('file:///ws/hf-cosine.yaml', COSINE);
+    cosineLonger = await curveOf('file:///ws/hf-cosine-4000.yaml', COSINE.replace('max_steps: 2000', 'max_steps: 4000').replace('2.0e-5', '3.0e-5'));
+    constant = await curveOf('file:///ws/hf-constant.yaml', CONSTANT);
+    const previews = (await server.connection.sendRequest('lrLens/fixPreviews', {
+      uri: 'file:///ws/hf-constant.yaml',
+      position: { line: 5, character: 25 },
+    })) as { previews: typeof constantPreviews };
+    constantPreviews = previews.previews;
+  } finally {
+    await server.stop();
+  }
+  assert.ok(cosine.curve && cosineLonger.curve && constant.curve, 'the server draws the example curves');
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+interface Harness {
+  page: Page;
+  errors: string[];
+  offOrigin: string[];
+  posted(): Promise<unknown[]>;
+  send(message: unknown): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function openPage(): Promise<Harness> {
+  const chromium = await launchChromium({ viewport: { width: 900, height: 720 } });
+  const page = chromium.context.pages()[0] ?? (await chromium.context.newPage());
+  const errors: string[] = [];
+  const offOrigin: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  const html = curvePageHtml({ nonce: NONCE, cspSource: ORIGIN, scriptUri: `${ORIGIN}/dist/webview/curvePage.js`, styleUri: `${ORIGIN}/dist/webview/curvePage.css` });
+  await page.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== ORIGIN) {
+      offOrigin.push(url.href);
+      return route.abort();
+    }
+    if (url.pathname === '/') return route.fulfill({ contentType: 'text/html', body: html });
+    const file = url.pathname.slice(1);
+    if (!/^dist\/webview\/[\w.]+$/.test(file)) return route.fulfill({ status: 404 });
+    const contentType = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'application/octet-stream';
+    return route.fulfill({ contentType, body: readFileSync(join(REPO, file)) });
+  });
+  // VS Code's webview API, stubbed: the page's messages are collected; CSP violations are recorded.
+  // (A string, not a function: tsx's keep-names helper `__name` would not exist in the page; it is defined here so
+  // the functions given to page.evaluate below run as written.)
+  await page.addInitScript(`
+    globalThis.__name = (target) => target;
+    window.__posted = [];
+    window.__violations = [];
+    window.acquireVsCodeApi = () => ({ postMessage: (message) => window.__posted.push(message), getState: () => undefined, setState: () => undefined });
+    document.addEventListener('securitypolicyviolation', (event) => window.__violations.push(event.violatedDirective + ' ' + event.blockedURI));
+  `);
+  page.setDefaultTimeout(10_000);
+  await page.goto(`${ORIGIN}/`);
+  return {
+    page,
+    errors,
+    offOrigin,
+    posted: () => page.evaluate(() => (window as unknown as { __posted: unknown[] }).__posted),
+    send: (message) => page.evaluate((m) => window.postMessage(m, '*'), message as never),
+    close: () => chromium.close(),
+  };
+}
+
+async function setTheme(page: Page, kind: 'vscode-light' | 'vscode-dark', variables: Record<string, string>): Promise<void> {
+  // As VS Code does: CSS variables on the root element, the theme kind as the body's class.
+  await page.evaluate(
+    ({ kind, variables }) => {
+      for (const [name, value] of Object.entries(variables)) document.documentElement.style.setProperty(name, value);
+      document.body.className = kind;
+    },
+    { kind, variables },
+  );
+}
+
+/** Marks the chart's canvas so a later check can tell whether the chart was rebuilt or updated in place. */
+const markCanvas = (page: Page) => page.evaluate(() => ((document.querySelector('#chart canvas') as unknown as { __mark: number }).__mark = 42));
+const canvasMarked = (page: Page) => page.evaluate(() => (document.querySelector('#chart canvas') as unknown as { __mark?: number } | null)?.__mark === 42);
+
+describe('curve page in headless Chromium', () => {
+  let h: Harness;
+  before(async () => {
+    h = await openPage();
+  });
+  after(async () => {
+    await h?.close();
+  });
+
+  test('sets a strict CSP with a nonce, asks for the curve, loads nothing remote', async () => {
+    const csp = await h.page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+    assert.equal(csp, `default-src 'none'; img-src ${ORIGIN} data:; style-src ${ORIGIN} 'nonce-${NONCE}'; script-src 'nonce-${NONCE}'`);
+    assert.equal(await h.page.getAttribute('script', 'nonce'), NONCE);
+    await h.page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length > 0, undefined, { timeout: 5000 }).catch(() => undefined);
+    assert.deepEqual(h.errors, []);
+    assert.deepEqual(await h.posted(), [{ type: 'ready' }]);
+    assert.deepEqual(h.offOrigin, []);
+    assert.deepEqual(await h.page.evaluate(() => (window as unknown as { __violations: string[] }).__violations), []);
+    // The CSP is enforced: an inline script without the nonce does not run.
+    const ran = await h.page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__inlineRan = true';
+      document.body.append(script);
+      return (window as unknown as { __inlineRan?: boolean }).__inlineRan === true;
+    });
+    assert.equal(ran, false);
+    assert.deepEqual(h.errors.splice(0).map((e) => /^Executing inline script violates .*script-src 'nonce-/.test(e)), [true]);
+  });
+
+  test('renders the curve from a posted message, with summary, axis note and markers', async () => {
+    await setTheme(h.page, 'vscode-light', LIGHT);
+    await h.send({ type: 'curve', fileName: 'examples/hf-cosine.yaml', response: cosine });
+    await h.page.waitForSelector('#chart .uplot canvas');
+    assert.equal(await h.page.textContent('#title'), 'Learning-Rate Curve · examples/hf-cosine.yaml');
+    assert.equal(await h.page.textContent('#summary'), 'cosine · peak 2e-5 · warmup 60 steps · ends at 1.311e-11 · 2000 steps');
+    assert.equal(await h.page.textContent('#axis-note'), 'x: 2000 steps');
+    assert.deepEqual(await h.page.$$eval('#description li', (items) => items.map((i) => i.textContent)), cosine.description);
+    assert.equal(await h.page.isDisabled('#export-csv'), false);
+    await h.page.screenshot({ path: join(SCREENSHOTS, 'curve-light.png') });
+  });
+
+  test('the crosshair reads out the step and the LR under the mouse', async () => {
+    const over = (await h.page.$('#chart .u-over'))!;
+    const box = (await over.boundingBox())!;
+    await h.page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+    await h.page.waitForFunction(() => document.getElementById('readout')!.textContent !== '');
+    const text = (await h.page.textContent('#readout'))!;
+    const match = /^step (\d+) · LR: (\S+)$/.exec(text);
+    assert.ok(match, text);
+    const step = Number(match[1]);
+    assert.ok(step > 800 && step < 1200, `step ${step} is mid-run`);
+    const point = cosine.curve!.points.find((p) => p.step === step);
+    assert.ok(point, `step ${step} is one of the curve's points`);
+    assert.equal(match[2], formatLr(point.lr));
+  });
+
+  test('a second message updates the existing chart in place (no rebuild, no reload)', async () => {
+    await markCanvas(h.page);
+    await h.send({ type: 'curve', fileName: 'examples/hf-cosine.yaml', response: cosineLonger });
+    await h.page.waitForFunction(() => document.getElementById('summary')!.textContent!.includes('4000 steps'));
+    assert.equal(await h.page.textContent('#summary'), cosineLonger.curve!.summary.text);
+    assert.equal(await canvasMarked(h.page), true, 'the same chart, new data');
+    assert.deepEqual(await h.posted(), [{ type: 'ready' }], 'no second ready: the page was not reloaded');
+  });
+
+  test('malformed messages are ignored and break nothing', async () => {
+    const before = await h.page.textContent('#summary');
+    for (const bad of [
+      null,
+      'curve',
+      { type: 'curve' },
+      { type: 'curve', fileName: 7, response: null },
+      { type: 'curve', fileName: 'x', response: { ...cosine, curve: { ...cosine.curve, points: [{ step: 'a', lr: 1 }] } } },
+      { type: 'curve', fileName: '<img src=x onerror=alert(1)>', response: { uri: 1 } },
+      { type: 'script', code: 'alert(1)' },
+    ]) {
+      await h.send(bad);
+    }
+    await h.send({ type: 'curve', fileName: 'examples/hf-cosine.yaml', response: cosineLonger }); // a good one after the bad ones
+    await h.page.waitForFunction(() => document.getElementById('title')!.textContent === 'Learning-Rate Curve · examples/hf-cosine.yaml');
+    assert.equal(await h.page.textContent('#summary'), before);
+    assert.equal(await canvasMarked(h.page), true);
+    assert.equal(await h.page.$('img'), null);
+    assert.deepEqual(h.errors, []);
+  });
+
+  test('log y-axis toggle redraws and can be turned back', async () => {
+    const linear = await h.page.locator('#chart canvas').screenshot();
+    await h.page.click('#log');
+    assert.equal(await h.page.getAttribute('#log', 'aria-pressed'), 'true');
+    const log = await h.page.locator('#chart canvas').screenshot();
+    assert.notDeepEqual(log, linear);
+    await h.page.screenshot({ path: join(SCREENSHOTS, 'curve-light-log.png') });
+    await h.page.click('#log');
+    assert.equal(await h.page.getAttribute('#log', 'aria-pressed'), 'false');
+  });
+
+  test('compare mode draws each fix curve beside the current one', async () => {
+    assert.deepEqual(constantPreviews.map((p) => p.title), ['Use cosine decay', 'Use linear decay']);
+    await h.send({ type: 'curve', fileName: 'examples/hf-constant.yaml', response: constant, previews: constantPreviews });
+    await h.page.waitForFunction(() => document.querySelectorAll('.u-legend .u-series').length === 4);
+    const labels = await h.page.$$eval('.u-legend .u-series .u-label', (items) => items.map((i) => i.textContent));
+    assert.deepEqual(labels, ['step', 'LR', 'Use cosine decay', 'Use linear decay']);
+    assert.match((await h.page.textContent('#axis-note'))!, /dashed: the curve after each quick fix \(Use cosine decay, Use linear decay\)/);
+    await h.page.screenshot({ path: join(SCREENSHOTS, 'curve-compare-light.png') });
+  });
+
+  test('exports ask the host with messages its schema accepts', async () => {
+    for (const format of ['csv', 'svg', 'png']) await h.page.click(`#export-${format}`);
+    const exports = (await h.posted()).slice(1) as { type: string; format: string; content?: string }[];
+    assert.deepEqual(exports.map((m) => m.format), ['csv', 'svg', 'png']);
+    for (const message of exports) assert.equal(PageMessageSchema.safeParse(message).success, true, `${message.format} export passes the host's schema`);
+    assert.match(exports[1]!.content!, /^<svg [^>]*>\n<title>constant_with_warmup · peak 1e-5/);
+    assert.match(exports[2]!.content!, /^data:image\/png;base64,/);
+  });
+
+  test('follows the theme: dark colours after VS Code switches theme', async () => {
+    await h.send({ type: 'curve', fileName: 'examples/hf-cosine.yaml', response: cosine });
+    await setTheme(h.page, 'vscode-dark', DARK);
+    await h.page.waitForFunction(() => getComputedStyle(document.body).backgroundColor === 'rgb(30, 30, 30)');
+    assert.equal(await canvasMarked(h.page), false, 'the chart was rebuilt in the new colours');
+    await h.page.screenshot({ path: join(SCREENSHOTS, 'curve-dark.png') });
+    assert.deepEqual(h.errors, []);
+  });
+
+  test('a file that is not a training config clears the chart and says why', async () => {
+    await h.send({ type: 'curve', fileName: 'ci.yaml', response: { uri: 'file:///ci.yaml', version: 1, dialect: null, curve: null, description: [] } });
+    await h.page.waitForFunction(() => document.querySelector('#chart canvas') === null);
+    assert.equal(await h.page.textContent('#status'), 'This file is not a training config LR Lens recognises.');
+    assert.equal(await h.page.isDisabled('#export-csv'), true);
+  });
+});
+
+describe('messages from the page are validated before the host uses them', () => {
+  test('the host accepts only the known shapes', () => {
+    assert.equal(PageMessageSchema.safeParse({ type: 'ready' }).success, true);
+    assert.equal(PageMessageSchema.safeParse({ type: 'export', format: 'csv' }).success, true);
+    for (const bad of [
+      { type: 'ready', extra: 1 },
+      { type: 'export', format: 'exe', content: 'x' },
+      { type: 'export', format: 'svg', content: '<script>alert(1)</script>' },
+      { type: 'export', format: 'png', content: 'data:text/html;base64,AAAA' },
+      { type: 'export', format: 'svg', content: `<svg ${'x'.repeat(8_000_001)}` },
+      { type: 'open', path: '/etc/passwd' },
+      'ready',
+    ]) {
+      assert.equal(PageMessageSchema.safeParse(bad).success, false, JSON.stringify(bad).slice(0, 80));
+    }
+  });
+});
