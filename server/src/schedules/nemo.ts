@@ -123,7 +123,7 @@ export function nemoSchedule(input: ScheduleInput): Schedule | null {
       break;
     case 'PolynomialDecayAnnealing':
       lrAt = warmupPolicy((step) => polyDecay(base, step - W, maxSteps - W, power, minLr, cycle));
-      if (cycle) for (let k = 1; k < 1000 && W + k * (maxSteps - W) < maxSteps; k++) breakpoints.push(W + k * (maxSteps - W));
+      if (cycle) for (let k = 1; k < 1000 && W + k * (maxSteps - W) < maxSteps; k++) breakpoints.push(W + k * (maxSteps - W) + 1);
       break;
     case 'PolynomialHoldDecayAnnealing':
       lrAt = warmupHoldPolicy((step) => polyDecay(base, step - H, maxSteps - Math.max(W, H), power, minLr, cycle));

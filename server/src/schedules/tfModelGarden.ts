@@ -71,7 +71,8 @@ export function tfModelGardenSchedule(input: ScheduleInput): Schedule | null {
         return (init - end) * (1 - s / steps) ** power + end;
       };
       breakpoints.push(decaySteps + offset);
-      if (cycle) for (let k = 1; k < 1000 && k * decaySteps < input.totalSteps; k++) breakpoints.push(k * decaySteps + offset);
+      // cycle: the jump to the next (longer) decay happens one step after each multiple of decay_steps
+      if (cycle) for (let k = 1; k < 1000 && k * decaySteps < input.totalSteps; k++) breakpoints.push(k * decaySteps + offset + 1);
       break;
     }
     case 'cosine': {
