@@ -3,6 +3,7 @@
  * Trainer runs them: `lr(t) = base_lr * lr_lambda(t)` with t = optimizer steps already taken (0-based).
  * W = num_warmup_steps, T = num_training_steps. Formulas: shared/reference/formulas-a.md §2.
  */
+import { stepsAroundBreakpoints } from './criticalSteps';
 import type { Schedule, ScheduleMarker } from './schedule';
 
 export const HUGGING_FACE_SCHEDULERS = [
@@ -167,11 +168,55 @@ export function huggingFaceSchedule(input: HuggingFaceScheduleInput): Schedule {
       markers.push({ step: input.warmupSteps + Math.ceil((k * span) / cycles), kind: 'restart', label: `restart ${k}` });
     }
   }
+  const breakpoints = huggingFaceBreakpoints(input).sort((x, y) => x - y);
   return {
     family: input.name,
     totalSteps: input.totalSteps,
     lrAt: (t) => input.baseLr * lambda(t),
+    criticalSteps: (start, end, limit) => stepsAroundBreakpoints(breakpoints, start, end, limit),
     markers: markers.filter((m) => m.step >= 0 && m.step < input.totalSteps),
     validationDriven: input.name === 'reduce_lr_on_plateau',
   };
+}
+
+/** At most this many periodic breakpoints (cosine extrema, restarts) are listed. */
+const MAX_BREAKPOINTS = 100_000;
+
+/**
+ * Real positions between which the schedule's lambda is monotone: warmup end, horizon, and the extrema / restarts of
+ * the cosine families (where 2 * num_cycles * progress, or num_cycles * progress for restarts, is an integer).
+ */
+function huggingFaceBreakpoints(input: HuggingFaceScheduleInput): number[] {
+  const { name, warmupSteps: W, totalSteps: T, kwargs } = input;
+  const points = [W, W - 1, T, T + 1];
+  const span = Math.max(1, T - W);
+  const periodic = (first: number, period: number) => {
+    if (!(period > 0)) return;
+    for (let k = 1; first + k * period < 4 * T + 1 && k < MAX_BREAKPOINTS; k++) points.push(first + k * period);
+  };
+  switch (name) {
+    case 'cosine':
+    case 'cosine_with_min_lr':
+      periodic(W, span / (2 * (num(kwargs, 'num_cycles') ?? 0.5)));
+      break;
+    case 'cosine_warmup_with_min_lr':
+      periodic(W - 1, span / (2 * (num(kwargs, 'num_cycles') ?? 0.5)));
+      break;
+    case 'cosine_with_restarts':
+      periodic(W, span / (num(kwargs, 'num_cycles') ?? 1));
+      break;
+    case 'warmup_stable_decay': {
+      const D = num(kwargs, 'num_decay_steps') ?? 0;
+      const S = num(kwargs, 'num_stable_steps') ?? T - W - D;
+      points.push(W + S, W + S + D);
+      if ((str(kwargs, 'decay_type') ?? 'cosine') === 'cosine' && D > 0) {
+        const period = D / (2 * (num(kwargs, 'num_cycles') ?? 0.5));
+        for (let k = 1; W + S + k * period < W + S + D && k < MAX_BREAKPOINTS; k++) points.push(W + S + k * period);
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  return points;
 }

@@ -5,6 +5,7 @@ import { composerSchedule } from '../../../server/src/schedules/composer';
 import { deepspeedSchedule } from '../../../server/src/schedules/deepspeed';
 import { detectron2Schedule } from '../../../server/src/schedules/detectron2';
 import { fairseqSchedule } from '../../../server/src/schedules/fairseq';
+import { huggingFaceSchedule } from '../../../server/src/schedules/huggingFace';
 import { nemoSchedule } from '../../../server/src/schedules/nemo';
 import { openNmtSchedule } from '../../../server/src/schedules/openNmt';
 import { pytorchSchedule } from '../../../server/src/schedules/pytorch';
@@ -35,6 +36,7 @@ export function SAMPLING_CASES(): SamplingCase[] {
     torch('CyclicLR', { base_lr: 0.01, max_lr: 0.1, step_size_up: 7, mode: 'exp_range', gamma: 0.995 }, 1000),
     torch('SequentialLR', { schedulers: [{ name: 'LinearLR', params: { start_factor: 0.01, total_iters: 50 } }, { name: 'CosineAnnealingLR', params: { T_max: 300 } }], milestones: [50] }, 1000),
     torch('ChainedScheduler', { schedulers: [{ name: 'StepLR', params: { step_size: 50, gamma: 0.5 } }, { name: 'CosineAnnealingLR', params: { T_max: 120 } }] }, 1000),
+    ...HF_CASES.map(([name, W, kwargs]) => must(`huggingface ${name}`, huggingFaceSchedule({ name, baseLr: 0.1, warmupSteps: W, totalSteps: 1000, kwargs }))),
     ...OTHER_FRAMEWORKS.map(([framework, build, name, params, totalSteps, extra]) =>
       must(`${framework} ${name}`, build({ name, params, baseLr: 0.1, warmupSteps: 0, totalSteps, ...extra })),
     ),
@@ -64,4 +66,13 @@ const OTHER_FRAMEWORKS: [string, Builder, string, Record<string, unknown>, numbe
   ['opennmt', openNmtSchedule, 'noam', { hidden_size: 512, warmup_steps: 300 }, 1000],
   ['tf-model-garden', tfModelGardenSchedule, 'polynomial', { initial_learning_rate: 0.1, decay_steps: 300, cycle: true, warmup: { type: 'linear', warmup_steps: 50 } }, 1000],
   ['tf-model-garden', tfModelGardenSchedule, 'step_cosine_with_offset', { boundaries: [0, 300, 700], values: [0.1, 0.05, 0.01] }, 1000],
+];
+
+const HF_CASES: [Parameters<typeof huggingFaceSchedule>[0]['name'], number, Record<string, unknown>][] = [
+  ['cosine', 33, { num_cycles: 3.3 }],
+  ['cosine_with_restarts', 17, { num_cycles: 7 }],
+  ['cosine_warmup_with_min_lr', 40, { num_cycles: 1.5, min_lr_rate: 0.1 }],
+  ['warmup_stable_decay', 50, { num_decay_steps: 300, num_cycles: 1.5, min_lr_ratio: 0.05 }],
+  ['polynomial', 20, { power: 2, lr_end: 0.001 }],
+  ['inverse_sqrt', 60, {}],
 ];
