@@ -3,6 +3,8 @@
 import { performance } from 'node:perf_hooks';
 import { everyStep, everyStepValues, sampleCurve } from '../../server/src/schedules/sampleCurve';
 import { pytorchSchedule } from '../../server/src/schedules/pytorch';
+import { huggingFaceSchedule } from '../../server/src/schedules/huggingFace';
+import { timmSchedule } from '../../server/src/schedules/timm';
 import type { Schedule } from '../../server/src/schedules/schedule';
 
 function median(run: () => void, repeats = 21): number {
@@ -27,6 +29,8 @@ const huge: [string, () => Schedule][] = [
   ['CosineAnnealingWarmRestarts T_0=1000 (10^6 restarts)', () => torch('CosineAnnealingWarmRestarts', { T_0: 1000 }, 1e9)],
   ['OneCycleLR', () => torch('OneCycleLR', { max_lr: 0.1, total_steps: 1e9 }, 1e9)],
   ['CyclicLR triangular2 up=2000', () => torch('CyclicLR', { base_lr: 0.001, max_lr: 0.1, mode: 'triangular2' }, 1e9)],
+  ['HF cosine_with_restarts 1000 cycles', () => huggingFaceSchedule({ name: 'cosine_with_restarts', baseLr: 0.1, warmupSteps: 1e6, totalSteps: 1e9, kwargs: { num_cycles: 1000 } })],
+  ['timm cosine cycle_mul 2, 20 cycles', () => timmSchedule({ name: 'cosine', params: { epochs: 1000, lr_cycle_mul: 2, lr_cycle_limit: 20 }, baseLr: 0.1, warmupSteps: 0, totalSteps: 1e9 })!],
 ];
 for (const [label, make] of huge) {
   const ms = median(() => sampleCurve(make(), 2000));

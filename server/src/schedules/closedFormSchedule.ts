@@ -1,4 +1,4 @@
-import { stepsAroundBreakpoints } from './criticalSteps';
+import { stepsAroundSorted } from './criticalSteps';
 import type { Schedule, ScheduleMarker } from './schedule';
 
 export interface ClosedFormScheduleSpec {
@@ -17,12 +17,12 @@ export interface ClosedFormScheduleSpec {
 
 /** A Schedule from a closed-form lr(t) and its breakpoints; markers outside [0, totalSteps) are dropped. */
 export function closedFormSchedule(spec: ClosedFormScheduleSpec): Schedule {
-  const breakpoints = [...(spec.breakpoints ?? [])].sort((a, b) => a - b);
+  const breakpoints = (spec.breakpoints ?? []).filter((b) => Number.isFinite(b)).sort((a, b) => a - b);
   return {
     family: spec.family,
     totalSteps: spec.totalSteps,
     lrAt: spec.lrAt,
-    criticalSteps: spec.criticalSteps ?? ((start, end, limit) => stepsAroundBreakpoints(breakpoints, start, end, limit)),
+    criticalSteps: spec.criticalSteps ?? ((start, end, limit) => stepsAroundSorted(breakpoints, start, end, limit)),
     markers: (spec.markers ?? []).filter((m) => Number.isFinite(m.step) && m.step >= 0 && m.step < spec.totalSteps),
     validationDriven: spec.validationDriven ?? false,
   };

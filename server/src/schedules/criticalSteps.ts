@@ -6,14 +6,24 @@
  */
 
 /**
- * Critical steps in [start, end) from breakpoints sorted ascending, at most `limit`. The candidate ranges
+ * Critical steps in [start, end) from breakpoints sorted ascending (NaN-free), at most `limit`. The candidate ranges
  * [floor(b)-1, ceil(b)] of ascending breakpoints have ascending ends, so keeping only values above the last one
  * kept yields a sorted, duplicate-free list without a set or a sort.
  */
-function stepsAroundSorted(breakpoints: readonly number[], start: number, end: number, limit: number): number[] {
+export function stepsAroundSorted(breakpoints: readonly number[], start: number, end: number, limit: number): number[] {
   const steps: number[] = [];
   let last = -Infinity;
-  for (const b of breakpoints) {
+  // skip (binary search) the breakpoints whose candidate range [floor(b)-1, ceil(b)] ends before `start`
+  let lo = 0;
+  let hi = breakpoints.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (Math.ceil(breakpoints[mid]!) < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let index = lo; index < breakpoints.length; index++) {
+    const b = breakpoints[index]!;
+    if (Math.floor(b) - 1 >= end) break;
     if (!Number.isFinite(b)) continue;
     const low = Math.floor(b) - 1;
     const high = Math.ceil(b);

@@ -3,7 +3,7 @@
  * Trainer runs them: `lr(t) = base_lr * lr_lambda(t)` with t = optimizer steps already taken (0-based).
  * W = num_warmup_steps, T = num_training_steps. Formulas: shared/reference/formulas-a.md §2.
  */
-import { stepsAroundBreakpoints } from './criticalSteps';
+import { stepsAroundSorted } from './criticalSteps';
 import type { Schedule, ScheduleMarker } from './schedule';
 
 export const HUGGING_FACE_SCHEDULERS = [
@@ -168,12 +168,12 @@ export function huggingFaceSchedule(input: HuggingFaceScheduleInput): Schedule {
       markers.push({ step: input.warmupSteps + Math.ceil((k * span) / cycles), kind: 'restart', label: `restart ${k}` });
     }
   }
-  const breakpoints = huggingFaceBreakpoints(input).sort((x, y) => x - y);
+  const breakpoints = huggingFaceBreakpoints(input).filter((b) => Number.isFinite(b)).sort((x, y) => x - y);
   return {
     family: input.name,
     totalSteps: input.totalSteps,
     lrAt: (t) => input.baseLr * lambda(t),
-    criticalSteps: (start, end, limit) => stepsAroundBreakpoints(breakpoints, start, end, limit),
+    criticalSteps: (start, end, limit) => stepsAroundSorted(breakpoints, start, end, limit),
     markers: markers.filter((m) => m.step >= 0 && m.step < input.totalSteps),
     validationDriven: input.name === 'reduce_lr_on_plateau',
   };
