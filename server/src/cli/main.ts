@@ -4,9 +4,12 @@ import { curveSvg } from '../analysis/curveSvg';
 import { parseArgs, UsageError } from './args';
 import { formatText, reportOf, type FileReport } from './checkReport';
 import { collectFiles } from './files';
+import { formatSarif } from './sarifReport';
+
+const VERSION = '0.1.0';
 
 const USAGE = `Usage:
-  lr-lens check PATHS... [--format text|json] [--max-warnings N] [--steps-per-epoch N]
+  lr-lens check PATHS... [--format text|json|sarif] [--max-warnings N] [--steps-per-epoch N]
   lr-lens curve FILE [--format json|csv|svg] [--points N] [--every-step] [--steps-per-epoch N]
 
 check   Lints training configs (YAML/JSON; directories are walked). Exit 0 when clean,
@@ -29,7 +32,7 @@ function settingsFrom(flags: Map<string, string | true>) {
 
 function check(argv: string[]): number {
   const { positionals, flags } = parseArgs(argv, {
-    format: { value: true, choices: ['text', 'json'] },
+    format: { value: true, choices: ['text', 'json', 'sarif'] },
     'max-warnings': { value: true, integer: { min: 0 } },
     'steps-per-epoch': { value: true, integer: { min: 1 } },
   });
@@ -47,6 +50,7 @@ function check(argv: string[]): number {
     reports.push(reportOf(file.path, analyzeConfig(file.text, file.path, settings)));
   }
   if (flags.get('format') === 'json') write(JSON.stringify(reports));
+  else if (flags.get('format') === 'sarif') write(formatSarif(reports, VERSION));
   else {
     write(formatText(reports));
     const errors = reports.reduce((n, r) => n + r.errorCount, 0);
@@ -121,7 +125,7 @@ export function main(argv: string[]): number {
         write(USAGE);
         return EXIT_CLEAN;
       case '--version':
-        write('0.1.0');
+        write(VERSION);
         return EXIT_CLEAN;
       default:
         throw new UsageError(command ? `unknown command '${command}'` : 'no command given');
