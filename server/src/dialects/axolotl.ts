@@ -63,6 +63,8 @@ function recognize(input: DialectInput): Recognition | null {
 function extract(input: DialectInput): Extraction {
   const tree = new ConfigTree(input.document, { interpolate: false });
   const { values, findings } = readSettings(tree.entries(Object.keys(SETTINGS)), SETTINGS);
+  // A value the framework would reject: report it, and judge no plan built on defaults standing in for it.
+  if (findings.length > 0) return { findings };
   const num = (key: string): number | undefined => (typeof values[key] === 'number' ? (values[key] as number) : undefined);
   const baseLr = num('learning_rate');
   if (baseLr === undefined) return { findings };

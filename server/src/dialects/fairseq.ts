@@ -121,7 +121,7 @@ function extract(input: DialectInput): Extraction {
   if (betasRaw !== undefined) {
     const parsed = toNumberList(betasRaw);
     if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((b) => typeof b === 'number' && b >= 0 && b < 1)) betas = parsed as number[];
-    else findings.push(...invalid(tree, `${optimizerArgs}.adam_betas`, "must be two numbers in [0, 1), e.g. '(0.9, 0.98)'."));
+    else return { findings: invalid(tree, `${optimizerArgs}.adam_betas`, "must be two numbers in [0, 1), e.g. '(0.9, 0.98)'.") };
   }
 
   // Length: max_update (> 0), else max_epoch.

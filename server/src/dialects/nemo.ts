@@ -25,6 +25,9 @@ export const NEMO_DEFAULTS = {
   sched: null,
 } as const;
 
+/** Schedulers NeMo steps once per epoch (nemo/core/optim/lr_scheduler.py EPOCH_SCHEDULERS). */
+const EPOCH_SCHEDULERS = ['ExponentialLR', 'ReduceLROnPlateau'];
+
 /** NeMo schedulers that hold the LR after warmup. */
 const CONSTANT_AFTER_WARMUP = ['WarmupPolicy', 'WarmupHoldPolicy'];
 
@@ -60,6 +63,8 @@ function recognize(input: DialectInput): Recognition | null {
 function extract(input: DialectInput): Extraction {
   const tree = new ConfigTree(input.document, { interpolate: true });
   const { values, findings } = readSettings(tree.entries(Object.keys(SETTINGS)), SETTINGS);
+  // A value the framework would reject: report it, and judge no plan built on defaults standing in for it.
+  if (findings.length > 0) return { findings };
   const num = (key: string): number | undefined => (typeof values[key] === 'number' ? (values[key] as number) : undefined);
   const baseLr = num(`${OPTIM}.lr`);
   if (baseLr === undefined) return { findings };
@@ -109,6 +114,13 @@ function extract(input: DialectInput): Extraction {
     if (maxSteps !== undefined && maxSteps > 0) params.max_steps = maxSteps;
     if (maxEpochs !== undefined) params.max_epochs = maxEpochs;
     const minLr = num(`${OPTIM}.sched.min_lr`);
+    // NeMo steps these torch schedulers once per epoch (EPOCH_SCHEDULERS), all others once per optimizer step.
+    if (EPOCH_SCHEDULERS.includes(schedName)) {
+      if (maxEpochs !== undefined && maxEpochs > 0) {
+        length = { steps: maxEpochs, unit: 'epoch', epochs: maxEpochs, assumed: false, basis: `trainer.max_epochs: ${maxEpochs} (${schedName} is stepped once per epoch)` };
+        lengthPath = 'trainer.max_epochs';
+      } else assumptions.push(`${schedName} is stepped once per epoch; the number of epochs is not known from this file`);
+    }
     const torchTraits = torchSchedulerTraits(schedName, params);
     schedule = {
       framework: 'nemo',

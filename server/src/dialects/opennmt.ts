@@ -60,6 +60,8 @@ function recognize(input: DialectInput): Recognition | null {
 function extract(input: DialectInput): Extraction {
   const tree = new ConfigTree(input.document, { interpolate: false });
   const { values, findings } = readSettings(tree.entries(Object.keys(SETTINGS)), SETTINGS);
+  // A value the framework would reject: report it, and judge no plan built on defaults standing in for it.
+  if (findings.length > 0) return { findings };
   const get = <K extends keyof typeof OPENNMT_DEFAULTS>(key: K) => (values[key] as (typeof OPENNMT_DEFAULTS)[K] | undefined) ?? OPENNMT_DEFAULTS[key];
   if (tree.has('learning_rate') && values.learning_rate === undefined) return { findings };
   const assumptions: string[] = [];

@@ -70,6 +70,8 @@ function recognize(input: DialectInput): Recognition | null {
 function extract(input: DialectInput): Extraction {
   const tree = new ConfigTree(input.document, { interpolate: false });
   const { values, findings } = readSettings(tree.entries(Object.keys(SETTINGS)), SETTINGS);
+  // A value the framework would reject: report it, and judge no plan built on defaults standing in for it.
+  if (findings.length > 0) return { findings };
   const get = <K extends keyof typeof TIMM_DEFAULTS>(key: K): number => (values[key] as number | undefined) ?? (TIMM_DEFAULTS[key] as number);
   const assumptions: string[] = [];
   const opt = (values.opt as string | undefined) ?? TIMM_DEFAULTS.opt;

@@ -54,6 +54,8 @@ function recognize(input: DialectInput): Recognition | null {
 function extract(input: DialectInput): Extraction {
   const tree = new ConfigTree(input.document, { interpolate: false });
   const { values, findings } = readSettings(tree.entries(Object.keys(SETTINGS)), SETTINGS);
+  // A value the framework would reject: report it, and judge no plan built on defaults standing in for it.
+  if (findings.length > 0) return { findings };
   const get = <K extends keyof typeof ULTRALYTICS_DEFAULTS>(key: K) =>
     (values[key] as (typeof ULTRALYTICS_DEFAULTS)[K] | undefined) ?? ULTRALYTICS_DEFAULTS[key];
   if (tree.has('lr0') && values.lr0 === undefined) return { findings };
