@@ -1,6 +1,6 @@
 import type { TrainingPlan } from '../plan/trainingPlan';
 import { scheduleOfPlan } from '../schedules';
-import { everyStep, sampleCurve } from '../schedules/sampleCurve';
+import { everyStep, everyStepValues, sampleCurve } from '../schedules/sampleCurve';
 import type { CurvePoint, ScheduleMarker } from '../schedules/schedule';
 import type { ConfigAnalysis } from './analyzeConfig';
 import { summarizePlan, type PlanSummary } from './describePlan';
@@ -55,4 +55,11 @@ export function curveOfAnalysis(analysis: ConfigAnalysis, options: CurveOptions 
   if (!document?.plan) return null;
   const curve = curveOfPlan(document.plan, options);
   return curve && { dialect: document.dialect.id, dialectName: document.dialect.name, ...curve };
+}
+
+/** The LR at every scheduler step t = 0..T-1 of the file's plan, as float64 values (fast for long runs). */
+export function stepValuesOfAnalysis(analysis: ConfigAnalysis, documentIndex?: number): Float64Array | null {
+  const document = analysis.documents.find((d) => d.plan && (documentIndex === undefined || d.documentIndex === documentIndex));
+  const schedule = document?.plan ? scheduleOfPlan(document.plan) : null;
+  return schedule ? everyStepValues(schedule) : null;
 }

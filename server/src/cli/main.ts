@@ -1,5 +1,5 @@
 import { analyzeConfig } from '../analysis/analyzeConfig';
-import { curveOfAnalysis } from '../analysis/curve';
+import { curveOfAnalysis, stepValuesOfAnalysis } from '../analysis/curve';
 import { curveSvg } from '../analysis/curveSvg';
 import { parseArgs, UsageError } from './args';
 import { formatText, reportOf, type FileReport } from './checkReport';
@@ -16,6 +16,9 @@ check   Lints training configs (YAML/JSON; directories are walked). Exit 0 when 
         1 on errors or more than --max-warnings warnings, 2 on bad usage or unreadable files.
 curve   Prints the learning-rate curve the run will follow: sampled (--points, default 200,
         peaks kept) or the LR at every scheduler step t = 0..T-1 (--every-step).`;
+
+/** --every-step prints at most this many values; longer runs are sampled. */
+const MAX_EVERY_STEP = 10_000_000;
 
 const EXIT_CLEAN = 0;
 const EXIT_PROBLEMS = 1;
@@ -83,7 +86,7 @@ function curve(argv: string[]): number {
   const analysis = analyzeConfig(file.text, file.path, settingsFrom(flags));
   const everyStep = flags.has('every-step');
   const points = Number(flags.get('points') ?? 200);
-  const result = curveOfAnalysis(analysis, { everyStep, points });
+  const result = curveOfAnalysis(analysis, { points });
   if (!result) {
     const dialect = analysis.documents[0]?.dialect.name;
     process.stderr.write(
@@ -93,20 +96,25 @@ function curve(argv: string[]): number {
     );
     return EXIT_PROBLEMS;
   }
+  if (everyStep && result.totalSteps > MAX_EVERY_STEP) {
+    process.stderr.write(`lr-lens: ${file.path}: ${result.totalSteps} steps is too many to print one by one (limit ${MAX_EVERY_STEP}); use --points N\n`);
+    return EXIT_PROBLEMS;
+  }
   if (result.validationDriven) process.stderr.write(`lr-lens: ${result.schedule} depends on validation metrics; the curve shows the LR until the first reduction\n`);
   for (const assumption of result.assumptions) process.stderr.write(`lr-lens: assumed ${assumption}\n`);
-  const { plan: _plan, ...curveOnly } = result;
+  const { plan: _plan, points: sampled, ...metadata } = result;
+  const values = everyStep ? stepValuesOfAnalysis(analysis, result.documentIndex) : null;
   switch (flags.get('format') ?? 'json') {
-    case 'csv':
-      write(['step,lr', ...result.points.map((p) => `${p.step},${p.lr}`)].join('\n'));
+    case 'csv': {
+      const rows = values ? Array.from(values, (lr, step) => `${step},${lr}`) : sampled.map((p) => `${p.step},${p.lr}`);
+      write(['step,lr', ...rows].join('\n'));
       break;
-    case 'svg':
-      write(curveSvg(curveOnly));
-      break;
-    default: {
-      const { points: sampled, ...rest } = curveOnly;
-      write(JSON.stringify(everyStep ? { file: file.path, ...rest, values: sampled.map((p) => p.lr) } : { file: file.path, ...rest, points: sampled }, null, 2));
     }
+    case 'svg':
+      write(curveSvg({ ...metadata, points: sampled }));
+      break;
+    default:
+      write(JSON.stringify(values ? { file: file.path, ...metadata, values: Array.from(values) } : { file: file.path, ...metadata, points: sampled }, null, 2));
   }
   return EXIT_CLEAN;
 }
