@@ -144,6 +144,7 @@ export const axolotlDialect: Dialect = {
   id: 'axolotl',
   name: 'Axolotl',
   recognize,
+  fileNameHints: [/axolotl/i],
   extract,
   decayEdits: () => [],
 };

@@ -158,6 +158,7 @@ export const composerDialect: Dialect = {
   id: 'composer',
   name: 'Composer / llm-foundry',
   recognize,
+  fileNameHints: [/yamls\/(pretrain|finetune)\//, /llm-foundry|composer/i],
   extract,
   decayEdits: () => [],
 };

@@ -108,6 +108,7 @@ export const deepspeedDialect: Dialect = {
   id: 'deepspeed',
   name: 'DeepSpeed',
   recognize,
+  fileNameHints: [/(^|\/)(ds_config|deepspeed)[^/]*\.json$/i],
   extract,
   decayEdits: () => [],
 };

@@ -112,6 +112,7 @@ export const detectron2Dialect: Dialect = {
   id: 'detectron2',
   name: 'detectron2',
   recognize,
+  fileNameHints: [/(^|\/)Base-[^/]+\.yaml$/, /detectron2/i],
   extract,
   decayEdits: () => [],
 };

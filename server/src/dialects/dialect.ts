@@ -42,6 +42,11 @@ export interface Dialect {
   id: string;
   name: string;
   recognize(input: DialectInput): Recognition | null;
+  /**
+   * File paths typical of this dialect (`ds_config*.json`, `hyp.*.yaml`): a second, weaker signal that
+   * raises a content recognition's confidence, never recognises a file on its own.
+   */
+  fileNameHints?: readonly RegExp[];
   extract(input: DialectInput): Extraction;
   /** Edits that give the run a linear or cosine decay in this framework's own vocabulary. */
   decayEdits(input: DialectInput, plan: TrainingPlan, family: DecayFamily): TextEdit[];

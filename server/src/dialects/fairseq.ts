@@ -193,6 +193,7 @@ export const fairseqDialect: Dialect = {
   id: 'fairseq',
   name: 'fairseq',
   recognize,
+  fileNameHints: [/fairseq/i],
   extract,
   decayEdits: () => [],
 };

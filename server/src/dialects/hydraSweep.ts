@@ -32,6 +32,7 @@ export const hydraSweepDialect: Dialect = {
   id: 'hydra-sweep',
   name: 'Hydra sweep',
   recognize,
+  fileNameHints: [/hparams_search\//],
   extract: () => ({ findings: [] }),
   decayEdits: () => [],
 };

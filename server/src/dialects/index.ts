@@ -51,14 +51,27 @@ export interface Detection {
 /** Below this confidence a document is not treated as a training config. */
 const MIN_CONFIDENCE = 0.5;
 
+/** How much a typical file path adds to a content recognition (file name second: it breaks near-ties). */
+const FILE_NAME_BONUS = 0.1;
+
+/** Content recognition, raised a little when the path looks like one of the dialect's files. */
+function recognise(dialect: Dialect, input: DialectInput): Recognition | null {
+  const recognition = dialect.recognize(input);
+  if (!recognition) return null;
+  const path = input.fileName.replace(/\\/g, '/');
+  const hint = dialect.fileNameHints?.find((pattern) => pattern.test(path));
+  if (!hint) return recognition;
+  return { confidence: Math.min(1, recognition.confidence + FILE_NAME_BONUS), reason: `${recognition.reason}; file name fits` };
+}
+
 /**
  * Which dialect a document is written in. Order:
  * 1. a `# lr-lens: dialect=<id>` comment in the file;
  * 2. the `dialectGlobs` setting (first glob matching the file path): both are the user's explicit word;
  * 3. files that are known not to be training configs (CI workflows, k8s manifests, docker-compose, OpenAPI)
  *    get no dialect;
- * 4. content recognition by every dialect, the most confident winning (each dialect may use the file name
- *    as a second, weaker signal).
+ * 4. content recognition by every dialect, the most confident winning; a path matching a dialect's
+ *    `fileNameHints` adds a little to its content confidence (file name second: it never recognises alone).
  */
 export function detectDialect(input: DialectInput): Detection | null {
   const forced = input.parsed.directives.dialect;
@@ -74,7 +87,7 @@ export function detectDialect(input: DialectInput): Detection | null {
   if (notTrainingConfig(input.document)) return null;
   let best: Detection | null = null;
   for (const dialect of DIALECTS) {
-    const recognition = dialect.recognize(input);
+    const recognition = recognise(dialect, input);
     if (recognition && recognition.confidence >= MIN_CONFIDENCE && (!best || recognition.confidence > best.recognition.confidence)) {
       best = { dialect, recognition };
     }

@@ -198,6 +198,7 @@ export const lightningDialect: Dialect = {
   id: 'lightning',
   name: 'Lightning CLI',
   recognize,
+  fileNameHints: [/config_hub\//, /litgpt|lightning/i],
   extract,
   decayEdits: () => [],
 };

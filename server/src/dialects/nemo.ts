@@ -165,6 +165,7 @@ export const nemoDialect: Dialect = {
   id: 'nemo',
   name: 'NVIDIA NeMo',
   recognize,
+  fileNameHints: [/\/conf\/[^/]+\.ya?ml$/, /nemo/i],
   extract,
   decayEdits: () => [],
 };

@@ -123,6 +123,7 @@ export const opennmtDialect: Dialect = {
   id: 'opennmt',
   name: 'OpenNMT-py',
   recognize,
+  fileNameHints: [/onmt|opennmt/i],
   extract,
   decayEdits: () => [],
 };

@@ -105,6 +105,7 @@ export const tfModelGardenDialect: Dialect = {
   id: 'tf-model-garden',
   name: 'TF Model Garden',
   recognize,
+  fileNameHints: [/configs\/experiments\//],
   extract,
   decayEdits: () => [],
 };

@@ -133,6 +133,7 @@ export const timmDialect: Dialect = {
   id: 'timm',
   name: 'timm',
   recognize,
+  fileNameHints: [/timm|pytorch-image-models/i],
   extract,
   decayEdits: () => [],
 };

@@ -130,6 +130,7 @@ export const torchtuneDialect: Dialect = {
   id: 'torchtune',
   name: 'torchtune',
   recognize,
+  fileNameHints: [/recipes\/configs\//, /torchtune/i],
   extract,
   decayEdits: () => [],
 };

@@ -123,6 +123,7 @@ export const ultralyticsDialect: Dialect = {
   id: 'ultralytics',
   name: 'Ultralytics YOLO',
   recognize,
+  fileNameHints: [/(^|\/)(hyp\.[^/]+|args)\.ya?ml$/, /yolo|ultralytics/i],
   extract,
   decayEdits: () => [],
 };

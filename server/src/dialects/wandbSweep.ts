@@ -24,6 +24,7 @@ export const wandbSweepDialect: Dialect = {
   id: 'wandb-sweep',
   name: 'W&B sweep',
   recognize,
+  fileNameHints: [/sweep[^/]*\.ya?ml$/i],
   extract: () => ({ findings: [] }),
   decayEdits: () => [],
 };

@@ -77,3 +77,13 @@ test('sweeps are recognised without a plan and raise no findings', () => {
   assert.equal(analysis.documents[0]?.plan, undefined);
   assert.deepEqual(analysis.findings, []);
 });
+
+test('file name second: a typical path raises a content recognition, and never recognises a file alone', () => {
+  const ds = JSON.stringify({ train_batch_size: 8, optimizer: { type: 'Adam', params: { lr: 0.001 } } });
+  const plain = analyse(ds, '/ws/settings.json').documents[0]?.recognition;
+  const named = analyse(ds, '/ws/ds_config_zero2.json').documents[0]?.recognition;
+  assert.ok(plain && named && named.confidence > plain.confidence, 'ds_config*.json should add confidence');
+  assert.match(named.reason, /file name/);
+  assert.equal(dialectOf(yaml('name: build', 'steps: [compile, test]'), '/ws/sweep.yaml'), null);
+  assert.equal(dialectOf(yaml('image: x', 'tags: [a]'), '/ws/ds_config.json'), null);
+});
