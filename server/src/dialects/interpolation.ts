@@ -13,6 +13,8 @@ const WHOLE = /^\$\{([^${}]+)\}$/;
 const PART = /\$\{([^${}]+)\}/g;
 const RESOLVER = /^[A-Za-z_][\w.-]*:/;
 const MAX_DEPTH = 32;
+/** Values visited at most while resolving: keeps interpolation bombs (`b: [${a}, ${a}]`, `c: [${b}, ${b}]`, ...) cheap. */
+const MAX_VISITS = 200_000;
 
 type Path = readonly (string | number)[];
 
@@ -56,8 +58,9 @@ export function resolveInterpolations(root: unknown): unknown {
     return resolve(value, path, depth + 1);
   };
 
+  let visits = 0;
   const resolve = (value: unknown, at: Path, depth: number): unknown => {
-    if (depth > MAX_DEPTH) return UNKNOWN;
+    if (depth > MAX_DEPTH || ++visits > MAX_VISITS) return UNKNOWN;
     if (typeof value === 'string') {
       if (value.trim() === '???') return UNKNOWN;
       const whole = WHOLE.exec(value.trim());
