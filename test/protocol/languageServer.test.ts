@@ -38,6 +38,7 @@ describe('language server over stdio', () => {
     const [d] = diagnostics;
     assert.equal(d!.code, 'constant-lr');
     assert.equal(d!.source, 'lr-lens');
+    assert.match(d!.codeDescription!.href, /^file:\/\/.*\/docs\/rules\/constant-lr\.md$/);
     assert.deepEqual(d!.range, { start: { line: 4, character: 19 }, end: { line: 4, character: 39 } });
     assert.match(String(d!.message), /constant/);
   });

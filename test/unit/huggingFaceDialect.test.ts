@@ -191,3 +191,22 @@ describe('recognition', () => {
     assert.ok(Date.now() - started < 5000);
   });
 });
+
+describe('silencing rules', () => {
+  test('`# lr-lens-disable-next-line <rule>` silences that rule on the next line only', () => {
+    const text = 'output_dir: o\nlearning_rate: 0.001\n# lr-lens-disable-next-line constant-lr\nlr_scheduler_type: constant\nwarmup_ratio: 0.5\nmax_steps: 10\n';
+    assert.deepEqual(ids(analyze(text).findings), []);
+    const other = text.replace('disable-next-line constant-lr', 'disable-next-line warmup-too-long');
+    assert.deepEqual(ids(analyze(other).findings), ['constant-lr']);
+    const all = text.replace(' constant-lr\n', '\n');
+    assert.deepEqual(ids(analyze(all).findings), []);
+  });
+
+  test('an unknown rule id in a directive is reported where it is written', () => {
+    const text = '# lr-lens: disable=constant-lr,const-lr\noutput_dir: o\nlearning_rate: 0.001\nlr_scheduler_type: constant\n';
+    const findings = analyze(text).findings;
+    assert.equal(findings.length, 1);
+    assert.match(findings[0]!.message, /Unknown rule `const-lr`/);
+    assert.equal(text.slice(findings[0]!.span.start, findings[0]!.span.end), 'const-lr');
+  });
+});

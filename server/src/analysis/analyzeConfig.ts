@@ -4,6 +4,7 @@ import { parseConfig, type ParsedConfig } from '../parse/parseConfig';
 import { LineIndex } from '../parse/textSpan';
 import type { TrainingPlan } from '../plan/trainingPlan';
 import { PLAN_RULES } from '../rules';
+import { RULES } from '../rules/ruleCatalog';
 import type { Finding, RuleId, Severity } from './finding';
 
 /** Files larger than this (in UTF-16 code units, about bytes) are not analysed unless a setting says otherwise. */
@@ -75,6 +76,11 @@ export function analyzeConfig(text: string, fileName: string, settings: LensSett
       }
     }
   });
+  for (const { rule, span } of parsed.directives.namedRules) {
+    if (!(rule in RULES)) {
+      raw.push({ ruleId: 'invalid-value', severity: 'warning', message: `Unknown rule \`${rule}\` in an lr-lens directive (known: ${Object.keys(RULES).join(', ')}).`, span, fixes: [] });
+    }
+  }
   return { parsed, documents, findings: applySeverities(raw, parsed, settings) };
 }
 
@@ -100,6 +106,8 @@ function applySeverities(findings: Finding[], parsed: ParsedConfig, settings: Le
   const result: Finding[] = [];
   for (const finding of findings) {
     if (parsed.directives.disabledRules.has(finding.ruleId)) continue;
+    const silenced = parsed.directives.disabledLines.get(parsed.lines.positionAt(finding.span.start).line);
+    if (silenced && (silenced.size === 0 || silenced.has(finding.ruleId))) continue;
     const override = settings.severities?.[finding.ruleId as RuleId];
     if (override === 'off') continue;
     result.push(override ? { ...finding, severity: override } : finding);

@@ -1,6 +1,7 @@
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { Finding, Fix, Severity } from '../analysis/finding';
 import type { LineIndex } from '../parse/textSpan';
+import { ruleDocUri } from './ruleDocs';
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -11,11 +12,17 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
 
 export const DIAGNOSTIC_SOURCE = 'lr-lens';
 
+function withDocs(ruleId: string): Pick<Diagnostic, 'codeDescription'> {
+  const href = ruleDocUri(ruleId);
+  return href ? { codeDescription: { href } } : {};
+}
+
 export function toDiagnostic(finding: Finding, lines: LineIndex, index: number): Diagnostic {
   return {
     range: lines.rangeOf(finding.span),
     severity: SEVERITIES[finding.severity],
     code: finding.ruleId,
+    ...withDocs(finding.ruleId),
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
     // Which finding of the analysis this is, so code actions find their fixes without guessing.

@@ -4,19 +4,44 @@ import type { Span } from './textSpan';
  * In-file settings written as comments: `# lr-lens: dialect=huggingface`,
  * `# lr-lens: steps-per-epoch=500`, `# lr-lens: disable=constant-lr,warmup-too-long`.
  * Several may share one comment, separated by spaces or semicolons.
+ * `# lr-lens-disable-next-line <rule>[,<rule>]` silences rules on the line after the comment only
+ * (all rules when none is named).
  */
 export interface Directives {
   dialect?: string;
   stepsPerEpoch?: number;
   disabledRules: ReadonlySet<string>;
+  /** 0-based line → rules silenced on it (an empty set silences every rule). */
+  disabledLines: ReadonlyMap<number, ReadonlySet<string>>;
+  /** Every rule id a directive names, with where, so unknown ids can be reported. */
+  namedRules: readonly { rule: string; span: Span }[];
   /** Directives that could not be read, to report where they are written. */
   problems: readonly { message: string; span: Span }[];
 }
 
 const DIRECTIVE_LINE = /^[ \t]*(?:#|\/\/)[ \t]*lr-lens:(.*)$/gm;
+const DISABLE_NEXT_LINE = /^[ \t]*(?:#|\/\/)[ \t]*lr-lens-disable-next-line\b(.*)$/gm;
+
+function lineOf(text: string, offset: number): number {
+  let line = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
 
 export function parseDirectives(text: string): Directives {
   const disabled = new Set<string>();
+  const disabledLines = new Map<number, Set<string>>();
+  const namedRules: { rule: string; span: Span }[] = [];
+  for (const match of text.matchAll(DISABLE_NEXT_LINE)) {
+    const body = match[1] ?? '';
+    const bodyStart = (match.index ?? 0) + match[0].length - body.length;
+    const rules = new Set<string>();
+    for (const item of body.matchAll(/[^\s,]+/g)) {
+      rules.add(item[0]);
+      namedRules.push({ rule: item[0], span: { start: bodyStart + (item.index ?? 0), end: bodyStart + (item.index ?? 0) + item[0].length } });
+    }
+    disabledLines.set(lineOf(text, match.index ?? 0) + 1, rules);
+  }
   const problems: { message: string; span: Span }[] = [];
   let dialect: string | undefined;
   let stepsPerEpoch: number | undefined;
@@ -38,13 +63,21 @@ export function parseDirectives(text: string): Directives {
           else problems.push({ message: `lr-lens directive \`steps-per-epoch\` needs a positive whole number, not \`${value}\`.`, span });
           break;
         }
-        case 'disable':
-          for (const rule of value.split(',')) if (rule) disabled.add(rule.trim());
+        case 'disable': {
+          let at = span.start + 'disable='.length;
+          for (const rule of value.split(',')) {
+            if (rule) {
+              disabled.add(rule.trim());
+              namedRules.push({ rule: rule.trim(), span: { start: at, end: at + rule.length } });
+            }
+            at += rule.length + 1;
+          }
           break;
+        }
         default:
           problems.push({ message: `Unknown lr-lens directive \`${name}\` (known: dialect=, steps-per-epoch=, disable=).`, span });
       }
     }
   }
-  return { dialect, stepsPerEpoch, disabledRules: disabled, problems };
+  return { dialect, stepsPerEpoch, disabledRules: disabled, disabledLines, namedRules, problems };
 }
