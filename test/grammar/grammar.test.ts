@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
+import { grammarFiles, grammarText } from '../../syntaxes/generate';
 
 // Runs vscode-tmgrammar-test (the TextMate engine VS Code uses) on the fixtures in ./fixtures.
 // The injection grammars come from package.json `contributes.grammars` (the tool reads it as
@@ -62,9 +63,20 @@ test('every contributed grammar is an injection grammar whose file exists and na
     const grammar = JSON.parse(readFileSync(file, 'utf8')) as { scopeName: string; injectionSelector?: string };
     assert.equal(grammar.scopeName, g.scopeName, `${g.path}: scopeName differs from package.json`);
     assert.ok(g.injectTo && g.injectTo.length > 0, `${g.scopeName}: not injected anywhere`);
-    // Injection only: never a replacement grammar for YAML or JSON, and always ahead of the host's own rules.
-    assert.ok(grammar.injectionSelector?.startsWith('L:'), `${g.scopeName}: injectionSelector must be an L: selector`);
+    // Injection only: never a replacement grammar for YAML or JSON, and only into YAML and JSON.
     assert.equal((g as { language?: string }).language, undefined, `${g.scopeName}: must not claim a language`);
+    assert.ok(grammar.injectionSelector, `${g.scopeName}: no injectionSelector`);
+    for (const alternative of grammar.injectionSelector.split(',')) {
+      assert.match(alternative.trim(), /^(L:)?source\.(yaml|json)\b/, `${g.scopeName}: selector ${alternative}`);
+    }
+  }
+});
+
+test('the grammar files are the ones syntaxes/generate.ts writes (edit it, then run npx tsx syntaxes/generate.ts)', () => {
+  const contributedFiles = contributed.map((g) => g.path.replace(/^\.\/syntaxes\//, '')).sort();
+  assert.deepEqual(Object.keys(grammarFiles).sort(), contributedFiles);
+  for (const [name, grammar] of Object.entries(grammarFiles)) {
+    assert.equal(readFileSync(join(root, 'syntaxes', name), 'utf8'), grammarText(grammar), `syntaxes/${name} is stale`);
   }
 });
 
