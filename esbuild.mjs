@@ -5,8 +5,23 @@ import * as esbuild from 'esbuild';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+/**
+ * zod bundles every locale (about 260 KB minified) through `export * as locales`; LR Lens writes its own
+ * messages and uses only the default English one, so the namespace is replaced by an empty module.
+ */
+const zodWithoutLocales = {
+  name: 'zod-without-locales',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.c?js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'zod-locales-stub' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales-stub' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
 const common = {
   bundle: true,
+  plugins: [zodWithoutLocales],
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
