@@ -2,10 +2,13 @@ import { isMap, isSeq, type Document, type YAMLMap } from 'yaml';
 import type { Source } from '../plan/trainingPlan';
 import { entriesOf, resolveNode, rootMap, plainValue, type MapEntry } from '../parse/yamlAccess';
 import { resolveInterpolations, UNKNOWN } from './interpolation';
+import { composeDefaults, groupHolding, mergeComposition, type Composition } from './hydraDefaults';
 
 export interface ConfigTreeOptions {
   /** Resolve OmegaConf `${...}` interpolation and `???` (Hydra/OmegaConf loaders only). */
   interpolate: boolean;
+  /** Follow a Hydra `defaults:` list into sibling group files (Hydra dialects; needs an injected reader). */
+  compose?: { fileName: string; readFile?: ((path: string) => string | undefined) | undefined };
 }
 
 /**
@@ -15,6 +18,8 @@ export interface ConfigTreeOptions {
  */
 export class ConfigTree {
   readonly root: unknown;
+  /** The Hydra config-group files merged into this tree, if any. */
+  readonly composition: Composition | null;
   private readonly entryCache = new Map<YAMLMap, Map<string, MapEntry>>();
 
   constructor(
@@ -22,7 +27,9 @@ export class ConfigTree {
     options: ConfigTreeOptions,
   ) {
     const map = rootMap(document);
-    const plain = map ? plainValue(document, map) : undefined;
+    let plain = map ? plainValue(document, map) : undefined;
+    this.composition = options.compose ? composeDefaults(document, options.compose.fileName, options.compose.readFile) : null;
+    if (this.composition) plain = mergeComposition(plain, this.composition);
     this.root = options.interpolate ? resolveInterpolations(plain) : plain;
   }
 
@@ -59,9 +66,9 @@ export class ConfigTree {
     let map = rootMap(this.document);
     let found: MapEntry | undefined;
     for (const [i, key] of keys.entries()) {
-      if (!map) return undefined;
+      if (!map) return this.composedEntry(path);
       found = this.entriesOfMap(map).get(key);
-      if (!found) return undefined;
+      if (!found) return this.composedEntry(path);
       if (i < keys.length - 1) {
         const next = resolveNode(this.document, found.valueNode);
         map = isMap(next) ? next : null;
@@ -82,6 +89,21 @@ export class ConfigTree {
       if (entry && entry.value !== UNKNOWN && !containsUnknown(entry.value)) out.set(path, { ...entry, key: path });
     }
     return out;
+  }
+
+  /**
+   * A value a Hydra config group supplies: placed on the `- group: option` item that pulled it in (the file
+   * holding it is named by `composedFrom`).
+   */
+  private composedEntry(path: string): MapEntry | undefined {
+    const group = this.composition ? groupHolding(this.composition, path) : undefined;
+    if (!group || this.get(path) === undefined) return undefined;
+    return { key: path, pair: group.pair, keyNode: group.keyNode, valueNode: null, keySpan: group.keySpan, valueSpan: group.valueSpan, value: this.get(path) };
+  }
+
+  /** The group file a value comes from, when a Hydra defaults list supplied it. */
+  composedFrom(path: string): string | undefined {
+    return this.composition ? groupHolding(this.composition, path)?.file : undefined;
   }
 
   /** Where a path is written, as a plan source. */

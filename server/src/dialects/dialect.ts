@@ -11,6 +11,12 @@ export interface AnalysisSettings {
    * the `# lr-lens: dialect=` comment and before content recognition.
    */
   dialectGlobs?: Record<string, string>;
+  /**
+   * Reads another file of the workspace by path (same separators as `fileName`), or undefined when it does not
+   * exist. Given, Hydra `defaults:` lists are followed into sibling config-group files (`optimizer/adamw.yaml`);
+   * absent, they are not, and values they would supply stay unknown. Injected so the core never touches a disk.
+   */
+  readFile?: (path: string) => string | undefined;
 }
 
 /** What a dialect sees of one YAML document. */

@@ -14,6 +14,7 @@ import { toNumber } from './numbers';
 import { toNumberList } from './numberLists';
 import { buildPlan, type PlanDraft } from './planBuilder';
 import { coerceParams } from './torchDefaults';
+import { defaultsChoices } from './hydraDefaults';
 import { assumedLength, epochLength, stepLength, type PlanLength } from './trainingLength';
 import { RULES } from '../rules/ruleCatalog';
 import type { Finding } from '../analysis/finding';
@@ -79,7 +80,7 @@ function lrList(value: unknown): number[] | null {
 }
 
 function extract(input: DialectInput): Extraction {
-  const tree = new ConfigTree(input.document, { interpolate: true });
+  const tree = new ConfigTree(input.document, { interpolate: true, compose: { fileName: input.fileName, readFile: input.settings.readFile } });
   const findings: Finding[] = [];
   const assumptions: string[] = [];
   const flat = tree.has('fairseq.optimization');
@@ -145,7 +146,10 @@ function extract(input: DialectInput): Extraction {
 
   // Scheduler: `lr_scheduler: {_name: ...}` or a bare name; the flat style names it in optimization.
   const schedulerPath = flat ? `${opt}.lr_scheduler` : typeof tree.get(schedulerBase!) === 'string' ? schedulerBase! : `${schedulerBase}._name`;
-  const name = String(tree.get(schedulerPath) ?? FAIRSEQ_DEFAULTS.lr_scheduler);
+  // A defaults-list choice (`- lr_scheduler: cosine`) names the scheduler even when its file is not read.
+  const choice = !flat && schedulerBase === 'lr_scheduler' && !tree.has(schedulerPath) ? defaultsChoices(input.document).get('lr_scheduler') : undefined;
+  const chosen = choice && choice.option !== 'null' ? choice : undefined;
+  const name = String(tree.get(schedulerPath) ?? chosen?.option ?? FAIRSEQ_DEFAULTS.lr_scheduler);
   const params: Record<string, unknown> =
     flat ? pick(coerceParams(tree.get(opt)), FLAT_SCHEDULER_KEYS) : typeof tree.get(schedulerBase!) === 'object' ? coerceParams(tree.get(schedulerBase!), ['_name']) : {};
   params.lr = lrs;
@@ -171,12 +175,12 @@ function extract(input: DialectInput): Extraction {
   const plan = buildPlan('fairseq', input, tree, {
     optimizer,
     baseLr,
-    schedule: { framework: 'fairseq', name, params, explicit: tree.has(schedulerPath), constantAfterWarmup: constant, validationDriven: name === 'reduce_lr_on_plateau' },
+    schedule: { framework: 'fairseq', name, params, explicit: tree.has(schedulerPath) || chosen !== undefined, constantAfterWarmup: constant, validationDriven: name === 'reduce_lr_on_plateau' },
     warmup: { steps: Math.min(warmupSteps, length.steps) },
     length,
     sources: {
       baseLr: lrPath,
-      schedule: tree.has(schedulerPath) ? schedulerPath : undefined,
+      schedule: tree.has(schedulerPath) ? schedulerPath : chosen ? { path: 'defaults.lr_scheduler', key: chosen.keySpan, value: chosen.valueSpan } : undefined,
       warmup: name === 'tri_stage' ? `${schedulerBase}.phase_ratio` : warmupPath,
       length: lengthPath,
       optimizer: optimizerPath,

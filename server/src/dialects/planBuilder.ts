@@ -18,8 +18,8 @@ export interface PlanDraft {
   schedule: TrainingPlan['schedule'];
   warmup: TrainingPlan['warmup'];
   length: TrainingPlan['length'];
-  /** Plan field (`baseLr`, `schedule`, `warmup`, `length`, `optimizer`, `beta1`, ...) → key path in the file. */
-  sources: Record<string, string | undefined>;
+  /** Plan field (`baseLr`, `schedule`, `warmup`, `length`, `optimizer`, `beta1`, ...) → key path in the file, or a source. */
+  sources: Record<string, string | Source | undefined>;
   assumptions: string[];
 }
 
@@ -28,10 +28,14 @@ export function buildPlan(dialectId: string, input: DialectInput, tree: ConfigTr
   const family = draft.optimizer.family ?? optimizerFamily(draft.optimizer.name);
   const sources: Record<string, Source> = {};
   for (const [field, path] of Object.entries(draft.sources)) {
-    const source = tree.source(path);
+    const source = typeof path === 'object' ? path : tree.source(path);
     if (source) sources[field] = source;
   }
   const { beta1, beta2, epsilon, weightDecay } = draft.optimizer;
+  const assumptions = [...draft.assumptions];
+  if (tree.composition) {
+    assumptions.push(`values composed from Hydra defaults: ${tree.composition.groups.map((g) => g.file.split(/[\\/]/).slice(-2).join('/')).join(', ')}`);
+  }
   return TrainingPlanSchema.parse({
     dialect: dialectId,
     documentIndex: input.documentIndex,
@@ -46,7 +50,7 @@ export function buildPlan(dialectId: string, input: DialectInput, tree: ConfigTr
     warmup: { ...draft.warmup, steps: Math.max(0, Math.round(draft.warmup.steps)) },
     length: draft.length,
     sources,
-    assumptions: draft.assumptions,
+    assumptions,
   });
 }
 

@@ -44,7 +44,7 @@ function recognize(input: DialectInput): Recognition | null {
 }
 
 function extract(input: DialectInput): Extraction {
-  const tree = new ConfigTree(input.document, { interpolate: true });
+  const tree = new ConfigTree(input.document, { interpolate: true, compose: { fileName: input.fileName, readFile: input.settings.readFile } });
   const { values, findings } = readSettings(tree.entries(Object.keys(SETTINGS)), SETTINGS);
   // A value the framework would reject: report it, and judge no plan built on defaults standing in for it.
   if (findings.length > 0) return { findings };

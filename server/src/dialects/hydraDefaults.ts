@@ -1,0 +1,165 @@
+/**
+ * Hydra `defaults:` lists followed into sibling config-group files: `- optimizer: adamw` reads
+ * `<dir>/optimizer/adamw.yaml` and places it under `optimizer` (or under `pkg` for `group@pkg`, or at the root
+ * for `# @package _global_`). One level deep; `override`, `hydra/...`, `null` and `???` entries are skipped.
+ * Groups listed after `_self_` override the composing file's values; without `_self_` the file's own values
+ * win (Hydra ≥ 1.1 appends `_self_`).
+ * Source: facebookresearch/hydra website/docs/advanced/defaults_list.md.
+ */
+import { isMap, isScalar, isSeq, parse, type Document, type Pair, type Scalar } from 'yaml';
+import type { Span } from '../parse/textSpan';
+import { resolveNode, rootMap, spanOf } from '../parse/yamlAccess';
+
+export interface ComposedGroup {
+  /** Listed after `_self_`, so its values override the composing file's. */
+  afterSelf: boolean;
+  /** The `- group: option` pair in the composing file. */
+  pair: Pair;
+  keyNode: Scalar;
+  /** Where the group's values go, as a dotted path ('' for the root). */
+  packagePath: string;
+  /** The file that holds them, as read. */
+  file: string;
+  /** The `- group: option` item in the composing file. */
+  keySpan: Span;
+  valueSpan: Span;
+  values: Record<string, unknown>;
+}
+
+export interface Composition {
+  groups: ComposedGroup[];
+}
+
+function dirname(path: string): string {
+  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return i < 0 ? '' : path.slice(0, i + 1);
+}
+
+function packageOf(text: string): string | undefined {
+  const match = /^\s*#\s*@package\s+(\S+)/m.exec(text.split('\n').slice(0, 5).join('\n'));
+  return match?.[1];
+}
+
+export function composeDefaults(document: Document, fileName: string, readFile: ((path: string) => string | undefined) | undefined): Composition | null {
+  if (!readFile) return null;
+  const map = rootMap(document);
+  const defaultsPair = map?.items.find((pair) => isScalar(pair.key) && pair.key.value === 'defaults');
+  const list = resolveNode(document, defaultsPair?.value);
+  if (!isSeq(list)) return null;
+  const groups: ComposedGroup[] = [];
+  let selfSeen = false;
+  list.items.forEach((raw) => {
+    const item = resolveNode(document, raw);
+    if (isScalar(item) && item.value === '_self_') selfSeen = true;
+    if (!isMap(item) || item.items.length !== 1) return;
+    const pair = item.items[0]!;
+    const key = resolveNode(document, pair.key);
+    const value = resolveNode(document, pair.value);
+    if (!isScalar(key) || !isScalar(value) || typeof value.value !== 'string') return;
+    let group = String(key.value).trim();
+    const option = value.value.trim();
+    if (group.startsWith('override ') || option === '???' || option === '') return;
+    group = group.replace(/^optional\s+/, '');
+    if (group.startsWith('hydra/') || group.startsWith('/hydra')) return;
+    const [groupPath = '', explicitPackage] = group.replace(/^\//, '').split('@', 2);
+    const file = `${dirname(fileName)}${groupPath}/${option}.yaml`;
+    let text: string | undefined;
+    try {
+      text = readFile(file);
+    } catch {
+      text = undefined;
+    }
+    if (text === undefined) return;
+    let values: unknown;
+    try {
+      values = parse(text, { uniqueKeys: false, strict: false, maxAliasCount: 100 });
+    } catch {
+      return;
+    }
+    if (!values || typeof values !== 'object' || Array.isArray(values)) return;
+    const declared = packageOf(text);
+    const packagePath = explicitPackage ?? (declared === '_global_' ? '' : declared && declared !== '_group_' ? declared : groupPath.replace(/\//g, '.'));
+    groups.push({
+      afterSelf: selfSeen,
+      pair,
+      keyNode: key,
+      packagePath,
+      file,
+      keySpan: spanOf(key),
+      valueSpan: spanOf(value),
+      values: values as Record<string, unknown>,
+    });
+  });
+  if (groups.length === 0) return null;
+  return { groups };
+}
+
+/** A `- group: option` choice of the defaults list, whether or not its file could be read. */
+export interface DefaultsChoice {
+  option: string;
+  keySpan: Span;
+  valueSpan: Span;
+}
+
+/** Every `- group: option` choice of a document's defaults list (`override` and `optional` prefixes dropped). */
+export function defaultsChoices(document: Document): Map<string, DefaultsChoice> {
+  const choices = new Map<string, DefaultsChoice>();
+  const map = rootMap(document);
+  const defaultsPair = map?.items.find((pair) => isScalar(pair.key) && pair.key.value === 'defaults');
+  const list = resolveNode(document, defaultsPair?.value);
+  if (!isSeq(list)) return choices;
+  for (const raw of list.items) {
+    const item = resolveNode(document, raw);
+    if (!isMap(item) || item.items.length !== 1) continue;
+    const key = resolveNode(document, item.items[0]!.key);
+    const value = resolveNode(document, item.items[0]!.value);
+    if (!isScalar(key) || !isScalar(value) || typeof value.value !== 'string') continue;
+    const group = String(key.value).trim().replace(/^(override|optional)\s+/, '').replace(/^\//, '').split('@')[0]!;
+    choices.set(group, { option: value.value.trim(), keySpan: spanOf(key), valueSpan: spanOf(value) });
+  }
+  return choices;
+}
+
+function mergeInto(target: Record<string, unknown>, source: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(source)) {
+    const current = target[key];
+    if (value && typeof value === 'object' && !Array.isArray(value) && current && typeof current === 'object' && !Array.isArray(current)) {
+      mergeInto(current as Record<string, unknown>, value as Record<string, unknown>);
+    } else target[key] = value;
+  }
+}
+
+function clone(value: unknown): unknown {
+  return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+}
+
+function placed(group: ComposedGroup): Record<string, unknown> {
+  let value: Record<string, unknown> = group.values;
+  for (const key of group.packagePath.split('.').filter(Boolean).reverse()) value = { [key]: value };
+  return clone(value) as Record<string, unknown>;
+}
+
+/** The file's values with the composed groups merged in list order around `_self_`. */
+export function mergeComposition(own: unknown, composition: Composition): unknown {
+  const merged: Record<string, unknown> = {};
+  for (const group of composition.groups) if (!group.afterSelf) mergeInto(merged, placed(group));
+  if (own && typeof own === 'object' && !Array.isArray(own)) mergeInto(merged, clone(own) as Record<string, unknown>);
+  for (const group of composition.groups) if (group.afterSelf) mergeInto(merged, placed(group));
+  return merged;
+}
+
+/** The group that supplied a dotted path (the last one in list order whose values hold it). */
+export function groupHolding(composition: Composition, path: string): ComposedGroup | undefined {
+  const keys = path.split('.');
+  let found: ComposedGroup | undefined;
+  for (const group of composition.groups) {
+    const prefix = group.packagePath.split('.').filter(Boolean);
+    if (prefix.some((key, i) => keys[i] !== key)) continue;
+    let node: unknown = group.values;
+    for (const key of keys.slice(prefix.length)) {
+      node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+    }
+    if (node !== undefined && keys.length > prefix.length) found = group;
+  }
+  return found;
+}
