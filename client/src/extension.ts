@@ -34,7 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language: 'json' },
     ],
     // Settings changes reach the server as didChangeConfiguration; it re-pulls `lrLens` and re-analyses.
-    synchronize: { configurationSection: 'lrLens' },
+    synchronize: { configurationSection: 'lrLens', fileEvents: vscode.workspace.createFileSystemWatcher('**/.lr-lens.{yaml,yml}') },
     outputChannel: output,
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue, handled: true }),

@@ -141,3 +141,19 @@ describe('lr-lens curve', () => {
     assert.equal(run('curve', join(dir, 'nope.yaml')).status, 2);
   });
 });
+
+describe('.lr-lens.yaml with the CLI', () => {
+  test('the nearest project config applies, and its own problems are reported', () => {
+    const project = mkdtempSync(join(tmpdir(), 'lr-lens-project-'));
+    mkdirSync(join(project, 'recipes'));
+    writeFileSync(join(project, '.lr-lens.yaml'), 'rules:\n  constant-lr: error\nstepsPerEpoch: 100\ncolour: blue\n');
+    writeFileSync(join(project, 'recipes', 'run.yaml'), 'output_dir: o\nlearning_rate: 1.0e-4\nlr_scheduler_type: constant\nnum_train_epochs: 1\nwarmup_steps: 20\n');
+    const r = run('check', join(project, 'recipes'), '--format', 'json');
+    assert.equal(r.status, 1, 'constant-lr raised to error by the project config');
+    const reports = JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string; severity: number; message: string }[] }[];
+    const config = reports.find((x) => x.filePath.endsWith('.lr-lens.yaml'))!;
+    assert.match(config.messages[0]!.message, /unknown setting `colour`/);
+    const recipe = reports.find((x) => x.filePath.endsWith('run.yaml'))!;
+    assert.deepEqual(recipe.messages.map((m) => [m.ruleId, m.severity]), [['constant-lr', 2]]);
+  });
+});

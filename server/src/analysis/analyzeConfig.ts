@@ -1,5 +1,6 @@
 import type { AnalysisSettings, Dialect, DialectInput, Recognition } from '../dialects/dialect';
-import { detectDialect } from '../dialects';
+import { detectDialect, DIALECTS } from '../dialects';
+import { isProjectConfigFile, readProjectConfig } from '../config/projectConfig';
 import { parseConfig, type ParsedConfig } from '../parse/parseConfig';
 import { LineIndex } from '../parse/textSpan';
 import type { TrainingPlan } from '../plan/trainingPlan';
@@ -13,6 +14,8 @@ export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 export interface LensSettings extends AnalysisSettings {
   /** Largest text analysed; above it one information finding says the file was skipped. */
   maxFileSize?: number;
+  /** Trials above which a sweep may tune beta_2 too ("substantially more than 25"; default 50). */
+  budgetThreshold?: number;
   /** Severity overrides per rule id; `off` silences a rule. */
   severities?: Partial<Record<string, Severity | 'off'>>;
 }
@@ -37,6 +40,7 @@ export interface ConfigAnalysis {
 export function analyzeConfig(text: string, fileName: string, settings: LensSettings = {}): ConfigAnalysis {
   const maxFileSize = settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   if (text.length > maxFileSize) return skippedAsTooLarge(text, maxFileSize);
+  if (isProjectConfigFile(fileName)) return analyzeProjectConfig(text);
   const parsed = parseConfig(text);
   const documents: DocumentAnalysis[] = [];
   // A directive that cannot be read is reported where it is written, whatever the file is.
@@ -82,6 +86,12 @@ export function analyzeConfig(text: string, fileName: string, settings: LensSett
     }
   }
   return { parsed, documents, findings: applySeverities(raw, parsed, settings) };
+}
+
+/** `.lr-lens.yaml` itself: its own problems, nothing else. */
+function analyzeProjectConfig(text: string): ConfigAnalysis {
+  const { findings } = readProjectConfig(text, DIALECTS.map((d) => d.id));
+  return { parsed: parseConfig(text), documents: [], findings };
 }
 
 function skippedAsTooLarge(text: string, maxFileSize: number): ConfigAnalysis {

@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { analyzeConfig } from '../analysis/analyzeConfig';
+import { ProjectConfigFinder } from '../config/findProjectConfig';
+import { mergeSettings } from '../config/projectConfig';
 import { curveOfAnalysis, stepValuesOfAnalysis } from '../analysis/curve';
 import { curveSvg } from '../analysis/curveSvg';
 import { parseArgs, UsageError } from './args';
@@ -42,6 +46,8 @@ function check(argv: string[]): number {
   if (positionals.length === 0) throw new UsageError('check needs at least one file or directory');
   const files = collectFiles(positionals);
   const settings = settingsFrom(flags);
+  const projectConfigs = new ProjectConfigFinder();
+  const usedConfigs = new Map<string, FileReport>();
   const reports: FileReport[] = [];
   let unreadable = 0;
   for (const file of files) {
@@ -50,7 +56,13 @@ function check(argv: string[]): number {
       process.stderr.write(`lr-lens: cannot read ${file.path}: ${file.error}\n`);
       continue;
     }
-    reports.push(reportOf(file.path, analyzeConfig(file.text, file.path, settings)));
+    const project = projectConfigs.forFile(resolve(file.path));
+    if (project && !usedConfigs.has(project.path)) {
+      const configReport = reportOf(relative(process.cwd(), project.path) || project.path, analyzeConfig(readFileSync(project.path, 'utf8'), project.path));
+      usedConfigs.set(project.path, configReport);
+      if (configReport.messages.length) reports.push(configReport);
+    }
+    reports.push(reportOf(file.path, analyzeConfig(file.text, file.path, project ? mergeSettings(project.config.settings, settings) : settings)));
   }
   if (flags.get('format') === 'json') write(JSON.stringify(reports));
   else if (flags.get('format') === 'sarif') write(formatSarif(reports, VERSION));
@@ -83,7 +95,8 @@ function curve(argv: string[]): number {
     process.stderr.write(`lr-lens: cannot read ${positionals[0]}: ${file?.error ?? 'not a file'}\n`);
     return EXIT_USAGE;
   }
-  const analysis = analyzeConfig(file.text, file.path, settingsFrom(flags));
+  const project = new ProjectConfigFinder().forFile(resolve(file.path));
+  const analysis = analyzeConfig(file.text, file.path, project ? mergeSettings(project.config.settings, settingsFrom(flags)) : settingsFrom(flags));
   const everyStep = flags.has('every-step');
   const points = Number(flags.get('points') ?? 200);
   const result = curveOfAnalysis(analysis, { points });

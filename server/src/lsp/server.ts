@@ -15,6 +15,8 @@ import { hoverAt } from '../analysis/hover';
 import { spanContains } from '../parse/textSpan';
 import { toCodeAction, toDiagnostic, DIAGNOSTIC_SOURCE } from './conversions';
 import { DocumentAnalyses, fileNameOf } from './documentAnalyses';
+import { ProjectConfigFinder } from '../config/findProjectConfig';
+import { isProjectConfigFile, mergeSettings } from '../config/projectConfig';
 import {
   CURVE_REQUEST,
   FIX_PREVIEWS_REQUEST,
@@ -41,6 +43,7 @@ export function startServer(connection: Connection): void {
   let canPullSettings = false;
   let useDocumentChanges = false;
   const resolvedSettings = new Map<string, LensSettings>();
+  const projectConfigs = new ProjectConfigFinder();
   const presentationByUri = new Map<string, PresentationSettings>();
   let canRefreshCodeLenses = false;
 
@@ -61,26 +64,48 @@ export function startServer(connection: Connection): void {
     };
   });
 
-  function settingsFor(uri: string): Promise<LensSettings> {
+  /** The editor's `lrLens` settings for a document (pulled once, until they change). */
+  function editorSettingsFor(uri: string): Promise<LensSettings> {
     if (!canPullSettings) return Promise.resolve(DEFAULT_SETTINGS);
     let settings = settingsByUri.get(uri);
     if (!settings) {
-      settings = connection.workspace
-        .getConfiguration({ scopeUri: uri, section: 'lrLens' })
-        .then(
-          (raw: unknown) => {
-            presentationByUri.set(uri, toPresentationSettings(raw));
-            return toLensSettings(raw);
-          },
-          () => DEFAULT_SETTINGS,
-        )
-        .then((s) => {
-          resolvedSettings.set(uri, s);
-          return s;
-        });
+      settings = connection.workspace.getConfiguration({ scopeUri: uri, section: 'lrLens' }).then(
+        (raw: unknown) => {
+          presentationByUri.set(uri, toPresentationSettings(raw));
+          return toLensSettings(raw);
+        },
+        () => DEFAULT_SETTINGS,
+      );
       settingsByUri.set(uri, settings);
     }
     return settings;
+  }
+
+  /** The editor's settings over the nearest `.lr-lens.yaml`; one object per document until either changes (the analysis cache keys on it). */
+  async function settingsFor(uri: string): Promise<LensSettings> {
+    const editor = await editorSettingsFor(uri);
+    const cached = resolvedSettings.get(uri);
+    if (cached) return cached;
+    const project = uri.startsWith('file:') ? projectConfigs.forFile(fileNameOf(uri)) : null;
+    const settings = project ? mergeSettings(project.config.settings, editor) : editor;
+    resolvedSettings.set(uri, settings);
+    return settings;
+  }
+
+  /** Settings changed (editor or project file): re-read them and re-check every open document. */
+  function settingsChanged(): void {
+    settingsByUri.clear();
+    resolvedSettings.clear();
+    presentationByUri.clear();
+    analyses.clear();
+    for (const document of documents.all()) scheduleDiagnostics(document, 0);
+    if (canRefreshCodeLenses) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+  }
+
+  function trackProjectConfig(document: TextDocument, open: boolean): void {
+    if (!document.uri.startsWith('file:') || !isProjectConfigFile(fileNameOf(document.uri))) return;
+    projectConfigs.setLiveText(fileNameOf(document.uri), open ? document.getText() : undefined);
+    settingsChanged();
   }
 
   async function analysisOf(document: TextDocument) {
@@ -105,9 +130,16 @@ export function startServer(connection: Connection): void {
     );
   }
 
-  documents.onDidOpen(({ document }) => scheduleDiagnostics(document, 0));
-  documents.onDidChangeContent(({ document }) => scheduleDiagnostics(document, DIAGNOSTICS_DELAY_MS));
+  documents.onDidOpen(({ document }) => {
+    trackProjectConfig(document, true);
+    scheduleDiagnostics(document, 0);
+  });
+  documents.onDidChangeContent(({ document }) => {
+    trackProjectConfig(document, true);
+    scheduleDiagnostics(document, DIAGNOSTICS_DELAY_MS);
+  });
   documents.onDidClose(({ document }) => {
+    trackProjectConfig(document, false);
     clearTimeout(pending.get(document.uri));
     pending.delete(document.uri);
     analyses.delete(document.uri);
@@ -116,13 +148,10 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
-  connection.onDidChangeConfiguration(() => {
-    settingsByUri.clear();
-    resolvedSettings.clear();
-    presentationByUri.clear();
-    analyses.clear();
-    for (const document of documents.all()) scheduleDiagnostics(document, 0);
-    if (canRefreshCodeLenses) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+  connection.onDidChangeConfiguration(settingsChanged);
+  connection.onDidChangeWatchedFiles(() => {
+    projectConfigs.clear();
+    settingsChanged();
   });
 
   connection.onCodeAction(async (params) => {

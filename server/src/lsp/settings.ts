@@ -10,6 +10,8 @@ const ClientSettingsSchema = z
     maxFileSizeMB: z.number().positive().optional().catch(undefined),
     rules: z.record(z.string(), SeveritySchema.catch('warning')).optional().catch(undefined),
     sparkline: z.boolean().optional().catch(undefined),
+    dialects: z.record(z.string(), z.string()).optional().catch(undefined),
+    budgetThreshold: z.number().int().positive().optional().catch(undefined),
   })
   .passthrough();
 
@@ -21,6 +23,8 @@ export function toLensSettings(raw: unknown): LensSettings {
   const settings: LensSettings = {};
   if (parsed.data.stepsPerEpoch) settings.stepsPerEpoch = parsed.data.stepsPerEpoch;
   if (parsed.data.rules) settings.severities = parsed.data.rules;
+  if (parsed.data.dialects && Object.keys(parsed.data.dialects).length) settings.dialectGlobs = parsed.data.dialects;
+  if (parsed.data.budgetThreshold) settings.budgetThreshold = parsed.data.budgetThreshold;
   if (parsed.data.maxFileSizeMB) settings.maxFileSize = Math.round(parsed.data.maxFileSizeMB * 1024 * 1024);
   return settings;
 }

@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { test } from 'node:test';
+import { LspTestClient } from '../helpers/lspClient';
+
+test('the server applies the nearest .lr-lens.yaml, live as it is edited, and reports its problems', async () => {
+  const project = mkdtempSync(join(tmpdir(), 'lr-lens-lsp-project-'));
+  const configPath = join(project, '.lr-lens.yaml');
+  writeFileSync(configPath, 'rules:\n  constant-lr: error\n');
+  const recipe = pathToFileURL(join(project, 'recipe.yaml')).toString();
+  const config = pathToFileURL(configPath).toString();
+  const client = await LspTestClient.start();
+  try {
+    await client.open(recipe, 'output_dir: o\nlearning_rate: 0.001\nlr_scheduler_type: constant\nmax_steps: 10\n');
+    const [d] = await client.diagnosticsFor(recipe, (list) => list.length > 0);
+    assert.equal(d!.severity, 1, 'error, from the project config');
+
+    // Editing the open config (unsaved) re-checks the recipe with the new settings.
+    await client.open(config, 'rules:\n  constant-lr: off\n');
+    assert.deepEqual(await client.diagnosticsFor(recipe, (list) => list.length === 0), []);
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: config, version: 2 },
+      contentChanges: [{ text: 'rules:\n  constant-lr: hint\nsteps: 3\n' }],
+    });
+    const [hint] = await client.diagnosticsFor(recipe, (list) => list.length > 0);
+    assert.equal(hint!.severity, 4);
+    const [problem] = await client.diagnosticsFor(config, (list, p) => p.version === 2 && list.length > 0);
+    assert.match(problem!.message, /unknown setting `steps`/);
+    assert.deepEqual(problem!.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 5 } });
+  } finally {
+    await client.stop();
+  }
+});
