@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { parseComposerTime } from '../../../server/src/dialects/composer';
 import { planOf, ruleIds, yaml } from './analyse';
 
-const head = ['variables:', '  lr: 6.0e-4', 'model: {name: mpt_causal_lm}', 'train_loader: {name: text}', 'global_train_batch_size: 256'];
+const head = ['variables:', '  lr: 5.0e-4', 'model: {name: mpt_causal_lm}', 'train_loader: {name: text}', 'global_train_batch_size: 256'];
 
 test('Composer time strings', () => {
   assert.deepEqual(parseComposerTime('100ba'), { value: 100, unit: 'ba' });
@@ -15,9 +15,9 @@ test('Composer time strings', () => {
 });
 
 test('llm-foundry: cosine_with_warmup in batches, time strings kept as strings, lr through ${variables.*}', () => {
-  const plan = planOf(yaml(...head, 'max_duration: 4800ba', 'scheduler: {name: cosine_with_warmup, t_warmup: 100ba, alpha_f: 0.1}', 'optimizer:', '  name: decoupled_adamw', '  lr: ${variables.lr}', '  betas: [0.9, 0.95]'), 'composer');
-  assert.deepEqual([plan.schedule.framework, plan.schedule.name, plan.schedule.params.t_warmup, plan.schedule.params.alpha_f, plan.schedule.params.max_duration], ['composer', 'cosine_with_warmup', '100ba', 0.1, '4800ba']);
-  assert.deepEqual([plan.baseLr, plan.warmup.steps, plan.length.steps, plan.length.assumed], [6e-4, 100, 4800, false]);
+  const plan = planOf(yaml(...head, 'max_duration: 3600ba', 'scheduler: {name: cosine_with_warmup, t_warmup: 80ba, alpha_f: 0.1}', 'optimizer:', '  name: decoupled_adamw', '  lr: ${variables.lr}', '  betas: [0.9, 0.95]'), 'composer');
+  assert.deepEqual([plan.schedule.framework, plan.schedule.name, plan.schedule.params.t_warmup, plan.schedule.params.alpha_f, plan.schedule.params.max_duration], ['composer', 'cosine_with_warmup', '80ba', 0.1, '3600ba']);
+  assert.deepEqual([plan.baseLr, plan.warmup.steps, plan.length.steps, plan.length.assumed], [5e-4, 80, 3600, false]);
   assert.deepEqual([plan.optimizer.family, plan.optimizer.beta2, plan.optimizer.epsilon, plan.optimizer.weightDecay], ['adam', 0.95, 1e-8, 1e-5]);
 });
 

@@ -17,7 +17,7 @@ test('DeepSpeed: WarmupLR holds the LR after warmup (constant-lr); warmup_num_st
 });
 
 test('DeepSpeed without a scheduler block does not claim a constant LR; all-"auto" values give no plan and no findings', () => {
-  const noScheduler = json({ train_batch_size: 24, optimizer: { type: 'Adam', params: { lr: 3e-5 } }, fp16: { enabled: true } });
+  const noScheduler = json({ train_batch_size: 32, optimizer: { type: 'Adam', params: { lr: 2e-5 } }, fp16: { enabled: true } });
   assert.equal(planOf(noScheduler, 'deepspeed', 'ds.json').schedule.constantAfterWarmup, false);
   assert.deepEqual(ruleIds(noScheduler, 'ds.json'), []);
   const auto = json({ bf16: { enabled: 'auto' }, optimizer: { type: 'AdamW', params: { lr: 'auto', betas: 'auto' } }, scheduler: { type: 'WarmupDecayLR', params: { total_num_steps: 'auto', warmup_max_lr: 'auto' } }, zero_optimization: { stage: 3 } });

@@ -3,11 +3,11 @@ import { test } from 'node:test';
 import { planOf, ruleIds, yaml } from './analyse';
 
 test('detectron2: STEPS tuple string becomes a list, SOLVER keys copied into params', () => {
-  const plan = planOf(yaml('_BASE_: "../Base-RCNN-FPN.yaml"', 'MODEL:', '  MASK_ON: False', 'SOLVER:', '  BASE_LR: 0.02', '  STEPS: (210000, 250000)', '  MAX_ITER: 270000', '  WARMUP_ITERS: 500'), 'detectron2');
+  const plan = planOf(yaml('_BASE_: "../Base-RCNN-FPN.yaml"', 'MODEL:', '  MASK_ON: False', 'SOLVER:', '  BASE_LR: 0.02', '  STEPS: (120000, 160000)', '  MAX_ITER: 180000', '  WARMUP_ITERS: 500'), 'detectron2');
   assert.deepEqual([plan.schedule.framework, plan.schedule.name], ['detectron2', 'WarmupMultiStepLR']);
-  assert.deepEqual(plan.schedule.params.STEPS, [210000, 250000]);
+  assert.deepEqual(plan.schedule.params.STEPS, [120000, 160000]);
   assert.deepEqual([plan.schedule.params.GAMMA, plan.schedule.params.WARMUP_FACTOR, plan.schedule.params.WARMUP_METHOD], [0.1, 0.001, 'linear']);
-  assert.deepEqual([plan.baseLr, plan.warmup.steps, plan.length.steps, plan.optimizer.family], [0.02, 500, 270000, 'sgd']);
+  assert.deepEqual([plan.baseLr, plan.warmup.steps, plan.length.steps, plan.optimizer.family], [0.02, 500, 180000, 'sgd']);
 });
 
 test('detectron2: missing SOLVER values take defaults and the plan names the _BASE_ file', () => {

@@ -5,10 +5,10 @@ import { dialectOf, planOf, ruleIds, yaml } from './analyse';
 const head = ['# @package _group_', 'common: {fp16: true}', 'task: {_name: audio_pretraining}', 'dataset: {max_tokens: 1400000}', 'criterion: {_name: wav2vec}', 'model: {_name: wav2vec2}'];
 
 test('fairseq: lr list, tuple-string betas, polynomial_decay to max_update', () => {
-  const plan = planOf(yaml(...head, 'optimization:', '  max_update: 400000', '  lr: [0.0005]', 'optimizer:', '  _name: adam', '  adam_betas: (0.9,0.98)', '  adam_eps: 1e-06', 'lr_scheduler:', '  _name: polynomial_decay', '  warmup_updates: 32000'), 'fairseq');
-  assert.deepEqual([plan.baseLr, plan.optimizer.beta1, plan.optimizer.beta2, plan.optimizer.epsilon], [0.0005, 0.9, 0.98, 1e-6]);
-  assert.deepEqual([plan.schedule.framework, plan.schedule.name, plan.schedule.params.max_update, plan.schedule.params.lr], ['fairseq', 'polynomial_decay', 400000, [0.0005]]);
-  assert.deepEqual([plan.warmup.steps, plan.length.steps], [32000, 400000]);
+  const plan = planOf(yaml(...head, 'optimization:', '  max_update: 300000', '  lr: [0.0004]', 'optimizer:', '  _name: adam', '  adam_betas: (0.9,0.98)', '  adam_eps: 2e-06', 'lr_scheduler:', '  _name: polynomial_decay', '  warmup_updates: 24000'), 'fairseq');
+  assert.deepEqual([plan.baseLr, plan.optimizer.beta1, plan.optimizer.beta2, plan.optimizer.epsilon], [0.0004, 0.9, 0.98, 2e-6]);
+  assert.deepEqual([plan.schedule.framework, plan.schedule.name, plan.schedule.params.max_update, plan.schedule.params.lr], ['fairseq', 'polynomial_decay', 300000, [0.0004]]);
+  assert.deepEqual([plan.warmup.steps, plan.length.steps], [24000, 300000]);
 });
 
 test('fairseq: tri_stage warmup from phase_ratio; inverse_sqrt default warmup 4000; list-form betas', () => {

@@ -28,9 +28,9 @@ test('Lightning: max_epochs defaults to 1000 when neither limit is given', () =>
 });
 
 test('litgpt: warmup then cosine to min_lr per step; warmup longer than training is flagged', () => {
-  const text = yaml('checkpoint_dir: c', 'data:', '  class_path: litgpt.data.Alpaca2k', 'train:', '  lr_warmup_steps: 200', '  max_steps: 100', '  min_lr: 6.0e-05', 'optimizer:', '  class_path: torch.optim.AdamW', '  init_args:', '    lr: 0.0002', '    betas:', '      - 0.9', '      - 0.95');
+  const text = yaml('checkpoint_dir: c', 'data:', '  class_path: litgpt.data.Alpaca2k', 'train:', '  lr_warmup_steps: 300', '  max_steps: 150', '  min_lr: 5.0e-05', 'optimizer:', '  class_path: torch.optim.AdamW', '  init_args:', '    lr: 0.0003', '    betas:', '      - 0.9', '      - 0.95');
   const plan = planOf(text, 'lightning');
-  assert.deepEqual([plan.schedule.name, plan.schedule.params.eta_min, plan.warmup.steps, plan.length.steps, plan.length.unit], ['CosineAnnealingLR', 6e-5, 200, 100, 'step']);
+  assert.deepEqual([plan.schedule.name, plan.schedule.params.eta_min, plan.warmup.steps, plan.length.steps, plan.length.unit], ['CosineAnnealingLR', 5e-5, 300, 150, 'step']);
   assert.deepEqual(ruleIds(text), ['warmup-too-long']);
 });
 

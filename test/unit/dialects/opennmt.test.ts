@@ -5,10 +5,10 @@ import { planOf, ruleIds, yaml } from './analyse';
 const head = ['save_model: run/model', 'src_vocab: run/vocab.src', 'tgt_vocab: run/vocab.tgt', 'batch_type: tokens', 'valid_steps: 1000'];
 
 test('OpenNMT: noam with learning_rate as a scale, warmup and train_steps; no constant-lr', () => {
-  const text = yaml(...head, 'train_steps: 200000', 'warmup_steps: 8000', 'optim: adam', 'adam_beta2: 0.998', 'decay_method: noam', 'learning_rate: 2.0', 'hidden_size: 512');
+  const text = yaml(...head, 'train_steps: 150000', 'warmup_steps: 6000', 'optim: adam', 'adam_beta2: 0.998', 'decay_method: noam', 'learning_rate: 2.0', 'hidden_size: 512');
   const plan = planOf(text, 'opennmt');
   assert.deepEqual([plan.schedule.framework, plan.schedule.name, plan.schedule.params.hidden_size, plan.baseLr], ['opennmt', 'noam', 512, 2]);
-  assert.deepEqual([plan.warmup.steps, plan.length.steps, plan.optimizer.beta2], [8000, 200000, 0.998]);
+  assert.deepEqual([plan.warmup.steps, plan.length.steps, plan.optimizer.beta2], [6000, 150000, 0.998]);
   assert.deepEqual(ruleIds(text), []);
 });
 

@@ -3,10 +3,10 @@ import { test } from 'node:test';
 import { planOf, ruleIds, yaml } from './analyse';
 
 test('timm: cosine stepped per epoch over epochs + cooldown, YAML 1.1 string min_lr coerced', () => {
-  const plan = planOf(yaml('epochs: 310', 'warmup_epochs: 20', 'cooldown_epochs: 10', 'opt: adamw', 'lr: 0.005', 'min_lr: 5e-6', 'warmup_lr: 1e-6', 'sched: cosine', 'weight_decay: 5e-2', 'opt_betas: [0.9, 0.98]'), 'timm');
-  assert.deepEqual([plan.schedule.framework, plan.schedule.name, plan.schedule.params.min_lr, plan.schedule.params.warmup_lr], ['timm', 'cosine', 5e-6, 1e-6]);
-  assert.deepEqual([plan.length.steps, plan.length.unit, plan.warmup.steps, plan.baseLr], [320, 'epoch', 20, 0.005]);
-  assert.deepEqual([plan.optimizer.beta2, plan.optimizer.weightDecay], [0.98, 0.05]);
+  const plan = planOf(yaml('epochs: 300', 'warmup_epochs: 15', 'cooldown_epochs: 5', 'opt: adamw', 'lr: 0.004', 'min_lr: 4e-6', 'warmup_lr: 2e-6', 'sched: cosine', 'weight_decay: 4e-2', 'opt_betas: [0.9, 0.98]'), 'timm');
+  assert.deepEqual([plan.schedule.framework, plan.schedule.name, plan.schedule.params.min_lr, plan.schedule.params.warmup_lr], ['timm', 'cosine', 4e-6, 2e-6]);
+  assert.deepEqual([plan.length.steps, plan.length.unit, plan.warmup.steps, plan.baseLr], [305, 'epoch', 15, 0.004]);
+  assert.deepEqual([plan.optimizer.beta2, plan.optimizer.weightDecay], [0.98, 0.04]);
 });
 
 test('timm: lr null falls back to lr_base scaled by batch size; step with decay_rate 1 is constant; plateau is validation-driven', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { planOf, ruleIds, yaml } from './analyse';
 
-const hyp = ['lr0: 0.01', 'momentum: 0.937', 'weight_decay: 0.0005', 'warmup_epochs: 3.0', 'warmup_momentum: 0.8', 'warmup_bias_lr: 0.1', 'box: 7.5', 'cls: 0.5', 'hsv_h: 0.015', 'mosaic: 1.0'];
+const hyp = ['lr0: 0.01', 'momentum: 0.937', 'weight_decay: 0.0005', 'warmup_epochs: 3.0', 'warmup_momentum: 0.8', 'warmup_bias_lr: 0.1', 'box: 7.0', 'cls: 0.4', 'hsv_h: 0.02', 'mosaic: 0.9'];
 
 test('Ultralytics: linear decay to lr0×lrf per epoch, trainer-level keys in params, momentum as beta1', () => {
   const plan = planOf(yaml('task: detect', 'epochs: 50', 'optimizer: AdamW', 'cos_lr: false', 'lrf: 0.01', ...hyp), 'ultralytics');

@@ -16,8 +16,8 @@ test("learning rates: 3e-4, '1e-4', !!float 2e-5, 1.e-4 and 6.0e-4 all read as n
 test("tuples written as strings: adam_betas '(0.9, 0.98)' and STEPS (210000, 250000); lists [0.0005]", () => {
   const fairseq = planOf(yaml('common: {}', 'task: {_name: t}', 'criterion: {_name: c}', 'optimization: {max_update: 100, lr: [0.0005]}', "optimizer: {_name: adam, adam_betas: '(0.9, 0.98)'}", 'lr_scheduler: {_name: cosine}'), 'fairseq');
   assert.deepEqual([fairseq.baseLr, fairseq.optimizer.beta1, fairseq.optimizer.beta2], [0.0005, 0.9, 0.98]);
-  const d2 = planOf(yaml('MODEL: {}', 'SOLVER:', '  STEPS: (210000, 250000)', '  MAX_ITER: 270000'), 'detectron2');
-  assert.deepEqual(d2.schedule.params.STEPS, [210000, 250000]);
+  const d2 = planOf(yaml('MODEL: {}', 'SOLVER:', '  STEPS: (110000, 150000)', '  MAX_ITER: 170000'), 'detectron2');
+  assert.deepEqual(d2.schedule.params.STEPS, [110000, 150000]);
 });
 
 test('underscore integers (YAML 1.1) and Composer time strings', () => {
