@@ -157,3 +157,19 @@ describe('.lr-lens.yaml with the CLI', () => {
     assert.deepEqual(recipe.messages.map((m) => [m.ruleId, m.severity]), [['constant-lr', 2]]);
   });
 });
+
+describe('Hydra composition with the CLI', () => {
+  test('defaults: lists are followed into sibling config-group files on disk', () => {
+    const conf = mkdtempSync(join(tmpdir(), 'lr-lens-hydra-'));
+    mkdirSync(join(conf, 'lr_scheduler'));
+    writeFileSync(join(conf, 'lr_scheduler', 'cosine.yaml'), '_name: cosine\nwarmup_updates: 500\n');
+    writeFileSync(
+      join(conf, 'config.yaml'),
+      'defaults:\n  - lr_scheduler: cosine\ncommon: {}\ntask: {_name: audio_pretraining}\ncriterion: {_name: wav2vec}\noptimization: {max_update: 1000, lr: [0.0005]}\n',
+    );
+    const r = run('check', join(conf, 'config.yaml'), '--format', 'json');
+    const [report] = JSON.parse(r.stdout);
+    assert.equal(report.dialect, 'fairseq');
+    assert.deepEqual(report.messages.map((m: { ruleId: string }) => m.ruleId), ['warmup-too-long'], 'warmup 500 of 1000 updates, read from lr_scheduler/cosine.yaml');
+  });
+});

@@ -32,12 +32,13 @@ export class LspTestClient {
     this.connection.listen();
   }
 
-  static async start(options: { settings?: unknown; documentChanges?: boolean; nodeArgs?: string[] } = {}): Promise<LspTestClient> {
+  static async start(options: { settings?: unknown; documentChanges?: boolean; nodeArgs?: string[]; rootUri?: string } = {}): Promise<LspTestClient> {
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_BIN, '--stdio'], { cwd: REPO });
     const client = new LspTestClient(child, options.settings ?? {});
     await client.connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: options.rootUri ?? null,
+      workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'workspace' }] : null,
       capabilities: {
         workspace: { configuration: options.settings !== undefined, workspaceEdit: { documentChanges: options.documentChanges ?? true } },
         textDocument: { publishDiagnostics: { relatedInformation: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } }, hover: { contentFormat: ['markdown'] } },

@@ -28,7 +28,7 @@ test('the server applies the nearest .lr-lens.yaml, live as it is edited, and re
     const [hint] = await client.diagnosticsFor(recipe, (list) => list.length > 0);
     assert.equal(hint!.severity, 4);
     const [problem] = await client.diagnosticsFor(config, (list, p) => p.version === 2 && list.length > 0);
-    assert.match(problem!.message, /unknown setting `steps`/);
+    assert.match(String(problem!.message), /unknown setting `steps`/);
     assert.deepEqual(problem!.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 5 } });
   } finally {
     await client.stop();

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { analyzeConfig } from '../analysis/analyzeConfig';
+import { analyzeConfig, type LensSettings } from '../analysis/analyzeConfig';
+import { configFileReader } from '../config/configFileReader';
 import { ProjectConfigFinder } from '../config/findProjectConfig';
 import { mergeSettings } from '../config/projectConfig';
 import { curveOfAnalysis, stepValuesOfAnalysis } from '../analysis/curve';
@@ -32,9 +33,10 @@ function write(text: string): void {
   if (text) process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
-function settingsFrom(flags: Map<string, string | true>) {
+/** Command-line settings; composed config files (Hydra `defaults:`) are read from disk. */
+function settingsFrom(flags: Map<string, string | true>): LensSettings {
   const spe = flags.get('steps-per-epoch');
-  return typeof spe === 'string' ? { stepsPerEpoch: Number(spe) } : {};
+  return { readFile: configFileReader([]), ...(typeof spe === 'string' ? { stepsPerEpoch: Number(spe) } : {}) };
 }
 
 function check(argv: string[]): number {

@@ -16,6 +16,7 @@ import { spanContains } from '../parse/textSpan';
 import { toCodeAction, toDiagnostic, DIAGNOSTIC_SOURCE } from './conversions';
 import { DocumentAnalyses, fileNameOf } from './documentAnalyses';
 import { ProjectConfigFinder } from '../config/findProjectConfig';
+import { configFileReader } from '../config/configFileReader';
 import { isProjectConfigFile, mergeSettings } from '../config/projectConfig';
 import {
   CURVE_REQUEST,
@@ -44,6 +45,14 @@ export function startServer(connection: Connection): void {
   let useDocumentChanges = false;
   const resolvedSettings = new Map<string, LensSettings>();
   const projectConfigs = new ProjectConfigFinder();
+  let workspaceRoots: string[] = [];
+  const openTextOf = (path: string) => documents.all().find((d) => d.uri.startsWith('file:') && fileNameOf(d.uri) === path)?.getText();
+  /**
+   * Hydra `defaults:` files: open documents first, else YAML/JSON files inside the workspace folders; with no
+   * workspace folder, open documents only (the server reads nothing else of the disk).
+   */
+  const readComposedFile = (path: string): string | undefined =>
+    workspaceRoots.length ? configFileReader(workspaceRoots, openTextOf)(path) : openTextOf(path);
   const presentationByUri = new Map<string, PresentationSettings>();
   let canRefreshCodeLenses = false;
 
@@ -51,6 +60,9 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     canPullSettings = params.capabilities.workspace?.configuration === true;
+    workspaceRoots = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []))
+      .filter((folder) => folder.uri.startsWith('file:'))
+      .map((folder) => fileNameOf(folder.uri));
     useDocumentChanges = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
     canRefreshCodeLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     return {
@@ -87,7 +99,7 @@ export function startServer(connection: Connection): void {
     const cached = resolvedSettings.get(uri);
     if (cached) return cached;
     const project = uri.startsWith('file:') ? projectConfigs.forFile(fileNameOf(uri)) : null;
-    const settings = project ? mergeSettings(project.config.settings, editor) : editor;
+    const settings = { ...(project ? mergeSettings(project.config.settings, editor) : editor), readFile: readComposedFile };
     resolvedSettings.set(uri, settings);
     return settings;
   }
