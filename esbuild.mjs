@@ -4,6 +4,8 @@ import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+/** `--outdir=DIR` writes the bundles elsewhere than dist/ (the footprint benchmark builds production bundles aside). */
+const outdir = process.argv.find((arg) => arg.startsWith('--outdir='))?.slice('--outdir='.length) ?? 'dist';
 
 /**
  * zod bundles every locale (about 260 KB minified) through `export * as locales`; LR Lens writes its own
@@ -30,10 +32,10 @@ const common = {
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node18' };
 
 const builds = [
-  { ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { ...node, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
-  { ...node, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
-  { ...common, platform: 'browser', format: 'iife', target: 'es2020', entryPoints: ['client/webview/curvePage.ts'], outfile: 'dist/webview/curvePage.js' },
+  { ...node, entryPoints: ['client/src/extension.ts'], outfile: `${outdir}/client.js`, external: ['vscode'] },
+  { ...node, entryPoints: ['server/src/lsp/main.ts'], outfile: `${outdir}/server.js` },
+  { ...node, entryPoints: ['server/src/cli/main.ts'], outfile: `${outdir}/cli.js` },
+  { ...common, platform: 'browser', format: 'iife', target: 'es2020', entryPoints: ['client/webview/curvePage.ts'], outfile: `${outdir}/webview/curvePage.js` },
 ];
 
 if (watch) {
