@@ -4,7 +4,8 @@ import { isProjectConfigFile, readProjectConfig } from '../config/projectConfig'
 import { parseConfig, type ParsedConfig } from '../parse/parseConfig';
 import { LineIndex } from '../parse/textSpan';
 import type { TrainingPlan } from '../plan/trainingPlan';
-import { PLAN_RULES } from '../rules';
+import { PLAN_RULES, SWEEP_RULES } from '../rules';
+import type { SweepPlan } from '../plan/sweepPlan';
 import { RULES } from '../rules/ruleCatalog';
 import type { Finding, RuleId, Severity } from './finding';
 
@@ -26,6 +27,8 @@ export interface DocumentAnalysis {
   recognition: Recognition;
   input: DialectInput;
   plan?: TrainingPlan;
+  /** The hyperparameter study the document declares, if any (sweep files; sweeps embedded in a config). */
+  sweep?: SweepPlan;
 }
 
 export interface ConfigAnalysis {
@@ -66,9 +69,20 @@ export function analyzeConfig(text: string, fileName: string, settings: LensSett
       const extraction = detection.dialect.extract(input);
       raw.push(...extraction.findings);
       analysis.plan = extraction.plan;
+      analysis.sweep = extraction.sweep;
     } catch (error) {
       reportInternalError(error);
       return;
+    }
+    const sweep = analysis.sweep;
+    if (sweep) {
+      for (const rule of SWEEP_RULES) {
+        try {
+          raw.push(...rule({ sweep, dialect: detection.dialect, input, budgetThreshold: settings.budgetThreshold }));
+        } catch (error) {
+          reportInternalError(error);
+        }
+      }
     }
     const plan = analysis.plan;
     if (!plan) return;

@@ -2,6 +2,7 @@ import type { Document } from 'yaml';
 import type { Finding, TextEdit } from '../analysis/finding';
 import type { ParsedConfig } from '../parse/parseConfig';
 import type { TrainingPlan } from '../plan/trainingPlan';
+import type { SweepPlan } from '../plan/sweepPlan';
 
 export interface AnalysisSettings {
   /** Optimizer steps per epoch when a config gives its length in epochs only. */
@@ -40,6 +41,8 @@ export interface Extraction {
   plan?: TrainingPlan;
   /** Findings raised while reading the values (`invalid-value`). */
   findings: Finding[];
+  /** The hyperparameter study the document declares (sweep files, and sweeps embedded in a config). */
+  sweep?: SweepPlan;
 }
 
 export type DecayFamily = 'cosine' | 'linear';
@@ -56,4 +59,9 @@ export interface Dialect {
   extract(input: DialectInput): Extraction;
   /** Edits that give the run a linear or cosine decay in this framework's own vocabulary. */
   decayEdits(input: DialectInput, plan: TrainingPlan, family: DecayFamily): TextEdit[];
+  /**
+   * True when `decayEdits` may write the run's length into the file (a `T_max`, `total_num_steps`, ...): with an
+   * assumed length, the fix's title then says what it assumed.
+   */
+  writesDecayHorizon?: boolean;
 }

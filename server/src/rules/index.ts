@@ -4,3 +4,4 @@ import { warmupTooLongRule } from './warmupRules';
 
 /** Every plan rule; `invalid-value` is raised while the dialect reads values. */
 export const PLAN_RULES: readonly Rule[] = [constantLrRule, validationDrivenRule, warmupTooLongRule];
+export { SWEEP_RULES } from './sweepRules';

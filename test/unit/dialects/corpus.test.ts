@@ -52,6 +52,7 @@ const REALLY_CONSTANT: Record<string, string> = {
   'hf_trainer/huggingface__open-r1__recipes__Qwen2.5-Coder-7B-Instruct__grpo__config_codeforces.yaml': 'constant_with_warmup',
   'opennmt/OpenNMT__OpenNMT-py__docs__source__examples__replicate_vicuna__templates__llama7B-finetune.yaml': 'decay_method none, run ends before start_decay_steps',
   'torchtune/pytorch__torchtune__recipes__configs__llama3_1__70B_full.yaml': 'no lr_scheduler',
+  'wandb_sweep/Arnie-He__BLPO__sweep.yaml': 'sweep fixes ANNEAL_LR "false" for every trial (PPO-style constant LR)',
 };
 
 interface Entry {

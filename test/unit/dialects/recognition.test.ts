@@ -70,12 +70,14 @@ test('each dialect wins on its own snippet', () => {
   for (const [id, text] of Object.entries(cases)) assert.equal(dialectOf(text, id === 'deepspeed' ? 'ds.json' : 'c.yaml'), id, id);
 });
 
-test('sweeps are recognised without a plan and raise no findings', () => {
+test('sweeps are recognised without a training plan; their findings come from the sweep plan', () => {
   const sweep = yaml('method: grid', 'parameters:', '  learning_rate: {values: [0.1, 0.01]}', '  lr_scheduler_type: {value: constant}');
   const analysis = analyse(sweep);
   assert.equal(analysis.documents[0]?.dialect.id, 'wandb-sweep');
   assert.equal(analysis.documents[0]?.plan, undefined);
-  assert.deepEqual(analysis.findings, []);
+  assert.equal(analysis.documents[0]?.sweep?.budget.trials, 2);
+  // Every trial runs the constant schedule the sweep fixes (the sweep's own constant-lr, test/unit/sweeps).
+  assert.deepEqual(analysis.findings.map((f) => f.ruleId), ['constant-lr']);
 });
 
 test('file name second: a typical path raises a content recognition, and never recognises a file alone', () => {
