@@ -1,4 +1,4 @@
-import type { Span } from '../parse/textSpan';
+import type { Range, Span } from '../parse/textSpan';
 import type { CurvePoint } from '../schedules/schedule';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -41,4 +41,22 @@ export interface Finding {
   /** The key the finding is about, for hover. */
   keySpan?: Span;
   fixes: Fix[];
+  /**
+   * When the value the finding is about lives in another file (a Hydra config-group file, a detectron2 `_BASE_`):
+   * where it is written there. `span` stays on what pulled it in here (the `- group: option` item, `_BASE_`).
+   */
+  elsewhere?: FileLocation & { keySpan: Span; keyRange: Range };
+  /** Other places that explain the finding (LSP related information, SARIF relatedLocations). */
+  related?: RelatedLocation[];
+}
+
+/** A place in another file: offsets and, since that file's text is not at hand where this is shown, its range. */
+export interface FileLocation {
+  fileName: string;
+  span: Span;
+  range: Range;
+}
+
+export interface RelatedLocation extends FileLocation {
+  message: string;
 }
