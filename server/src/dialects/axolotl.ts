@@ -14,6 +14,7 @@ import { readSettings } from './settingReader';
 import { buildPlan } from './planBuilder';
 import { coerceParams } from './torchDefaults';
 import { epochLength, stepLength, type PlanLength } from './trainingLength';
+import { axolotlDecayEdits } from '../fixes/decay/axolotl';
 
 export const AXOLOTL_DEFAULTS = {
   lr_scheduler: 'cosine',
@@ -146,5 +147,5 @@ export const axolotlDialect: Dialect = {
   recognize,
   fileNameHints: [/axolotl/i],
   extract,
-  decayEdits: () => [],
+  decayEdits: axolotlDecayEdits,
 };

@@ -15,6 +15,7 @@ import { readSettings } from './settingReader';
 import { buildPlan, type PlanDraft } from './planBuilder';
 import { coerceParams, NO_SCHEDULER } from './torchDefaults';
 import { assumedLength, epochLength, givenStepsPerEpoch, stepLength, type PlanLength } from './trainingLength';
+import { composerDecayEdits } from '../fixes/decay/composer';
 
 export const COMPOSER_DEFAULTS = {
   optimizer: 'decoupled_adamw',
@@ -160,5 +161,5 @@ export const composerDialect: Dialect = {
   recognize,
   fileNameHints: [/yamls\/(pretrain|finetune)\//, /llm-foundry|composer/i],
   extract,
-  decayEdits: () => [],
+  decayEdits: composerDecayEdits,
 };

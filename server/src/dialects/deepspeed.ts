@@ -14,6 +14,7 @@ import { toNumberList } from './numberLists';
 import { buildPlan, type PlanDraft } from './planBuilder';
 import { coerceParams } from './torchDefaults';
 import { assumedLength, stepLength, type PlanLength } from './trainingLength';
+import { deepspeedDecayEdits } from '../fixes/decay/deepspeed';
 
 export const DEEPSPEED_DEFAULTS = {
   warmup_num_steps: 1000,
@@ -110,5 +111,6 @@ export const deepspeedDialect: Dialect = {
   recognize,
   fileNameHints: [/(^|\/)(ds_config|deepspeed)[^/]*\.json$/i],
   extract,
-  decayEdits: () => [],
+  decayEdits: deepspeedDecayEdits,
+  writesDecayHorizon: true,
 };

@@ -14,6 +14,7 @@ import { numberListSetting } from './numberLists';
 import { readSettings } from './settingReader';
 import { buildPlan } from './planBuilder';
 import { stepLength } from './trainingLength';
+import { detectron2DecayEdits } from '../fixes/decay/detectron2';
 
 export const DETECTRON2_DEFAULTS = {
   LR_SCHEDULER_NAME: 'WarmupMultiStepLR',
@@ -114,5 +115,5 @@ export const detectron2Dialect: Dialect = {
   recognize,
   fileNameHints: [/(^|\/)Base-[^/]+\.yaml$/, /detectron2/i],
   extract,
-  decayEdits: () => [],
+  decayEdits: detectron2DecayEdits,
 };

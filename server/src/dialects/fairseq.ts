@@ -18,6 +18,7 @@ import { defaultsChoices } from './hydraDefaults';
 import { assumedLength, epochLength, stepLength, type PlanLength } from './trainingLength';
 import { RULES } from '../rules/ruleCatalog';
 import type { Finding } from '../analysis/finding';
+import { fairseqDecayEdits } from '../fixes/decay/fairseq';
 
 export const FAIRSEQ_DEFAULTS = {
   lr: [0.25],
@@ -199,5 +200,6 @@ export const fairseqDialect: Dialect = {
   recognize,
   fileNameHints: [/fairseq/i],
   extract,
-  decayEdits: () => [],
+  decayEdits: fairseqDecayEdits,
+  writesDecayHorizon: true,
 };

@@ -17,6 +17,7 @@ import { readSettings } from './settingReader';
 import { buildPlan, shortClassName, type PlanDraft } from './planBuilder';
 import { coerceParams, NO_SCHEDULER, torchOptimizerDefaults, torchSchedulerTraits } from './torchDefaults';
 import { ASSUMED_STEPS_PER_EPOCH, assumedLength, epochLength, givenStepsPerEpoch, stepLength, type PlanLength } from './trainingLength';
+import { lightningDecayEdits } from '../fixes/decay/lightning';
 
 export const LIGHTNING_DEFAULTS = {
   /** torch.optim.Adam / AdamW default lr. */
@@ -200,5 +201,6 @@ export const lightningDialect: Dialect = {
   recognize,
   fileNameHints: [/config_hub\//, /litgpt|lightning/i],
   extract,
-  decayEdits: () => [],
+  decayEdits: lightningDecayEdits,
+  writesDecayHorizon: true,
 };

@@ -16,6 +16,7 @@ import { readSettings } from './settingReader';
 import { buildPlan, shortClassName, type PlanDraft } from './planBuilder';
 import { coerceParams, NO_SCHEDULER, torchSchedulerTraits } from './torchDefaults';
 import { assumedLength, epochLength, stepLength, type PlanLength } from './trainingLength';
+import { nemoDecayEdits } from '../fixes/decay/nemo';
 
 export const NEMO_DEFAULTS = {
   betas: { adam: [0.9, 0.999], novograd: [0.95, 0.98] },
@@ -167,5 +168,5 @@ export const nemoDialect: Dialect = {
   recognize,
   fileNameHints: [/\/conf\/[^/]+\.ya?ml$/, /nemo/i],
   extract,
-  decayEdits: () => [],
+  decayEdits: nemoDecayEdits,
 };

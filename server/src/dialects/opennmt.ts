@@ -125,5 +125,6 @@ export const opennmtDialect: Dialect = {
   recognize,
   fileNameHints: [/onmt|opennmt/i],
   extract,
+  // OpenNMT-py's decay_method has no cosine or linear decay (noam, noamwd, rsqrt, none/exponential): no fix to offer.
   decayEdits: () => [],
 };

@@ -14,6 +14,7 @@ import { toNumberList } from './numberLists';
 import { buildPlan } from './planBuilder';
 import { coerceParams } from './torchDefaults';
 import { assumedLength, stepLength } from './trainingLength';
+import { tfModelGardenDecayEdits } from '../fixes/decay/tfModelGarden';
 
 export const TF_MODEL_GARDEN_DEFAULTS = {
   learning_rate: 'constant',
@@ -107,5 +108,6 @@ export const tfModelGardenDialect: Dialect = {
   recognize,
   fileNameHints: [/configs\/experiments\//],
   extract,
-  decayEdits: () => [],
+  decayEdits: tfModelGardenDecayEdits,
+  writesDecayHorizon: true,
 };

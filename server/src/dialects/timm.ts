@@ -16,6 +16,7 @@ import { buildPlan } from './planBuilder';
 import { coerceValue } from './torchDefaults';
 import { epochLength, type PlanLength } from './trainingLength';
 import { z } from 'zod';
+import { timmDecayEdits } from '../fixes/decay/timm';
 
 export const TIMM_DEFAULTS = {
   sched: 'cosine',
@@ -135,5 +136,5 @@ export const timmDialect: Dialect = {
   recognize,
   fileNameHints: [/timm|pytorch-image-models/i],
   extract,
-  decayEdits: () => [],
+  decayEdits: timmDecayEdits,
 };

@@ -13,6 +13,7 @@ import { readSettings } from './settingReader';
 import { buildPlan, shortClassName } from './planBuilder';
 import { coerceParams, NO_SCHEDULER, torchOptimizerDefaults, torchSchedulerTraits } from './torchDefaults';
 import { assumedLength, epochLength, givenStepsPerEpoch, stepLength, type PlanLength } from './trainingLength';
+import { torchtuneDecayEdits } from '../fixes/decay/torchtune';
 
 export const TORCHTUNE_DEFAULTS = {
   /** No `lr_scheduler` → constant LR. */
@@ -132,5 +133,5 @@ export const torchtuneDialect: Dialect = {
   recognize,
   fileNameHints: [/recipes\/configs\//, /torchtune/i],
   extract,
-  decayEdits: () => [],
+  decayEdits: torchtuneDecayEdits,
 };

@@ -13,6 +13,7 @@ import { numberSetting } from './numbers';
 import { readSettings } from './settingReader';
 import { buildPlan } from './planBuilder';
 import type { PlanLength } from './trainingLength';
+import { ultralyticsDecayEdits } from '../fixes/decay/ultralytics';
 
 export const ULTRALYTICS_DEFAULTS = {
   epochs: 100,
@@ -125,5 +126,5 @@ export const ultralyticsDialect: Dialect = {
   recognize,
   fileNameHints: [/(^|\/)(hyp\.[^/]+|args)\.ya?ml$/, /yolo|ultralytics/i],
   extract,
-  decayEdits: () => [],
+  decayEdits: ultralyticsDecayEdits,
 };

@@ -1,0 +1,35 @@
+/**
+ * Lightning CLI decay fixes: an `lr_scheduler:` block (`class_path` + `init_args`) replacing any scheduler there
+ * was, or for task-level optimizers (terratorch) `model.init_args.scheduler` + `scheduler_hparams`. The horizon is
+ * the plan's length in the scheduler's own unit (epochs under LightningCLI's default interval). litgpt's built-in
+ * warmup + cosine only needs its floor below the LR.
+ */
+import type { TextEdit } from '../../analysis/finding';
+import { ConfigTree } from '../../dialects/configTree';
+import type { DecayFamily, DialectInput } from '../../dialects/dialect';
+import type { TrainingPlan } from '../../plan/trainingPlan';
+import { float, setPath, setPaths, type EditBlock } from '../pathEdits';
+
+const TORCH = 'torch.optim.lr_scheduler';
+
+/** Cosine to 0 over T, or a linear ramp from the LR to 0 over T (T in the scheduler's unit). */
+export function torchDecay(family: DecayFamily, horizon: number): { className: string; args: EditBlock } {
+  return family === 'cosine'
+    ? { className: 'CosineAnnealingLR', args: { T_max: horizon } }
+    : { className: 'LinearLR', args: { start_factor: float(1), end_factor: float(0), total_iters: horizon } };
+}
+
+export function lightningDecayEdits(input: DialectInput, plan: TrainingPlan, family: DecayFamily): TextEdit[] {
+  const tree = new ConfigTree(input.document, { interpolate: false });
+  const litgpt = tree.keys('train').length > 0 && !tree.has('trainer') && !tree.has('lr_scheduler');
+  if (litgpt) {
+    // litgpt always warms up then follows a cosine to train.min_lr; a floor at the LR is what made it constant.
+    return family === 'cosine' ? setPath(input, ['train', 'min_lr'], float(0)) : [];
+  }
+  const { className, args } = torchDecay(family, plan.length.steps);
+  const taskLevel = !tree.has('optimizer') && (tree.has('model.init_args.optimizer') || tree.has('model.init_args.lr'));
+  if (taskLevel) {
+    return setPaths(input, [['model.init_args.scheduler', className], ['model.init_args.scheduler_hparams', args]], { replace: true });
+  }
+  return setPath(input, ['lr_scheduler'], { class_path: `${TORCH}.${className}`, init_args: args }, { replace: true, beside: 'optimizer' });
+}
