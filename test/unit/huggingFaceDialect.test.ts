@@ -210,3 +210,32 @@ describe('silencing rules', () => {
     assert.equal(text.slice(findings[0]!.span.start, findings[0]!.span.end), 'const-lr');
   });
 });
+
+describe('lr_scheduler_kwargs', () => {
+  const withKwargs = (scheduler: string, kwargs: string) =>
+    `output_dir: o\nlearning_rate: 1.0e-4\nmax_steps: 100\nlr_scheduler_type: ${scheduler}\nlr_scheduler_kwargs:\n${kwargs}`;
+
+  test('an argument the scheduler does not take is an error at its key (TypeError in transformers)', () => {
+    const text = withKwargs('cosine', '  num_cycles: 0.5\n  min_lr_rate: 0.1\n');
+    const [f] = analyze(text).findings;
+    assert.equal(f?.ruleId, 'invalid-value');
+    assert.equal(f!.severity, 'error');
+    assert.equal(text.slice(f!.span.start, f!.span.end), 'min_lr_rate');
+    assert.match(f!.message, /not an argument of the `cosine` scheduler.*accepts: num_cycles.*cosine_with_min_lr/);
+  });
+
+  test('schedulers the Trainer never passes kwargs to get a warning that they have no effect', () => {
+    const [f] = analyze(withKwargs('inverse_sqrt', '  timescale: 500\n')).findings;
+    assert.equal(f?.severity, 'warning');
+    assert.match(f!.message, /`inverse_sqrt` never receives `lr_scheduler_kwargs`.*`timescale` has no effect/);
+  });
+
+  test('accepted arguments pass; WSD shapes are checked', () => {
+    assert.deepEqual(analyze(withKwargs('polynomial', '  lr_end: 1.0e-6\n  power: 2\n')).findings, []);
+    assert.deepEqual(analyze(withKwargs('warmup_stable_decay', '  num_decay_steps: 20\n  decay_type: 1-sqrt\n')).findings, []);
+    const text = withKwargs('warmup_stable_decay', '  num_decay_steps: 20\n  decay_type: exponential\n');
+    const [f] = analyze(text).findings;
+    assert.equal(text.slice(f!.span.start, f!.span.end), 'exponential');
+    assert.match(f!.message, /must be one of linear, cosine, 1-sqrt/);
+  });
+});

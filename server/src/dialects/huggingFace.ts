@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Finding } from '../analysis/finding';
 import type { Source, TrainingPlan } from '../plan/trainingPlan';
 import { TrainingPlanSchema } from '../plan/trainingPlan';
+import { isMap } from 'yaml';
 import { entriesOf, rootMap, type MapEntry } from '../parse/yamlAccess';
 import { setScalarEntry } from '../fixes/yamlEdits';
 import { RULES } from '../rules/ruleCatalog';
@@ -15,6 +16,7 @@ import {
   HUGGING_FACE_CONSTANT_SCHEDULERS,
   HUGGING_FACE_SCHEDULERS,
   isHuggingFaceScheduler,
+  type HuggingFaceScheduler,
 } from '../schedules/huggingFace';
 import type { Dialect, DialectInput, Extraction } from './dialect';
 import { integerSetting, numberSetting } from './numbers';
@@ -162,6 +164,8 @@ function extract(input: DialectInput): Extraction {
     return { findings };
   }
 
+  if (kwargsEntry) findings.push(...kwargsProblems(input, scheduler as HuggingFaceScheduler, kwargsEntry, kwargs));
+
   const baseLr = get('learning_rate');
   if (entries.has('learning_rate') && values.learning_rate === undefined) return { findings };
 
@@ -279,6 +283,50 @@ function extract(input: DialectInput): Extraction {
     assumptions,
   });
   return { plan, findings };
+}
+
+/**
+ * The `lr_scheduler_kwargs` each scheduler accepts (transformers optimization.py, `get_scheduler`): others make
+ * the scheduler function raise TypeError at start-up; `constant`, `constant_with_warmup` and `inverse_sqrt` are
+ * never passed them at all.
+ */
+const SCHEDULER_KWARGS: Readonly<Record<HuggingFaceScheduler, readonly string[] | 'ignored'>> = {
+  linear: ['last_epoch'],
+  cosine: ['num_cycles', 'last_epoch'],
+  cosine_with_restarts: ['num_cycles', 'last_epoch'],
+  polynomial: ['lr_end', 'power', 'last_epoch'],
+  constant: 'ignored',
+  constant_with_warmup: 'ignored',
+  inverse_sqrt: 'ignored',
+  reduce_lr_on_plateau: ['mode', 'factor', 'patience', 'threshold', 'threshold_mode', 'cooldown', 'min_lr', 'eps'],
+  cosine_with_min_lr: ['num_cycles', 'min_lr', 'min_lr_rate', 'last_epoch'],
+  cosine_warmup_with_min_lr: ['num_cycles', 'min_lr', 'min_lr_rate', 'warmup_lr_rate', 'last_epoch'],
+  warmup_stable_decay: ['num_stable_steps', 'num_decay_steps', 'warmup_type', 'decay_type', 'min_lr_ratio', 'num_cycles', 'last_epoch'],
+};
+
+const WSD_SHAPES = ['linear', 'cosine', '1-sqrt'];
+
+function kwargsProblems(input: DialectInput, scheduler: HuggingFaceScheduler, entry: MapEntry, kwargs: Record<string, unknown>): Finding[] {
+  const accepted = SCHEDULER_KWARGS[scheduler];
+  const names = Object.keys(kwargs);
+  if (names.length === 0) return [];
+  if (accepted === 'ignored') {
+    return [{ ...problem(entry, `\`${scheduler}\` never receives \`lr_scheduler_kwargs\` (the Trainer does not pass them), so ${names.map((n) => `\`${n}\``).join(', ')} has no effect.`), severity: 'warning' }];
+  }
+  const inner = isMap(entry.valueNode) ? entriesOf(input.document, entry.valueNode) : null;
+  const findings: Finding[] = [];
+  for (const name of names) {
+    const at = inner?.get(name);
+    const where = at ? { span: at.keySpan, keySpan: at.keySpan } : { span: entry.valueSpan, keySpan: entry.keySpan };
+    if (!accepted.includes(name)) {
+      const hint = scheduler === 'cosine' && (name === 'min_lr' || name === 'min_lr_rate') ? ' For a floor under the cosine, use `lr_scheduler_type: cosine_with_min_lr`.' : '';
+      findings.push({ ...problem(entry, `\`${name}\` is not an argument of the \`${scheduler}\` scheduler (Hugging Face raises TypeError at start-up); it accepts: ${accepted.filter((a) => a !== 'last_epoch').join(', ') || 'none'}.${hint}`), ...where });
+    } else if ((name === 'warmup_type' || name === 'decay_type') && !WSD_SHAPES.includes(String(kwargs[name]))) {
+      const value = at && at.valueSpan.end > at.valueSpan.start ? { span: at.valueSpan, keySpan: at.keySpan } : where;
+      findings.push({ ...problem(entry, `\`${name}\` must be one of ${WSD_SHAPES.join(', ')} (Hugging Face raises ValueError otherwise).`), ...value });
+    }
+  }
+  return findings;
 }
 
 function recognize(input: DialectInput) {

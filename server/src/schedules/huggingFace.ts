@@ -69,7 +69,8 @@ export function huggingFaceLrLambda(input: HuggingFaceScheduleInput): (t: number
     case 'cosine':
     case 'cosine_with_min_lr': {
       const numCycles = num(kwargs, 'num_cycles') ?? 0.5;
-      const minLrRate = name === 'cosine' ? num(kwargs, 'min_lr_rate') ?? 0 : minLrRateOf(input);
+      // `cosine` takes no floor (a `min_lr_rate` there is a TypeError in transformers, reported by the dialect).
+      const minLrRate = name === 'cosine' ? 0 : minLrRateOf(input);
       return (t) => {
         if (t < W) return warmupFactor(t, W);
         const progress = (t - W) / Math.max(1, T - W);
