@@ -9,7 +9,7 @@ import type { Dialect, DialectInput, Extraction, Recognition } from './dialect';
 import { ConfigTree } from './configTree';
 import { toNumber } from './numbers';
 import { entriesOf, resolveNode, rootMap, type MapEntry } from '../parse/yamlAccess';
-import { budgetOf, gridSizeOf, gridText, type SweepEntry, type SweepPlan } from '../plan/sweepPlan';
+import { budgetOf, gridSizeOf, gridText, validSweep, type SweepEntry, type SweepPlan } from '../plan/sweepPlan';
 
 const METHODS = ['grid', 'random', 'bayes'];
 const EXTRAS = ['metric', 'program', 'command', 'early_terminate', 'run_cap', 'job', 'description', 'name', 'project', 'entity'];
@@ -112,7 +112,7 @@ function extract(input: DialectInput): Extraction {
     anchor: methodEntry?.keySpan ?? top.values().next().value?.keySpan ?? { start: 0, end: 0 },
     assumptions,
   };
-  return { findings: [], sweep };
+  return { findings: [], sweep: validSweep(sweep) };
 }
 
 export const wandbSweepDialect: Dialect = {

@@ -116,3 +116,8 @@ export function gridText(entries: readonly SweepEntry[]): string {
   if (factors.length <= 1) return `${size ?? '?'} point${size === 1 ? '' : 's'}`;
   return `${factors.join(' × ')} = ${size ?? '?'} points`;
 }
+
+/** A sweep plan checked against its schema (a reader's mistake fails here, not in a rule). */
+export function validSweep(sweep: SweepPlan): SweepPlan {
+  return SweepPlanSchema.parse(sweep);
+}
