@@ -3,6 +3,8 @@ import { dirname, join } from 'node:path';
 import { DIALECTS } from '../dialects';
 import { PROJECT_CONFIG_NAMES, readProjectConfig, type ProjectConfig } from './projectConfig';
 
+const MAX_CACHED_DIRECTORIES = 2000;
+
 /**
  * The nearest `.lr-lens.yaml` above a file, read from disk (for the CLI and the server: the core itself never
  * touches a disk). Cached per directory until `clear()`.
@@ -42,6 +44,8 @@ export class ProjectConfigFinder {
       const parent = dirname(directory);
       found = parent !== directory ? this.forDirectory(parent) : null;
     }
+    // Directories seen by a long-lived server are unbounded; the lookups are cheap to redo.
+    if (this.byDirectory.size >= MAX_CACHED_DIRECTORIES) this.byDirectory.clear();
     this.byDirectory.set(directory, found);
     return found;
   }

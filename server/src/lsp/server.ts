@@ -156,6 +156,7 @@ export function startServer(connection: Connection): void {
     pending.delete(document.uri);
     analyses.delete(document.uri);
     settingsByUri.delete(document.uri);
+    resolvedSettings.delete(document.uri);
     presentationByUri.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
