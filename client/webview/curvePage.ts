@@ -87,6 +87,7 @@ function buildChart(): void {
           ctx.lineWidth = devicePixelRatio;
           ctx.font = `${11 * devicePixelRatio}px sans-serif`;
           ctx.textBaseline = 'top';
+          ctx.textAlign = 'left';
           for (const marker of curve.markers) {
             const x = Math.round(u.valToPos(marker.step, 'x', true));
             ctx.beginPath();

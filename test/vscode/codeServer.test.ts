@@ -1,0 +1,306 @@
+// End to end in a real VS Code workbench, offline: code-server (VS Code 1.100 with its Node extension host, from the
+// npm registry) served on 127.0.0.1 and driven by Debian's Chromium through playwright-core.
+//  1. The extension-host Mocha suite (test/vscode/suite, the one @vscode/test-electron runs) via the `payload` query.
+//  2. A walk through the UI: squiggle, CodeLens, Ctrl+. quick fix, status bar, the curve webview.
+// Nothing here is skipped: a missing Chromium, ripgrep or a failed install fails the test with the reason.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { format } from 'node:util';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Frame, Page } from 'playwright-core';
+import { launchChromium, requireChromium } from '../helpers/chromium';
+import { REPO } from '../helpers/lspClient';
+import { ensureCodeServer } from './codeServerInstall';
+
+const SCREENSHOTS = join(REPO, 'test-results', 'screenshots');
+const INSTALL_TIMEOUT_MS = 10 * 60_000;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function poll<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs: number, details: () => string = () => ''): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${details() ? `\n${details()}` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+interface CodeServer {
+  port: number;
+  origin: string;
+  process: ChildProcess;
+  output: string[];
+  stop(): Promise<void>;
+}
+
+/** Starts code-server with everything (HOME, TMPDIR, XDG_*) under `root`, so nothing touches the real home. */
+async function startCodeServer(entry: string, root: string): Promise<CodeServer> {
+  const port = await freePort();
+  const home = join(root, 'home');
+  const userData = join(root, 'user-data');
+  const extensions = join(root, 'extensions');
+  for (const dir of [home, join(root, 'tmp'), join(root, 'xdg-config'), join(root, 'xdg-data'), join(root, 'xdg-cache'), join(userData, 'User'), extensions]) {
+    mkdirSync(dir, { recursive: true });
+  }
+  writeFileSync(
+    join(userData, 'User', 'settings.json'),
+    JSON.stringify({
+      'workbench.startupEditor': 'none',
+      'security.workspace.trust.enabled': false,
+      'telemetry.telemetryLevel': 'off',
+      'update.mode': 'none',
+      'extensions.autoCheckUpdates': false,
+      'extensions.autoUpdate': false,
+      'workbench.enableExperiments': false,
+      'workbench.tips.enabled': false,
+      'editor.codeLens': true,
+      'git.enabled': false,
+    }),
+  );
+  const config = join(root, 'code-server.yaml');
+  writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env['PATH'],
+    LANG: 'C.UTF-8',
+    HOME: home,
+    TMPDIR: join(root, 'tmp'),
+    XDG_CONFIG_HOME: join(root, 'xdg-config'),
+    XDG_DATA_HOME: join(root, 'xdg-data'),
+    XDG_CACHE_HOME: join(root, 'xdg-cache'),
+    // No extension gallery: the workbench must not reach for the network.
+    EXTENSIONS_GALLERY: '{}',
+  };
+  const args = [
+    entry,
+    '--auth', 'none',
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--config', config,
+    '--user-data-dir', userData,
+    '--extensions-dir', extensions,
+  ];
+  // Its own process group, so stopping it stops the children it started (extension hosts, the language server).
+  const child = spawn(process.execPath, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: string[] = [];
+  child.stdout!.on('data', (chunk) => output.push(String(chunk)));
+  child.stderr!.on('data', (chunk) => output.push(String(chunk)));
+  const origin = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      return;
+    }
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // gone
+      }
+    }, 5000);
+    await exited;
+    clearTimeout(timer);
+    // Grandchildren outside the group may still hold the pipes: stop reading so this process can exit.
+    child.stdout!.destroy();
+    child.stderr!.destroy();
+  };
+  try {
+    await poll(
+      'code-server to answer /healthz',
+      async () => {
+        if (child.exitCode !== null) throw new Error(`code-server exited with ${child.exitCode}:\n${output.join('')}`);
+        try {
+          return (await fetch(`${origin}/healthz`)).ok;
+        } catch {
+          return false;
+        }
+      },
+      60_000,
+      () => output.join('').slice(-3000),
+    );
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { port, origin, process: child, output, stop };
+}
+
+function workspaceCopy(root: string, name: string): string {
+  const folder = join(root, name);
+  cpSync(join(REPO, 'examples'), folder, { recursive: true });
+  return folder;
+}
+
+function workbenchUrl(server: CodeServer, folder: string, payload: [string, string][]): string {
+  return `${server.origin}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+/** Text as the editor shows it (Monaco renders spaces as no-break spaces). */
+const editorText = (page: Page) => page.evaluate(() => document.querySelector('.monaco-editor .view-lines')?.textContent?.replace(/\u00a0/g, ' ') ?? '');
+
+describe('LR Lens in a real VS Code workbench (code-server, offline)', { timeout: INSTALL_TIMEOUT_MS + 5 * 60_000 }, () => {
+  let root: string;
+  let server: CodeServer | undefined;
+  let chromium: Awaited<ReturnType<typeof launchChromium>> | undefined;
+  const timings: string[] = [];
+  const offOrigin: string[] = [];
+
+  before(async () => {
+    requireChromium();
+    let started = Date.now();
+    const entry = ensureCodeServer((line) => console.log(`# ${line}`));
+    timings.push(`code-server ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    started = Date.now();
+    const built = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO, encoding: 'utf8' });
+    assert.equal(built.status, 0, `the extension must build:\n${built.stderr}`);
+    const suite = spawnSync(process.execPath, ['test/vscode/buildSuite.mjs'], { cwd: REPO, encoding: 'utf8' });
+    assert.equal(suite.status, 0, `the extension-host suite must build:\n${suite.stderr}`);
+    root = mkdtempSync(join(tmpdir(), 'lr-lens-code-server-'));
+    server = await startCodeServer(entry, root);
+    chromium = await launchChromium({ viewport: { width: 1400, height: 900 } });
+    // The browser talks to code-server only; anything else is refused and reported.
+    await chromium.context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(`${server!.origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+      offOrigin.push(url);
+      return route.abort();
+    });
+    timings.push(`build + code-server start + chromium in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+
+  after(async () => {
+    const started = Date.now();
+    await chromium?.close();
+    await server?.stop();
+    timings.push(`shut down in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    if (root) rmSync(root, { recursive: true, force: true });
+    for (const line of timings) console.log(`# ${line}`);
+    if (offOrigin.length) console.log(`# requests refused (not to code-server): ${[...new Set(offOrigin)].join(', ')}`);
+  });
+
+  test('the extension-host Mocha suite passes inside code-server (exit code 0)', async () => {
+    const started = Date.now();
+    const page = await chromium!.context.newPage();
+    const log: string[] = [];
+    let exit: (code: number) => void = () => undefined;
+    const exited = new Promise<number>((resolve) => (exit = resolve));
+    // The workbench reports the suite's console output and, at the end, its exit code through these.
+    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
+      log.push(`${type}: ${format(...(args as [unknown, ...unknown[]]))}`);
+    });
+    await page.exposeFunction('codeAutomationExit', (code: number) => exit(code));
+    const folder = workspaceCopy(root, 'suite-workspace');
+    const remote = (path: string) => `vscode-remote://127.0.0.1:${server!.port}${path}`;
+    await page.goto(
+      workbenchUrl(server!, folder, [
+        ['extensionDevelopmentPath', remote(REPO)],
+        ['extensionTestsPath', remote(join(REPO, 'dist', 'test', 'vscode', 'suite', 'index.js'))],
+      ]),
+    );
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const code = await Promise.race([
+      exited,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`the suite did not finish in 180 s:\n${log.join('\n')}`)), 180_000);
+      }),
+    ]).finally(() => clearTimeout(timer));
+    await page.close();
+    timings.push(`extension-host suite in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const report = log.join('\n');
+    assert.match(report, /passing/, `the Mocha report came back:\n${report}`);
+    assert.equal(code, 0, `the suite failed:\n${report}\n--- code-server ---\n${server!.output.join('').slice(-3000)}`);
+    assert.match(report, /4 passing/, report);
+  });
+
+  test('UI walk: squiggle and CodeLens, Ctrl+. applies the cosine fix, the curve webview draws it', async () => {
+    const started = Date.now();
+    const page = await chromium!.context.newPage();
+    page.setDefaultTimeout(60_000);
+    const folder = workspaceCopy(root, 'ui-workspace');
+    await page.goto(workbenchUrl(server!, folder, [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server!.port}${REPO}`]]));
+    await page.waitForSelector('.monaco-workbench');
+    try {
+      // Quick Open the example.
+      await page.waitForSelector('.explorer-folders-view .monaco-list-row');
+      await page.keyboard.press('Control+P');
+      await page.waitForSelector('.quick-input-widget input');
+      await page.keyboard.type('hf-constant.yaml');
+      await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="hf-constant.yaml"]');
+      await page.keyboard.press('Enter');
+      await poll('the editor to show the file', async () => (await editorText(page)).includes('lr_scheduler_type: constant_with_warmup'), 30_000);
+
+      // The server's warning, as a squiggle, and the CodeLens summary above the scheduler line.
+      const squiggle = await page.waitForSelector('.monaco-editor .squiggly-warning');
+      const lens = await page.waitForSelector('.monaco-editor .codelens-decoration:has-text("Preview")');
+      assert.match((await lens.textContent())!, /^LR [▁▂▃▄▅▆▇█]{16} {2}constant_with_warmup · peak 1e-5 · warmup 100 steps · ends at 1e-5 · 800 steps\s*\|\s*Preview$/);
+      const status = await page.waitForSelector('.statusbar-item:has-text("Hugging Face Trainer")');
+      assert.ok(status);
+      await page.screenshot({ path: join(SCREENSHOTS, 'vscode-squiggle-codelens.png') });
+
+      // Cursor on the squiggle, Ctrl+., Enter on the highlighted (preferred) fix.
+      const box = (await squiggle.boundingBox())!;
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await page.keyboard.press('Control+.');
+      await page.waitForSelector('.action-widget .monaco-list-row:has-text("Use cosine decay")');
+      const rows = await page.$$eval('.action-widget .monaco-list-row', (items) => items.map((i) => i.textContent?.trim()));
+      assert.ok(rows.some((r) => r?.includes('Use linear decay')), `both fixes are offered: ${rows.join(' | ')}`);
+      await page.keyboard.press('Enter');
+      await poll('the fix to be applied', async () => (await editorText(page)).includes('lr_scheduler_type: cosine'), 30_000);
+      // The constant-lr squiggle goes (the cosine run may have other findings, on other lines).
+      const onSchedulerLine = async () => {
+        const boxes = await Promise.all((await page.$$('.monaco-editor .squiggly-warning')).map((s) => s.boundingBox()));
+        return boxes.some((b) => b && Math.abs(b.y - box.y) < box.height / 2);
+      };
+      await poll('the constant-lr squiggle to go', async () => !(await onSchedulerLine()), 30_000);
+      await page.waitForSelector('.monaco-editor .codelens-decoration:has-text("cosine · peak 1e-5")');
+
+      // The preview, from the command palette.
+      await page.keyboard.press('F1');
+      await page.waitForSelector('.quick-input-widget input');
+      await page.keyboard.type('LR Lens: Show Learning-Rate Curve');
+      await page.waitForSelector('.quick-input-list .monaco-list-row:has-text("Show Learning-Rate Curve")');
+      await page.keyboard.press('Enter');
+      // Webviews are nested iframes: find the frame holding the page.
+      const frame = await poll<Frame>(
+        'the curve webview to draw the fixed curve',
+        async () => {
+          for (const f of page.frames()) {
+            const summary = await f.evaluate(() => document.getElementById('summary')?.textContent ?? '').catch(() => '');
+            if (summary.includes('cosine · peak 1e-5') && (await f.$('#chart canvas').catch(() => null))) return f;
+          }
+          return undefined;
+        },
+        60_000,
+      );
+      assert.match((await frame.textContent('#summary'))!, /^cosine · peak 1e-5 · warmup 100 steps · ends at .+ · 800 steps$/);
+      assert.equal(await frame.textContent('#axis-note'), 'x: 800 steps');
+      await page.screenshot({ path: join(SCREENSHOTS, 'vscode-curve-webview.png') });
+    } catch (error) {
+      await page.screenshot({ path: join(SCREENSHOTS, 'vscode-failure.png') }).catch(() => undefined);
+      throw error;
+    } finally {
+      await page.close();
+      timings.push(`UI walk in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
+  });
+});
