@@ -1,0 +1,98 @@
+// Issue 9, item 2: large files. Edit→diagnostics round trip over stdio with the built server, against the `yaml`
+// package's bare parseDocument of the same text and yaml-language-server validating the same file against an
+// equivalent JSON schema, all measured in the same run (interleaved, so load on the machine hits all three alike).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseDocument } from 'yaml';
+import { REPO, SERVER_BIN } from '../helpers/lspClient';
+import { figure, median } from './figures';
+import { largeConfig, SCHEDULER_LINE, SCHEDULER_PREFIX, SCHEDULER_VALUES, TRAINING_ARGS_SCHEMA } from './largeConfig';
+import { StdioLanguageServer } from './stdioLanguageServer';
+
+const YAML_LANGUAGE_SERVER = join(REPO, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
+/** The servers' own fixed waits before analysing (ours: DIAGNOSTICS_DELAY_MS; theirs: validationDelayMs default). */
+const LR_LENS_DELAY_MS = 60;
+const YAML_LS_DELAY_MS = 200;
+
+const scratch = mkdtempSync(join(tmpdir(), 'lr-lens-large-'));
+const schemaPath = join(scratch, 'training-args.schema.json');
+writeFileSync(schemaPath, JSON.stringify(TRAINING_ARGS_SCHEMA));
+const schemaUri = `file://${schemaPath}`;
+
+const yamlSettings = { validate: true, schemas: { [schemaUri]: ['*.yaml'] }, schemaStore: { enable: false }, format: { enable: false }, hover: false, completion: false };
+
+/** Whether a publication shows the invalid scheduler value (each server words it its own way). */
+const flagsScheduler = (diagnostics: { range: { start: { line: number } } }[]) => diagnostics.some((d) => d.range.start.line === SCHEDULER_LINE);
+
+interface Contender {
+  name: string;
+  server: StdioLanguageServer;
+  versionMatters: boolean;
+}
+
+async function roundTrip(contender: Contender, uri: string, version: number, value: string): Promise<number> {
+  const { server } = contender;
+  const from = server.publications.length;
+  const start = performance.now();
+  await server.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri, version },
+    contentChanges: [{ range: { start: { line: SCHEDULER_LINE, character: SCHEDULER_PREFIX.length }, end: { line: SCHEDULER_LINE, character: SCHEDULER_PREFIX.length + 7 } }, text: value.padEnd(7) }],
+  });
+  const invalid = value === SCHEDULER_VALUES[1];
+  const published = await server.publication(uri, from, (p) => (!contender.versionMatters || p.version === version) && flagsScheduler(p.diagnostics) === invalid);
+  return published.at - start;
+}
+
+async function measure(label: string, text: string, repeats: number): Promise<void> {
+  const lines = text.split('\n').length;
+  console.log(`-- ${label}: ${lines} lines, ${(text.length / 1024).toFixed(0)} KB`);
+  const ours: Contender = { name: 'LR Lens', server: await StdioLanguageServer.start([SERVER_BIN, '--stdio'], () => ({}), REPO), versionMatters: true };
+  const theirs: Contender = {
+    name: 'yaml-language-server',
+    server: await StdioLanguageServer.start([YAML_LANGUAGE_SERVER, '--stdio'], (section) => (section === 'yaml' ? yamlSettings : section === 'http' ? { proxyStrictSSL: true } : {}), scratch),
+    versionMatters: false,
+  };
+  await theirs.server.connection.sendNotification('workspace/didChangeConfiguration', { settings: { yaml: yamlSettings } });
+  const contenders = [ours, theirs];
+  const uri = `file://${join(scratch, `large-${lines}.yaml`)}`;
+  // Open with the invalid value (both must flag it: proves the schema is in force), then toggle it.
+  const opened = text.replace(`${SCHEDULER_PREFIX}${SCHEDULER_VALUES[0]}`, `${SCHEDULER_PREFIX}${SCHEDULER_VALUES[1]}`);
+  for (const contender of contenders) {
+    await contender.server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: opened } });
+    await contender.server.publication(uri, 0, (p) => flagsScheduler(p.diagnostics));
+  }
+  const times = new Map<string, number[]>([['parse', []], [ours.name, []], [theirs.name, []]]);
+  let version = 1;
+  for (let i = 0; i < repeats; i++) {
+    const start = performance.now();
+    parseDocument(text);
+    times.get('parse')!.push(performance.now() - start);
+    version++;
+    const value = SCHEDULER_VALUES[(i + 1) % 2]!;
+    for (const contender of contenders) times.get(contender.name)!.push(await roundTrip(contender, uri, version, value));
+  }
+  for (const contender of contenders) await contender.server.stop();
+
+  const parse = median(times.get('parse')!);
+  const lrLens = median(times.get(ours.name)!);
+  const yamlLs = median(times.get(theirs.name)!);
+  figure(`${label}: yaml parseDocument (default options), median of ${repeats}`, parse, 'ms');
+  figure(`${label}: LR Lens edit→diagnostics round trip, median of ${repeats}`, lrLens, 'ms', { op: '<=', value: 1.2 * parse }, `target 1.2 x parseDocument; includes the ${LR_LENS_DELAY_MS} ms debounce`);
+  figure(`${label}: yaml-language-server edit→diagnostics round trip, median of ${repeats}`, yamlLs, 'ms', null, `includes its ${YAML_LS_DELAY_MS} ms validation delay`);
+  figure(`${label}: yaml-language-server / LR Lens round trip`, yamlLs / lrLens, 'x', { op: '>=', value: 3 });
+  figure(`${label}: same, each server's fixed delay subtracted`, (yamlLs - YAML_LS_DELAY_MS) / (lrLens - LR_LENS_DELAY_MS), 'x', { op: '>=', value: 3 });
+}
+
+async function main(): Promise<void> {
+  await measure('10,000-line config', largeConfig(250 * 1024), 9);
+  await measure('2 MB config', largeConfig(2 * 1024 * 1024), 5);
+}
+
+main()
+  .catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => rmSync(scratch, { recursive: true, force: true }));
