@@ -102,7 +102,7 @@ describe('textDocument/codeLens and the curve hover over LSP', () => {
     const image = /!\[Learning-rate curve: [^\]]*\]\(data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)\)/.exec(markdown);
     assert.ok(image, `no data: image in ${markdown.slice(0, 300)}`);
     const svg = Buffer.from(image[1]!, 'base64').toString('utf8');
-    assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="420" height="210"/);
+    assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="560" height="190"/);
     assert.match(svg, /cosine · peak 2e-5 · warmup 60 steps/); // the summary, UTF-8 intact
     assert.match(svg, />step<\/text>/); // x-axis label with the unit
     assert.match(svg, />2e-5<\/text>/); // y-axis tick at the peak

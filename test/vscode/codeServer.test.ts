@@ -257,6 +257,17 @@ describe('LR Lens in a real VS Code workbench (code-server, offline)', { timeout
       assert.ok(status);
       await page.screenshot({ path: join(SCREENSHOTS, 'vscode-squiggle-codelens.png') });
 
+      // Hover on the LR key: the curve as an image (a data: SVG) with the summary.
+      const lrKey = await page.waitForSelector('.monaco-editor .view-line span:text-is("learning_rate")');
+      await lrKey.hover();
+      const image = await page.waitForSelector('.monaco-hover img[src^="data:image/svg+xml;base64,"]');
+      const size = await image.evaluate((img: HTMLImageElement) => ({ width: img.naturalWidth, height: img.naturalHeight }));
+      assert.deepEqual(size, { width: 560, height: 190 }, 'the SVG decodes and renders at its size');
+      await page.waitForSelector('.monaco-hover-content:has-text("constant_with_warmup · peak 1e-5 · warmup 100 steps")');
+      await page.screenshot({ path: join(SCREENSHOTS, 'vscode-hover.png') });
+      await page.keyboard.press('Escape');
+      await page.mouse.move(5, 5);
+
       // Cursor on the squiggle, Ctrl+., Enter on the highlighted (preferred) fix.
       const box = (await squiggle.boundingBox())!;
       await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);

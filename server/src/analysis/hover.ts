@@ -32,7 +32,7 @@ export function hoverAt(analysis: ConfigAnalysis, offset: number): HoverResult |
       if (!curve) continue;
       const assumed = plan.assumptions.length ? `\n\nAssumed: ${plan.assumptions.join('; ')}.` : '';
       // Mid-grey text and a blue line read on light, dark and high-contrast hovers alike.
-      const image = curveSvgDataUri(curve, { width: 420, height: 210, foreground: '#888888', grid: '#88888840', line: '#3794ff' });
+      const image = curveSvgDataUri(curve, { width: 560, height: 190, foreground: '#888888', grid: '#88888840', line: '#3794ff' });
       sections.push(
         `**LR Lens · ${document.dialect.name}**\n\n![Learning-rate curve: ${escapeMarkdownAlt(curve.summary.text)}](${image})\n\n${curve.summary.text}\n\nLength: ${plan.length.basis}.${assumed}`,
       );
