@@ -19,7 +19,7 @@ test('detectron2: missing SOLVER values take defaults and the plan names the _BA
 test('detectron2: GAMMA 1 or no step inside MAX_ITER is constant in effect', () => {
   assert.deepEqual(ruleIds(yaml('MODEL: {}', 'SOLVER:', '  BASE_LR: 0.01', '  STEPS: (100,)', '  GAMMA: 1.0', '  MAX_ITER: 200')), ['constant-lr']);
   assert.deepEqual(ruleIds(yaml('MODEL: {}', 'SOLVER:', '  BASE_LR: 0.01', '  STEPS: (300,)', '  MAX_ITER: 200')), ['constant-lr']);
-  assert.deepEqual(ruleIds(yaml('MODEL: {}', 'SOLVER:', '  BASE_LR: 0.01', '  STEPS: (100,)', '  MAX_ITER: 200')), []);
+  assert.deepEqual(ruleIds(yaml('MODEL: {}', 'SOLVER:', '  BASE_LR: 0.01', '  STEPS: (100,)', '  MAX_ITER: 200')), ['piecewise-schedule']);
 });
 
 test('detectron2: an unreadable STEPS is an invalid-value finding', () => {

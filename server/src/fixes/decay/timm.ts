@@ -5,9 +5,9 @@
 import type { TextEdit } from '../../analysis/finding';
 import type { DecayFamily, DialectInput } from '../../dialects/dialect';
 import type { TrainingPlan } from '../../plan/trainingPlan';
-import { float, setPaths } from '../pathEdits';
+import { float, setPath, setPaths } from '../pathEdits';
 
 export function timmDecayEdits(input: DialectInput, _plan: TrainingPlan, family: DecayFamily): TextEdit[] {
   if (family === 'cosine') return setPaths(input, [['sched', 'cosine']], { beside: 'lr' });
-  return setPaths(input, [['sched', 'poly'], ['decay_rate', float(1)]], { beside: 'lr' });
+  return [...setPath(input, ['sched'], 'poly', { beside: 'lr' }), ...setPath(input, ['decay_rate'], float(1), { beside: 'sched' })];
 }

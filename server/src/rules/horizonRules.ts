@@ -1,0 +1,115 @@
+import { isScalar } from 'yaml';
+import type { Finding, Fix } from '../analysis/finding';
+import { ConfigTree } from '../dialects/configTree';
+import type { TrainingPlan } from '../plan/trainingPlan';
+import type { Rule, RuleContext } from './rule';
+import { RULES } from './ruleCatalog';
+import { decayFixes } from './scheduleRules';
+import { replaceScalar } from '../fixes/yamlEdits';
+
+/** Relative disagreement tolerated between a schedule's horizon and the run's length (rounding, off-by-one). */
+export const HORIZON_TOLERANCE = 0.02;
+
+/** Where a schedule ends, as its own parameter says, and where it should end for this run (plan units). */
+export interface ScheduleHorizon {
+  /** The parameter's name (`T_max`, `total_num_update`, `decay_steps`, ...). */
+  key: string;
+  value: number;
+  expected: number;
+  /** What happens past a too-short horizon, in words. */
+  consequence: string;
+}
+
+function num(params: Record<string, unknown>, key: string): number | undefined {
+  const value = params[key];
+  const n = typeof value === 'string' ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
+}
+
+const TORCH_HORIZONS: Record<string, { key: string; consequence: string }> = {
+  CosineAnnealingLR: { key: 'T_max', consequence: 'torch does not clamp the cosine: past T_max the LR climbs back up' },
+  LinearLR: { key: 'total_iters', consequence: 'the LR stays at its final value for the rest of the run' },
+  PolynomialLR: { key: 'total_iters', consequence: 'the LR sits at 0 for the rest of the run' },
+  OneCycleLR: { key: 'total_steps', consequence: 'torch raises an error once the run steps past total_steps' },
+};
+
+/** The schedule's horizon parameter and the value the run's length implies, when the plan has one. */
+export function scheduleHorizon(plan: TrainingPlan): ScheduleHorizon | null {
+  const { params } = plan.schedule;
+  const name = plan.schedule.name.split('.').pop() ?? plan.schedule.name;
+  const T = plan.length.steps;
+  const torch = TORCH_HORIZONS[name];
+  if (torch && ['pytorch', 'nemo', 'deepspeed', 'torchtune'].includes(plan.schedule.framework)) {
+    const value = num(params, torch.key);
+    if (name === 'LinearLR' && !((num(params, 'end_factor') ?? 1) < (num(params, 'start_factor') ?? 1 / 3))) return null;
+    return value === undefined ? null : { key: torch.key, value, expected: T, consequence: torch.consequence };
+  }
+  if (plan.schedule.framework === 'fairseq') {
+    const maxUpdate = num(params, 'max_update');
+    const total = num(params, 'total_num_update');
+    if (name === 'polynomial_decay' && maxUpdate && total !== undefined) {
+      return { key: 'total_num_update', value: total, expected: maxUpdate, consequence: 'the LR sits at end_learning_rate for the rest of the run' };
+    }
+    const period = num(params, 'lr_period_updates');
+    if (name === 'cosine' && maxUpdate && period !== undefined && period > 0) {
+      return { key: 'lr_period_updates', value: period, expected: Math.max(1, maxUpdate - plan.warmup.steps), consequence: 'the cosine restarts from a shrunk peak' };
+    }
+    return null;
+  }
+  if (plan.schedule.framework === 'tf-model-garden' && (name === 'cosine' || name === 'polynomial')) {
+    const value = num(params, 'decay_steps');
+    if (value === undefined) return null;
+    return { key: 'decay_steps', value, expected: T, consequence: name === 'cosine' ? 'the LR sits at its floor (alpha) for the rest of the run' : 'the LR sits at end_learning_rate for the rest of the run' };
+  }
+  return null;
+}
+
+/** Where the horizon parameter is written: beside the schedule's name, or in its argument block. */
+function horizonEntry(context: RuleContext, key: string) {
+  const schedulePath = context.plan.sources.schedule?.path;
+  if (!schedulePath) return undefined;
+  const parent = schedulePath.split('.').slice(0, -1).join('.');
+  const prefix = parent ? `${parent}.` : '';
+  const name = context.plan.schedule.name;
+  const tree = new ConfigTree(context.input.document, { interpolate: false });
+  for (const path of [`${prefix}${key}`, `${prefix}init_args.${key}`, `${prefix}scheduler_hparams.${key}`, `${prefix}params.${key}`, `${prefix}${name}.${key}`]) {
+    const entry = tree.entry(path);
+    if (entry?.valueNode && isScalar(entry.valueNode) && entry.valueSpan.end > entry.valueSpan.start) return entry;
+  }
+  return undefined;
+}
+
+/** `schedule-horizon`: the schedule's own length disagrees with the run's. */
+export const scheduleHorizonRule: Rule = (context) => {
+  const { plan } = context;
+  if (plan.length.assumed) return [];
+  const horizon = scheduleHorizon(plan);
+  if (!horizon) return [];
+  if (Math.abs(horizon.value - horizon.expected) <= Math.max(1, HORIZON_TOLERANCE * horizon.expected)) return [];
+  const entry = horizonEntry(context, horizon.key);
+  const source = plan.sources.schedule;
+  const span = entry ? entry.valueSpan : source?.value;
+  if (!span) return [];
+  const unit = plan.length.unit === 'epoch' ? 'epochs' : 'steps';
+  const shorter = horizon.value < horizon.expected;
+  const fixes: Fix[] = [];
+  if (entry?.valueNode && isScalar(entry.valueNode)) {
+    fixes.push({
+      title: `Match the schedule to the run's length (${horizon.expected} ${unit})`,
+      isPreferred: true,
+      edits: [replaceScalar(entry.valueNode, horizon.expected)],
+    });
+  }
+  fixes.push(...decayFixes(context, fixes.length === 0));
+  const finding: Finding = {
+    ruleId: 'schedule-horizon',
+    severity: RULES['schedule-horizon'].defaultSeverity,
+    message: `\`${horizon.key}\` is ${horizon.value} ${unit} but the run is ${horizon.expected} ${unit} (${plan.length.basis}): ${
+      shorter ? `${horizon.consequence}` : 'the schedule never finishes its decay'
+    }. ${RULES['schedule-horizon'].why[0]!.toUpperCase()}${RULES['schedule-horizon'].why.slice(1)}.`,
+    span,
+    keySpan: entry?.keySpan ?? source?.key ?? span,
+    fixes,
+  };
+  return [finding];
+};
