@@ -1,16 +1,53 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeConfig, type ConfigAnalysis, type LensSettings } from '../analysis/analyzeConfig';
+import { codeLensesOf, type CurveLens } from '../analysis/codeLens';
+import { curveOfAnalysis, type CurveOptions, type CurveResult } from '../analysis/curve';
 
-/** Parse once per (document, version, settings): every handler reads the cached analysis. */
+/** Analyses kept at once: the documents used most recently (others are re-analysed when asked, in a few ms). */
+const MAX_CACHED_ANALYSES = 16;
+
+/**
+ * Parse once per (document, version, settings): every handler reads the cached analysis, and what is derived
+ * from it (code lenses, curves) is cached with it, so an unchanged document costs nothing to ask again.
+ */
 export class DocumentAnalyses {
   private readonly cache = new Map<string, { version: number; settings: LensSettings; analysis: ConfigAnalysis }>();
+  private readonly lenses = new WeakMap<ConfigAnalysis, { sparkline: boolean; lenses: CurveLens[] }>();
+  private readonly curves = new WeakMap<ConfigAnalysis, { key: string; curve: CurveResult | null }>();
 
   get(document: TextDocument, settings: LensSettings): ConfigAnalysis {
     const cached = this.cache.get(document.uri);
-    if (cached && cached.version === document.version && cached.settings === settings) return cached.analysis;
+    this.cache.delete(document.uri); // re-inserted below: the Map's order is the order of use
+    if (cached && cached.version === document.version && cached.settings === settings) {
+      this.cache.set(document.uri, cached);
+      return cached.analysis;
+    }
     const analysis = analyzeConfig(document.getText(), fileNameOf(document.uri), settings);
     this.cache.set(document.uri, { version: document.version, settings, analysis });
+    for (const uri of this.cache.keys()) {
+      if (this.cache.size <= MAX_CACHED_ANALYSES) break;
+      this.cache.delete(uri);
+    }
     return analysis;
+  }
+
+  /** The analysis's code lenses (computed once per analysis and sparkline setting). */
+  lensesOf(analysis: ConfigAnalysis, sparkline: boolean): CurveLens[] {
+    const cached = this.lenses.get(analysis);
+    if (cached && cached.sparkline === sparkline) return cached.lenses;
+    const lenses = codeLensesOf(analysis, { sparkline });
+    this.lenses.set(analysis, { sparkline, lenses });
+    return lenses;
+  }
+
+  /** The analysis's curve (the last one asked for is kept, per analysis). */
+  curveOf(analysis: ConfigAnalysis, options: CurveOptions): CurveResult | null {
+    const key = JSON.stringify([options.points, options.everyStep === true, options.documentIndex]);
+    const cached = this.curves.get(analysis);
+    if (cached && cached.key === key) return cached.curve;
+    const curve = curveOfAnalysis(analysis, options);
+    this.curves.set(analysis, { key, curve });
+    return curve;
   }
 
   delete(uri: string): void {
