@@ -8,6 +8,7 @@ import { PLAN_RULES, SWEEP_RULES } from '../rules';
 import type { SweepPlan } from '../plan/sweepPlan';
 import { RULES } from '../rules/ruleCatalog';
 import type { Finding, RuleId, Severity } from './finding';
+import { placeFinding } from '../dialects/valueOrigin';
 
 /** Files larger than this (in UTF-16 code units, about bytes) are not analysed unless a setting says otherwise. */
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -99,7 +100,7 @@ export function analyzeConfig(text: string, fileName: string, settings: LensSett
       raw.push({ ruleId: 'invalid-value', severity: 'warning', message: `Unknown rule \`${rule}\` in an lr-lens directive (known: ${Object.keys(RULES).join(', ')}).`, span, fixes: [] });
     }
   }
-  return { parsed, documents, findings: applySeverities(raw, parsed, settings) };
+  return { parsed, documents, findings: applySeverities(raw.map(placeFinding), parsed, settings) };
 }
 
 /** `.lr-lens.yaml` itself: its own problems, nothing else. */

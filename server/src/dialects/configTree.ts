@@ -2,7 +2,8 @@ import { isMap, isSeq, type Document, type YAMLMap } from 'yaml';
 import type { Source } from '../plan/trainingPlan';
 import { entriesOf, resolveNode, rootMap, plainValue, type MapEntry } from '../parse/yamlAccess';
 import { resolveInterpolations, UNKNOWN } from './interpolation';
-import { composeDefaults, groupHolding, mergeComposition, type Composition } from './hydraDefaults';
+import { composeDefaults, groupHolding, mergeComposition, originIn, type Composition } from './hydraDefaults';
+import { spansWithOrigin } from './valueOrigin';
 
 export interface ConfigTreeOptions {
   /** Resolve OmegaConf `${...}` interpolation and `???` (Hydra/OmegaConf loaders only). */
@@ -16,6 +17,18 @@ export interface ConfigTreeOptions {
  * Values are plain JS values; with `interpolate`, interpolations are resolved and values that cannot be
  * known from the file are UNKNOWN.
  */
+/** Root mappings as plain values, converted once per parsed document (every dialect's recogniser reads them). */
+const plainRoots = new WeakMap<YAMLMap, unknown>();
+
+/**
+ * The root mapping's plain value, shared by every tree of the document: never mutated (composition merges a
+ * clone, interpolation builds a new tree, readers only read).
+ */
+function plainRootOf(document: Document, map: YAMLMap): unknown {
+  if (!plainRoots.has(map)) plainRoots.set(map, plainValue(document, map));
+  return plainRoots.get(map);
+}
+
 export class ConfigTree {
   readonly root: unknown;
   /** The Hydra config-group files merged into this tree, if any. */
@@ -27,7 +40,7 @@ export class ConfigTree {
     options: ConfigTreeOptions,
   ) {
     const map = rootMap(document);
-    let plain = map ? plainValue(document, map) : undefined;
+    let plain = map ? plainRootOf(document, map) : undefined;
     this.composition = options.compose ? composeDefaults(document, options.compose.fileName, options.compose.readFile) : null;
     if (this.composition) plain = mergeComposition(plain, this.composition);
     this.root = options.interpolate ? resolveInterpolations(plain) : plain;
@@ -62,6 +75,8 @@ export class ConfigTree {
 
   /** The YAML entry at a path (for spans), with its `value` replaced by the resolved value. */
   entry(path: string): MapEntry | undefined {
+    // A group listed after `_self_` overrides what the file itself writes.
+    if (this.composition && groupHolding(this.composition, path)?.afterSelf) return this.composedEntry(path);
     const keys = split(path);
     let map = rootMap(this.document);
     let found: MapEntry | undefined;
@@ -93,12 +108,15 @@ export class ConfigTree {
 
   /**
    * A value a Hydra config group supplies: placed on the `- group: option` item that pulled it in (the file
-   * holding it is named by `composedFrom`).
+   * holding it is named by `composedFrom`). Its spans are fresh objects registered with where the value is
+   * written in that file (`valueOrigin`), so findings on them are also placed there.
    */
   private composedEntry(path: string): MapEntry | undefined {
     const group = this.composition ? groupHolding(this.composition, path) : undefined;
     if (!group || this.get(path) === undefined) return undefined;
-    return { key: path, pair: group.pair, keyNode: group.keyNode, valueNode: null, keySpan: group.keySpan, valueSpan: group.valueSpan, value: this.get(path) };
+    const origin = originIn(group, path);
+    const spans = origin ? spansWithOrigin(group.keySpan, group.valueSpan, origin) : { keySpan: group.keySpan, valueSpan: group.valueSpan };
+    return { key: path, pair: group.pair, keyNode: group.keyNode, valueNode: null, ...spans, value: this.get(path) };
   }
 
   /** The group file a value comes from, when a Hydra defaults list supplied it. */

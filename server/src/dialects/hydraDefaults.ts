@@ -6,9 +6,10 @@
  * win (Hydra ≥ 1.1 appends `_self_`).
  * Source: facebookresearch/hydra website/docs/advanced/defaults_list.md.
  */
-import { isMap, isScalar, isSeq, parse, type Document, type Pair, type Scalar } from 'yaml';
-import type { Span } from '../parse/textSpan';
-import { resolveNode, rootMap, spanOf } from '../parse/yamlAccess';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Pair, type Scalar } from 'yaml';
+import { LineIndex, type Span } from '../parse/textSpan';
+import { entriesOf, resolveNode, rootMap, spanOf } from '../parse/yamlAccess';
+import type { ValueOrigin } from './valueOrigin';
 
 export interface ComposedGroup {
   /** Listed after `_self_`, so its values override the composing file's. */
@@ -24,6 +25,11 @@ export interface ComposedGroup {
   keySpan: Span;
   valueSpan: Span;
   values: Record<string, unknown>;
+  /** The file as parsed, with ranges, and its text: findings about its values are placed in it. */
+  document: Document;
+  text: string;
+  /** What pulled the file in, in words (`- optimizer: adam`, `_BASE_: ../Base.yaml`). */
+  via: string;
 }
 
 export interface Composition {
@@ -70,13 +76,9 @@ export function composeDefaults(document: Document, fileName: string, readFile: 
       text = undefined;
     }
     if (text === undefined) return;
-    let values: unknown;
-    try {
-      values = parse(text, { uniqueKeys: false, strict: false, maxAliasCount: 100 });
-    } catch {
-      return;
-    }
-    if (!values || typeof values !== 'object' || Array.isArray(values)) return;
+    const parsed = parseComposedFile(text);
+    if (!parsed) return;
+    const { document: groupDocument, values } = parsed;
     const declared = packageOf(text);
     const packagePath = explicitPackage ?? (declared === '_global_' ? '' : declared && declared !== '_group_' ? declared : groupPath.replace(/\//g, '.'));
     groups.push({
@@ -87,11 +89,54 @@ export function composeDefaults(document: Document, fileName: string, readFile: 
       file,
       keySpan: spanOf(key),
       valueSpan: spanOf(value),
-      values: values as Record<string, unknown>,
+      values,
+      document: groupDocument,
+      text,
+      via: `\`- ${String(key.value).trim()}: ${option}\``,
     });
   });
   if (groups.length === 0) return null;
   return { groups };
+}
+
+/** A composed file's document (with ranges) and its values; null when it is not a YAML mapping. */
+export function parseComposedFile(text: string): { document: Document; values: Record<string, unknown> } | null {
+  try {
+    const document = parseDocument(text, { uniqueKeys: false, strict: false });
+    if (document.errors.length > 0) return null;
+    const values: unknown = document.toJS({ maxAliasCount: 100 });
+    if (!values || typeof values !== 'object' || Array.isArray(values)) return null;
+    return { document, values: values as Record<string, unknown> };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Where a dotted path of the composed tree is written in a group's own file, when the group holds it: the key
+ * and value spans there with their ranges. Undefined when the file does not write it (or only through an alias).
+ */
+export function originIn(group: ComposedGroup, path: string): ValueOrigin | undefined {
+  const prefix = group.packagePath.split('.').filter(Boolean);
+  const keys = path.split('.');
+  if (keys.length <= prefix.length || prefix.some((key, i) => keys[i] !== key)) return undefined;
+  let map = rootMap(group.document);
+  let keySpan: Span | undefined;
+  let valueSpan: Span | undefined;
+  for (const [i, key] of keys.slice(prefix.length).entries()) {
+    if (!map) return undefined;
+    const entry = entriesOf(group.document, map).get(key);
+    if (!entry) return undefined;
+    keySpan = entry.keySpan;
+    valueSpan = entry.valueSpan;
+    if (i < keys.length - prefix.length - 1) {
+      const next = resolveNode(group.document, entry.valueNode);
+      map = isMap(next) ? next : null;
+    }
+  }
+  if (!keySpan || !valueSpan) return undefined;
+  const lines = new LineIndex(group.text);
+  return { fileName: group.file, keySpan, valueSpan, keyRange: lines.rangeOf(keySpan), valueRange: lines.rangeOf(valueSpan), via: `composed by ${group.via}` };
 }
 
 /** A `- group: option` choice of the defaults list, whether or not its file could be read. */

@@ -3,6 +3,7 @@ import { TrainingPlanSchema } from '../plan/trainingPlan';
 import type { ConfigTree } from './configTree';
 import type { DialectInput } from './dialect';
 import { optimizerFamily } from './optimizerFamily';
+import { copyOrigin } from './valueOrigin';
 
 /** What a dialect worked out, before it becomes a validated plan. */
 export interface PlanDraft {
@@ -36,7 +37,7 @@ export function buildPlan(dialectId: string, input: DialectInput, tree: ConfigTr
   if (tree.composition) {
     assumptions.push(`values composed from Hydra defaults: ${tree.composition.groups.map((g) => g.file.split(/[\\/]/).slice(-2).join('/')).join(', ')}`);
   }
-  return TrainingPlanSchema.parse({
+  const plan = TrainingPlanSchema.parse({
     dialect: dialectId,
     documentIndex: input.documentIndex,
     optimizer: {
@@ -52,6 +53,15 @@ export function buildPlan(dialectId: string, input: DialectInput, tree: ConfigTr
     sources,
     assumptions,
   });
+  // Parsing copies the sources: carry over where composed values are written (findings on them are placed there).
+  for (const [field, source] of Object.entries(sources)) {
+    const copy = plan.sources[field];
+    if (copy) {
+      copyOrigin(source.key, copy.key);
+      copyOrigin(source.value, copy.value);
+    }
+  }
+  return plan;
 }
 
 /** A short class name from a dotted class path: `torch.optim.lr_scheduler.StepLR` → `StepLR`. */

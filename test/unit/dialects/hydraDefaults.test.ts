@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyse, planOf, yaml } from './analyse';
+import { findingsElsewhere } from '../../../server/src/dialects/valueOrigin';
 
 const workspace: Record<string, string> = {
   '/ws/conf/optimizer/adam.yaml': yaml('_name: adam', "adam_betas: '(0.9, 0.98)'", 'adam_eps: 1e-06'),
@@ -45,4 +46,54 @@ test('own values win over groups listed before _self_; groups after _self_ win',
   assert.deepEqual([planOf(before, 'nemo', '/ws/conf/c.yaml', { readFile }).optimizer.name, planOf(before, 'nemo', '/ws/conf/c.yaml', { readFile }).schedule.name], ['sgd', 'CosineAnnealing']);
   const plan = planOf(after, 'nemo', '/ws/conf/c.yaml', { readFile });
   assert.deepEqual([plan.optimizer.name, plan.baseLr, plan.warmup.steps], ['adamw', 1e-3, 100]);
+});
+
+test('the finding names where the composed value is written, and the copy for that file links back', () => {
+  const text = fairseq('optimizer: adam', 'lr_scheduler: cosine');
+  const analysis = analyse(text, '/ws/conf/config.yaml', { readFile });
+  const warmup = analysis.findings.find((f) => f.ruleId === 'warmup-too-long');
+  assert.ok(warmup?.elsewhere, 'the warmup finding should say which file holds the value');
+  const groupFile = '/ws/conf/lr_scheduler/cosine.yaml';
+  const groupText = workspace[groupFile]!;
+  assert.equal(warmup.elsewhere.fileName, groupFile);
+  assert.equal(groupText.slice(warmup.elsewhere.span.start, warmup.elsewhere.span.end), '500');
+  assert.equal(groupText.slice(warmup.elsewhere.keySpan.start, warmup.elsewhere.keySpan.end), 'warmup_updates');
+  assert.deepEqual(warmup.elsewhere.range, { start: { line: 1, character: 16 }, end: { line: 1, character: 19 } });
+  assert.deepEqual(warmup.related?.map((r) => [r.fileName, groupText.slice(r.span.start, r.span.end)]), [[groupFile, '500']]);
+  assert.match(warmup.related![0]!.message, /- lr_scheduler: cosine/);
+
+  const copies = findingsElsewhere(analysis.findings, '/ws/conf/config.yaml', analysis.parsed.lines);
+  assert.deepEqual([...copies.keys()], [groupFile]);
+  const [copy] = copies.get(groupFile)!;
+  assert.equal(copy!.ruleId, 'warmup-too-long');
+  assert.equal(groupText.slice(copy!.span.start, copy!.span.end), '500');
+  assert.deepEqual(copy!.fixes, []);
+  const back = copy!.related![0]!;
+  assert.equal(back.fileName, '/ws/conf/config.yaml');
+  assert.equal(text.slice(back.span.start, back.span.end), 'cosine');
+  assert.equal(back.range.start.line, 2);
+});
+
+test('an invalid composed value is reported on its key in the group file, under a package path', () => {
+  const files: Record<string, string> = { '/ws/conf/model/optim/bad.yaml': yaml('# @package model.optim', 'name: adamw', "lr: 'fast'") };
+  const own = yaml('name: run', 'model:', '  train_ds: {}', '  optim: {name: adamw}', 'trainer: {max_steps: 1000}', 'exp_manager: {}');
+  const text = `defaults:\n  - model/optim: bad\n  - _self_\n${own}`;
+  const analysis = analyse(text, '/ws/conf/c.yaml', { readFile: (p) => files[p] });
+  const invalid = analysis.findings.find((f) => f.ruleId === 'invalid-value');
+  assert.ok(invalid?.elsewhere, `expected a placed invalid-value finding, got ${JSON.stringify(analysis.findings.map((f) => f.ruleId))}`);
+  assert.equal(text.slice(invalid.span.start, invalid.span.end), 'bad');
+  const groupText = files['/ws/conf/model/optim/bad.yaml']!;
+  assert.equal(groupText.slice(invalid.elsewhere.span.start, invalid.elsewhere.span.end), "'fast'");
+});
+
+test('values the file writes itself, and unresolved ones, are not placed elsewhere', () => {
+  // No `_self_` in the list: the file's own `lr_scheduler.warmup_updates` wins over the group's 500.
+  const own = `${fairseq('optimizer: adam', 'lr_scheduler: cosine')}lr_scheduler: {warmup_updates: 600}\n`;
+  const ownWarmup = analyse(own, '/ws/conf/config.yaml', { readFile }).findings.find((f) => f.ruleId === 'warmup-too-long');
+  assert.ok(ownWarmup, 'warmup 600 of 1000 updates should be flagged');
+  assert.equal(own.slice(ownWarmup.span.start, ownWarmup.span.end), '600');
+  assert.equal(ownWarmup.elsewhere, undefined);
+  const env = yaml('_name: cosine', 'warmup_updates: ${oc.env:WARMUP}');
+  const analysis = analyse(fairseq('lr_scheduler: cosine'), '/ws/conf/config.yaml', { readFile: (p) => (p.endsWith('lr_scheduler/cosine.yaml') ? env : undefined) });
+  assert.deepEqual(analysis.findings.map((f) => f.ruleId), []);
 });
