@@ -1,5 +1,8 @@
 import {
+  LSPErrorCodes,
+  ResponseError,
   TextDocumentSyncKind,
+  type CancellationToken,
   TextDocuments,
   type CodeAction,
   type CodeLens,
@@ -8,8 +11,6 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { onInternalError, type LensSettings } from '../analysis/analyzeConfig';
-import { codeLensesOf } from '../analysis/codeLens';
-import { curveOfAnalysis } from '../analysis/curve';
 import { previewFix } from '../analysis/fixPreview';
 import { hoverAt } from '../analysis/hover';
 import { spanContains } from '../parse/textSpan';
@@ -33,7 +34,7 @@ import { DEFAULT_PRESENTATION, DEFAULT_SETTINGS, toLensSettings, toPresentationS
 /** The client command the "Preview" lens runs (VS Code's `lrLens.showCurve`; other editors map it or ignore it). */
 export const SHOW_CURVE_COMMAND = 'lrLens.showCurve';
 
-/** Diagnostics wait this long after the last keystroke, so a burst of typing is analysed once. */
+/** Within a burst of typing (edits less than this apart), diagnostics wait this long after the last keystroke, so the burst is analysed once; an edit after a pause is analysed at once. */
 const DIAGNOSTICS_DELAY_MS = 60;
 
 /** The language server: a thin adapter from LSP to the pure core. */
@@ -42,6 +43,7 @@ export function startServer(connection: Connection): void {
   const analyses = new DocumentAnalyses();
   const settingsByUri = new Map<string, Promise<LensSettings>>();
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  const lastChangeAt = new Map<string, number>();
   let canPullSettings = false;
   let useDocumentChanges = false;
   const resolvedSettings = new Map<string, LensSettings>();
@@ -121,13 +123,19 @@ export function startServer(connection: Connection): void {
     settingsChanged();
   }
 
-  async function analysisOf(document: TextDocument) {
-    return analyses.get(document, await settingsFor(document.uri));
+  /** The document's analysis; a request cancelled (or made stale by an edit) while waiting is answered as cancelled, unanalysed. */
+  async function analysisOf(document: TextDocument, token?: CancellationToken) {
+    const settings = await settingsFor(document.uri);
+    if (token && (token.isCancellationRequested || documents.get(document.uri)?.version !== document.version)) {
+      throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled: the document changed');
+    }
+    return analyses.get(document, settings);
   }
 
   async function publishDiagnostics(document: TextDocument): Promise<void> {
-    const analysis = await analysisOf(document);
+    const settings = await settingsFor(document.uri);
     if (documents.get(document.uri)?.version !== document.version) return; // a newer version is on its way
+    const analysis = analyses.get(document, settings);
     const diagnostics = analysis.findings.map((finding, index) => toDiagnostic(finding, analysis.parsed.lines, index));
     await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   }
@@ -149,12 +157,16 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidChangeContent(({ document }) => {
     trackProjectConfig(document, true);
-    scheduleDiagnostics(document, DIAGNOSTICS_DELAY_MS);
+    const now = Date.now();
+    const inBurst = now - (lastChangeAt.get(document.uri) ?? -Infinity) < DIAGNOSTICS_DELAY_MS;
+    lastChangeAt.set(document.uri, now);
+    scheduleDiagnostics(document, inBurst ? DIAGNOSTICS_DELAY_MS : 0);
   });
   documents.onDidClose(({ document }) => {
     trackProjectConfig(document, false);
     clearTimeout(pending.get(document.uri));
     pending.delete(document.uri);
+    lastChangeAt.delete(document.uri);
     analyses.delete(document.uri);
     settingsByUri.delete(document.uri);
     resolvedSettings.delete(document.uri);
@@ -168,7 +180,7 @@ export function startServer(connection: Connection): void {
     settingsChanged();
   });
 
-  connection.onCodeAction(async (params) => {
+  connection.onCodeAction(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     if (wantsFixAll(params.context.only) && !params.context.only?.includes('quickfix')) {
@@ -177,7 +189,7 @@ export function startServer(connection: Connection): void {
     }
     const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
     if (ours.length === 0) return [];
-    const analysis = await analysisOf(document);
+    const analysis = await analysisOf(document, token);
     const lines = analysis.parsed.lines;
     const actions: CodeAction[] = [];
     for (const diagnostic of ours) {
@@ -198,22 +210,22 @@ export function startServer(connection: Connection): void {
     return actions;
   });
 
-  connection.onHover(async (params) => {
+  connection.onHover(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
-    const analysis = await analysisOf(document);
+    const analysis = await analysisOf(document, token);
     const hover = hoverAt(analysis, document.offsetAt(params.position));
     if (!hover) return null;
     return { contents: { kind: 'markdown', value: hover.markdown }, range: analysis.parsed.lines.rangeOf(hover.span) };
   });
 
-  connection.onCodeLens(async (params): Promise<CodeLens[]> => {
+  connection.onCodeLens(async (params, token): Promise<CodeLens[]> => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
-    const analysis = await analysisOf(document);
+    const analysis = await analysisOf(document, token);
     const presentation = presentationByUri.get(document.uri) ?? DEFAULT_PRESENTATION;
     const lines = analysis.parsed.lines;
-    return codeLensesOf(analysis, { sparkline: presentation.sparkline }).flatMap((lens) => {
+    return analyses.lensesOf(analysis, presentation.sparkline).flatMap((lens) => {
       const range = lines.rangeOf(lens.span);
       return [
         // No command id: VS Code shows the summary as plain text.
@@ -228,7 +240,7 @@ export function startServer(connection: Connection): void {
     if (!document) return null;
     const analysis = await analysisOf(document);
     const points = Number.isInteger(params.points) && params.points! > 1 ? Math.min(params.points!, 100_000) : 200;
-    const curve = curveOfAnalysis(analysis, { points, everyStep: params.everyStep === true });
+    const curve = analyses.curveOf(analysis, { points, everyStep: params.everyStep === true });
     const first = analysis.documents[0];
     if (!curve) {
       return { uri: document.uri, version: document.version, dialect: first?.dialect.id ?? null, curve: null, description: [] };
