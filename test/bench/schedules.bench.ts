@@ -1,22 +1,11 @@
 // Schedule engine benchmark (figures, not a pass/fail test). Targets from issue 3:
 // sampling a 10^9-step schedule to 2,000 points <= 2 ms; every step of a 10^5-step schedule <= 5 ms.
-import { performance } from 'node:perf_hooks';
 import { everyStep, everyStepValues, sampleCurve } from '../../server/src/schedules/sampleCurve';
 import { pytorchSchedule } from '../../server/src/schedules/pytorch';
 import { huggingFaceSchedule } from '../../server/src/schedules/huggingFace';
 import { timmSchedule } from '../../server/src/schedules/timm';
 import type { Schedule } from '../../server/src/schedules/schedule';
-
-function median(run: () => void, repeats = 21): number {
-  for (let i = 0; i < 3; i++) run(); // warm up
-  const times: number[] = [];
-  for (let i = 0; i < repeats; i++) {
-    const start = performance.now();
-    run();
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(repeats / 2)]!;
-}
+import { figure, medianTime as median } from './figures';
 
 function torch(name: string, params: Record<string, unknown>, totalSteps: number): Schedule {
   const schedule = pytorchSchedule({ name, params, baseLr: 0.1, totalSteps });
@@ -34,7 +23,7 @@ const huge: [string, () => Schedule][] = [
 ];
 for (const [label, make] of huge) {
   const ms = median(() => sampleCurve(make(), 2000));
-  console.log(`sample 10^9 steps to 2000 points, ${label}: ${ms.toFixed(3)} ms (target <= 2 ms)`);
+  figure(`sample 10^9 steps to 2000 points, ${label}`, ms, 'ms', { op: '<=', value: 2 });
 }
 
 const steps: [string, () => Schedule][] = [
@@ -44,5 +33,6 @@ const steps: [string, () => Schedule][] = [
 for (const [label, make] of steps) {
   const typed = median(() => everyStepValues(make()));
   const objects = median(() => everyStep(make()));
-  console.log(`every step of 10^5 steps, ${label}: ${typed.toFixed(3)} ms as Float64Array, ${objects.toFixed(3)} ms as points (target <= 5 ms)`);
+  figure(`every step of 10^5 steps, ${label}, as Float64Array`, typed, 'ms', { op: '<=', value: 5 });
+  figure(`every step of 10^5 steps, ${label}, as points`, objects, 'ms', { op: '<=', value: 5 });
 }
