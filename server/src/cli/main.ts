@@ -10,15 +10,19 @@ import { parseArgs, UsageError } from './args';
 import { formatText, reportOf, type FileReport } from './checkReport';
 import { collectFiles } from './files';
 import { formatSarif } from './sarifReport';
+import { diffOfFix, fixOfFile, writeAtomically } from './fixFiles';
 
 const VERSION = '0.1.0';
 
 const USAGE = `Usage:
-  lr-lens check PATHS... [--format text|json|sarif] [--max-warnings N] [--steps-per-epoch N]
+  lr-lens check PATHS... [--format text|json|sarif] [--max-warnings N] [--steps-per-epoch N] [--fix | --fix-dry-run]
   lr-lens curve FILE [--format json|csv|svg] [--points N] [--every-step] [--steps-per-epoch N]
 
 check   Lints training configs (YAML/JSON; directories are walked). Exit 0 when clean,
         1 on errors or more than --max-warnings warnings, 2 on bad usage or unreadable files.
+        --fix applies each finding's preferred quick fix (non-overlapping; each file written
+        atomically; files that do not parse are left alone) and reports what remains;
+        --fix-dry-run prints the unified diff of those fixes instead of the report.
 curve   Prints the learning-rate curve the run will follow: sampled (--points, default 200,
         peaks kept) or the LR at every scheduler step t = 0..T-1 (--every-step).`;
 
@@ -44,8 +48,16 @@ function check(argv: string[]): number {
     format: { value: true, choices: ['text', 'json', 'sarif'] },
     'max-warnings': { value: true, integer: { min: 0 } },
     'steps-per-epoch': { value: true, integer: { min: 1 } },
+    fix: {},
+    'fix-dry-run': {},
   });
   if (positionals.length === 0) throw new UsageError('check needs at least one file or directory');
+  const fixing = flags.has('fix');
+  const dryRun = flags.has('fix-dry-run');
+  if (fixing && dryRun) throw new UsageError('--fix and --fix-dry-run cannot be combined');
+  let diffs = '';
+  let fixedFindings = 0;
+  let fixedFiles = 0;
   const files = collectFiles(positionals);
   const settings = settingsFrom(flags);
   const projectConfigs = new ProjectConfigFinder();
@@ -64,9 +76,36 @@ function check(argv: string[]): number {
       usedConfigs.set(project.path, configReport);
       if (configReport.messages.length) reports.push(configReport);
     }
-    reports.push(reportOf(file.path, analyzeConfig(file.text, file.path, project ? mergeSettings(project.config.settings, settings) : settings)));
+    const fileSettings = project ? mergeSettings(project.config.settings, settings) : settings;
+    let analysis = analyzeConfig(file.text, file.path, fileSettings);
+    if (fixing || dryRun) {
+      const fix = fixOfFile(file.text, analysis);
+      if (fix.refused && analysis.findings.some((f) => f.fixes.length > 0)) process.stderr.write(`lr-lens: not fixing ${file.path}: ${fix.refused}\n`);
+      if (fix.fixed !== undefined) {
+        fixedFindings += fix.titles.length;
+        fixedFiles++;
+        if (dryRun) diffs += diffOfFix(file.path, file.text, fix);
+        else {
+          try {
+            writeAtomically(file.path, fix.fixed);
+            process.stderr.write(`lr-lens: fixed ${file.path}: ${fix.titles.join('; ')}\n`);
+            analysis = analyzeConfig(fix.fixed, file.path, fileSettings);
+          } catch (error) {
+            unreadable++;
+            process.stderr.write(`lr-lens: cannot write ${file.path}: ${error instanceof Error ? error.message : String(error)}\n`);
+          }
+        }
+      }
+    }
+    reports.push(reportOf(file.path, analysis));
   }
-  if (flags.get('format') === 'json') write(JSON.stringify(reports));
+  if (dryRun) {
+    write(diffs);
+    process.stderr.write(`${fixedFindings} fix(es) would be applied to ${fixedFiles} file(s)\n`);
+  } else if (fixing) process.stderr.write(`${fixedFindings} fix(es) applied to ${fixedFiles} file(s)\n`);
+  if (dryRun) {
+    // the diff is the output
+  } else if (flags.get('format') === 'json') write(JSON.stringify(reports));
   else if (flags.get('format') === 'sarif') write(formatSarif(reports, VERSION));
   else {
     write(formatText(reports));

@@ -63,16 +63,17 @@ export function placeFinding(finding: Finding): Finding {
  * value there, with a related location back to what pulled it in. Fixes are dropped (their edits are offsets into
  * the analysed file).
  */
-export function findingsElsewhere(findings: readonly Finding[], fileName: string, lines: LineIndex): Map<string, Finding[]> {
-  const byFile = new Map<string, Finding[]>();
+export function findingsElsewhere(findings: readonly Finding[], fileName: string, lines: LineIndex): Map<string, PlacedFinding[]> {
+  const byFile = new Map<string, PlacedFinding[]>();
   for (const finding of findings) {
     const where = finding.elsewhere;
     if (!where) continue;
-    const copy: Finding = {
+    const copy: PlacedFinding = {
       ruleId: finding.ruleId,
       severity: finding.severity,
       message: finding.message,
       span: where.span,
+      range: where.range,
       keySpan: where.keySpan,
       fixes: [],
       related: [{ fileName, span: finding.span, range: lines.rangeOf(finding.span), message: `Used by ${baseName(fileName)}, which composes this file.` }],
@@ -82,6 +83,11 @@ export function findingsElsewhere(findings: readonly Finding[], fileName: string
     byFile.set(where.fileName, list);
   }
   return byFile;
+}
+
+/** A finding copied into the file that holds its value, with its range there (that file's text is not at hand). */
+export interface PlacedFinding extends Finding {
+  range: Range;
 }
 
 function baseName(path: string): string {

@@ -1,5 +1,6 @@
-import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
-import type { Finding, Fix, Severity } from '../analysis/finding';
+import { pathToFileURL } from 'node:url';
+import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type DiagnosticRelatedInformation, type TextEdit } from 'vscode-languageserver';
+import type { Finding, Fix, RelatedLocation, Severity } from '../analysis/finding';
 import type { LineIndex } from '../parse/textSpan';
 import { ruleDocUri } from './ruleDocs';
 
@@ -17,7 +18,18 @@ function withDocs(ruleId: string): Pick<Diagnostic, 'codeDescription'> {
   return href ? { codeDescription: { href } } : {};
 }
 
-export function toDiagnostic(finding: Finding, lines: LineIndex, index: number): Diagnostic {
+/** A file's URI: an open document's own URI when one is open for it (editors spell some URIs their own way). */
+export type UriOf = (fileName: string) => string;
+
+export const fileUri: UriOf = (fileName) => pathToFileURL(fileName).toString();
+
+export function toRelatedInformation(related: readonly RelatedLocation[] | undefined, uriOf: UriOf): Pick<Diagnostic, 'relatedInformation'> {
+  if (!related?.length) return {};
+  const relatedInformation: DiagnosticRelatedInformation[] = related.map((r) => ({ location: { uri: uriOf(r.fileName), range: r.range }, message: r.message }));
+  return { relatedInformation };
+}
+
+export function toDiagnostic(finding: Finding, lines: LineIndex, index: number, uriOf: UriOf = fileUri): Diagnostic {
   return {
     range: lines.rangeOf(finding.span),
     severity: SEVERITIES[finding.severity],
@@ -25,6 +37,7 @@ export function toDiagnostic(finding: Finding, lines: LineIndex, index: number):
     ...withDocs(finding.ruleId),
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
+    ...toRelatedInformation(finding.related, uriOf),
     // Which finding of the analysis this is, so code actions find their fixes without guessing.
     data: { index, ruleId: finding.ruleId },
   };

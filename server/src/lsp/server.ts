@@ -14,7 +14,8 @@ import { onInternalError, type LensSettings } from '../analysis/analyzeConfig';
 import { previewFix } from '../analysis/fixPreview';
 import { hoverAt } from '../analysis/hover';
 import { spanContains } from '../parse/textSpan';
-import { toCodeAction, toDiagnostic, DIAGNOSTIC_SOURCE } from './conversions';
+import { fileUri, toCodeAction, toDiagnostic, DIAGNOSTIC_SOURCE } from './conversions';
+import { CrossFileDiagnostics } from './crossFileDiagnostics';
 import { FIX_ALL_KIND, fixAllAction, wantsFixAll } from './fixAllAction';
 import { DocumentAnalyses, fileNameOf } from './documentAnalyses';
 import { ProjectConfigFinder } from '../config/findProjectConfig';
@@ -56,6 +57,10 @@ export function startServer(connection: Connection): void {
    */
   const readComposedFile = (path: string): string | undefined =>
     workspaceRoots.length ? configFileReader(workspaceRoots, openTextOf)(path) : openTextOf(path);
+  /** An open document's own URI for a file name, else a file URI. */
+  const uriOfFile = (fileName: string) => documents.all().find((d) => d.uri.startsWith('file:') && fileNameOf(d.uri) === fileName)?.uri ?? fileUri(fileName);
+  /** Findings about values written in composed files are published in those files too. */
+  const crossFile = new CrossFileDiagnostics((uri, diagnostics, version) => connection.sendDiagnostics({ uri, version, diagnostics }), uriOfFile);
   const presentationByUri = new Map<string, PresentationSettings>();
   let canRefreshCodeLenses = false;
 
@@ -102,7 +107,11 @@ export function startServer(connection: Connection): void {
     const cached = resolvedSettings.get(uri);
     if (cached) return cached;
     const project = uri.startsWith('file:') ? projectConfigs.forFile(fileNameOf(uri)) : null;
-    const settings = { ...(project ? mergeSettings(project.config.settings, editor) : editor), readFile: readComposedFile };
+    const readFile = (path: string) => {
+      crossFile.recordRead(uri, path);
+      return readComposedFile(path);
+    };
+    const settings = { ...(project ? mergeSettings(project.config.settings, editor) : editor), readFile };
     resolvedSettings.set(uri, settings);
     return settings;
   }
@@ -136,8 +145,8 @@ export function startServer(connection: Connection): void {
     const settings = await settingsFor(document.uri);
     if (documents.get(document.uri)?.version !== document.version) return; // a newer version is on its way
     const analysis = analyses.get(document, settings);
-    const diagnostics = analysis.findings.map((finding, index) => toDiagnostic(finding, analysis.parsed.lines, index));
-    await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+    const diagnostics = analysis.findings.map((finding, index) => toDiagnostic(finding, analysis.parsed.lines, index, uriOfFile));
+    await crossFile.publish(document.uri, fileNameOf(document.uri), document.version, diagnostics, analysis);
   }
 
   function scheduleDiagnostics(document: TextDocument, delay: number): void {
@@ -157,6 +166,7 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidChangeContent(({ document }) => {
     trackProjectConfig(document, true);
+    reanalyseDependents(document.uri);
     const now = Date.now();
     const inBurst = now - (lastChangeAt.get(document.uri) ?? -Infinity) < DIAGNOSTICS_DELAY_MS;
     lastChangeAt.set(document.uri, now);
@@ -171,8 +181,19 @@ export function startServer(connection: Connection): void {
     settingsByUri.delete(document.uri);
     resolvedSettings.delete(document.uri);
     presentationByUri.delete(document.uri);
-    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    void crossFile.closed(document.uri);
+    reanalyseDependents(document.uri);
   });
+
+  /** Documents that compose this one (Hydra defaults, `_BASE_`) are analysed again when it changes or closes. */
+  function reanalyseDependents(uri: string): void {
+    for (const dependent of crossFile.dependentsOf(fileNameOf(uri), uri)) {
+      const document = documents.get(dependent);
+      if (!document) continue;
+      analyses.delete(dependent);
+      scheduleDiagnostics(document, DIAGNOSTICS_DELAY_MS);
+    }
+  }
 
   connection.onDidChangeConfiguration(settingsChanged);
   connection.onDidChangeWatchedFiles(() => {
