@@ -6,6 +6,7 @@ import { LineIndex } from '../parse/textSpan';
 import type { TrainingPlan } from '../plan/trainingPlan';
 import { PLAN_RULES, SWEEP_RULES } from '../rules';
 import type { SweepPlan } from '../plan/sweepPlan';
+import { embeddedHydraSweep } from '../dialects/hydraSweep';
 import { RULES } from '../rules/ruleCatalog';
 import type { Finding, RuleId, Severity } from './finding';
 import { placeFinding } from '../dialects/valueOrigin';
@@ -74,6 +75,13 @@ export function analyzeConfig(text: string, fileName: string, settings: LensSett
     } catch (error) {
       reportInternalError(error);
       return;
+    }
+    if (!analysis.sweep) {
+      try {
+        analysis.sweep = embeddedHydraSweep(input, detection.dialect.id, analysis.plan?.optimizer.name);
+      } catch (error) {
+        reportInternalError(error);
+      }
     }
     const sweep = analysis.sweep;
     if (sweep) {

@@ -41,7 +41,8 @@ function recognize(input: DialectInput): Recognition | null {
   const tree = new ConfigTree(input.document, { interpolate: false });
   const override = sweeperOverride(tree);
   const target = tree.get('hydra.sweeper._target_');
-  const sweeperKeys = ['n_trials', 'params', 'search_space', 'sampler', 'direction'].filter((k) => tree.has(`hydra.sweeper.${k}`));
+  const sweeperKeys = ['n_trials', 'params', 'search_space', 'sampler', 'direction', 'max_batch_size'].filter((k) => tree.has(`hydra.sweeper.${k}`));
+  if (tree.get('hydra.mode') === 'MULTIRUN') sweeperKeys.push('mode MULTIRUN');
   if (override === undefined && typeof target !== 'string' && sweeperKeys.length < 2) return null;
   const reason = override !== undefined ? `Hydra sweeper override: ${override}` : typeof target === 'string' ? `hydra.sweeper._target_: ${target}` : `hydra.sweeper keys: ${sweeperKeys.join(', ')}`;
   return { confidence: override !== undefined || typeof target === 'string' ? 0.97 : 0.8, reason };
@@ -194,6 +195,16 @@ export function readHydraSweep(input: DialectInput, dialectId: string): SweepPla
     anchor: sweeperAt.entry?.keySpan ?? { start: 0, end: 0 },
     assumptions,
   });
+}
+
+/**
+ * A sweep embedded in a training config (`hydra.sweeper.params` beside the training keys): read like a sweep
+ * file, with the optimizer the training plan names, since the sweep does not repeat it.
+ */
+export function embeddedHydraSweep(input: DialectInput, dialectId: string, optimizerName: string | undefined): SweepPlan | undefined {
+  const sweep = readHydraSweep(input, dialectId);
+  if (!sweep || sweep.entries.length === 0) return undefined;
+  return optimizerName ? validSweep({ ...sweep, optimizerName }) : sweep;
 }
 
 export const hydraSweepDialect: Dialect = {

@@ -87,6 +87,10 @@ export function readOptimizer(sweep: SweepPlan): OptimizerReading {
     const family = adam.length === 0 ? 'none' : adam.length === names.length ? 'adam' : 'mixed';
     return { family, names, entry, tuned, basis: `\`${entry.name}\`: ${names.join(', ')}` };
   }
+  if (sweep.optimizerName) {
+    const family = optimizerFamily(sweep.optimizerName) === 'adam' ? 'adam' : 'none';
+    return { family, names: [sweep.optimizerName], tuned: false, basis: `the training config's optimizer ${sweep.optimizerName}` };
+  }
   const adamNamed = sweep.entries.find((e) => /adam/i.test(e.name) && roleOf(e.name) !== null);
   if (adamNamed) return { family: 'adam', names: [], tuned: false, basis: `\`${adamNamed.name}\` names Adam` };
   const adamShaped = sweep.entries.find((e) => ['beta1', 'beta2', 'betas', 'epsilon'].includes(roleOf(e.name) ?? '') && isTuned(e));

@@ -68,6 +68,8 @@ export const SweepPlanSchema = z.object({
   anchor: SpanSchema,
   /** Everything the reading assumed, in words a user can check. */
   assumptions: z.array(z.string()),
+  /** The optimizer the surrounding training config names, for a sweep embedded in one (the sweep itself may not say). */
+  optimizerName: z.string().optional(),
 });
 export type SweepPlan = z.infer<typeof SweepPlanSchema>;
 
