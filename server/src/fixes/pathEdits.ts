@@ -35,7 +35,7 @@ const isBlock = (value: EditValue): value is EditBlock => typeof value === 'obje
 
 /** Plain YAML scalar where it reads back as the same string, else a JSON (double-quoted) string. */
 function plainOrQuoted(value: string): string {
-  const plainSafe = /^[A-Za-z_][A-Za-z0-9_.\-/]*$/.test(value) && !/^(true|false|null|yes|no|on|off|y|n|~)$/i.test(value);
+  const plainSafe = /^[A-Za-z_][A-Za-z0-9_.\-/]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~)$/i.test(value);
   return plainSafe ? value : JSON.stringify(value);
 }
 
