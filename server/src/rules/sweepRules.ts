@@ -83,7 +83,7 @@ function entryFixes(context: SweepRuleContext, entry: SweepEntry, roles: AdamRol
   const { parsed } = context.input;
   const fixes: Fix[] = [];
   const single = roles.length === 1 ? roles[0] : undefined;
-  if (single && single !== 'lr' && roleOf(entry.name) !== 'betas') {
+  if (single && single !== 'lr' && roleOf(entry.name) !== 'betas' && !storesOneMinusBeta(entry, single)) {
     const value = ADAM_DEFAULTS[single];
     const edits = fixEntryEdits(parsed, context.input.document, entry, value);
     if (edits) fixes.push({ title: `Fix ${ROLE_WORDS[single]} at its default (${value})`, isPreferred: true, edits });
@@ -91,6 +91,16 @@ function entryFixes(context: SweepRuleContext, entry: SweepEntry, roles: AdamRol
   const removal = removeEntryEdits(parsed, context.input.document, entry);
   if (removal) fixes.push({ title: 'Remove from search space', isPreferred: fixes.length === 0, edits: removal });
   return fixes;
+}
+
+/**
+ * A beta entry whose every number is below 0.5 most likely holds 1 - beta (some codebases sweep `adam_beta2`
+ * over [0.001, 0.1] and use `1 - adam_beta2`): its default is not 0.999 there, so no "fix at default" is offered.
+ */
+function storesOneMinusBeta(entry: SweepEntry, role: AdamRole): boolean {
+  if (role !== 'beta1' && role !== 'beta2') return false;
+  const numbers = [...(entry.values ?? []), entry.min, entry.max].map(Number).filter(Number.isFinite);
+  return numbers.length > 0 && numbers.every((n) => n < 0.5);
 }
 
 /** adam-overtuned: a tuned Adam hyperparameter the budget does not support (one finding per entry). */

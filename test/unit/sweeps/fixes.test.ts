@@ -110,3 +110,9 @@ test('CRLF files keep their line breaks', () => {
   const after = applied(crlf, 'adam-overtuned', /Remove/);
   assert.equal(after, crlf.replace('  adam_beta2:\r\n    distribution: categorical # keep\r\n    values:\r\n      - 0.98\r\n      - 0.999\r\n', ''));
 });
+
+test('a beta entry that holds 1 - beta (all values below 0.5) gets no "fix at default", only removal', () => {
+  const text = yaml('method: random', 'run_cap: 12', 'parameters:', '  optimizer.learning_rate: {min: 0.001, max: 0.1}', '  optimizer.adam_beta2: {distribution: log_uniform_values, min: 0.001, max: 0.1}');
+  const finding = analyse(text).findings.find((f) => f.ruleId === 'adam-overtuned');
+  assert.deepEqual(finding?.fixes.map((f) => f.title), ['Remove from search space']);
+});
