@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini: the same checks as zod's chained API, about 170 KB less in each of the client and page bundles.
+import * as z from 'zod/mini';
 import type { CurveResponse, FixPreview } from '../../server/src/lsp/protocol';
 
 // The webview's CSP has no 'unsafe-eval': keep zod from probing `new Function` (it would be reported as a violation).
@@ -9,22 +10,18 @@ const MAX_EXPORT_CHARS = 8_000_000;
 
 /** Messages from the page to the extension host: validated with zod before use. */
 export const PageMessageSchema = z.union([
-  z.object({ type: z.literal('ready') }).strict(),
-  z
-    .object({
-      type: z.literal('export'),
-      format: z.literal('svg'),
-      content: z.string().max(MAX_EXPORT_CHARS).startsWith('<svg '),
-    })
-    .strict(),
-  z
-    .object({
-      type: z.literal('export'),
-      format: z.literal('png'),
-      content: z.string().max(MAX_EXPORT_CHARS).regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/),
-    })
-    .strict(),
-  z.object({ type: z.literal('export'), format: z.literal('csv') }).strict(),
+  z.strictObject({ type: z.literal('ready') }),
+  z.strictObject({
+    type: z.literal('export'),
+    format: z.literal('svg'),
+    content: z.string().check(z.maxLength(MAX_EXPORT_CHARS), z.startsWith('<svg ')),
+  }),
+  z.strictObject({
+    type: z.literal('export'),
+    format: z.literal('png'),
+    content: z.string().check(z.maxLength(MAX_EXPORT_CHARS), z.regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/)),
+  }),
+  z.strictObject({ type: z.literal('export'), format: z.literal('csv') }),
 ]);
 export type PageMessage = z.infer<typeof PageMessageSchema>;
 
@@ -43,14 +40,14 @@ const PointSchema = z.object({ step: z.number(), lr: z.number() });
 export const HostMessageSchema = z.object({
   type: z.literal('curve'),
   fileName: z.string(),
-  response: z
-    .object({
+  response: z.nullable(
+    z.object({
       uri: z.string(),
       version: z.number(),
-      dialect: z.string().nullable(),
+      dialect: z.nullable(z.string()),
       description: z.array(z.string()),
-      curve: z
-        .object({
+      curve: z.nullable(
+        z.looseObject({
           dialect: z.string(),
           dialectName: z.string(),
           schedule: z.string(),
@@ -60,12 +57,11 @@ export const HostMessageSchema = z.object({
           points: z.array(PointSchema),
           markers: z.array(z.object({ step: z.number(), kind: z.string(), label: z.string() })),
           assumptions: z.array(z.string()),
-          summary: z.object({ text: z.string() }).passthrough(),
-        })
-        .passthrough()
-        .nullable(),
-    })
-    .nullable(),
-  previews: z.array(z.object({ title: z.string(), points: z.array(PointSchema) })).optional(),
+          summary: z.looseObject({ text: z.string() }),
+        }),
+      ),
+    }),
+  ),
+  previews: z.optional(z.array(z.object({ title: z.string(), points: z.array(PointSchema) }))),
 });
 export type ValidHostMessage = z.infer<typeof HostMessageSchema>;
