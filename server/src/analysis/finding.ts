@@ -28,7 +28,10 @@ export interface Fix {
   title: string;
   isPreferred: boolean;
   edits: TextEdit[];
-  /** The curve the run would follow after this fix (sampled), when it can be drawn. */
+  /**
+   * The curve the run would follow after this fix (sampled), when it can be drawn. The core leaves it empty: previews
+   * are computed on request (`previewFix`, analysis/fixPreview.ts), so analysing a keystroke never pays for them.
+   */
   preview?: CurvePoint[];
 }
 
