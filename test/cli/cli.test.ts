@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
+import type { FileReport } from '../../server/src/cli/checkReport';
 
 const REPO = join(__dirname, '..', '..');
 const CLI = join(REPO, 'bin', 'lr-lens.js');
@@ -168,8 +169,42 @@ describe('Hydra composition with the CLI', () => {
       'defaults:\n  - lr_scheduler: cosine\ncommon: {}\ntask: {_name: audio_pretraining}\ncriterion: {_name: wav2vec}\noptimization: {max_update: 1000, lr: [0.0005]}\n',
     );
     const r = run('check', join(conf, 'config.yaml'), '--format', 'json');
-    const [report] = JSON.parse(r.stdout);
-    assert.equal(report.dialect, 'fairseq');
-    assert.deepEqual(report.messages.map((m: { ruleId: string }) => m.ruleId), ['warmup-too-long'], 'warmup 500 of 1000 updates, read from lr_scheduler/cosine.yaml');
+    const reports: FileReport[] = JSON.parse(r.stdout);
+    assert.deepEqual(reports.map((x) => [x.filePath, x.dialect, x.messages.length]), [
+      [join(conf, 'config.yaml'), 'fairseq', 0],
+      [join(conf, 'lr_scheduler', 'cosine.yaml'), null, 1],
+    ]);
+    // Warmup 500 of 1000 updates: reported on `500` in the group file, with the composing item as related location.
+    const [message] = reports[1]!.messages;
+    assert.equal(message!.ruleId, 'warmup-too-long');
+    assert.deepEqual([message!.line, message!.column, message!.endLine, message!.endColumn], [2, 17, 2, 20]);
+    assert.deepEqual(message!.relatedLocations!.map((l) => [l.filePath, l.line, l.column]), [[join(conf, 'config.yaml'), 2, 19]]);
+    assert.equal(reports[1]!.warningCount, 1);
+  });
+
+  test('a composed file that is checked too gets one report; text and SARIF name both places', () => {
+    const conf = mkdtempSync(join(tmpdir(), 'lr-lens-hydra-'));
+    mkdirSync(join(conf, 'lr_scheduler'));
+    writeFileSync(join(conf, 'lr_scheduler', 'cosine.yaml'), '_name: cosine\nwarmup_updates: 500\n');
+    writeFileSync(
+      join(conf, 'config.yaml'),
+      'defaults:\n  - lr_scheduler: cosine\ncommon: {}\ntask: {_name: audio_pretraining}\ncriterion: {_name: wav2vec}\noptimization: {max_update: 1000, lr: [0.0005]}\n',
+    );
+    const json: FileReport[] = JSON.parse(run('check', conf, '--format', 'json').stdout);
+    const group = json.filter((x) => x.filePath.endsWith('cosine.yaml'));
+    assert.equal(group.length, 1, JSON.stringify(json.map((x) => x.filePath)));
+    assert.deepEqual(group[0]!.messages.map((m) => m.ruleId), ['warmup-too-long']);
+
+    const text = run('check', join(conf, 'config.yaml'));
+    assert.equal(text.status, 0);
+    const groupPath = join(conf, 'lr_scheduler', 'cosine.yaml');
+    assert.ok(text.stdout.startsWith(`${groupPath}:2:17 warning `), text.stdout);
+    assert.ok(text.stdout.includes(`${join(conf, 'config.yaml')}:2:19) warmup-too-long`), text.stdout);
+
+    const sarif = JSON.parse(run('check', join(conf, 'config.yaml'), '--format', 'sarif').stdout);
+    const [result] = sarif.runs[0].results;
+    assert.match(result.locations[0].physicalLocation.artifactLocation.uri, /lr_scheduler\/cosine\.yaml$/);
+    assert.match(result.relatedLocations[0].physicalLocation.artifactLocation.uri, /config\.yaml$/);
+    assert.deepEqual(result.relatedLocations[0].physicalLocation.region, { startLine: 2, startColumn: 19, endLine: 2, endColumn: 25 });
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -38,4 +38,20 @@ test('check --format sarif writes a SARIF 2.1.0 log that validates against the s
   assert.equal(run.tool.driver.rules[run.results[1].ruleIndex].id, 'constant-lr');
   // The validator is not a rubber stamp.
   assert.equal(validate({ version: '2.1.0', runs: [{ results: [] }] }), false);
+});
+
+test('a finding about a composed value validates with its related location (the composing file)', () => {
+  const built = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO });
+  assert.equal(built.status, 0);
+  const dir = mkdtempSync(join(tmpdir(), 'lr-lens-sarif-'));
+  mkdirSync(join(dir, 'lr_scheduler'));
+  writeFileSync(join(dir, 'lr_scheduler', 'cosine.yaml'), '_name: cosine\nwarmup_updates: 500\n');
+  writeFileSync(join(dir, 'config.yaml'), 'defaults:\n  - lr_scheduler: cosine\ncommon: {}\ntask: {_name: audio_pretraining}\ncriterion: {_name: wav2vec}\noptimization: {max_update: 1000, lr: [0.0005]}\n');
+  const r = spawnSync(process.execPath, [join(REPO, 'bin', 'lr-lens.js'), 'check', join(dir, 'config.yaml'), '--format', 'sarif'], { encoding: 'utf8' });
+  const log = JSON.parse(r.stdout);
+  const validate = validator();
+  assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+  const [result] = log.runs[0].results;
+  assert.equal(result.ruleId, 'warmup-too-long');
+  assert.equal(result.relatedLocations.length, 1);
 });

@@ -1,5 +1,8 @@
+import { normalize } from 'node:path';
 import type { ConfigAnalysis } from '../analysis/analyzeConfig';
-import type { Severity } from '../analysis/finding';
+import type { Finding, RelatedLocation, Severity } from '../analysis/finding';
+import type { Range } from '../parse/textSpan';
+import { findingsElsewhere } from '../dialects/valueOrigin';
 
 /** One file's result in ESLint's JSON shape (so formatters and CI annotators work), plus `dialect`. */
 export interface FileReport {
@@ -25,7 +28,36 @@ export interface ReportMessage {
   endLine: number;
   endColumn: number;
   fatal?: boolean;
+  /** Other places that explain the message: for a value another file composes, what pulled it in. */
+  relatedLocations?: ReportLocation[];
   suggestions?: { desc: string; fix: { range: [number, number]; text: string } }[];
+}
+
+export interface ReportLocation {
+  filePath: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+}
+
+function locationOf(related: RelatedLocation): ReportLocation {
+  return { filePath: related.fileName, ...oneBased(related.range), message: related.message };
+}
+
+function oneBased(range: Range): { line: number; column: number; endLine: number; endColumn: number } {
+  return { line: range.start.line + 1, column: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
+}
+
+function messageOf(finding: Finding, range: Range): ReportMessage {
+  return {
+    ruleId: finding.ruleId,
+    severity: finding.severity === 'error' ? 2 : 1,
+    lrLensSeverity: finding.severity,
+    message: finding.message,
+    ...oneBased(range),
+  };
 }
 
 /** Hints are for editors; the CLI reports errors, warnings and information. */
@@ -55,29 +87,71 @@ export function reportOf(filePath: string, analysis: ConfigAnalysis): FileReport
   }
   for (const finding of analysis.findings) {
     if (!REPORTED.has(finding.severity)) continue;
-    const start = lines.positionAt(finding.span.start);
-    const end = lines.positionAt(finding.span.end);
-    const message: ReportMessage = {
-      ruleId: finding.ruleId,
-      severity: finding.severity === 'error' ? 2 : 1,
-      lrLensSeverity: finding.severity,
-      message: finding.message,
-      line: start.line + 1,
-      column: start.character + 1,
-      endLine: end.line + 1,
-      endColumn: end.character + 1,
-    };
+    // A value written in a composed file is reported there (`placedReportsOf`), once.
+    if (finding.elsewhere) continue;
+    const message = messageOf(finding, lines.rangeOf(finding.span));
+    if (finding.related?.length) message.relatedLocations = finding.related.map(locationOf);
     const suggestions = finding.fixes
       .filter((fix) => fix.edits.length === 1)
       .map((fix) => ({ desc: fix.title, fix: { range: [fix.edits[0]!.span.start, fix.edits[0]!.span.end] as [number, number], text: fix.edits[0]!.newText } }));
     if (suggestions.length) message.suggestions = suggestions;
     messages.push(message);
   }
-  messages.sort((a, b) => a.line - b.line || a.column - b.column);
+  return withCounts({ filePath, dialect, messages });
+}
+
+/**
+ * Reports for the files that hold values an analysed file composes (Hydra config groups, detectron2 `_BASE_`):
+ * each finding about such a value on the value there, with a related location at what pulled it in.
+ */
+export function placedReportsOf(filePath: string, analysis: ConfigAnalysis): FileReport[] {
+  const reports: FileReport[] = [];
+  for (const [target, findings] of findingsElsewhere(analysis.findings, filePath, analysis.parsed.lines)) {
+    const messages = findings
+      .filter((finding) => REPORTED.has(finding.severity))
+      .map((finding) => ({ ...messageOf(finding, finding.range), relatedLocations: (finding.related ?? []).map(locationOf) }));
+    if (messages.length) reports.push(withCounts({ filePath: target, dialect: null, messages }));
+  }
+  return reports;
+}
+
+/**
+ * Merges reports of the same file in place (a composed file is also checked itself, or composed by several
+ * files): one report per file, in first-seen order, with a message repeated word for word at the same place
+ * kept once and its related locations joined.
+ */
+export function mergeReports(reports: FileReport[]): void {
+  const byPath = new Map<string, FileReport>();
+  const merged: FileReport[] = [];
+  for (const report of reports) {
+    const key = normalize(report.filePath);
+    const first = byPath.get(key);
+    if (!first) {
+      byPath.set(key, report);
+      merged.push(report);
+      continue;
+    }
+    const messages = [...first.messages];
+    for (const message of report.messages) {
+      const same = messages.find((m) => m.ruleId === message.ruleId && m.line === message.line && m.column === message.column && m.message === message.message);
+      if (same) {
+        const index = messages.indexOf(same);
+        messages[index] = { ...same, relatedLocations: [...(same.relatedLocations ?? []), ...(message.relatedLocations ?? [])] };
+      } else messages.push(message);
+    }
+    const combined = withCounts({ filePath: first.filePath, dialect: first.dialect ?? report.dialect, messages });
+    byPath.set(key, combined);
+    merged[merged.indexOf(first)] = combined;
+  }
+  reports.splice(0, reports.length, ...merged);
+}
+
+function withCounts(report: { filePath: string; dialect: string | null; messages: ReportMessage[] }): FileReport {
+  const messages = [...report.messages].sort((a, b) => a.line - b.line || a.column - b.column);
   const count = (severity: Severity) => messages.filter((m) => m.lrLensSeverity === severity).length;
   return {
-    filePath,
-    dialect,
+    filePath: report.filePath,
+    dialect: report.dialect,
     messages,
     errorCount: count('error'),
     warningCount: count('warning'),
@@ -95,7 +169,8 @@ export function formatText(reports: readonly FileReport[]): string {
   const lines: string[] = [];
   for (const report of reports) {
     for (const m of report.messages) {
-      lines.push(`${report.filePath}:${m.line}:${m.column} ${LABEL[m.lrLensSeverity]} ${m.message.replace(/\s*\n\s*/g, ' ')} ${m.ruleId ?? 'yaml-syntax'}`);
+      const related = (m.relatedLocations ?? []).map((r) => ` (${r.message.replace(/\.$/, '')}: ${r.filePath}:${r.line}:${r.column})`).join('');
+      lines.push(`${report.filePath}:${m.line}:${m.column} ${LABEL[m.lrLensSeverity]} ${m.message.replace(/\s*\n\s*/g, ' ')}${related} ${m.ruleId ?? 'yaml-syntax'}`);
     }
   }
   return lines.join('\n');

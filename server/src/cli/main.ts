@@ -7,7 +7,7 @@ import { mergeSettings } from '../config/projectConfig';
 import { curveOfAnalysis, stepValuesOfAnalysis } from '../analysis/curve';
 import { curveSvg } from '../analysis/curveSvg';
 import { parseArgs, UsageError } from './args';
-import { formatText, reportOf, type FileReport } from './checkReport';
+import { formatText, mergeReports, placedReportsOf, reportOf, type FileReport } from './checkReport';
 import { collectFiles } from './files';
 import { formatSarif } from './sarifReport';
 import { diffOfFix, fixOfFile, writeAtomically } from './fixFiles';
@@ -97,8 +97,9 @@ function check(argv: string[]): number {
         }
       }
     }
-    reports.push(reportOf(file.path, analysis));
+    reports.push(reportOf(file.path, analysis), ...placedReportsOf(file.path, analysis));
   }
+  mergeReports(reports);
   if (dryRun) {
     write(diffs);
     process.stderr.write(`${fixedFindings} fix(es) would be applied to ${fixedFiles} file(s)\n`);

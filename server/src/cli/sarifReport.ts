@@ -12,6 +12,13 @@ function artifactUri(path: string): string {
   return path.split(/[\\/]/).map(encodeURIComponent).join('/').replace(/^\.\//, '');
 }
 
+function physicalLocation(filePath: string, r: { line: number; column: number; endLine: number; endColumn: number }) {
+  return {
+    artifactLocation: { uri: artifactUri(filePath), ...(filePath.startsWith('/') ? {} : { uriBaseId: '%SRCROOT%' }) },
+    region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
+  };
+}
+
 export function formatSarif(reports: readonly FileReport[], version: string): string {
   const ruleIds = Object.keys(RULES) as RuleId[];
   const rules = ruleIds.map((id) => ({
@@ -28,14 +35,10 @@ export function formatSarif(reports: readonly FileReport[], version: string): st
       ...(m.ruleId ? { ruleIndex: ruleIds.indexOf(m.ruleId as RuleId) } : {}),
       level: LEVEL[m.lrLensSeverity],
       message: { text: m.message },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: { uri: artifactUri(report.filePath), ...(report.filePath.startsWith('/') ? {} : { uriBaseId: '%SRCROOT%' }) },
-            region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn },
-          },
-        },
-      ],
+      locations: [{ physicalLocation: physicalLocation(report.filePath, m) }],
+      ...(m.relatedLocations?.length
+        ? { relatedLocations: m.relatedLocations.map((r, id) => ({ id, physicalLocation: physicalLocation(r.filePath, r), message: { text: r.message } })) }
+        : {}),
     })),
   );
   const log = {
