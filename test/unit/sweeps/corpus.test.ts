@@ -45,7 +45,7 @@ test('corpus sweeps: every file read into a sweep plan, figures match the review
       const analysis = analyzeConfig(file.text, file.path);
       const document = analysis.documents[0];
       assert.equal(document?.dialect.id, SWEEP_FOLDERS[file.folder], `${current}: dialect`);
-      const sweep = document.sweep;
+      const sweep = document?.sweep;
       assert.ok(sweep, `${current}: no sweep plan`);
       const tunedRoles = tunedAdamRoles(sweep);
       actual[current] = {
