@@ -1,7 +1,11 @@
 // A language server started over stdio, timed the same way whatever server it is (benchmarks only).
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+
+/** USER_HZ, 100 on Linux everywhere that matters. */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 export interface Publication {
   params: PublishDiagnosticsParams;
@@ -41,6 +45,12 @@ export class StdioLanguageServer {
     });
     await server.connection.sendNotification('initialized', {});
     return server;
+  }
+
+  /** CPU time (user + system) the server process has used so far, in ms (Linux /proc; clock ticks of 10 ms). */
+  cpuMs(): number {
+    const fields = readFileSync(`/proc/${this.process.pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
   }
 
   /** The first publication for `uri` after index `from` that `accept` takes (60 s at most). */
