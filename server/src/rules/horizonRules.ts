@@ -79,11 +79,24 @@ function horizonEntry(context: RuleContext, key: string) {
   return undefined;
 }
 
+/**
+ * NeMo's `sched.max_steps` written next to `trainer.max_steps`: the total is configured twice (the plan carries the
+ * trainer's value, so the sched value is read from the file).
+ */
+function nemoSchedMaxSteps(context: RuleContext): ScheduleHorizon | null {
+  const { plan } = context;
+  if (plan.schedule.framework !== 'nemo' || plan.sources.length?.path !== 'trainer.max_steps' || plan.length.unit !== 'step') return null;
+  const entry = horizonEntry(context, 'max_steps');
+  const value = typeof entry?.value === 'number' ? entry.value : Number.NaN;
+  if (!(value > 0)) return null;
+  return { key: 'max_steps', value, expected: plan.length.steps, consequence: 'the two totals disagree: sched.max_steps and trainer.max_steps should be one value' };
+}
+
 /** `schedule-horizon`: the schedule's own length disagrees with the run's. */
 export const scheduleHorizonRule: Rule = (context) => {
   const { plan } = context;
   if (plan.length.assumed) return [];
-  const horizon = scheduleHorizon(plan);
+  const horizon = scheduleHorizon(plan) ?? nemoSchedMaxSteps(context);
   if (!horizon) return [];
   if (Math.abs(horizon.value - horizon.expected) <= Math.max(1, HORIZON_TOLERANCE * horizon.expected)) return [];
   const entry = horizonEntry(context, horizon.key);

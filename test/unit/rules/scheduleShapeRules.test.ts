@@ -119,3 +119,20 @@ describe('decay fixes on less common layouts', () => {
     assert.ok(applyEdits(text, finding.fixes[0]!.edits).includes('  min_lr: 0.0\n'));
   });
 });
+
+test('schedule-horizon: NeMo sched.max_steps configured beside a different trainer.max_steps', () => {
+  const text = 'trainer:\n  max_steps: 30000\nmodel:\n  optim:\n    name: adamw\n    lr: 3e-4\n    sched:\n      name: CosineAnnealing\n      warmup_steps: 500\n      max_steps: 20000\nexp_manager: {}\n';
+  const finding = findingsOf(text).find((f) => f.ruleId === 'schedule-horizon');
+  assert.ok(finding, JSON.stringify(ids(text)));
+  assert.match(finding.message, /`max_steps` is 20000 steps but the run is 30000 steps/);
+  assert.equal(applyEdits(text, finding.fixes[0]!.edits), text.replace('max_steps: 20000', 'max_steps: 30000'));
+  assert.deepEqual(ids(text.replace('max_steps: 20000', 'max_steps: 30000')), []);
+});
+
+test('NeMo: the decay fixes on a horizon finding write the run length into sched.max_steps', () => {
+  const text = 'trainer:\n  max_steps: 30000\nmodel:\n  optim:\n    name: adamw\n    lr: 3e-4\n    sched:\n      name: WarmupHoldPolicy\n      warmup_steps: 500\n      max_steps: 20000\nexp_manager: {}\n';
+  const finding = findingsOf(text).find((f) => f.ruleId === 'constant-lr')!;
+  const fixed = applyEdits(text, finding.fixes[0]!.edits);
+  assert.ok(fixed.includes('      name: CosineAnnealing\n      warmup_steps: 500\n      max_steps: 30000\n      min_lr: 0.0\n'), fixed);
+  assert.deepEqual(ids(fixed), []);
+});
