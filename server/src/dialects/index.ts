@@ -15,6 +15,7 @@ import { tfModelGardenDialect } from './tfModelGarden';
 import { wandbSweepDialect } from './wandbSweep';
 import { hydraSweepDialect } from './hydraSweep';
 import { katibDialect } from './katib';
+import { sagemakerTuningDialect } from './sagemakerTuning';
 import { notTrainingConfig } from './notTrainingConfig';
 import { torchtuneDialect } from './torchtune';
 
@@ -37,6 +38,7 @@ export const DIALECTS: readonly Dialect[] = [
   wandbSweepDialect,
   hydraSweepDialect,
   katibDialect,
+  sagemakerTuningDialect,
 ];
 
 export function dialectById(id: string): Dialect | undefined {

@@ -118,13 +118,16 @@ export function fixEntryEdits(parsed: ParsedConfig, document: Document, entry: S
       }
       return edits;
     }
+    case 'sagemaker':
+      // A range item would have to move into StaticHyperParameters: not a minimal edit.
+      return null;
   }
 }
 
 /** Edits that take the entry out of the search space (the program's own default then applies), or null. */
 export function removeEntryEdits(parsed: ParsedConfig, document: Document, entry: SweepEntry): TextEdit[] | null {
   // A Katib parameter is referenced by the trial template: removing it alone would break the experiment.
-  if (entry.syntax === 'katib') return null;
+  if (entry.syntax === 'katib' || entry.syntax === 'sagemaker') return null;
   const found = pairAt(document, entry.keySpan.start);
   if (!found || found.map.flow || found.map.items.length < 2) return null;
   const removal = removePairLines(parsed, found.pair);

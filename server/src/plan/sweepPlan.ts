@@ -12,9 +12,10 @@ const SpanSchema = z.object({ start: z.number().int().nonnegative(), end: z.numb
  * How a search-space entry is written, so fixes can rewrite it in the framework's own syntax:
  * `wandb` a W&B parameter mapping (`{values: [..]}`), `hydra-override` a Hydra override string
  * (`choice(..)`, `a,b`, `interval(..)`), `optuna-legacy` an Optuna sweeper `search_space` mapping
- * (`{type, low, high, choices}`), `katib` a Katib `parameters[]` item (`feasibleSpace`).
+ * (`{type, low, high, choices}`), `katib` a Katib `parameters[]` item (`feasibleSpace`), `sagemaker` a SageMaker
+ * `ParameterRanges` item (JSON; no edits offered).
  */
-export const SweepSyntaxSchema = z.enum(['wandb', 'hydra-override', 'optuna-legacy', 'katib']);
+export const SweepSyntaxSchema = z.enum(['wandb', 'hydra-override', 'optuna-legacy', 'katib', 'sagemaker']);
 export type SweepSyntax = z.infer<typeof SweepSyntaxSchema>;
 
 export const SweepEntrySchema = z.object({

@@ -151,7 +151,7 @@ export const adamUndertunedRule: SweepRule = (context) => {
   ];
 };
 
-const CAP_KEYS: Record<string, string> = { 'wandb-sweep': '`run_cap`', 'hydra-sweep': '`hydra.sweeper.n_trials`', katib: '`spec.maxTrialCount`' };
+const CAP_KEYS: Record<string, string> = { 'wandb-sweep': '`run_cap`', 'hydra-sweep': '`hydra.sweeper.n_trials`', katib: '`spec.maxTrialCount`', 'sagemaker-tuning': '`ResourceLimits.MaxNumberOfTrainingJobs`' };
 
 /** unknown-budget: a study over Adam whose trial count nothing bounds. */
 export const unknownBudgetRule: SweepRule = (context) => {

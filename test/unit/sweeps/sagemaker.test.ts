@@ -1,0 +1,55 @@
+// SageMaker tuning jobs (JSON): MaxNumberOfTrainingJobs, Grid strategy combinations, the optimizer the static
+// hyperparameters fix, and the same tiers as the other formats.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyse } from '../dialects/analyse';
+
+const request = (strategy: string, maxJobs: number | null, optimizer: string, ranges: object) =>
+  JSON.stringify(
+    {
+      HyperParameterTuningJobName: 'study',
+      HyperParameterTuningJobConfig: {
+        Strategy: strategy,
+        HyperParameterTuningJobObjective: { Type: 'Minimize', MetricName: 'validation:loss' },
+        ResourceLimits: { ...(maxJobs !== null ? { MaxNumberOfTrainingJobs: maxJobs } : {}), MaxParallelTrainingJobs: 2 },
+        ParameterRanges: ranges,
+      },
+      TrainingJobDefinition: { StaticHyperParameters: { optimizer, epochs: '10' } },
+    },
+    null,
+    2,
+  );
+
+const ranges = {
+  ContinuousParameterRanges: [
+    { Name: 'learning_rate', MinValue: '1e-5', MaxValue: '1e-2', ScalingType: 'Logarithmic' },
+    { Name: 'beta_2', MinValue: '0.98', MaxValue: '0.9999', ScalingType: 'Auto' },
+  ],
+  IntegerParameterRanges: [{ Name: 'epochs', MinValue: '5', MaxValue: '20', ScalingType: 'Auto' }],
+};
+
+test('SageMaker request: recognised, budget from MaxNumberOfTrainingJobs, Adam from StaticHyperParameters', () => {
+  const text = request('Bayesian', 20, 'adam', ranges);
+  const analysis = analyse(text, 'tuning-job.json');
+  const document = analysis.documents[0];
+  assert.equal(document?.dialect.id, 'sagemaker-tuning');
+  assert.equal(document.sweep?.budget.trials, 20);
+  const rules = analysis.findings.map((f) => [f.ruleId, text.slice(f.span.start, f.span.end)]);
+  assert.deepEqual(rules, [
+    ['adam-overtuned', '"beta_2"'],
+    ['tuned-train-steps', '"epochs"'],
+    ['adam-undertuned', '"learning_rate"'],
+  ].sort((a, b) => text.indexOf(a[1]!) - text.indexOf(b[1]!)));
+  assert.deepEqual(analysis.findings.find((f) => f.ruleId === 'adam-overtuned')?.fixes, []);
+});
+
+test('SageMaker: SGD gets no Adam findings; no MaxNumberOfTrainingJobs is an unknown budget; Grid counts categorical combinations', () => {
+  assert.deepEqual(analyse(request('Bayesian', 20, 'sgd', { ContinuousParameterRanges: ranges.ContinuousParameterRanges }), 'job.json').findings, []);
+  assert.deepEqual(analyse(request('Random', null, 'adamw', { ContinuousParameterRanges: ranges.ContinuousParameterRanges }), 'job.json').findings.map((f) => f.ruleId), ['unknown-budget']);
+  const grid = analyse(
+    request('Grid', null, 'adam', { CategoricalParameterRanges: [{ Name: 'lr', Values: ['0.001', '0.003', '0.01'] }, { Name: 'eps', Values: ['1e-8', '1e-6'] }] }),
+    'job.json',
+  );
+  assert.equal(grid.documents[0]?.sweep?.budget.trials, 6);
+  assert.deepEqual(grid.findings.map((f) => f.ruleId), ['adam-overtuned']);
+});
