@@ -58,6 +58,14 @@ describe('hostile input never crashes and gets a clear message', () => {
     assert.deepEqual(a.findings[0]!.span, { start: 0, end: 'output_dir: o'.length });
   });
 
+  test('a 50 MB file under the default limit is skipped at once, not parsed', () => {
+    const text = `output_dir: o\nlearning_rate: 0.001\n${'key: value # padding\n'.repeat(2_500_000)}`;
+    assert.ok(text.length > 50 * 1024 * 1024);
+    const a = analyzeConfig(text, 'huge.yaml');
+    assert.deepEqual(a.parsed.documents, [], 'not parsed');
+    assert.deepEqual(a.findings.map((f) => f.ruleId), ['file-too-large']);
+  });
+
   test('JSON with comments is read as JSON, ranges exact', () => {
     const text = '{\n  // the recipe\n  "output_dir": "o", /* where */\n  "learning_rate": 0.001,\n  "lr_scheduler_type": "constant"\n}\n';
     const [f] = exercise(text).findings;
