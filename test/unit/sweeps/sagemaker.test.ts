@@ -53,3 +53,14 @@ test('SageMaker: SGD gets no Adam findings; no MaxNumberOfTrainingJobs is an unk
   assert.equal(grid.documents[0]?.sweep?.budget.trials, 6);
   assert.deepEqual(grid.findings.map((f) => f.ruleId), ['adam-overtuned']);
 });
+
+test('every dialect id (sagemaker-tuning included) is offered by the lrLens.dialectGlobs setting', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { DIALECTS } = await import('../../../server/src/index');
+  const text = readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8');
+  const enumText = text.match(/"enum": \[("huggingface"[^\]]*)\]/)?.[1];
+  assert.ok(enumText, 'dialect enum not found in package.json');
+  const offered = JSON.parse(`[${enumText}]`) as string[];
+  for (const dialect of DIALECTS) assert.ok(offered.includes(dialect.id), `${dialect.id} missing from the package.json enum`);
+});
