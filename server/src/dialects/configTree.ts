@@ -4,12 +4,15 @@ import { entriesOf, resolveNode, rootMap, plainValue, type MapEntry } from '../p
 import { resolveInterpolations, UNKNOWN } from './interpolation';
 import { composeDefaults, groupHolding, mergeComposition, originIn, type Composition } from './hydraDefaults';
 import { spansWithOrigin } from './valueOrigin';
+import { composeBase } from './baseChain';
 
 export interface ConfigTreeOptions {
   /** Resolve OmegaConf `${...}` interpolation and `???` (Hydra/OmegaConf loaders only). */
   interpolate: boolean;
   /** Follow a Hydra `defaults:` list into sibling group files (Hydra dialects; needs an injected reader). */
   compose?: { fileName: string; readFile?: ((path: string) => string | undefined) | undefined };
+  /** Follow a detectron2 `_BASE_` chain (its files' values under this one's; needs an injected reader). */
+  base?: { fileName: string; readFile?: ((path: string) => string | undefined) | undefined };
 }
 
 /**
@@ -41,7 +44,11 @@ export class ConfigTree {
   ) {
     const map = rootMap(document);
     let plain = map ? plainRootOf(document, map) : undefined;
-    this.composition = options.compose ? composeDefaults(document, options.compose.fileName, options.compose.readFile) : null;
+    this.composition = options.compose
+      ? composeDefaults(document, options.compose.fileName, options.compose.readFile)
+      : options.base
+        ? composeBase(document, options.base.fileName, options.base.readFile)
+        : null;
     if (this.composition) plain = mergeComposition(plain, this.composition);
     this.root = options.interpolate ? resolveInterpolations(plain) : plain;
   }

@@ -3,8 +3,9 @@
  * Defaults (facebookresearch/detectron2 detectron2/config/defaults.py, solver/build.py; formulas-b.md §5):
  * SOLVER.LR_SCHEDULER_NAME WarmupMultiStepLR, BASE_LR 0.001, MAX_ITER 40000, STEPS (30000,), GAMMA 0.1,
  * WARMUP_ITERS 1000, WARMUP_FACTOR 0.001, WARMUP_METHOD linear, MOMENTUM 0.9, WEIGHT_DECAY 1e-4, SGD (projects
- * may set SOLVER.OPTIMIZER). Values missing here may come from the `_BASE_` file, which is not read: the plan
- * says so.
+ * may set SOLVER.OPTIMIZER). The `_BASE_` chain is followed through the injected reader (`baseChain.ts`), this
+ * file's values over its bases'; without a reader, or where the chain cannot be read, the plan says which values
+ * may come from the unread file.
  */
 import { z } from 'zod';
 import type { Dialect, DialectInput, Extraction, Recognition } from './dialect';
@@ -60,7 +61,7 @@ function recognize(input: DialectInput): Recognition | null {
 }
 
 function extract(input: DialectInput): Extraction {
-  const tree = new ConfigTree(input.document, { interpolate: false });
+  const tree = new ConfigTree(input.document, { interpolate: false, base: { fileName: input.fileName, readFile: input.settings.readFile } });
   const { values, findings } = readSettings(tree.entries(Object.keys(SETTINGS)), SETTINGS);
   // A value detectron2 would reject: no plan, so no rule judges the defaults that would stand in for it.
   if (findings.length > 0) return { findings };
@@ -69,8 +70,16 @@ function extract(input: DialectInput): Extraction {
   const base = tree.get('_BASE_');
   const missing = (['BASE_LR', 'MAX_ITER', 'STEPS', 'LR_SCHEDULER_NAME'] as const).filter((k) => !tree.has(`${S}.${k}`));
   if (missing.length > 0) {
+    const chain = tree.composition;
+    const unread = chain ? chain.unresolved?.[0] : typeof base === 'string' ? base : undefined;
     assumptions.push(
-      `${missing.map((k) => `SOLVER.${k}`).join(', ')} ${typeof base === 'string' ? `may be set in \`_BASE_: ${base}\` (not read); detectron2's defaults are shown` : "take detectron2's defaults"}`,
+      `${missing.map((k) => `SOLVER.${k}`).join(', ')} ${
+        unread !== undefined
+          ? `may be set in \`_BASE_\` ${chain?.groups.length ? `chain at ${unread}` : `\`${unread}\``} (not read); detectron2's defaults are shown`
+          : chain?.groups.length
+            ? "are set nowhere in the `_BASE_` chain: detectron2's defaults"
+            : "take detectron2's defaults"
+      }`,
     );
   }
   const name = get('LR_SCHEDULER_NAME') as string;

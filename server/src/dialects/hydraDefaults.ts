@@ -34,6 +34,10 @@ export interface ComposedGroup {
 
 export interface Composition {
   groups: ComposedGroup[];
+  /** Files the composition names but that could not be read (their values stay unknown). */
+  unresolved?: string[];
+  /** What composed the values, for the plan's assumptions (`Hydra defaults` when absent). */
+  label?: string;
 }
 
 function dirname(path: string): string {

@@ -34,8 +34,8 @@ export function buildPlan(dialectId: string, input: DialectInput, tree: ConfigTr
   }
   const { beta1, beta2, epsilon, weightDecay } = draft.optimizer;
   const assumptions = [...draft.assumptions];
-  if (tree.composition) {
-    assumptions.push(`values composed from Hydra defaults: ${tree.composition.groups.map((g) => g.file.split(/[\\/]/).slice(-2).join('/')).join(', ')}`);
+  if (tree.composition?.groups.length) {
+    assumptions.push(`values composed from ${tree.composition.label ?? 'Hydra defaults'}: ${tree.composition.groups.map((g) => g.file.split(/[\\/]/).slice(-2).join('/')).join(', ')}`);
   }
   const plan = TrainingPlanSchema.parse({
     dialect: dialectId,
