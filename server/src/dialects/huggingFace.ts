@@ -23,6 +23,7 @@ import { integerSetting, numberSetting } from './numbers';
 import { readSettings } from './settingReader';
 import { closestName } from './closestName';
 import { optimizerFamily } from './optimizerFamily';
+import { huggingFaceDecayEdits } from '../fixes/decay/huggingFace';
 
 export const HUGGING_FACE_DEFAULTS = {
   learning_rate: 5e-5,
@@ -346,9 +347,5 @@ export const huggingFaceDialect: Dialect = {
   name: 'Hugging Face Trainer',
   recognize,
   extract,
-  decayEdits(input, _plan, family) {
-    const map = rootMap(input.document);
-    if (!map) return [];
-    return [setScalarEntry(input.parsed, input.document, map, 'lr_scheduler_type', family, 'learning_rate')];
-  },
+  decayEdits: huggingFaceDecayEdits,
 };

@@ -114,3 +114,22 @@ describe('decay fixes: the exact text each framework gets', () => {
     }
   });
 });
+
+describe('Hugging Face: lr_scheduler_kwargs the new scheduler would refuse', () => {
+  const fixesOf = (kwargs: string) => {
+    const text = `output_dir: o\nlearning_rate: 1e-5\nlr_scheduler_type: constant_with_warmup\nlr_scheduler_kwargs:\n  ${kwargs}\nmax_steps: 100\n`;
+    const finding = analyzeConfig(text, 'x.yaml').findings.find((f) => f.ruleId === 'constant-lr')!;
+    return Object.fromEntries(finding.fixes.map((f) => [f.title, applyEdits(text, f.edits)]));
+  };
+
+  test('a min_lr_rate floor is kept by cosine_with_min_lr; linear gets empty kwargs', () => {
+    const fixes = fixesOf('min_lr_rate: 0.1');
+    assert.equal(fixes['Use cosine decay'], 'output_dir: o\nlearning_rate: 1e-5\nlr_scheduler_type: cosine_with_min_lr\nlr_scheduler_kwargs:\n  min_lr_rate: 0.1\nmax_steps: 100\n');
+    assert.equal(fixes['Use linear decay'], 'output_dir: o\nlearning_rate: 1e-5\nlr_scheduler_type: linear\nlr_scheduler_kwargs: {}\nmax_steps: 100\n');
+    for (const text of Object.values(fixes)) assert.deepEqual(analyzeConfig(text, 'x.yaml').findings, []);
+  });
+
+  test('num_cycles stays for cosine', () => {
+    assert.ok(fixesOf('num_cycles: 0.5')['Use cosine decay']!.includes('lr_scheduler_type: cosine\nlr_scheduler_kwargs:\n  num_cycles: 0.5\n'));
+  });
+});
