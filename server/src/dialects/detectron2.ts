@@ -77,7 +77,7 @@ function extract(input: DialectInput): Extraction {
         unread !== undefined
           ? `may be set in \`_BASE_\` ${chain?.groups.length ? `chain at ${unread}` : `\`${unread}\``} (not read); detectron2's defaults are shown`
           : chain?.groups.length
-            ? "are set nowhere in the `_BASE_` chain: detectron2's defaults"
+            ? "not set anywhere in the `_BASE_` chain: detectron2's defaults"
             : "take detectron2's defaults"
       }`,
     );
