@@ -232,7 +232,7 @@ describe('LR Lens in a real VS Code workbench (code-server, offline)', { timeout
     const report = log.join('\n');
     assert.match(report, /passing/, `the Mocha report came back:\n${report}`);
     assert.equal(code, 0, `the suite failed:\n${report}\n--- code-server ---\n${server!.output.join('').slice(-3000)}`);
-    assert.match(report, /4 passing/, report);
+    assert.match(report, /5 passing/, report);
   });
 
   test('UI walk: squiggle and CodeLens, Ctrl+. applies the cosine fix, the curve webview draws it', async () => {

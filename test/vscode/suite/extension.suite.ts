@@ -1,6 +1,7 @@
 // Runs inside VS Code's extension host (code-server here, VS Code via @vscode/test-electron elsewhere):
 // the real client, server, CodeLens, hover, quick fix and webview command.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'lr-lens.lr-lens';
@@ -115,5 +116,32 @@ suite('LR Lens in VS Code', () => {
       await config.update('rules', undefined, vscode.ConfigurationTarget.Global);
     }
     await waitFor('constant-lr to come back', () => lrLensDiagnostics(untitled.uri).some((d) => ruleOf(d) === 'constant-lr'));
+  });
+
+  test('a crashed server is restarted and catches up with edits made meanwhile', async () => {
+    // The language server is a child of this extension host (Node IPC).
+    const serverPids = () =>
+      execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' })
+        .split('\n')
+        .filter((line) => /dist\/server\.js/.test(line))
+        .map((line) => Number(line.trim().split(/\s+/)[0]));
+    const [before] = await waitFor('the language server process', () => (serverPids().length === 1 ? serverPids() : undefined));
+    const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: 'learning_rate: 3.0e-4\nlr_scheduler_type: cosine\nmax_steps: 1000\n' });
+    const editor = await vscode.window.showTextDocument(document);
+    await waitFor('the server to see the untitled config', async () => {
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+      return lenses?.some((l) => l.command?.title.includes('cosine · peak 3e-4'));
+    });
+    assert.equal(lrLensDiagnostics(document.uri).some((d) => ruleOf(d) === 'constant-lr'), false);
+
+    process.kill(before!, 'SIGKILL');
+    // An edit while the server is down: after the restart the server must analyse the new text.
+    await editor.edit((edit) => edit.replace(document.lineAt(1).range, 'lr_scheduler_type: constant'));
+    const [after] = await waitFor('a new language server process', () => {
+      const pids = serverPids().filter((pid) => pid !== before);
+      return pids.length ? pids : undefined;
+    });
+    assert.notEqual(after, before);
+    await waitFor('constant-lr from the restarted server', () => lrLensDiagnostics(document.uri).some((d) => ruleOf(d) === 'constant-lr'));
   });
 });
