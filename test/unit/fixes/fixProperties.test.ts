@@ -6,6 +6,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { analyzeConfig } from '../../../server/src/analysis/analyzeConfig';
+import { planFixAll } from '../../../server/src/fixes/fixAll';
+import { applyEdits } from '../../../server/src/fixes/yamlEdits';
 import { checkFix } from './fixChecks';
 
 const CORPUS = join(__dirname, '../../../../shared/corpus');
@@ -54,4 +56,32 @@ test('every quick fix on the corpus and the examples holds', (t) => {
     assert.ok(fixesTried >= 30, `expected at least 30 fixes over the corpus, tried ${fixesTried}`);
     for (const rule of ['constant-lr', 'piecewise-schedule', 'validation-driven-schedule', 'schedule-horizon']) assert.ok(byRule.has(rule), `no ${rule} fix was tried`);
   }
+});
+
+test('fix all (the preferred fix of every finding, non-overlapping) holds on the corpus and the examples', (t) => {
+  const files = [...filesUnder(CORPUS), ...filesUnder(EXAMPLES)];
+  const failures: string[] = [];
+  let filesFixed = 0;
+  let fixesApplied = 0;
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const before = analyzeConfig(text, file);
+    const plan = planFixAll(before.findings);
+    if (plan.edits.length === 0) continue;
+    filesFixed++;
+    fixesApplied += plan.chosen.length;
+    const fixed = applyEdits(text, plan.edits);
+    const after = analyzeConfig(fixed, file);
+    const name = file.split('/').slice(-2).join('/');
+    if (after.parsed.syntaxProblems.length > before.parsed.syntaxProblems.length) failures.push(`${name}: does not re-parse`);
+    const errorsBefore = new Set(before.findings.filter((f) => f.severity === 'error').map((f) => f.message));
+    for (const f of after.findings) if (f.severity === 'error' && !errorsBefore.has(f.message)) failures.push(`${name}: new error ${f.message}`);
+    for (const { finding } of plan.chosen) {
+      if (after.findings.some((f) => f.ruleId === finding.ruleId)) failures.push(`${name}: ${finding.ruleId} still reported after fix all`);
+    }
+  }
+  t.diagnostic(`fix all: ${fixesApplied} fixes in ${filesFixed} files`);
+  console.error(`fixProperties: fix all applied ${fixesApplied} fixes in ${filesFixed} files`);
+  assert.deepEqual(failures, []);
+  if (existsSync(CORPUS)) assert.ok(filesFixed >= 15, `expected at least 15 files with fixes, got ${filesFixed}`);
 });
