@@ -208,3 +208,22 @@ describe('Hydra composition with the CLI', () => {
     assert.deepEqual(result.relatedLocations[0].physicalLocation.region, { startLine: 2, startColumn: 19, endLine: 2, endColumn: 25 });
   });
 });
+
+describe('detectron2 _BASE_ chains with the CLI', () => {
+  test('a finding about a value of the base is reported in the base file, linked to the _BASE_ line', () => {
+    const root = mkdtempSync(join(tmpdir(), 'lr-lens-d2-'));
+    mkdirSync(join(root, 'configs', 'Det'), { recursive: true });
+    writeFileSync(join(root, 'configs', 'Base-Det.yaml'), 'MODEL: {}\nSOLVER:\n  BASE_LR: 0.02\n  WARMUP_ITERS: 5000\n');
+    writeFileSync(join(root, 'configs', 'Det', 'run.yaml'), '_BASE_: "../Base-Det.yaml"\nSOLVER:\n  STEPS: (7000,)\n  MAX_ITER: 10000\n');
+    const reports: FileReport[] = JSON.parse(run('check', join(root, 'configs', 'Det', 'run.yaml'), '--format', 'json').stdout);
+    assert.deepEqual(reports.map((x) => [x.filePath, x.dialect]), [
+      [join(root, 'configs', 'Det', 'run.yaml'), 'detectron2'],
+      [join(root, 'configs', 'Base-Det.yaml'), null],
+    ]);
+    assert.deepEqual(reports[0]!.messages.map((m) => m.ruleId), ['piecewise-schedule']);
+    const [warmup] = reports[1]!.messages;
+    assert.equal(warmup!.ruleId, 'warmup-too-long');
+    assert.deepEqual([warmup!.line, warmup!.column], [4, 17]);
+    assert.deepEqual(warmup!.relatedLocations!.map((l) => [l.filePath, l.line, l.column]), [[join(root, 'configs', 'Det', 'run.yaml'), 1, 9]]);
+  });
+});
