@@ -14,7 +14,8 @@ export function scheduleSpans(context: RuleContext): { span: Span; keySpan: Span
 function assumedHorizon(context: RuleContext): string {
   const { length } = context.plan;
   if (!context.dialect.writesDecayHorizon || !length.assumed) return '';
-  return ` (assumes a run of ${length.steps} ${length.unit}s: change it to the run's length)`;
+  const basis = /^assumed/i.test(length.basis) ? '' : ` (${length.basis})`;
+  return ` (assumes a run of ${length.steps} ${length.unit}s${basis}: change it to the run's length)`;
 }
 
 /** "Use cosine decay" / "Use linear decay" in the dialect's own vocabulary; `preferred` marks the cosine one. */

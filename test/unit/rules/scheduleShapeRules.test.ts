@@ -136,3 +136,15 @@ test('NeMo: the decay fixes on a horizon finding write the run length into sched
   assert.ok(fixed.includes('      name: CosineAnnealing\n      warmup_steps: 500\n      max_steps: 30000\n      min_lr: 0.0\n'), fixed);
   assert.deepEqual(ids(fixed), []);
 });
+
+test('a decay fix that writes an assumed run length says so in its title and leaves the value in the file', () => {
+  const text = 'trainer:\n  max_steps: 5000\nmodel:\n  class_path: my.Model\noptimizer:\n  class_path: torch.optim.AdamW\n  init_args:\n    lr: 0.001\n';
+  const finding = findingsOf(text).find((f) => f.ruleId === 'constant-lr')!;
+  const cosine = finding.fixes[0]!;
+  assert.equal(cosine.title, "Use cosine decay (assumes a run of 5 epochs (trainer.max_steps: 5000 ÷ 1000 steps per epoch): change it to the run's length)");
+  assert.ok(applyEdits(text, cosine.edits).endsWith('  init_args:\n    T_max: 5\n'));
+  // With the steps per epoch given, nothing is assumed and the title is plain.
+  const known = findingsOf(`# lr-lens: steps-per-epoch=500\n${text}`).find((f) => f.ruleId === 'constant-lr')!;
+  assert.equal(known.fixes[0]!.title, 'Use cosine decay');
+  assert.ok(applyEdits(`# lr-lens: steps-per-epoch=500\n${text}`, known.fixes[0]!.edits).endsWith('    T_max: 10\n'));
+});
