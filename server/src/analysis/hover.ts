@@ -1,8 +1,9 @@
 import { spanContains } from '../parse/textSpan';
 import { RULES } from '../rules/ruleCatalog';
-import type { ConfigAnalysis } from './analyzeConfig';
+import type { ConfigAnalysis, LensSettings } from './analyzeConfig';
 import { curveOfPlan } from './curve';
 import { curveSvgDataUri } from './curveSvg';
+import { describeSweep, onSweepKey } from './describeSweep';
 import type { Span } from '../parse/textSpan';
 
 export interface HoverResult {
@@ -38,6 +39,13 @@ export function hoverAt(analysis: ConfigAnalysis, offset: number): HoverResult |
       );
       span ??= source.key;
     }
+  }
+  for (const document of analysis.documents) {
+    const sweep = document.sweep;
+    const key = sweep ? onSweepKey(sweep, offset) : undefined;
+    if (!sweep || !key) continue;
+    sections.push(`**LR Lens · study (${document.dialect.name})**\n\n${describeSweep(sweep, (document.input.settings as LensSettings).budgetThreshold)}`);
+    span ??= key;
   }
   return sections.length && span ? { markdown: sections.join('\n\n---\n\n'), span } : null;
 }
