@@ -21,7 +21,12 @@ export function float(value: number): RawText {
   return new RawText(Number.isInteger(value) ? value.toFixed(1) : String(value));
 }
 
-export type EditValue = string | number | boolean | RawText | readonly number[] | { readonly [key: string]: EditValue };
+/** A sequence of mappings (`- class_path: ...` items), e.g. the children of a torch SequentialLR. */
+export class BlockList {
+  constructor(readonly items: readonly EditBlock[]) {}
+}
+
+export type EditValue = string | number | boolean | RawText | BlockList | readonly number[] | { readonly [key: string]: EditValue };
 export type EditBlock = { readonly [key: string]: EditValue };
 
 export interface PathEditOptions {
@@ -31,7 +36,8 @@ export interface PathEditOptions {
   beside?: string;
 }
 
-const isBlock = (value: EditValue): value is EditBlock => typeof value === 'object' && !Array.isArray(value) && !(value instanceof RawText);
+const isBlock = (value: EditValue): value is EditBlock =>
+  typeof value === 'object' && !Array.isArray(value) && !(value instanceof RawText) && !(value instanceof BlockList);
 
 /** Plain YAML scalar where it reads back as the same string, else a JSON (double-quoted) string. */
 function plainOrQuoted(value: string): string {
@@ -39,8 +45,9 @@ function plainOrQuoted(value: string): string {
   return plainSafe ? value : JSON.stringify(value);
 }
 
-function scalarText(value: string | number | boolean | RawText | readonly number[], json: boolean): string {
+function scalarText(value: string | number | boolean | RawText | BlockList | readonly number[], json: boolean): string {
   if (value instanceof RawText) return value.text;
+  if (value instanceof BlockList) return `[${value.items.map((item) => flowText(item, json, { eol: '\n', unit: '' })).join(', ')}]`;
   if (Array.isArray(value)) return `[${value.join(', ')}]`;
   if (typeof value === 'string') return json ? JSON.stringify(value) : plainOrQuoted(value);
   return String(value);
@@ -68,6 +75,14 @@ function blockLines(block: EditBlock, indent: string, layout: Layout): string[] 
     if (isBlock(value)) {
       lines.push(`${indent}${plainOrQuoted(key)}:`);
       lines.push(...blockLines(value, indent + layout.unit, layout));
+    } else if (value instanceof BlockList) {
+      lines.push(`${indent}${plainOrQuoted(key)}:`);
+      const itemIndent = `${indent + layout.unit}  `;
+      for (const item of value.items) {
+        const itemLines = blockLines(item, itemIndent, layout);
+        if (itemLines[0]) itemLines[0] = `${indent + layout.unit}- ${itemLines[0].slice(itemIndent.length)}`;
+        lines.push(...itemLines);
+      }
     } else lines.push(`${indent}${plainOrQuoted(key)}: ${scalarText(value, false)}`);
   }
   return lines;

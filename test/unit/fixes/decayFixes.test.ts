@@ -42,6 +42,14 @@ describe('decay fixes: the exact text each framework gets', () => {
     );
   });
 
+  test('Lightning: a SequentialLR warmup is kept, the decay runs over the rest of the run', () => {
+    assert.ok(
+      fixed('Lightning CLI, SequentialLR warmup + milestones: the warmup child is kept', 'Use cosine decay').endsWith(
+        'lr_scheduler:\n  class_path: torch.optim.lr_scheduler.SequentialLR\n  init_args:\n    schedulers:\n      - class_path: torch.optim.lr_scheduler.LinearLR\n        init_args:\n          start_factor: 0.01\n          total_iters: 5\n      - class_path: torch.optim.lr_scheduler.CosineAnnealingLR\n        init_args:\n          T_max: 95\n    milestones: [5]\n',
+      ),
+    );
+  });
+
   test('schedule-horizon: T_max edited in place to the run length', () => {
     const text = fixed('Lightning CLI, cosine T_max shorter than the run', "Match the schedule to the run's length (50 epochs)");
     assert.ok(text.endsWith('    T_max: 50\n'));

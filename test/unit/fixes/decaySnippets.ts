@@ -26,6 +26,12 @@ export const SNIPPETS: Snippet[] = [
     text: 'trainer:\n  max_epochs: 50\nmodel:\n  class_path: my.Model\noptimizer:\n  class_path: torch.optim.AdamW\n  init_args:\n    lr: 0.001\nlr_scheduler:\n  class_path: torch.optim.lr_scheduler.CosineAnnealingLR\n  init_args:\n    T_max: 12\n',
   },
   {
+    name: 'Lightning CLI, SequentialLR warmup + milestones: the warmup child is kept',
+    fileName: 'lightning.yaml',
+    rule: 'piecewise-schedule',
+    text: 'trainer:\n  max_epochs: 100\nmodel:\n  class_path: my.Model\noptimizer:\n  class_path: torch.optim.AdamW\n  init_args:\n    lr: 0.001\nlr_scheduler:\n  class_path: torch.optim.lr_scheduler.SequentialLR\n  init_args:\n    schedulers:\n      - class_path: torch.optim.lr_scheduler.LinearLR\n        init_args:\n          start_factor: 0.01\n          total_iters: 5\n      - class_path: torch.optim.lr_scheduler.MultiStepLR\n        init_args:\n          milestones: [30, 60]\n    milestones: [5]\n',
+  },
+  {
     name: 'torchtune, no lr_scheduler',
     fileName: 'recipes/configs/tiny.yaml',
     rule: 'constant-lr',

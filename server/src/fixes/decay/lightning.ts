@@ -8,7 +8,7 @@ import type { TextEdit } from '../../analysis/finding';
 import { ConfigTree } from '../../dialects/configTree';
 import type { DecayFamily, DialectInput } from '../../dialects/dialect';
 import type { TrainingPlan } from '../../plan/trainingPlan';
-import { float, setPath, setPaths, type EditBlock } from '../pathEdits';
+import { BlockList, float, setPath, setPaths, type EditBlock, type EditValue } from '../pathEdits';
 
 const TORCH = 'torch.optim.lr_scheduler';
 
@@ -31,5 +31,33 @@ export function lightningDecayEdits(input: DialectInput, plan: TrainingPlan, fam
   if (taskLevel) {
     return setPaths(input, [['model.init_args.scheduler', className], ['model.init_args.scheduler_hparams', args]], { replace: true });
   }
+  const warmup = plan.schedule.name === 'SequentialLR' ? warmupChild(plan.schedule.params) : null;
+  if (warmup && warmup.milestone < plan.length.steps) {
+    // Keep the warmup child and its milestone; the decay runs over what is left of the run.
+    const decay = torchDecay(family, plan.length.steps - warmup.milestone);
+    const schedulers = new BlockList([warmup.child, { class_path: `${TORCH}.${decay.className}`, init_args: decay.args }]);
+    const block = { class_path: `${TORCH}.SequentialLR`, init_args: { schedulers, milestones: [warmup.milestone] } };
+    return setPath(input, ['lr_scheduler'], block, { replace: true, beside: 'optimizer' });
+  }
   return setPath(input, ['lr_scheduler'], { class_path: `${TORCH}.${className}`, init_args: args }, { replace: true, beside: 'optimizer' });
+}
+
+/** A SequentialLR's first child when it is a warmup (LinearLR ramping up, or ConstantLR), with its milestone. */
+function warmupChild(params: Record<string, unknown>): { child: EditBlock; milestone: number } | null {
+  const children = Array.isArray(params.schedulers) ? (params.schedulers as Array<Record<string, unknown>>) : [];
+  const milestones = Array.isArray(params.milestones) ? (params.milestones as unknown[]) : [];
+  const first = children[0];
+  const milestone = Number(milestones[0]);
+  if (!first || children.length < 2 || !(milestone > 0)) return null;
+  const classPath = typeof first.class_path === 'string' ? first.class_path : typeof first.name === 'string' ? first.name : undefined;
+  const args = (first.init_args ?? first.params ?? {}) as Record<string, unknown>;
+  const name = classPath?.split('.').pop();
+  const rampsUp = name === 'LinearLR' && Number(args.start_factor ?? 1 / 3) < Number(args.end_factor ?? 1);
+  if (!classPath || !(rampsUp || name === 'ConstantLR')) return null;
+  const kept: Record<string, EditValue> = {};
+  for (const [key, value] of Object.entries(args)) {
+    if (typeof value === 'number') kept[key] = Number.isInteger(value) && /factor/.test(key) ? float(value) : value;
+    else if (typeof value === 'string' || typeof value === 'boolean') kept[key] = value;
+  }
+  return { child: { class_path: classPath, init_args: kept }, milestone };
 }
