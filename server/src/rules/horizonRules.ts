@@ -38,8 +38,10 @@ export function scheduleHorizon(plan: TrainingPlan): ScheduleHorizon | null {
   const { params } = plan.schedule;
   const name = plan.schedule.name.split('.').pop() ?? plan.schedule.name;
   const T = plan.length.steps;
+  const torchFramework = ['pytorch', 'nemo', 'deepspeed', 'torchtune'].includes(plan.schedule.framework);
+  if (name === 'SequentialLR' && torchFramework) return sequentialHorizon(plan);
   const torch = TORCH_HORIZONS[name];
-  if (torch && ['pytorch', 'nemo', 'deepspeed', 'torchtune'].includes(plan.schedule.framework)) {
+  if (torch && torchFramework) {
     const value = num(params, torch.key);
     if (name === 'LinearLR' && !((num(params, 'end_factor') ?? 1) < (num(params, 'start_factor') ?? 1 / 3))) return null;
     return value === undefined ? null : { key: torch.key, value, expected: T, consequence: torch.consequence };
@@ -62,6 +64,23 @@ export function scheduleHorizon(plan: TrainingPlan): ScheduleHorizon | null {
     return { key: 'decay_steps', value, expected: T, consequence: name === 'cosine' ? 'the LR sits at its floor (alpha) for the rest of the run' : 'the LR sits at end_learning_rate for the rest of the run' };
   }
   return null;
+}
+
+/** A warmup + decay SequentialLR: the last child's horizon should cover the run after the last milestone. */
+function sequentialHorizon(plan: TrainingPlan): ScheduleHorizon | null {
+  const children = Array.isArray(plan.schedule.params.schedulers) ? (plan.schedule.params.schedulers as Array<Record<string, unknown>>) : [];
+  const milestones = Array.isArray(plan.schedule.params.milestones) ? (plan.schedule.params.milestones as unknown[]).map(Number) : [];
+  const last = children.at(-1);
+  const lastMilestone = milestones.at(-1);
+  if (!last || lastMilestone === undefined || !(lastMilestone >= 0) || milestones.length !== children.length - 1) return null;
+  const className = String(last.class_path ?? last.name ?? '').split('.').pop() ?? '';
+  const torch = TORCH_HORIZONS[className];
+  const args = (last.init_args ?? last.params ?? {}) as Record<string, unknown>;
+  if (!torch || className === 'OneCycleLR') return null;
+  if (className === 'LinearLR' && !((num(args, 'end_factor') ?? 1) < (num(args, 'start_factor') ?? 1 / 3))) return null;
+  const value = num(args, torch.key);
+  const expected = plan.length.steps - lastMilestone;
+  return value === undefined || !(expected > 0) ? null : { key: torch.key, value, expected, consequence: torch.consequence };
 }
 
 /** Where the horizon parameter is written: beside the schedule's name, or in its argument block. */

@@ -148,3 +148,16 @@ test('a decay fix that writes an assumed run length says so in its title and lea
   assert.equal(known.fixes[0]!.title, 'Use cosine decay');
   assert.ok(applyEdits(`# lr-lens: steps-per-epoch=500\n${text}`, known.fixes[0]!.edits).endsWith('    T_max: 10\n'));
 });
+
+test('schedule-horizon: the decay child of a warmup SequentialLR should cover the run after the warmup', () => {
+  const seq = (tMax: number) =>
+    lightning(`  class_path: torch.optim.lr_scheduler.SequentialLR\n  init_args:\n    schedulers:\n      - class_path: torch.optim.lr_scheduler.LinearLR\n        init_args: {start_factor: 0.01, total_iters: 5}\n      - class_path: torch.optim.lr_scheduler.CosineAnnealingLR\n        init_args: {T_max: ${tMax}}\n    milestones: [5]\n`);
+  assert.deepEqual(ids(seq(45)), []);
+  const finding = findingsOf(seq(50)).find((f) => f.ruleId === 'schedule-horizon');
+  assert.ok(finding);
+  assert.match(finding.message, /`T_max` is 50 epochs but the run is 45 epochs/);
+  const fixed = applyEdits(seq(50), finding.fixes[0]!.edits);
+  assert.equal(finding.fixes[0]!.title, 'Use cosine decay');
+  assert.ok(fixed.includes('T_max: 45'), fixed);
+  assert.deepEqual(ids(fixed), []);
+});
