@@ -1,12 +1,12 @@
 import type { SweepPlan } from '../plan/sweepPlan';
 import { spanContains } from '../parse/textSpan';
-import { ADAM_ROLES, readOptimizer, ROLE_WORDS, roleOf, tunedAdamRoles } from '../plan/searchSpaceRoles';
+import { ADAM_ROLES, ROLE_WORDS, roleOf, tunedAdamRoles } from '../plan/searchSpaceRoles';
 import { DEFAULT_BUDGET_THRESHOLD, supportedRoles } from '../rules/sweepRules';
 
 /** A study in a few lines of Markdown: method, budget and its basis, the optimizer, what is tuned and what the budget supports. */
 export function describeSweep(sweep: SweepPlan, budgetThreshold = DEFAULT_BUDGET_THRESHOLD): string {
   const { budget } = sweep;
-  const optimizer = readOptimizer(sweep);
+  const { optimizer } = sweep;
   const tuned = tunedAdamRoles(sweep);
   const lines = [
     `Method: ${sweep.method}.`,

@@ -10,7 +10,8 @@ import { ConfigTree } from './configTree';
 import { readOverride, rangeValues } from './hydraOverrides';
 import { toNumber } from './numbers';
 import { entriesOf, resolveNode, rootMap, type MapEntry } from '../parse/yamlAccess';
-import { budgetOf, gridSizeOf, gridText, validSweep, type SweepEntry, type SweepPlan } from '../plan/sweepPlan';
+import { buildSweep } from '../plan/buildSweep';
+import { budgetOf, gridSizeOf, gridText, type SweepEntry, type SweepPlan } from '../plan/sweepPlan';
 
 function sweeperOverride(tree: ConfigTree): string | undefined {
   const defaults = tree.get('defaults');
@@ -185,7 +186,7 @@ export function readHydraSweep(input: DialectInput, dialectId: string): SweepPla
     if (max && value !== undefined && Number.isInteger(value)) cap = { value, text: `ax_config.max_trials: ${value}`, span: max.valueSpan };
   }
   const grid = isGrid ? gridSizeOf(entries) : null;
-  return validSweep({
+  return buildSweep({
     dialect: dialectId,
     documentIndex: input.documentIndex,
     method,
@@ -204,7 +205,7 @@ export function readHydraSweep(input: DialectInput, dialectId: string): SweepPla
 export function embeddedHydraSweep(input: DialectInput, dialectId: string, optimizerName: string | undefined): SweepPlan | undefined {
   const sweep = readHydraSweep(input, dialectId);
   if (!sweep || sweep.entries.length === 0) return undefined;
-  return optimizerName ? validSweep({ ...sweep, optimizerName }) : sweep;
+  return optimizerName ? buildSweep({ ...sweep, optimizerName }) : sweep;
 }
 
 export const hydraSweepDialect: Dialect = {

@@ -9,7 +9,8 @@ import type { Dialect, DialectInput, Extraction, Recognition } from './dialect';
 import { ConfigTree } from './configTree';
 import { toNumber } from './numbers';
 import { entriesOf, resolveNode, rootMap, spanOf } from '../parse/yamlAccess';
-import { budgetOf, gridSizeOf, gridText, validSweep, type SweepEntry, type SweepPlan } from '../plan/sweepPlan';
+import { buildSweep } from '../plan/buildSweep';
+import { budgetOf, gridSizeOf, gridText, type SweepEntry, type SweepDraft } from '../plan/sweepPlan';
 
 function recognize(input: DialectInput): Recognition | null {
   const tree = new ConfigTree(input.document, { interpolate: false });
@@ -91,7 +92,7 @@ function extract(input: DialectInput): Extraction {
   const assumptions: string[] = [];
   if (!cap) assumptions.push('No `maxTrialCount`: the experiment runs until its goal is reached or the search space is exhausted.');
   if (tree.has('spec.maxFailedTrialCount')) assumptions.push('Failed trials (up to `maxFailedTrialCount`) run on top of the budget.');
-  const sweep: SweepPlan = {
+  const sweep: SweepDraft = {
     dialect: 'katib',
     documentIndex: input.documentIndex,
     method,
@@ -101,7 +102,7 @@ function extract(input: DialectInput): Extraction {
     anchor: capEntry?.keySpan ?? specEntry.keySpan,
     assumptions,
   };
-  return { findings: [], sweep: validSweep(sweep) };
+  return { findings: [], sweep: buildSweep(sweep) };
 }
 
 export const katibDialect: Dialect = {

@@ -9,8 +9,9 @@ import { isMap, isSeq, type YAMLMap } from 'yaml';
 import type { Dialect, DialectInput, Extraction, Recognition } from './dialect';
 import { toNumber } from './numbers';
 import { entriesOf, resolveNode, rootMap, spanOf, type MapEntry } from '../parse/yamlAccess';
-import { budgetOf, gridSizeOf, gridText, validSweep, type SweepEntry } from '../plan/sweepPlan';
+import { buildSweep } from '../plan/buildSweep';
 import { roleOf } from '../plan/searchSpaceRoles';
+import { budgetOf, gridSizeOf, gridText, type SweepEntry } from '../plan/sweepPlan';
 
 /** The tuning-job config: the request's `HyperParameterTuningJobConfig`, or the root itself. */
 function tuningConfig(input: DialectInput): { config: YAMLMap; anchor: MapEntry | undefined } | null {
@@ -104,7 +105,7 @@ function extract(input: DialectInput): Extraction {
   const optimizerName = staticOptimizer(input);
   const assumptions: string[] = [];
   if (!fields.has('Strategy')) assumptions.push('No `Strategy`: SageMaker searches with Bayesian optimization by default.');
-  const sweep = validSweep({
+  const sweep = buildSweep({
     dialect: 'sagemaker-tuning',
     documentIndex: input.documentIndex,
     method: strategy,

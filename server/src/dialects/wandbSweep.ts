@@ -9,7 +9,8 @@ import type { Dialect, DialectInput, Extraction, Recognition } from './dialect';
 import { ConfigTree } from './configTree';
 import { toNumber } from './numbers';
 import { entriesOf, resolveNode, rootMap, type MapEntry } from '../parse/yamlAccess';
-import { budgetOf, gridSizeOf, gridText, validSweep, type SweepEntry, type SweepPlan } from '../plan/sweepPlan';
+import { buildSweep } from '../plan/buildSweep';
+import { budgetOf, gridSizeOf, gridText, type SweepEntry, type SweepDraft } from '../plan/sweepPlan';
 
 const METHODS = ['grid', 'random', 'bayes'];
 const EXTRAS = ['metric', 'program', 'command', 'early_terminate', 'run_cap', 'job', 'description', 'name', 'project', 'entity'];
@@ -102,7 +103,7 @@ function extract(input: DialectInput): Extraction {
   if (isGrid && grid === null) assumptions.push('The grid has a continuous parameter, which W&B cannot enumerate, so its size is unknown.');
   if (!isGrid && !cap) assumptions.push('W&B random and Bayesian sweeps run until stopped: the budget is `run_cap` or `wandb agent --count`, and this file has no `run_cap`.');
   if (top.has('scheduler') && !isMap(parametersNode)) assumptions.push('The search space is defined by the launch scheduler, not in this file.');
-  const sweep: SweepPlan = {
+  const sweep: SweepDraft = {
     dialect: 'wandb-sweep',
     documentIndex: input.documentIndex,
     method,
@@ -112,7 +113,7 @@ function extract(input: DialectInput): Extraction {
     anchor: methodEntry?.keySpan ?? top.values().next().value?.keySpan ?? { start: 0, end: 0 },
     assumptions,
   };
-  return { findings: [], sweep: validSweep(sweep) };
+  return { findings: [], sweep: buildSweep(sweep) };
 }
 
 export const wandbSweepDialect: Dialect = {

@@ -1,5 +1,5 @@
 import { optimizerFamily } from '../dialects/optimizerFamily';
-import { isTuned, type SweepEntry, type SweepPlan } from './sweepPlan';
+import { isTuned, type SweepDraft, type SweepEntry, type SweepOptimizer } from './sweepPlan';
 
 /**
  * What a search-space name means for the tuning rules, across naming styles: the base LR, Adam's beta_1,
@@ -65,27 +65,15 @@ export function roleOf(name: string): SearchRole | null {
   return null;
 }
 
-export interface OptimizerReading {
-  /** adam: Adam-family for every trial; mixed: the optimizer is tuned and Adam-family is among the choices; none: not Adam; unknown: not said. */
-  family: 'adam' | 'mixed' | 'none' | 'unknown';
-  /** The optimizer names the sweep gives (fixed or choices). */
-  names: string[];
-  /** The entry that names or tunes the optimizer. */
-  entry?: SweepEntry;
-  tuned: boolean;
-  /** How the family was found, for messages (`optimizer: adamw`, `adam_beta1 in the search space`). */
-  basis: string;
-}
-
-/** Which optimizer the study trains with, from an optimizer entry, or from Adam-specific parameter names. */
-export function readOptimizer(sweep: SweepPlan): OptimizerReading {
+/** Which optimizer the study trains with: an optimizer entry, the surrounding config's, or Adam-specific parameter names. */
+export function readOptimizer(sweep: SweepDraft): SweepOptimizer {
   const entry = sweep.entries.find((e) => roleOf(e.name) === 'optimizer' && e.values && e.values.length > 0);
   if (entry) {
     const names = (entry.values ?? []).map(String);
     const adam = names.filter((n) => optimizerFamily(n) === 'adam');
     const tuned = isTuned(entry);
     const family = adam.length === 0 ? 'none' : adam.length === names.length ? 'adam' : 'mixed';
-    return { family, names, entry, tuned, basis: `\`${entry.name}\`: ${names.join(', ')}` };
+    return { family, names, entryName: entry.name, tuned, basis: `\`${entry.name}\`: ${names.join(', ')}` };
   }
   if (sweep.optimizerName) {
     const family = optimizerFamily(sweep.optimizerName) === 'adam' ? 'adam' : 'none';
@@ -99,7 +87,7 @@ export function readOptimizer(sweep: SweepPlan): OptimizerReading {
 }
 
 /** The tuned Adam hyperparameters, each with the entry that tunes it (a betas tuple tunes the components that vary). */
-export function tunedAdamRoles(sweep: SweepPlan): Map<AdamRole, SweepEntry> {
+export function tunedAdamRoles(sweep: SweepDraft): Map<AdamRole, SweepEntry> {
   const tuned = new Map<AdamRole, SweepEntry>();
   for (const entry of sweep.entries) {
     if (!isTuned(entry)) continue;

@@ -55,6 +55,20 @@ export const SweepBudgetSchema = z.object({
 });
 export type SweepBudget = z.infer<typeof SweepBudgetSchema>;
 
+/** Which optimizer the study trains with, as far as the sweep (or the config around it) says. */
+export const SweepOptimizerSchema = z.object({
+  /** adam: Adam-family for every trial; mixed: the optimizer is tuned and Adam-family is among the choices; none: not Adam; unknown: not said. */
+  family: z.enum(['adam', 'mixed', 'none', 'unknown']),
+  /** The optimizer names given (fixed value or choices). */
+  names: z.array(z.string()),
+  /** The search-space entry that names or tunes the optimizer. */
+  entryName: z.string().optional(),
+  tuned: z.boolean(),
+  /** How the family was found, for messages (`optimizer: adamw`, `adam_beta1 names Adam`). */
+  basis: z.string(),
+});
+export type SweepOptimizer = z.infer<typeof SweepOptimizerSchema>;
+
 export const SweepPlanSchema = z.object({
   /** Dialect id of the sweep file (`wandb-sweep`, `hydra-sweep`, `katib`) or of the config it is embedded in. */
   dialect: z.string(),
@@ -71,11 +85,16 @@ export const SweepPlanSchema = z.object({
   assumptions: z.array(z.string()),
   /** The optimizer the surrounding training config names, for a sweep embedded in one (the sweep itself may not say). */
   optimizerName: z.string().optional(),
+  /** The optimizer the study trains with (derived from the entries and `optimizerName` by `buildSweep`). */
+  optimizer: SweepOptimizerSchema,
 });
 export type SweepPlan = z.infer<typeof SweepPlanSchema>;
 
+/** A sweep plan before its optimizer is derived: what a dialect reads. */
+export type SweepDraft = Omit<SweepPlan, 'optimizer'>;
+
 /** The entries that vary between trials (more than one value). */
-export function tunedEntries(sweep: SweepPlan): SweepEntry[] {
+export function tunedEntries(sweep: SweepDraft): SweepEntry[] {
   return sweep.entries.filter(isTuned);
 }
 
@@ -118,9 +137,4 @@ export function gridText(entries: readonly SweepEntry[]): string {
   const size = gridSizeOf(entries);
   if (factors.length <= 1) return `${size ?? '?'} point${size === 1 ? '' : 's'}`;
   return `${factors.join(' × ')} = ${size ?? '?'} points`;
-}
-
-/** A sweep plan checked against its schema (a reader's mistake fails here, not in a rule). */
-export function validSweep(sweep: SweepPlan): SweepPlan {
-  return SweepPlanSchema.parse(sweep);
 }

@@ -1,16 +1,14 @@
 import type { Finding, Fix } from '../analysis/finding';
 import type { Dialect, DialectInput } from '../dialects/dialect';
 import { fixEntryEdits, removeEntryEdits } from '../fixes/sweepEdits';
-import { isTuned, type SweepEntry, type SweepPlan } from '../plan/sweepPlan';
+import { isTuned, type SweepEntry, type SweepOptimizer, type SweepPlan } from '../plan/sweepPlan';
 import {
   ADAM_DEFAULTS,
   ADAM_ROLES,
-  readOptimizer,
   ROLE_WORDS,
   roleOf,
   tunedAdamRoles,
   type AdamRole,
-  type OptimizerReading,
 } from '../plan/searchSpaceRoles';
 import { RULES } from './ruleCatalog';
 
@@ -70,13 +68,13 @@ function budgetWords(sweep: SweepPlan): string {
   return `${trials} trial${trials === 1 ? '' : 's'} (${sweep.budget.basis})`;
 }
 
-function optimizerNote(optimizer: OptimizerReading): string {
+function optimizerNote(optimizer: SweepOptimizer): string {
   if (optimizer.family === 'mixed') return ` The optimizer itself is tuned too (${optimizer.names.join(', ')}), which takes trials of its own.`;
   if (optimizer.basis.startsWith('assumed')) return ` (LR Lens ${optimizer.basis}.)`;
   return '';
 }
 
-const isAdam = (optimizer: OptimizerReading) => optimizer.family === 'adam' || optimizer.family === 'mixed';
+const isAdam = (optimizer: SweepOptimizer) => optimizer.family === 'adam' || optimizer.family === 'mixed';
 const threshold = (context: SweepRuleContext) => context.budgetThreshold ?? DEFAULT_BUDGET_THRESHOLD;
 
 function entryFixes(context: SweepRuleContext, entry: SweepEntry, roles: AdamRole[]): Fix[] {
@@ -106,7 +104,7 @@ function storesOneMinusBeta(entry: SweepEntry, role: AdamRole): boolean {
 /** adam-overtuned: a tuned Adam hyperparameter the budget does not support (one finding per entry). */
 export const adamOvertunedRule: SweepRule = (context) => {
   const { sweep } = context;
-  const optimizer = readOptimizer(sweep);
+  const optimizer = sweep.optimizer;
   const trials = sweep.budget.trials;
   if (!isAdam(optimizer) || trials === null) return [];
   const supported = supportedRoles(trials, threshold(context));
@@ -130,7 +128,7 @@ export const adamOvertunedRule: SweepRule = (context) => {
 /** adam-undertuned: the budget supports more of Adam than the study tunes. */
 export const adamUndertunedRule: SweepRule = (context) => {
   const { sweep } = context;
-  const optimizer = readOptimizer(sweep);
+  const optimizer = sweep.optimizer;
   const trials = sweep.budget.trials;
   if (!isAdam(optimizer) || trials === null) return [];
   const tuned = tunedAdamRoles(sweep);
@@ -156,7 +154,7 @@ const CAP_KEYS: Record<string, string> = { 'wandb-sweep': '`run_cap`', 'hydra-sw
 /** unknown-budget: a study over Adam whose trial count nothing bounds. */
 export const unknownBudgetRule: SweepRule = (context) => {
   const { sweep } = context;
-  const optimizer = readOptimizer(sweep);
+  const optimizer = sweep.optimizer;
   if (!isAdam(optimizer) || sweep.budget.trials !== null) return [];
   const tuned = tunedAdamRoles(sweep);
   if (tuned.size === 0) return [];

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { analyzeConfig, onInternalError } from '../../../server/src/index';
 import { isTuned } from '../../../server/src/plan/sweepPlan';
-import { ADAM_ROLES, readOptimizer, roleOf, tunedAdamRoles } from '../../../server/src/plan/searchSpaceRoles';
+import { ADAM_ROLES, roleOf, tunedAdamRoles } from '../../../server/src/plan/searchSpaceRoles';
 import { CORPUS_DIR, corpusFiles } from '../../helpers/corpus';
 
 const SNAPSHOT = join(__dirname, 'corpus.snapshot.json');
@@ -55,7 +55,7 @@ test('corpus sweeps: every file read into a sweep plan, figures match the review
         gridSize: sweep.budget.gridSize,
         entries: sweep.entries.length,
         tuned: sweep.entries.filter(isTuned).length,
-        optimizer: readOptimizer(sweep).family,
+        optimizer: sweep.optimizer.family,
         adamTuned: ADAM_ROLES.filter((r) => tunedRoles.has(r)),
         lengthTuned: sweep.entries.some((e) => isTuned(e) && roleOf(e.name) === 'length'),
         rules: [...new Set(analysis.findings.map((f) => f.ruleId))].sort(),
