@@ -8,6 +8,7 @@ import { isMap, isSeq } from 'yaml';
 import type { Dialect, DialectInput, Extraction, Recognition } from './dialect';
 import { ConfigTree } from './configTree';
 import { toNumber } from './numbers';
+import { commandLineOptimizer } from './commandLineOptimizer';
 import { entriesOf, resolveNode, rootMap, spanOf } from '../parse/yamlAccess';
 import { buildSweep } from '../plan/buildSweep';
 import { budgetOf, gridSizeOf, gridText, type SweepEntry, type SweepDraft } from '../plan/sweepPlan';
@@ -92,6 +93,7 @@ function extract(input: DialectInput): Extraction {
   const assumptions: string[] = [];
   if (!cap) assumptions.push('No `maxTrialCount`: the experiment runs until its goal is reached or the search space is exhausted.');
   if (tree.has('spec.maxFailedTrialCount')) assumptions.push('Failed trials (up to `maxFailedTrialCount`) run on top of the budget.');
+  const optimizerName = commandLineOptimizer(tree.get('spec.trialTemplate'));
   const sweep: SweepDraft = {
     dialect: 'katib',
     documentIndex: input.documentIndex,
@@ -101,6 +103,7 @@ function extract(input: DialectInput): Extraction {
     entries,
     anchor: capEntry?.keySpan ?? specEntry.keySpan,
     assumptions,
+    ...(optimizerName ? { optimizerName } : {}),
   };
   return { findings: [], sweep: buildSweep(sweep) };
 }

@@ -8,6 +8,7 @@ import { isMap, type Document, type YAMLMap } from 'yaml';
 import type { Dialect, DialectInput, Extraction, Recognition } from './dialect';
 import { ConfigTree } from './configTree';
 import { toNumber } from './numbers';
+import { commandLineOptimizer } from './commandLineOptimizer';
 import { entriesOf, resolveNode, rootMap, type MapEntry } from '../parse/yamlAccess';
 import { buildSweep } from '../plan/buildSweep';
 import { budgetOf, gridSizeOf, gridText, type SweepEntry, type SweepDraft } from '../plan/sweepPlan';
@@ -103,6 +104,7 @@ function extract(input: DialectInput): Extraction {
   if (isGrid && grid === null) assumptions.push('The grid has a continuous parameter, which W&B cannot enumerate, so its size is unknown.');
   if (!isGrid && !cap) assumptions.push('W&B random and Bayesian sweeps run until stopped: the budget is `run_cap` or `wandb agent --count`, and this file has no `run_cap`.');
   if (top.has('scheduler') && !isMap(parametersNode)) assumptions.push('The search space is defined by the launch scheduler, not in this file.');
+  const optimizerName = commandLineOptimizer(top.get('command')?.value);
   const sweep: SweepDraft = {
     dialect: 'wandb-sweep',
     documentIndex: input.documentIndex,
@@ -112,6 +114,7 @@ function extract(input: DialectInput): Extraction {
     entries,
     anchor: methodEntry?.keySpan ?? top.values().next().value?.keySpan ?? { start: 0, end: 0 },
     assumptions,
+    ...(optimizerName ? { optimizerName } : {}),
   };
   return { findings: [], sweep: buildSweep(sweep) };
 }

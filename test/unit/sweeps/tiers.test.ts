@@ -204,3 +204,31 @@ test('embedded sweep: hydra.sweeper.params in a training config, with the optimi
   assert.deepEqual(flagged(nemo('adamw'), 'adam-overtuned'), ['model.optim.betas']);
   assert.deepEqual(flagged(nemo('sgd'), 'adam-overtuned'), []);
 });
+
+test('the optimizer a launch command fixes (Katib trial template, W&B command) decides the family', () => {
+  const katib = (flag: string) =>
+    yaml(
+      'apiVersion: kubeflow.org/v1beta1',
+      'kind: Experiment',
+      'spec:',
+      '  maxTrialCount: 6',
+      '  parameters:',
+      '    - name: lr',
+      '      parameterType: double',
+      '      feasibleSpace: {min: "0.001", max: "0.1"}',
+      '    - name: eps',
+      '      parameterType: discrete',
+      '      feasibleSpace: {list: ["1e-8", "1e-6"]}',
+      '  trialTemplate:',
+      '    trialSpec:',
+      '      spec:',
+      '        containers:',
+      '          - command: ["python3", "train.py", "' + flag + '", "--lr=${trialParameters.learningRate}"]',
+    );
+  assert.deepEqual(flagged(katib('--optimizer=adamw'), 'adam-overtuned'), ['eps']);
+  assert.deepEqual(flagged(katib('--optimizer=sgd'), 'adam-overtuned'), []);
+  assert.deepEqual(flagged(katib('--optimizer=${trialParameters.optimizer}'), 'adam-overtuned'), ['eps']);
+  const wandb = (flag: string) => yaml('method: random', 'run_cap: 5', 'command:', '  - ${env}', '  - python', '  - train.py', `  - ${flag}`, '  - sgd', '  - ${args}', 'parameters:', '  lr: {min: 0.001, max: 0.1}', '  beta1: {values: [0.8, 0.9]}');
+  assert.deepEqual(flagged(wandb('--optim'), 'adam-overtuned'), []);
+  assert.deepEqual(flagged(wandb('--seed'), 'adam-overtuned'), ['beta1']);
+});
