@@ -118,7 +118,7 @@ export const adamOvertunedRule: SweepRule = (context) => {
     severity: RULES['adam-overtuned'].defaultSeverity,
     message:
       `\`${entry.name}\` tunes ${list(roles.map((r) => ROLE_WORDS[r]))}, but this study's budget of ${budgetWords(sweep)} supports ${supportsWords(supported)}; ` +
-      `${list(roles.map((r) => `${ROLE_WORDS[r]} needs ${neededWords(r, threshold(context))}`))}. Fix it at one value or raise the budget: ${RULES['adam-overtuned'].why}.${optimizerNote(optimizer)}`,
+      `${list(roles.map((r) => `${ROLE_WORDS[r]} needs ${neededWords(r, threshold(context))}`))}. Fix it at one value or raise the budget (a small budget is best spent on the most important Adam hyperparameters).${optimizerNote(optimizer)}`,
     span: entry.keySpan,
     keySpan: entry.keySpan,
     fixes: entryFixes(context, entry, roles),
@@ -137,11 +137,18 @@ export const adamUndertunedRule: SweepRule = (context) => {
   if (missing.length === 0) return [];
   const anchor = tuned.get('lr') ?? [...tuned.values()][0]!;
   const tunedWords = ADAM_ROLES.filter((r) => tuned.has(r)).map((r) => ROLE_WORDS[r]);
+  const supported = supportedRoles(trials, threshold(context));
+  const beyond = ADAM_ROLES.filter((r) => tuned.has(r) && !supported.includes(r)).map((r) => ROLE_WORDS[r]);
+  const missingWords = list(missing.map((r) => ROLE_WORDS[r]));
+  const message =
+    beyond.length > 0
+      ? `This study's budget of ${budgetWords(sweep)} supports tuning ${missingWords}, which matter${missing.length === 1 ? 's' : ''} more than the ${list(beyond)} it tunes instead.`
+      : `This study's budget of ${budgetWords(sweep)} supports tuning ${missingWords} as well; it tunes ${tunedWords.length === 1 ? 'only ' : ''}${list(tunedWords)}.`;
   return [
     {
       ruleId: 'adam-undertuned',
       severity: RULES['adam-undertuned'].defaultSeverity,
-      message: `This study's budget of ${budgetWords(sweep)} supports tuning ${list(missing.map((r) => ROLE_WORDS[r]))} as well; it tunes ${tunedWords.length === 1 ? 'only ' : ''}${list(tunedWords)} (${RULES['adam-undertuned'].why}).${optimizerNote(optimizer)}`,
+      message: `${message}${optimizerNote(optimizer)}`,
       span: anchor.keySpan,
       keySpan: anchor.keySpan,
       fixes: [],

@@ -232,3 +232,9 @@ test('the optimizer a launch command fixes (Katib trial template, W&B command) d
   assert.deepEqual(flagged(wandb('--optim'), 'adam-overtuned'), []);
   assert.deepEqual(flagged(wandb('--seed'), 'adam-overtuned'), ['beta1']);
 });
+
+test('adam-undertuned beside adam-overtuned says the skipped hyperparameter matters more than the ones tuned instead', () => {
+  const text = yaml('method: random', 'run_cap: 12', 'parameters:', '  optimizer: {value: adamw}', '  lr: {min: 0.0001, max: 0.01}', '  adam_beta2: {values: [0.98, 0.999]}');
+  const hint = analyse(text).findings.find((f) => f.ruleId === 'adam-undertuned');
+  assert.match(hint?.message ?? '', /supports tuning beta_1, which matters more than the beta_2 it tunes instead/);
+});
