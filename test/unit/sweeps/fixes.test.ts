@@ -116,3 +116,27 @@ test('a beta entry that holds 1 - beta (all values below 0.5) gets no "fix at de
   const finding = analyse(text).findings.find((f) => f.ruleId === 'adam-overtuned');
   assert.deepEqual(finding?.fixes.map((f) => f.title), ['Remove from search space']);
 });
+
+test('fix all: every preferred sweep fix applies together, and the warnings are gone', async () => {
+  const { planFixAll } = await import('../../../server/src/fixes/fixAll');
+  const text = yaml(
+    'method: random',
+    'run_cap: 12',
+    'parameters:',
+    '  optimizer: {value: adamw}',
+    '  lr: {min: 0.0001, max: 0.01}',
+    '  adam_epsilon:',
+    '    values: [1.0e-8, 1.0e-6]',
+    '  adam_beta2:',
+    '    values: [0.98, 0.999]',
+    '  epochs:',
+    '    values: [3, 5]',
+  );
+  const before = analyse(text).findings;
+  const plan = planFixAll(before);
+  assert.equal(plan.skipped.length, 0);
+  assert.equal(plan.chosen.length, 3);
+  const after = applyEdits(text, plan.edits);
+  assert.equal(after, text.replace('values: [1.0e-8, 1.0e-6]', 'value: 1.0e-8').replace('values: [0.98, 0.999]', 'value: 0.999').replace('values: [3, 5]', 'value: 5'));
+  assert.deepEqual(analyse(after).findings.filter((f) => f.severity === 'warning'), []);
+});
