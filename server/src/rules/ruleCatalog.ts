@@ -77,13 +77,13 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
     id: 'adam-overtuned',
     defaultSeverity: 'warning',
     why: 'a small trial budget supports tuning only the most important Adam hyperparameters',
-    explanation: `Fewer than 10 trials: tune only the learning rate. 10-25 trials: add beta_1. 25 or more: add epsilon. Substantially more than 25: add beta_2.\n\nSource: ${PLAYBOOK}.`,
+    explanation: `Fewer than 10 trials: tune only the learning rate. 10-25 trials: add beta_1. More than 25: add epsilon. Substantially more than 25 (by default more than 50, setting lrLens.budgetThreshold): add beta_2.\n\nSource: ${PLAYBOOK}.`,
   },
   'adam-undertuned': {
     id: 'adam-undertuned',
     defaultSeverity: 'hint',
     why: 'the trial budget supports tuning more of Adam than this study does',
-    explanation: `Fewer than 10 trials: tune only the learning rate. 10-25 trials: add beta_1. 25 or more: add epsilon. Substantially more than 25: add beta_2.\n\nSource: ${PLAYBOOK}.`,
+    explanation: `Fewer than 10 trials: tune only the learning rate. 10-25 trials: add beta_1. More than 25: add epsilon. Substantially more than 25 (by default more than 50, setting lrLens.budgetThreshold): add beta_2.\n\nSource: ${PLAYBOOK}.`,
   },
   'tuned-train-steps': {
     id: 'tuned-train-steps',

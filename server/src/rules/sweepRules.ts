@@ -22,10 +22,10 @@ export const DEFAULT_BUDGET_THRESHOLD = 50;
 /** Fewer than 10 trials: the learning rate only. */
 export const BETA1_FROM = 10;
 /**
- * "25 or more" trials add epsilon. The playbook's "10 to 25" and "25 or more" overlap at 25; its "25 or more"
- * is the explicit statement, so 25 trials already support epsilon.
+ * Epsilon from 26 trials. The playbook's "10 to 25" and "25 or more" overlap at 25; LR Lens follows the product's
+ * tier boundaries (9/10, 25/26, threshold/threshold+1): 25 trials are still the beta_1 tier.
  */
-export const EPSILON_FROM = 25;
+export const EPSILON_FROM = 26;
 
 export interface SweepRuleContext {
   sweep: SweepPlan;

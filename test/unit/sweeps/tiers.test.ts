@@ -25,13 +25,13 @@ const fullAdam = (cap: number, method = 'random') =>
     '  adam_beta2: {values: [0.98, 0.999]}',
   );
 
-test('tier boundaries 9/10, 24/25/26, 50/51 (default threshold)', () => {
+test('tier boundaries 9/10, 25/26, 50/51 (default threshold)', () => {
   const expected: Array<[number, string[]]> = [
     [1, ['adam_beta1', 'adam_epsilon', 'adam_beta2']],
     [9, ['adam_beta1', 'adam_epsilon', 'adam_beta2']],
     [10, ['adam_epsilon', 'adam_beta2']],
     [24, ['adam_epsilon', 'adam_beta2']],
-    [25, ['adam_beta2']],
+    [25, ['adam_epsilon', 'adam_beta2']],
     [26, ['adam_beta2']],
     [50, ['adam_beta2']],
     [51, []],
@@ -52,7 +52,7 @@ test('the message names the budget, what it supports, and what the entry needs',
   assert.equal(finding.severity, 'warning');
   assert.match(finding.message, /12 trials \(run_cap: 12\)/);
   assert.match(finding.message, /supports tuning the learning rate and beta_1/);
-  assert.match(finding.message, /epsilon needs at least 25 trials/);
+  assert.match(finding.message, /epsilon needs at least 26 trials/);
 });
 
 test('grids whose product crosses a tier: 3 × 3 = 9 supports the LR only, 5 × 2 = 10 adds beta_1', () => {
