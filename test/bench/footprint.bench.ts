@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   figure('bundled extension, client + server + webview', extension / MB, 'MB', { op: '<=', value: 1 });
 
   const vsix = join(stage, 'lr-lens.vsix');
-  const packaged = spawnSync(process.execPath, [join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix], { cwd: stage, encoding: 'utf8', input: 'y\n' });
+  const packaged = spawnSync(process.execPath, [join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', vsix], { cwd: stage, encoding: 'utf8', input: 'y\n' });
   if (packaged.status === 0 && existsSync(vsix)) {
     figure('packaged .vsix (vsce package --no-dependencies, production bundles)', statSync(vsix).size / MB, 'MB', { op: '<=', value: 1 });
   } else {

@@ -34,5 +34,5 @@ for (const [label, make] of steps) {
   const typed = median(() => everyStepValues(make()));
   const objects = median(() => everyStep(make()));
   figure(`every step of 10^5 steps, ${label}, as Float64Array`, typed, 'ms', { op: '<=', value: 5 });
-  figure(`every step of 10^5 steps, ${label}, as points`, objects, 'ms', { op: '<=', value: 5 });
+  figure(`every step of 10^5 steps, ${label}, as points`, objects, 'ms', null, 'objects for JSON; the 5 ms target is the Float64Array path');
 }
