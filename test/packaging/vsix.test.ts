@@ -28,7 +28,7 @@ test('npm run package makes a .vsix offline with only what the extension needs',
   }
 
   const vsix = join(stage, 'lr-lens.vsix');
-  const packaged = spawnSync(process.execPath, [VSCE, 'package', '--no-dependencies', '--allow-missing-repository', '-o', vsix], { cwd: stage, encoding: 'utf8', input: 'y\n' });
+  const packaged = spawnSync(process.execPath, [VSCE, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', vsix], { cwd: stage, encoding: 'utf8', input: 'y\n' });
   assert.equal(packaged.status, 0, packaged.stderr + packaged.stdout);
   const size = statSync(vsix).size;
   console.log(`# .vsix: ${files.length} files, ${(size / 1024).toFixed(0)} KB`);
