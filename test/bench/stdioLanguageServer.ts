@@ -3,6 +3,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { stopLanguageServer } from '../helpers/stopServer';
 
 /** USER_HZ, 100 on Linux everywhere that matters. */
 const CLOCK_TICKS_PER_SECOND = 100;
@@ -72,24 +73,6 @@ export class StdioLanguageServer {
   }
 
   async stop(): Promise<void> {
-    try {
-      await this.connection.sendRequest('shutdown');
-      await this.connection.sendNotification('exit');
-    } catch {
-      // already gone
-    }
-    this.connection.dispose();
-    if (this.process.exitCode === null) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          this.process.kill();
-          resolve();
-        }, 2000);
-        this.process.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-    }
+    await stopLanguageServer(this.connection, this.process);
   }
 }

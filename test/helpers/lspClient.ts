@@ -8,6 +8,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+import { stopLanguageServer } from './stopServer';
 
 export const REPO = join(__dirname, '..', '..');
 export const SERVER_BIN = join(REPO, 'bin', 'lr-lens-language-server.js');
@@ -76,25 +77,7 @@ export class LspTestClient {
   }
 
   async stop(): Promise<void> {
-    try {
-      await this.connection.sendRequest('shutdown');
-      await this.connection.sendNotification('exit');
-    } catch {
-      // already gone
-    }
-    this.connection.dispose();
-    if (this.process.exitCode === null) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          this.process.kill();
-          resolve();
-        }, 2000);
-        this.process.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-    }
+    await stopLanguageServer(this.connection, this.process);
   }
 }
 
