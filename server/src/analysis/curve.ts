@@ -5,10 +5,16 @@ import type { CurvePoint, ScheduleMarker } from '../schedules/schedule';
 import type { ConfigAnalysis } from './analyzeConfig';
 import { summarizePlan, type PlanSummary } from './describePlan';
 
+/** The most points an every-step curve holds (a 10^9-step run would not fit in memory as points). */
+export const EVERY_STEP_LIMIT = 2_000_000;
+
 export interface CurveOptions {
   /** About how many points to sample (peaks and markers are always kept). */
   points?: number;
-  /** Every scheduler step t = 0..T-1 instead of a sample. */
+  /**
+   * Every scheduler step t = 0..T-1 instead of a sample, for runs of at most EVERY_STEP_LIMIT steps; longer
+   * runs are sampled to that many points (peaks kept) rather than built point by point in memory.
+   */
   everyStep?: boolean;
   /** Which recognised document of a multi-document file (default: the first with a plan). */
   documentIndex?: number;
@@ -32,7 +38,11 @@ export interface CurveResult {
 export function curveOfPlan(plan: TrainingPlan, options: CurveOptions = {}): Omit<CurveResult, 'dialect' | 'dialectName'> | null {
   const schedule = scheduleOfPlan(plan);
   if (!schedule) return null;
-  const points = options.everyStep ? everyStep(schedule) : sampleCurve(schedule, options.points ?? 200);
+  const points = !options.everyStep
+    ? sampleCurve(schedule, options.points ?? 200)
+    : schedule.totalSteps <= EVERY_STEP_LIMIT
+      ? everyStep(schedule)
+      : sampleCurve(schedule, EVERY_STEP_LIMIT);
   return {
     documentIndex: plan.documentIndex,
     schedule: schedule.family,
