@@ -22,6 +22,7 @@
 import { closedFormSchedule, marker, type ScheduleInput } from './closedFormSchedule';
 import type { Schedule, ScheduleMarker } from './schedule';
 import { numberListParam, numberParam } from './scheduleParams';
+import { geometricCycle } from './geometricCycle';
 
 export function fairseqSchedule(input: ScheduleInput): Schedule | null {
   const p = input.params;
@@ -85,18 +86,7 @@ export function fairseqSchedule(input: ScheduleInput): Schedule | null {
       return done((n) => {
         if (n < W) return init + n * lrStep;
         const c = n - W;
-        let i: number;
-        let tI: number;
-        let tCurr: number;
-        if (tMult !== 1) {
-          i = Math.floor(Math.log(1 - (c / period) * (1 - tMult)) / Math.log(tMult));
-          tI = tMult ** i * period;
-          tCurr = c - ((1 - tMult ** i) / (1 - tMult)) * period;
-        } else {
-          i = Math.floor(c / period);
-          tI = period;
-          tCurr = c - period * i;
-        }
+        const { index: i, length: tI, offset: tCurr } = geometricCycle(c, period, tMult);
         const shrink = lrShrink ** i;
         const lo = minLr * shrink;
         const hi = maxLr * shrink;

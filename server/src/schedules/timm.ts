@@ -23,6 +23,7 @@
 import { closedFormSchedule, marker, type ScheduleInput } from './closedFormSchedule';
 import type { Schedule, ScheduleMarker } from './schedule';
 import { booleanParam, numberListParam, numberParam } from './scheduleParams';
+import { geometricCycle } from './geometricCycle';
 
 const CLASS_NAMES: Readonly<Record<string, string>> = {
   CosineLRScheduler: 'cosine', TanhLRScheduler: 'tanh', PolyLRScheduler: 'poly', StepLRScheduler: 'step',
@@ -75,18 +76,7 @@ export function timmSchedule(input: ScheduleInput): Schedule | null {
             : (lrMax: number, tCurr: number, tI: number) => lrMin + (lrMax - lrMin) * (1 - tCurr ** k / tI ** k) ** decayRate;
       main = (raw) => {
         const t = shift(raw);
-        let i: number;
-        let tI: number;
-        let tCurr: number;
-        if (cycleMul !== 1) {
-          i = Math.floor(Math.log(1 - (t / tInitial) * (1 - cycleMul)) / Math.log(cycleMul));
-          tI = cycleMul ** i * tInitial;
-          tCurr = t - ((1 - cycleMul ** i) / (1 - cycleMul)) * tInitial;
-        } else {
-          i = Math.floor(t / tInitial);
-          tI = tInitial;
-          tCurr = t - tInitial * i;
-        }
+        const { index: i, length: tI, offset: tCurr } = geometricCycle(t, tInitial, cycleMul);
         if (i >= cycleLimit) return lrMin;
         return shape(base * cycleDecay ** i, tCurr, tI);
       };
