@@ -159,15 +159,21 @@ describe('.lr-lens.yaml with the CLI', () => {
   });
 });
 
+/** A fairseq config whose scheduler (warmup 500 of 1000 updates) comes from `lr_scheduler/cosine.yaml`. */
+function hydraWorkspace(): string {
+  const conf = mkdtempSync(join(tmpdir(), 'lr-lens-hydra-'));
+  mkdirSync(join(conf, 'lr_scheduler'));
+  writeFileSync(join(conf, 'lr_scheduler', 'cosine.yaml'), '_name: cosine\nwarmup_updates: 500\n');
+  writeFileSync(
+    join(conf, 'config.yaml'),
+    'defaults:\n  - lr_scheduler: cosine\ncommon: {}\ntask: {_name: audio_pretraining}\ncriterion: {_name: wav2vec}\noptimization: {max_update: 1000, lr: [0.0005]}\n',
+  );
+  return conf;
+}
+
 describe('Hydra composition with the CLI', () => {
   test('defaults: lists are followed into sibling config-group files on disk', () => {
-    const conf = mkdtempSync(join(tmpdir(), 'lr-lens-hydra-'));
-    mkdirSync(join(conf, 'lr_scheduler'));
-    writeFileSync(join(conf, 'lr_scheduler', 'cosine.yaml'), '_name: cosine\nwarmup_updates: 500\n');
-    writeFileSync(
-      join(conf, 'config.yaml'),
-      'defaults:\n  - lr_scheduler: cosine\ncommon: {}\ntask: {_name: audio_pretraining}\ncriterion: {_name: wav2vec}\noptimization: {max_update: 1000, lr: [0.0005]}\n',
-    );
+    const conf = hydraWorkspace();
     const r = run('check', join(conf, 'config.yaml'), '--format', 'json');
     const reports: FileReport[] = JSON.parse(r.stdout);
     assert.deepEqual(reports.map((x) => [x.filePath, x.dialect, x.messages.length]), [
@@ -183,13 +189,7 @@ describe('Hydra composition with the CLI', () => {
   });
 
   test('a composed file that is checked too gets one report; text and SARIF name both places', () => {
-    const conf = mkdtempSync(join(tmpdir(), 'lr-lens-hydra-'));
-    mkdirSync(join(conf, 'lr_scheduler'));
-    writeFileSync(join(conf, 'lr_scheduler', 'cosine.yaml'), '_name: cosine\nwarmup_updates: 500\n');
-    writeFileSync(
-      join(conf, 'config.yaml'),
-      'defaults:\n  - lr_scheduler: cosine\ncommon: {}\ntask: {_name: audio_pretraining}\ncriterion: {_name: wav2vec}\noptimization: {max_update: 1000, lr: [0.0005]}\n',
-    );
+    const conf = hydraWorkspace();
     const json: FileReport[] = JSON.parse(run('check', conf, '--format', 'json').stdout);
     const group = json.filter((x) => x.filePath.endsWith('cosine.yaml'));
     assert.equal(group.length, 1, JSON.stringify(json.map((x) => x.filePath)));
