@@ -4,155 +4,19 @@
 //  2. A walk through the UI: squiggle, CodeLens, Ctrl+. quick fix, status bar, the curve webview.
 // Nothing here is skipped: a missing Chromium, ripgrep or a failed install fails the test with the reason.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { format } from 'node:util';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
 import { launchChromium, requireChromium } from '../helpers/chromium';
 import { REPO } from '../helpers/lspClient';
 import { ensureCodeServer } from './codeServerInstall';
+import { poll, runExtensionHostEntry, startCodeServer, workbenchUrl, workspaceCopy, type CodeServer } from './codeServerHarness';
 
 const SCREENSHOTS = join(REPO, 'test-results', 'screenshots');
 const INSTALL_TIMEOUT_MS = 10 * 60_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function poll<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs: number, details: () => string = () => ''): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${details() ? `\n${details()}` : ''}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-interface CodeServer {
-  port: number;
-  origin: string;
-  process: ChildProcess;
-  output: string[];
-  stop(): Promise<void>;
-}
-
-/** Starts code-server with everything (HOME, TMPDIR, XDG_*) under `root`, so nothing touches the real home. */
-async function startCodeServer(entry: string, root: string): Promise<CodeServer> {
-  const port = await freePort();
-  const home = join(root, 'home');
-  const userData = join(root, 'user-data');
-  const extensions = join(root, 'extensions');
-  for (const dir of [home, join(root, 'tmp'), join(root, 'xdg-config'), join(root, 'xdg-data'), join(root, 'xdg-cache'), join(userData, 'User'), extensions]) {
-    mkdirSync(dir, { recursive: true });
-  }
-  writeFileSync(
-    join(userData, 'User', 'settings.json'),
-    JSON.stringify({
-      'workbench.startupEditor': 'none',
-      'security.workspace.trust.enabled': false,
-      'telemetry.telemetryLevel': 'off',
-      'update.mode': 'none',
-      'extensions.autoCheckUpdates': false,
-      'extensions.autoUpdate': false,
-      'workbench.enableExperiments': false,
-      'workbench.tips.enabled': false,
-      'editor.codeLens': true,
-      'git.enabled': false,
-    }),
-  );
-  const config = join(root, 'code-server.yaml');
-  writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env['PATH'],
-    LANG: 'C.UTF-8',
-    HOME: home,
-    TMPDIR: join(root, 'tmp'),
-    XDG_CONFIG_HOME: join(root, 'xdg-config'),
-    XDG_DATA_HOME: join(root, 'xdg-data'),
-    XDG_CACHE_HOME: join(root, 'xdg-cache'),
-    // No extension gallery: the workbench must not reach for the network.
-    EXTENSIONS_GALLERY: '{}',
-  };
-  const args = [
-    entry,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-workspace-trust',
-    '--config', config,
-    '--user-data-dir', userData,
-    '--extensions-dir', extensions,
-  ];
-  // Its own process group, so stopping it stops the children it started (extension hosts, the language server).
-  const child = spawn(process.execPath, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  const output: string[] = [];
-  child.stdout!.on('data', (chunk) => output.push(String(chunk)));
-  child.stderr!.on('data', (chunk) => output.push(String(chunk)));
-  const origin = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    try {
-      process.kill(-child.pid!, 'SIGTERM');
-    } catch {
-      return;
-    }
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // gone
-      }
-    }, 5000);
-    await exited;
-    clearTimeout(timer);
-    // Grandchildren outside the group may still hold the pipes: stop reading so this process can exit.
-    child.stdout!.destroy();
-    child.stderr!.destroy();
-  };
-  try {
-    await poll(
-      'code-server to answer /healthz',
-      async () => {
-        if (child.exitCode !== null) throw new Error(`code-server exited with ${child.exitCode}:\n${output.join('')}`);
-        try {
-          return (await fetch(`${origin}/healthz`)).ok;
-        } catch {
-          return false;
-        }
-      },
-      60_000,
-      () => output.join('').slice(-3000),
-    );
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { port, origin, process: child, output, stop };
-}
-
-function workspaceCopy(root: string, name: string): string {
-  const folder = join(root, name);
-  cpSync(join(REPO, 'examples'), folder, { recursive: true });
-  return folder;
-}
-
-function workbenchUrl(server: CodeServer, folder: string, payload: [string, string][]): string {
-  return `${server.origin}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-}
 
 /** Text as the editor shows it (Monaco renders spaces as no-break spaces). */
 const editorText = (page: Page) => page.evaluate(() => document.querySelector('.monaco-editor .view-lines')?.textContent?.replace(/\u00a0/g, ' ') ?? '');
@@ -203,31 +67,13 @@ describe('LR Lens in a real VS Code workbench (code-server, offline)', { timeout
 
   test('the extension-host Mocha suite passes inside code-server (exit code 0)', async () => {
     const started = Date.now();
-    const page = await chromium!.context.newPage();
-    const log: string[] = [];
-    let exit: (code: number) => void = () => undefined;
-    const exited = new Promise<number>((resolve) => (exit = resolve));
-    // The workbench reports the suite's console output and, at the end, its exit code through these.
-    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
-      log.push(`${type}: ${format(...(args as [unknown, ...unknown[]]))}`);
-    });
-    await page.exposeFunction('codeAutomationExit', (code: number) => exit(code));
     const folder = workspaceCopy(root, 'suite-workspace');
-    const remote = (path: string) => `vscode-remote://127.0.0.1:${server!.port}${path}`;
-    await page.goto(
-      workbenchUrl(server!, folder, [
-        ['extensionDevelopmentPath', remote(REPO)],
-        ['extensionTestsPath', remote(join(REPO, 'dist', 'test', 'vscode', 'suite', 'index.js'))],
-      ]),
-    );
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const code = await Promise.race([
-      exited,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`the suite did not finish in 180 s:\n${log.join('\n')}`)), 180_000);
-      }),
-    ]).finally(() => clearTimeout(timer));
-    await page.close();
+    const { code, log } = await runExtensionHostEntry(chromium!.context, server!, {
+      folder,
+      extensionDevelopmentPath: REPO,
+      extensionTestsPath: join(REPO, 'dist', 'test', 'vscode', 'suite', 'index.js'),
+      timeoutMs: 180_000,
+    });
     timings.push(`extension-host suite in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const report = log.join('\n');
     assert.match(report, /passing/, `the Mocha report came back:\n${report}`);

@@ -13,6 +13,11 @@ const MARKER = join(INSTALL_DIR, '.installed');
 /** code-server's entry point (`node entry.js …`). */
 export const CODE_SERVER_ENTRY = join(INSTALL_DIR, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 
+/** Whether code-server is installed in the cache already (the benchmark measures only then: it never installs). */
+export function codeServerInstalled(): boolean {
+  return existsSync(MARKER) && existsSync(CODE_SERVER_ENTRY);
+}
+
 /** Debian packages the install needs (also in .ci/run). */
 export const DEBIAN_BUILD_DEPS = 'build-essential python3 pkg-config libkrb5-dev libxkbfile-dev libsecret-1-dev libx11-dev ripgrep';
 
@@ -44,7 +49,7 @@ function which(binary: string): string | undefined {
 
 /** Installs once (about 2-3 minutes), then returns at once. Throws with a clear message when it cannot. */
 export function ensureCodeServer(log: (line: string) => void = () => undefined): string {
-  if (existsSync(MARKER) && existsSync(CODE_SERVER_ENTRY)) return CODE_SERVER_ENTRY;
+  if (codeServerInstalled()) return CODE_SERVER_ENTRY;
   const rg = which('rg');
   if (!rg) throw new Error(`ripgrep (rg) is missing: code-server needs it. Install Debian's packages: ${DEBIAN_BUILD_DEPS}`);
   const npm = which('npm');
