@@ -9,7 +9,8 @@ import {
   type FixPreviewsResponse,
 } from '../../server/src/lsp/protocol';
 
-export type ClientProvider = () => LanguageClient | undefined;
+/** The language client once it has started (undefined when it could not); requests wait for it. */
+export type ClientProvider = () => Promise<LanguageClient | undefined>;
 
 /** Asks the server for the document's curve; null when the server is down or the file is not a training config. */
 export async function requestCurve(
@@ -17,7 +18,7 @@ export async function requestCurve(
   document: vscode.TextDocument,
   options: { points?: number; everyStep?: boolean } = {},
 ): Promise<CurveResponse | null> {
-  const client = getClient();
+  const client = await getClient();
   if (!client || !client.isRunning()) return null;
   const params: CurveParams = { uri: document.uri.toString(), points: options.points ?? 400, everyStep: options.everyStep === true };
   try {
@@ -29,7 +30,7 @@ export async function requestCurve(
 
 /** The curves the quick fixes at `position` would give (compare mode); null when the server cannot say. */
 export async function requestFixPreviews(getClient: ClientProvider, document: vscode.TextDocument, position: vscode.Position): Promise<FixPreviewsResponse | null> {
-  const client = getClient();
+  const client = await getClient();
   if (!client || !client.isRunning()) return null;
   const params: FixPreviewsParams = { uri: document.uri.toString(), position: { line: position.line, character: position.character } };
   try {
