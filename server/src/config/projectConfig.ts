@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../plan/zod';
 import { isMap, isScalar, parseDocument, type Node } from 'yaml';
 import type { LensSettings } from '../analysis/analyzeConfig';
 import type { Finding } from '../analysis/finding';
@@ -24,15 +24,13 @@ const SeveritySchema = z.enum(['error', 'warning', 'information', 'hint', 'off']
   error: 'must be one of error, warning, information, hint, off',
 });
 
-const ProjectConfigSchema = z
-  .object({
-    rules: z.record(z.string(), SeveritySchema, { error: 'must map rule ids to severities' }).optional(),
-    dialects: z.record(z.string(), z.string({ error: 'must be a dialect id' }), { error: 'must map globs to dialect ids' }).optional(),
-    stepsPerEpoch: z.number({ error: 'must be a whole number of steps' }).int({ error: 'must be a whole number of steps' }).positive({ error: 'must be greater than 0' }).optional(),
-    maxFileSizeMB: z.number({ error: 'must be a number of megabytes' }).positive({ error: 'must be greater than 0' }).optional(),
-    budgetThreshold: z.number({ error: 'must be a whole number of trials' }).int({ error: 'must be a whole number of trials' }).positive({ error: 'must be greater than 0' }).optional(),
-  })
-  .strict();
+const ProjectConfigSchema = z.strictObject({
+  rules: z.optional(z.record(z.string(), SeveritySchema, { error: 'must map rule ids to severities' })),
+  dialects: z.optional(z.record(z.string(), z.string({ error: 'must be a dialect id' }), { error: 'must map globs to dialect ids' })),
+  stepsPerEpoch: z.optional(z.number({ error: 'must be a whole number of steps' }).check(z.int({ error: 'must be a whole number of steps' }), z.positive({ error: 'must be greater than 0' }))),
+  maxFileSizeMB: z.optional(z.number({ error: 'must be a number of megabytes' }).check(z.positive({ error: 'must be greater than 0' }))),
+  budgetThreshold: z.optional(z.number({ error: 'must be a whole number of trials' }).check(z.int({ error: 'must be a whole number of trials' }), z.positive({ error: 'must be greater than 0' }))),
+});
 
 export interface ProjectConfig {
   settings: LensSettings;

@@ -6,7 +6,7 @@
  * hyperparameters fall through to TrainingArguments (adamw_torch, 0.9, 0.999, 1e-8). The field is
  * `adam_epsilon`; `adam_eps` is not read by axolotl.
  */
-import { z } from 'zod';
+import * as z from '../plan/zod';
 import type { Dialect, DialectInput, Extraction, Recognition } from './dialect';
 import { ConfigTree, topLevelKeys } from './configTree';
 import { integerSetting, numberSetting } from './numbers';
@@ -31,26 +31,28 @@ export const AXOLOTL_DEFAULTS = {
 
 const SIGNATURE = ['base_model', 'micro_batch_size', 'num_epochs', 'sequence_len', 'sample_packing', 'adapter', 'lora_r', 'datasets', 'pad_to_sequence_len', 'flash_attention', 'lr_scheduler', 'special_tokens', 'val_set_size'];
 
-const positiveNumber = (what: string) => numberSetting(`must be a number (${what})`).refine((v) => v > 0, { error: `must be greater than 0 (${what})` });
-const unitInterval = (what: string) => numberSetting(`must be a number (${what})`).refine((v) => v >= 0 && v < 1, { error: `must lie in [0, 1) (${what})` });
+const positiveNumber = (what: string) => numberSetting(`must be a number (${what})`).check(z.refine((v) => v > 0, { error: `must be greater than 0 (${what})` }));
+const unitInterval = (what: string) => numberSetting(`must be a number (${what})`).check(z.refine((v) => v >= 0 && v < 1, { error: `must lie in [0, 1) (${what})` }));
 
 const SETTINGS = {
   learning_rate: positiveNumber('the peak learning rate, e.g. 2e-5'),
-  lr_scheduler: z.string({ error: 'must be a scheduler name such as cosine' }).nullable(),
-  lr_scheduler_kwargs: z.record(z.string(), z.unknown(), { error: 'must be a mapping of scheduler arguments' }).nullable(),
-  optimizer: z.string({ error: 'must be an optimizer name such as adamw_torch_fused' }).nullable(),
+  lr_scheduler: z.nullable(z.string({ error: 'must be a scheduler name such as cosine' })),
+  lr_scheduler_kwargs: z.nullable(z.record(z.string(), z.unknown(), { error: 'must be a mapping of scheduler arguments' })),
+  optimizer: z.nullable(z.string({ error: 'must be an optimizer name such as adamw_torch_fused' })),
   adam_beta1: unitInterval('Adam beta_1, e.g. 0.9'),
   adam_beta2: unitInterval('Adam beta_2, e.g. 0.999'),
   adam_epsilon: positiveNumber('e.g. 1e-8'),
-  weight_decay: numberSetting('must be a number (e.g. 0.01)').nullable(),
-  warmup_steps: integerSetting("must be a whole number of steps (axolotl's schema types it as int; use warmup_ratio for a fraction)")
-    .refine((v) => v >= 0, { error: 'must not be negative' })
-    .nullable(),
-  warmup_ratio: numberSetting('must be a number (a fraction of training)').refine((v) => v >= 0 && v <= 1, { error: 'must lie in [0, 1]' }).nullable(),
-  num_epochs: positiveNumber('a number of epochs').nullable(),
-  max_steps: integerSetting('must be a whole number of steps').nullable(),
-  cosine_min_lr_ratio: numberSetting('must be a number (a fraction of the learning rate)').nullable(),
-  cosine_constant_lr_ratio: numberSetting('must be a number (a fraction of training)').nullable(),
+  weight_decay: z.nullable(numberSetting('must be a number (e.g. 0.01)')),
+  warmup_steps: z.nullable(
+    integerSetting("must be a whole number of steps (axolotl's schema types it as int; use warmup_ratio for a fraction)").check(
+      z.refine((v) => v >= 0, { error: 'must not be negative' }),
+    ),
+  ),
+  warmup_ratio: z.nullable(numberSetting('must be a number (a fraction of training)').check(z.refine((v) => v >= 0 && v <= 1, { error: 'must lie in [0, 1]' }))),
+  num_epochs: z.nullable(positiveNumber('a number of epochs')),
+  max_steps: z.nullable(integerSetting('must be a whole number of steps')),
+  cosine_min_lr_ratio: z.nullable(numberSetting('must be a number (a fraction of the learning rate)')),
+  cosine_constant_lr_ratio: z.nullable(numberSetting('must be a number (a fraction of training)')),
 };
 
 function recognize(input: DialectInput): Recognition | null {

@@ -6,7 +6,7 @@
  * weight_decay 1e-5; no scheduler → constant LR; `t_warmup` 0; `alpha_f` 0. Composer integers for
  * `max_duration` are epochs.
  */
-import { z } from 'zod';
+import * as z from '../plan/zod';
 import type { Dialect, DialectInput, Extraction, Recognition } from './dialect';
 import { ConfigTree, topLevelKeys } from './configTree';
 import { numberSetting } from './numbers';
@@ -50,9 +50,9 @@ export function parseComposerTime(value: unknown): ComposerTime | null {
 
 const SETTINGS = {
   'optimizer.name': z.string({ error: 'must be an optimizer name such as decoupled_adamw' }),
-  'optimizer.lr': numberSetting('must be a number (the learning rate)').refine((v) => v > 0, { error: 'must be greater than 0' }),
+  'optimizer.lr': numberSetting('must be a number (the learning rate)').check(z.refine((v) => v > 0, { error: 'must be greater than 0' })),
   'optimizer.betas': betasSetting(),
-  'optimizer.eps': numberSetting('must be a number (e.g. 1e-8)').refine((v) => v > 0, { error: 'must be greater than 0' }),
+  'optimizer.eps': numberSetting('must be a number (e.g. 1e-8)').check(z.refine((v) => v > 0, { error: 'must be greater than 0' })),
   'optimizer.weight_decay': numberSetting('must be a number'),
   'scheduler.name': z.string({ error: 'must be a scheduler name such as cosine_with_warmup' }),
   'scheduler.alpha_f': numberSetting('must be a number (the final LR as a fraction of the peak)'),

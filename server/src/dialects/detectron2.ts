@@ -7,7 +7,7 @@
  * file's values over its bases'; without a reader, or where the chain cannot be read, the plan says which values
  * may come from the unread file.
  */
-import { z } from 'zod';
+import * as z from '../plan/zod';
 import type { Dialect, DialectInput, Extraction, Recognition } from './dialect';
 import { ConfigTree, topLevelKeys } from './configTree';
 import { integerSetting, numberSetting } from './numbers';
@@ -36,12 +36,12 @@ const SECTIONS = ['MODEL', 'SOLVER', 'INPUT', 'DATASETS', 'DATALOADER', 'TEST', 
 
 const S = 'SOLVER';
 const SETTINGS = {
-  [`${S}.BASE_LR`]: numberSetting('must be a number (the base learning rate)').refine((v) => v > 0, { error: 'must be greater than 0' }),
+  [`${S}.BASE_LR`]: numberSetting('must be a number (the base learning rate)').check(z.refine((v) => v > 0, { error: 'must be greater than 0' })),
   [`${S}.BASE_LR_END`]: numberSetting('must be a number'),
-  [`${S}.MAX_ITER`]: integerSetting('must be a whole number of iterations').refine((v) => v > 0, { error: 'must be greater than 0' }),
+  [`${S}.MAX_ITER`]: integerSetting('must be a whole number of iterations').check(z.refine((v) => v > 0, { error: 'must be greater than 0' })),
   [`${S}.STEPS`]: numberListSetting('must be a list of iterations, e.g. (210000, 250000)'),
   [`${S}.GAMMA`]: numberSetting('must be a number (the decay factor at each step)'),
-  [`${S}.WARMUP_ITERS`]: integerSetting('must be a whole number of iterations').refine((v) => v >= 0, { error: 'must not be negative' }),
+  [`${S}.WARMUP_ITERS`]: integerSetting('must be a whole number of iterations').check(z.refine((v) => v >= 0, { error: 'must not be negative' })),
   [`${S}.WARMUP_FACTOR`]: numberSetting('must be a number'),
   [`${S}.WARMUP_METHOD`]: z.string({ error: 'must be linear or constant' }),
   [`${S}.LR_SCHEDULER_NAME`]: z.string({ error: 'must be a scheduler name such as WarmupMultiStepLR' }),

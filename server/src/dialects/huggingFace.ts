@@ -4,7 +4,7 @@
  * learning_rate 5e-5, lr_scheduler_type "linear", warmup 0, num_train_epochs 3.0, max_steps -1,
  * optim "adamw_torch", adam_beta1 0.9, adam_beta2 0.999, adam_epsilon 1e-8, weight_decay 0.0.
  */
-import { z } from 'zod';
+import * as z from '../plan/zod';
 import type { Finding } from '../analysis/finding';
 import type { Source, TrainingPlan } from '../plan/trainingPlan';
 import { TrainingPlanSchema } from '../plan/trainingPlan';
@@ -70,28 +70,28 @@ const FOREIGN_KEYS = [
 ];
 
 const unitInterval = (what: string) =>
-  numberSetting(`must be a number (${what})`).refine((v) => v >= 0 && v < 1, { error: `must lie in [0, 1) (${what})` });
+  numberSetting(`must be a number (${what})`).check(z.refine((v) => v >= 0 && v < 1, { error: `must lie in [0, 1) (${what})` }));
 
 const schedulerNames = HUGGING_FACE_SCHEDULERS.join(', ');
 
 const SETTINGS = {
-  learning_rate: numberSetting('must be a number (the peak learning rate, e.g. 2.0e-5)').refine((v) => v > 0, {
+  learning_rate: numberSetting('must be a number (the peak learning rate, e.g. 2.0e-5)').check(z.refine((v) => v > 0, {
     error: 'must be greater than 0 (it is the peak learning rate)',
-  }),
+  })),
   lr_scheduler_type: z.string({ error: `must be one of ${schedulerNames}` }),
   lr_scheduler_kwargs: z.union([z.record(z.string(), z.unknown()), z.string()], {
     error: 'must be a mapping of scheduler arguments (or a JSON string of one)',
   }),
-  warmup_ratio: numberSetting('must be a number (a fraction of training)').refine((v) => v >= 0 && v <= 1, {
+  warmup_ratio: numberSetting('must be a number (a fraction of training)').check(z.refine((v) => v >= 0 && v <= 1, {
     error: 'must lie in [0, 1] (a fraction of the training steps)',
-  }),
-  warmup_steps: numberSetting('must be a number of steps').refine((v) => v >= 0, { error: 'must not be negative' }),
+  })),
+  warmup_steps: numberSetting('must be a number of steps').check(z.refine((v) => v >= 0, { error: 'must not be negative' })),
   num_train_epochs: numberSetting('must be a number of epochs'),
   max_steps: integerSetting('must be a whole number of steps (-1 means "use num_train_epochs")'),
   optim: z.string({ error: 'must be an optimizer name such as adamw_torch' }),
   adam_beta1: unitInterval('Adam beta_1, e.g. 0.9'),
   adam_beta2: unitInterval('Adam beta_2, e.g. 0.999'),
-  adam_epsilon: numberSetting('must be a number (e.g. 1e-8)').refine((v) => v > 0, { error: 'must be greater than 0' }),
+  adam_epsilon: numberSetting('must be a number (e.g. 1e-8)').check(z.refine((v) => v > 0, { error: 'must be greater than 0' })),
   weight_decay: numberSetting('must be a number (e.g. 0.01)'),
 };
 

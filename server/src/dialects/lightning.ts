@@ -8,7 +8,7 @@
  * litgpt (Lightning-AI/litgpt litgpt/finetune/*.py, pretrain.py): linear warmup over `train.lr_warmup_steps`,
  * then cosine decay to `train.min_lr` over the rest of training, stepped per optimizer step.
  */
-import { z } from 'zod';
+import * as z from '../plan/zod';
 import type { Dialect, DialectInput, Extraction, Recognition } from './dialect';
 import { ConfigTree, topLevelKeys } from './configTree';
 import { integerSetting, numberSetting } from './numbers';
@@ -30,28 +30,28 @@ export const LIGHTNING_DEFAULTS = {
   litgpt_min_lr: 6e-5,
 } as const;
 
-const lr = numberSetting('must be a number (the learning rate, e.g. 1e-4)').refine((v) => v > 0, { error: 'must be greater than 0' });
+const lr = numberSetting('must be a number (the learning rate, e.g. 1e-4)').check(z.refine((v) => v > 0, { error: 'must be greater than 0' }));
 
 const SETTINGS = {
   'optimizer.class_path': z.string({ error: 'must be an optimizer class such as torch.optim.AdamW' }),
   'optimizer.init_args.lr': lr,
   'optimizer.init_args.betas': betasSetting(),
-  'optimizer.init_args.eps': numberSetting('must be a number (e.g. 1e-8)').refine((v) => v > 0, { error: 'must be greater than 0' }),
+  'optimizer.init_args.eps': numberSetting('must be a number (e.g. 1e-8)').check(z.refine((v) => v > 0, { error: 'must be greater than 0' })),
   'optimizer.init_args.weight_decay': numberSetting('must be a number (e.g. 0.01)'),
   'lr_scheduler.class_path': z.string({ error: 'must be a scheduler class such as torch.optim.lr_scheduler.CosineAnnealingLR' }),
   'model.init_args.optimizer': z.string({ error: 'must be an optimizer class name' }),
   'model.init_args.lr': lr,
   'model.init_args.scheduler': z.string({ error: 'must be a scheduler class name' }),
-  'trainer.max_epochs': integerSetting('must be a whole number of epochs (-1 for no limit)').nullable(),
-  'trainer.max_steps': integerSetting('must be a whole number of steps (-1 for no limit)').nullable(),
-  'train.lr_warmup_steps': integerSetting('must be a whole number of steps').refine((v) => v >= 0, { error: 'must not be negative' }).nullable(),
-  'train.lr_warmup_fraction': numberSetting('must be a fraction of training').refine((v) => v >= 0 && v <= 1, { error: 'must lie in [0, 1]' }).nullable(),
-  'train.epochs': numberSetting('must be a number of epochs').nullable(),
-  'train.max_steps': integerSetting('must be a whole number of steps').nullable(),
-  'train.max_tokens': numberSetting('must be a number of tokens').nullable(),
-  'train.global_batch_size': integerSetting('must be a whole number of samples').nullable(),
-  'train.max_seq_length': integerSetting('must be a whole number of tokens').nullable(),
-  'train.min_lr': numberSetting('must be a number (the final learning rate)').nullable(),
+  'trainer.max_epochs': z.nullable(integerSetting('must be a whole number of epochs (-1 for no limit)')),
+  'trainer.max_steps': z.nullable(integerSetting('must be a whole number of steps (-1 for no limit)')),
+  'train.lr_warmup_steps': z.nullable(integerSetting('must be a whole number of steps').check(z.refine((v) => v >= 0, { error: 'must not be negative' }))),
+  'train.lr_warmup_fraction': z.nullable(numberSetting('must be a fraction of training').check(z.refine((v) => v >= 0 && v <= 1, { error: 'must lie in [0, 1]' }))),
+  'train.epochs': z.nullable(numberSetting('must be a number of epochs')),
+  'train.max_steps': z.nullable(integerSetting('must be a whole number of steps')),
+  'train.max_tokens': z.nullable(numberSetting('must be a number of tokens')),
+  'train.global_batch_size': z.nullable(integerSetting('must be a whole number of samples')),
+  'train.max_seq_length': z.nullable(integerSetting('must be a whole number of tokens')),
+  'train.min_lr': z.nullable(numberSetting('must be a number (the final learning rate)')),
 };
 
 function classPathAt(tree: ConfigTree, key: string): boolean {

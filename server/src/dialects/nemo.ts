@@ -7,7 +7,7 @@
  * int(`warmup_ratio` × max_steps); Adam-family betas (0.9, 0.999), eps 1e-8; novograd betas (0.95, 0.98).
  * With Noam schedules `lr` is a scale factor, not a learning rate.
  */
-import { z } from 'zod';
+import * as z from '../plan/zod';
 import type { Dialect, DialectInput, Extraction, Recognition } from './dialect';
 import { ConfigTree } from './configTree';
 import { integerSetting, numberSetting } from './numbers';
@@ -37,17 +37,17 @@ const OPTIM = 'model.optim';
 const SETTINGS = {
   [`${OPTIM}.name`]: z.string({ error: 'must be an optimizer name such as adamw' }),
   [`${OPTIM}._target_`]: z.string({ error: 'must be an optimizer class path' }),
-  [`${OPTIM}.lr`]: numberSetting('must be a number (the learning rate, or the scale factor for Noam schedules)').refine((v) => v > 0, { error: 'must be greater than 0' }),
+  [`${OPTIM}.lr`]: numberSetting('must be a number (the learning rate, or the scale factor for Noam schedules)').check(z.refine((v) => v > 0, { error: 'must be greater than 0' })),
   [`${OPTIM}.betas`]: betasSetting(),
-  [`${OPTIM}.eps`]: numberSetting('must be a number (e.g. 1e-8)').refine((v) => v > 0, { error: 'must be greater than 0' }),
+  [`${OPTIM}.eps`]: numberSetting('must be a number (e.g. 1e-8)').check(z.refine((v) => v > 0, { error: 'must be greater than 0' })),
   [`${OPTIM}.weight_decay`]: numberSetting('must be a number (e.g. 0.01)'),
   [`${OPTIM}.sched.name`]: z.string({ error: 'must be a NeMo scheduler name such as CosineAnnealing' }),
-  [`${OPTIM}.sched.warmup_steps`]: integerSetting('must be a whole number of steps').refine((v) => v >= 0, { error: 'must not be negative' }).nullable(),
-  [`${OPTIM}.sched.warmup_ratio`]: numberSetting('must be a fraction of training').refine((v) => v >= 0 && v <= 1, { error: 'must lie in [0, 1]' }).nullable(),
-  [`${OPTIM}.sched.max_steps`]: integerSetting('must be a whole number of steps').nullable(),
-  [`${OPTIM}.sched.min_lr`]: numberSetting('must be a number (the final learning rate)').nullable(),
-  'trainer.max_steps': integerSetting('must be a whole number of steps (-1: computed from max_epochs)').nullable(),
-  'trainer.max_epochs': integerSetting('must be a whole number of epochs (-1 for no limit)').nullable(),
+  [`${OPTIM}.sched.warmup_steps`]: z.nullable(integerSetting('must be a whole number of steps').check(z.refine((v) => v >= 0, { error: 'must not be negative' }))),
+  [`${OPTIM}.sched.warmup_ratio`]: z.nullable(numberSetting('must be a fraction of training').check(z.refine((v) => v >= 0 && v <= 1, { error: 'must lie in [0, 1]' }))),
+  [`${OPTIM}.sched.max_steps`]: z.nullable(integerSetting('must be a whole number of steps')),
+  [`${OPTIM}.sched.min_lr`]: z.nullable(numberSetting('must be a number (the final learning rate)')),
+  'trainer.max_steps': z.nullable(integerSetting('must be a whole number of steps (-1: computed from max_epochs)')),
+  'trainer.max_epochs': z.nullable(integerSetting('must be a whole number of epochs (-1 for no limit)')),
 };
 
 function recognize(input: DialectInput): Recognition | null {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../plan/zod';
 import { toNumber } from './numbers';
 
 /**
@@ -23,9 +23,9 @@ export function toNumberList(value: unknown): unknown {
 
 /** Adam (beta1, beta2) in any of the spellings above. */
 export const betasSetting = (what = 'must be two numbers in [0, 1), e.g. [0.9, 0.999]') => {
-  const unit = z.number({ error: what }).min(0, { error: what }).lt(1, { error: what });
-  return z.preprocess(toNumberList, z.tuple([unit, unit], { error: what }));
+  const unit = z.number({ error: what }).check(z.gte(0, { error: what }), z.lt(1, { error: what }));
+  return z.pipe(z.transform(toNumberList), z.tuple([unit, unit], { error: what }));
 };
 
 export const numberListSetting = (what = 'must be a list of numbers') =>
-  z.preprocess(toNumberList, z.array(z.number({ error: what }), { error: what }));
+  z.pipe(z.transform(toNumberList), z.array(z.number({ error: what }), { error: what }));

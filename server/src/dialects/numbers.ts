@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../plan/zod';
 
 /**
  * Numbers as users write them: YAML numbers, and numeric strings such as '1e-4' or `3e-4` under a YAML 1.1
@@ -13,7 +13,7 @@ export function toNumber(value: unknown): unknown {
 }
 
 export const numberSetting = (what = 'must be a number') =>
-  z.preprocess(toNumber, z.number({ error: what }).refine(Number.isFinite, { error: what }));
+  z.pipe(z.transform(toNumber), z.number({ error: what }).check(z.refine(Number.isFinite, { error: what })));
 
 export const integerSetting = (what = 'must be a whole number') =>
-  z.preprocess(toNumber, z.number({ error: what }).int({ error: what }));
+  z.pipe(z.transform(toNumber), z.number({ error: what }).check(z.int({ error: what })));

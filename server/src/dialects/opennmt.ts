@@ -7,7 +7,7 @@
  * from step 50000 on), train_steps 100000, adam betas (0.9, 0.999), eps 1e-8. With noam/noamwd/rsqrt
  * `learning_rate` is a scale factor.
  */
-import { z } from 'zod';
+import * as z from '../plan/zod';
 import type { Dialect, DialectInput, Extraction, Recognition } from './dialect';
 import { topLevelKeys, ConfigTree } from './configTree';
 import { integerSetting, numberSetting } from './numbers';
@@ -36,15 +36,15 @@ const WARMUP_METHODS = ['noam', 'noamwd', 'rsqrt'];
 
 const SETTINGS = {
   optim: z.string({ error: 'must be an optimizer name such as adam' }),
-  learning_rate: numberSetting('must be a number (the learning rate, or the scale factor for noam)').refine((v) => v > 0, { error: 'must be greater than 0' }),
+  learning_rate: numberSetting('must be a number (the learning rate, or the scale factor for noam)').check(z.refine((v) => v > 0, { error: 'must be greater than 0' })),
   decay_method: z.string({ error: 'must be one of noam, noamwd, rsqrt, none' }),
-  warmup_steps: integerSetting('must be a whole number of steps').refine((v) => v >= 0, { error: 'must not be negative' }),
-  train_steps: integerSetting('must be a whole number of steps').refine((v) => v > 0, { error: 'must be greater than 0' }),
+  warmup_steps: integerSetting('must be a whole number of steps').check(z.refine((v) => v >= 0, { error: 'must not be negative' })),
+  train_steps: integerSetting('must be a whole number of steps').check(z.refine((v) => v > 0, { error: 'must be greater than 0' })),
   start_decay_steps: integerSetting('must be a whole number of steps'),
   decay_steps: integerSetting('must be a whole number of steps'),
   learning_rate_decay: numberSetting('must be a number'),
-  adam_beta1: numberSetting('must be a number in [0, 1)').refine((v) => v >= 0 && v < 1, { error: 'must lie in [0, 1)' }),
-  adam_beta2: numberSetting('must be a number in [0, 1)').refine((v) => v >= 0 && v < 1, { error: 'must lie in [0, 1)' }),
+  adam_beta1: numberSetting('must be a number in [0, 1)').check(z.refine((v) => v >= 0 && v < 1, { error: 'must lie in [0, 1)' })),
+  adam_beta2: numberSetting('must be a number in [0, 1)').check(z.refine((v) => v >= 0 && v < 1, { error: 'must lie in [0, 1)' })),
   hidden_size: integerSetting('must be a whole number'),
   rnn_size: integerSetting('must be a whole number'),
   weight_decay: numberSetting('must be a number'),

@@ -1,10 +1,10 @@
-import type { z } from 'zod';
+import type * as z from '../plan/zod';
 import type { Finding } from '../analysis/finding';
 import type { MapEntry } from '../parse/yamlAccess';
 import { RULES } from '../rules/ruleCatalog';
 
 /** How one config key is validated: a zod schema whose error messages are user-facing. */
-export type SettingSchemas = Readonly<Record<string, z.ZodType>>;
+export type SettingSchemas = Readonly<Record<string, z.ZodMiniType>>;
 
 export interface SettingValues {
   /** Valid values by key (absent keys and invalid values are missing). */

@@ -15,7 +15,7 @@ import { readSettings } from './settingReader';
 import { buildPlan } from './planBuilder';
 import { coerceValue } from './torchDefaults';
 import { epochLength, type PlanLength } from './trainingLength';
-import { z } from 'zod';
+import * as z from '../plan/zod';
 import { timmDecayEdits } from '../fixes/decay/timm';
 
 export const TIMM_DEFAULTS = {
@@ -44,18 +44,18 @@ const SCHEDULER_KEYS = ['epochs', 'warmup_epochs', 'warmup_lr', 'min_lr', 'coold
 const SETTINGS = {
   opt: z.string({ error: 'must be an optimizer name such as adamw' }),
   sched: z.string({ error: 'must be a scheduler name such as cosine' }),
-  lr: numberSetting('must be a number (the learning rate)').refine((v) => v > 0, { error: 'must be greater than 0' }).nullable(),
+  lr: z.nullable(numberSetting('must be a number (the learning rate)').check(z.refine((v) => v > 0, { error: 'must be greater than 0' }))),
   lr_base: numberSetting('must be a number'),
   lr_base_size: numberSetting('must be a number'),
   batch_size: numberSetting('must be a number'),
-  epochs: numberSetting('must be a number of epochs').refine((v) => v > 0, { error: 'must be greater than 0' }),
-  warmup_epochs: numberSetting('must be a number of epochs').refine((v) => v >= 0, { error: 'must not be negative' }),
+  epochs: numberSetting('must be a number of epochs').check(z.refine((v) => v > 0, { error: 'must be greater than 0' })),
+  warmup_epochs: numberSetting('must be a number of epochs').check(z.refine((v) => v >= 0, { error: 'must not be negative' })),
   cooldown_epochs: numberSetting('must be a number of epochs'),
   min_lr: numberSetting('must be a number'),
   warmup_lr: numberSetting('must be a number'),
   decay_rate: numberSetting('must be a number'),
-  opt_eps: numberSetting('must be a number (e.g. 1e-8)').refine((v) => v > 0, { error: 'must be greater than 0' }).nullable(),
-  opt_betas: betasSetting().nullable(),
+  opt_eps: z.nullable(numberSetting('must be a number (e.g. 1e-8)').check(z.refine((v) => v > 0, { error: 'must be greater than 0' }))),
+  opt_betas: z.nullable(betasSetting()),
   momentum: numberSetting('must be a number'),
   weight_decay: numberSetting('must be a number'),
   sched_on_updates: z.boolean({ error: 'must be true or false' }),

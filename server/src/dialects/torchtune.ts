@@ -4,7 +4,7 @@
  * no `lr_scheduler` key → no scheduler, the LR stays constant; T = epochs × steps per epoch (capped by
  * `max_steps_per_epoch`); RL recipes (PPO/GRPO) run `num_steps`. Optimizer defaults are torch's.
  */
-import { z } from 'zod';
+import * as z from '../plan/zod';
 import type { Dialect, DialectInput, Extraction, Recognition } from './dialect';
 import { ConfigTree } from './configTree';
 import { numberSetting, integerSetting } from './numbers';
@@ -23,15 +23,15 @@ export const TORCHTUNE_DEFAULTS = {
 
 const SETTINGS = {
   'optimizer._component_': z.string({ error: 'must be an optimizer class path such as torch.optim.AdamW' }),
-  'optimizer.lr': numberSetting('must be a number (the learning rate, e.g. 2e-5)').refine((v) => v > 0, { error: 'must be greater than 0' }),
+  'optimizer.lr': numberSetting('must be a number (the learning rate, e.g. 2e-5)').check(z.refine((v) => v > 0, { error: 'must be greater than 0' })),
   'optimizer.betas': betasSetting(),
-  'optimizer.eps': numberSetting('must be a number (e.g. 1e-8)').refine((v) => v > 0, { error: 'must be greater than 0' }),
+  'optimizer.eps': numberSetting('must be a number (e.g. 1e-8)').check(z.refine((v) => v > 0, { error: 'must be greater than 0' })),
   'optimizer.weight_decay': numberSetting('must be a number (e.g. 0.01)'),
   'lr_scheduler._component_': z.string({ error: 'must be a scheduler class path' }),
-  'lr_scheduler.num_warmup_steps': integerSetting('must be a whole number of steps').refine((v) => v >= 0, { error: 'must not be negative' }),
-  epochs: numberSetting('must be a number of epochs').refine((v) => v > 0, { error: 'must be greater than 0' }),
+  'lr_scheduler.num_warmup_steps': integerSetting('must be a whole number of steps').check(z.refine((v) => v >= 0, { error: 'must not be negative' })),
+  epochs: numberSetting('must be a number of epochs').check(z.refine((v) => v > 0, { error: 'must be greater than 0' })),
   max_steps_per_epoch: z.union([z.null(), integerSetting('must be a whole number of steps or null')]),
-  num_steps: integerSetting('must be a whole number of steps').refine((v) => v > 0, { error: 'must be greater than 0' }),
+  num_steps: integerSetting('must be a whole number of steps').check(z.refine((v) => v > 0, { error: 'must be greater than 0' })),
 };
 
 function recognize(input: DialectInput): Recognition | null {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod';
 
 /**
  * The framework-neutral sweep plan: what a hyperparameter study will run, whatever file format said it
@@ -6,7 +6,7 @@ import { z } from 'zod';
  * nothing else.
  */
 
-const SpanSchema = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
+const SpanSchema = z.object({ start: z.number().check(z.int(), z.nonnegative()), end: z.number().check(z.int(), z.nonnegative()) });
 
 /**
  * How a search-space entry is written, so fixes can rewrite it in the framework's own syntax:
@@ -24,15 +24,15 @@ export const SweepEntrySchema = z.object({
   /** fixed: one value for every trial; choice: a list; range: evenly stepped bounds; distribution: sampled. */
   kind: z.enum(['fixed', 'choice', 'range', 'distribution']),
   /** The values, when they can be listed (fixed, choice, and ranges with a step). */
-  values: z.array(z.unknown()).optional(),
+  values: z.optional(z.array(z.unknown())),
   /** Bounds of a range or distribution, as numbers when they are numbers. */
-  min: z.number().optional(),
-  max: z.number().optional(),
-  step: z.number().optional(),
+  min: z.optional(z.number()),
+  max: z.optional(z.number()),
+  step: z.optional(z.number()),
   /** The framework's distribution name (`log_uniform_values`, `logUniform`, `log` for Hydra tag(log, ..)). */
-  distribution: z.string().optional(),
+  distribution: z.optional(z.string()),
   /** Points this entry contributes to a grid: null when it cannot be gridded (a continuous distribution). */
-  gridPoints: z.number().int().nonnegative().nullable(),
+  gridPoints: z.nullable(z.number().check(z.int(), z.nonnegative())),
   syntax: SweepSyntaxSchema,
   /** The whole entry (key to end of value). */
   span: SpanSchema,
@@ -43,15 +43,15 @@ export type SweepEntry = z.infer<typeof SweepEntrySchema>;
 
 export const SweepBudgetSchema = z.object({
   /** The trials the study runs at most; null when nothing bounds it. */
-  trials: z.number().int().nonnegative().nullable(),
+  trials: z.nullable(z.number().check(z.int(), z.nonnegative())),
   /** An explicit cap (`run_cap`, `n_trials`, `maxTrialCount`), when there is one. */
-  cap: z.number().int().nonnegative().nullable(),
+  cap: z.nullable(z.number().check(z.int(), z.nonnegative())),
   /** The exact grid size (product over the tuned entries), when the study is a grid. */
-  gridSize: z.number().int().nonnegative().nullable(),
+  gridSize: z.nullable(z.number().check(z.int(), z.nonnegative())),
   /** How `trials` was found, in words (`run_cap: 12`, `grid of 3 × 4 = 12`). */
   basis: z.string(),
   /** Where the cap is written, when it is. */
-  capSpan: SpanSchema.optional(),
+  capSpan: z.optional(SpanSchema),
 });
 export type SweepBudget = z.infer<typeof SweepBudgetSchema>;
 
@@ -62,7 +62,7 @@ export const SweepOptimizerSchema = z.object({
   /** The optimizer names given (fixed value or choices). */
   names: z.array(z.string()),
   /** The search-space entry that names or tunes the optimizer. */
-  entryName: z.string().optional(),
+  entryName: z.optional(z.string()),
   tuned: z.boolean(),
   /** How the family was found, for messages (`optimizer: adamw`, `adam_beta1 names Adam`). */
   basis: z.string(),
@@ -72,7 +72,7 @@ export type SweepOptimizer = z.infer<typeof SweepOptimizerSchema>;
 export const SweepPlanSchema = z.object({
   /** Dialect id of the sweep file (`wandb-sweep`, `hydra-sweep`, `katib`) or of the config it is embedded in. */
   dialect: z.string(),
-  documentIndex: z.number().int().nonnegative(),
+  documentIndex: z.number().check(z.int(), z.nonnegative()),
   /** The search method in the framework's words (`grid`, `random`, `bayes`, `tpe`, `basic`, `cmaes`, ...). */
   method: z.string(),
   /** Whether the method enumerates a grid (so the grid size bounds the trials). */
@@ -84,7 +84,7 @@ export const SweepPlanSchema = z.object({
   /** Everything the reading assumed, in words a user can check. */
   assumptions: z.array(z.string()),
   /** The optimizer the surrounding training config names, for a sweep embedded in one (the sweep itself may not say). */
-  optimizerName: z.string().optional(),
+  optimizerName: z.optional(z.string()),
   /** The optimizer the study trains with (derived from the entries and `optimizerName` by `buildSweep`). */
   optimizer: SweepOptimizerSchema,
 });

@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import * as z from './zod';
 
 /**
  * The framework-neutral training plan: what a run will do, whatever file format said it.
  * Dialects build one from a config; rules and curves read nothing else.
  */
 
-const SpanSchema = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
+const SpanSchema = z.object({ start: z.number().check(z.int(), z.nonnegative()), end: z.number().check(z.int(), z.nonnegative()) });
 
 /** Where a plan field is written: the key and the value in the file's text. */
 export const SourceSchema = z.object({ path: z.string(), key: SpanSchema, value: SpanSchema });
@@ -18,16 +18,16 @@ export const TrainingPlanSchema = z.object({
   /** Dialect id, e.g. `huggingface`. */
   dialect: z.string(),
   /** Index of the YAML document in a multi-document file. */
-  documentIndex: z.number().int().nonnegative(),
+  documentIndex: z.number().check(z.int(), z.nonnegative()),
   optimizer: z.object({
     name: z.string(),
     family: OptimizerFamilySchema,
-    beta1: z.number().min(0).lt(1).optional(),
-    beta2: z.number().min(0).lt(1).optional(),
-    epsilon: z.number().positive().optional(),
-    weightDecay: z.number().optional(),
+    beta1: z.optional(z.number().check(z.gte(0), z.lt(1))),
+    beta2: z.optional(z.number().check(z.gte(0), z.lt(1))),
+    epsilon: z.optional(z.number().check(z.positive())),
+    weightDecay: z.optional(z.number()),
   }),
-  baseLr: z.number().positive(),
+  baseLr: z.number().check(z.positive()),
   schedule: z.object({
     /** Whose scheduler vocabulary `name` is in, e.g. `huggingface`. */
     framework: z.string(),
@@ -40,20 +40,20 @@ export const TrainingPlanSchema = z.object({
     validationDriven: z.boolean(),
   }),
   warmup: z.object({
-    steps: z.number().int().nonnegative(),
+    steps: z.number().check(z.int(), z.nonnegative()),
     /** The ratio of training the config asked for, when it gave one. */
-    ratio: z.number().min(0).optional(),
+    ratio: z.optional(z.number().check(z.gte(0))),
   }),
   length: z.object({
     /** Scheduler steps the run takes (T), counted in `unit`. */
-    steps: z.number().int().positive(),
+    steps: z.number().check(z.int(), z.positive()),
     /**
      * What one scheduler step is: an optimizer update (`step`) or an epoch (`epoch`, e.g. a PyTorch scheduler
      * stepped once per epoch by Lightning's default interval). Schedules are evaluated at t = 0..steps-1 of it.
      */
     unit: z.enum(['step', 'epoch']),
-    epochs: z.number().positive().optional(),
-    stepsPerEpoch: z.number().int().positive().optional(),
+    epochs: z.optional(z.number().check(z.positive())),
+    stepsPerEpoch: z.optional(z.number().check(z.int(), z.positive())),
     /** True when `steps` rests on an assumption (e.g. steps per epoch nobody gave). */
     assumed: z.boolean(),
     /** How `steps` was derived, in words. */
