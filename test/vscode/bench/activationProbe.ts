@@ -24,18 +24,27 @@ async function waitFor<T>(what: string, probe: () => T | undefined | false | Pro
 }
 
 /**
- * Waits until the extension host is idle (other extensions' startup work done): five 20 ms timers in a row each
- * fire within 4 ms of their due time. Bounded at 20 s; returns whether it settled.
+ * Waits until the extension host and the workbench are idle (their own startup work done), so the figure is LR Lens's
+ * and not the noise of a window still starting: five 20 ms timers in a row each fire within 4 ms of their due time,
+ * and a command round trip to the workbench (setContext) takes under 10 ms three times in a row. Bounded at 30 s;
+ * returns whether it settled.
  */
 async function settle(): Promise<boolean> {
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + 30_000;
   let calm = 0;
   while (calm < 5 && Date.now() < deadline) {
     const start = performance.now();
     await new Promise((resolve) => setTimeout(resolve, 20));
     calm = performance.now() - start - 20 < 4 ? calm + 1 : 0;
   }
-  return calm >= 5;
+  let quick = 0;
+  while (quick < 3 && Date.now() < deadline) {
+    const start = performance.now();
+    await vscode.commands.executeCommand('setContext', 'lrLensBench.idle', true);
+    quick = performance.now() - start < 10 ? quick + 1 : 0;
+    if (!quick) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return calm >= 5 && quick >= 3;
 }
 
 const serverProcesses = () =>
@@ -65,7 +74,10 @@ async function vscodeRecord(): Promise<{ loadCode: number; callActivate: number;
 
 export async function run(): Promise<void> {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
-  if (!extension) throw new Error(`${EXTENSION_ID} is not installed in this extension host`);
+  if (!extension) {
+    const others = vscode.extensions.all.filter((e) => !e.id.startsWith('vscode.')).map((e) => e.id);
+    throw new Error(`${EXTENSION_ID} is not installed in this extension host (non-built-in extensions: ${others.join(', ') || 'none'})`);
+  }
   if (extension.isActive) {
     const open = vscode.workspace.textDocuments.map((d) => `${d.uri.toString()} (${d.languageId})`).join(', ');
     throw new Error(`${EXTENSION_ID} was already active: nothing to measure; documents open: ${open}; ${JSON.stringify(await vscodeRecord())}`);
