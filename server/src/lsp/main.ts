@@ -1,3 +1,4 @@
+import './youngGeneration'; // first: caps the young generation before the modules below allocate
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
 

@@ -18,6 +18,7 @@ import { fileUri, toCodeAction, toDiagnostic, DIAGNOSTIC_SOURCE } from './conver
 import { CrossFileDiagnostics } from './crossFileDiagnostics';
 import { FIX_ALL_KIND, fixAllAction, wantsFixAll } from './fixAllAction';
 import { DocumentAnalyses, fileNameOf } from './documentAnalyses';
+import { HeapKeeper } from './heap';
 import { ProjectConfigFinder } from '../config/findProjectConfig';
 import { configFileReader } from '../config/configFileReader';
 import { isProjectConfigFile, mergeSettings } from '../config/projectConfig';
@@ -63,6 +64,8 @@ export function startServer(connection: Connection): void {
   const crossFile = new CrossFileDiagnostics((uri, diagnostics, version) => connection.sendDiagnostics({ uri, version, diagnostics }), uriOfFile);
   const presentationByUri = new Map<string, PresentationSettings>();
   let canRefreshCodeLenses = false;
+  /** Full collections after bursts of work, so memory goes back once the corpus is open or the typing stops. */
+  const heap = new HeapKeeper();
 
   onInternalError((error) => connection.console.error(`LR Lens internal error: ${error instanceof Error ? error.stack : String(error)}`));
 
@@ -138,7 +141,9 @@ export function startServer(connection: Connection): void {
     if (token && (token.isCancellationRequested || documents.get(document.uri)?.version !== document.version)) {
       throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled: the document changed');
     }
-    return analyses.get(document, settings);
+    const analysis = analyses.get(document, settings);
+    heap.afterWork();
+    return analysis;
   }
 
   async function publishDiagnostics(document: TextDocument): Promise<void> {
@@ -147,6 +152,7 @@ export function startServer(connection: Connection): void {
     const analysis = analyses.get(document, settings);
     const diagnostics = analysis.findings.map((finding, index) => toDiagnostic(finding, analysis.parsed.lines, index, uriOfFile));
     await crossFile.publish(document.uri, fileNameOf(document.uri), document.version, diagnostics, analysis);
+    heap.afterWork();
   }
 
   function scheduleDiagnostics(document: TextDocument, delay: number): void {

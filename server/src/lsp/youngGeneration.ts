@@ -1,0 +1,4 @@
+// Imported first by main.ts: the young generation is capped before the bundle's modules initialise (see heap.ts).
+import { capYoungGeneration } from './heap';
+
+capYoungGeneration();
