@@ -2,6 +2,7 @@ import type { AnalysisSettings, Dialect, DialectInput, Recognition } from '../di
 import { detectDialect, DIALECTS } from '../dialects';
 import { isProjectConfigFile, readProjectConfig } from '../config/projectConfig';
 import { parseConfig, type ParsedConfig } from '../parse/parseConfig';
+import type { YamlDocumentsParser } from '../parse/incrementalYaml';
 import { LineIndex } from '../parse/textSpan';
 import type { TrainingPlan } from '../plan/trainingPlan';
 import { PLAN_RULES, SWEEP_RULES } from '../rules';
@@ -42,11 +43,12 @@ export interface ConfigAnalysis {
 }
 
 /** text → parsed document → dialect → plan → findings. Never throws: a broken rule loses only its findings. */
-export function analyzeConfig(text: string, fileName: string, settings: LensSettings = {}): ConfigAnalysis {
+/** `parser`: the document's incremental YAML parser, when it is being edited (see IncrementalYamlParser). */
+export function analyzeConfig(text: string, fileName: string, settings: LensSettings = {}, parser?: YamlDocumentsParser): ConfigAnalysis {
   const maxFileSize = settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   if (text.length > maxFileSize) return skippedAsTooLarge(text, maxFileSize);
   if (isProjectConfigFile(fileName)) return analyzeProjectConfig(text);
-  const parsed = parseConfig(text);
+  const parsed = parseConfig(text, parser);
   const documents: DocumentAnalysis[] = [];
   // A directive that cannot be read is reported where it is written, whatever the file is.
   const raw: Finding[] = parsed.directives.problems.map((problem) => ({

@@ -2,6 +2,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeConfig, type ConfigAnalysis, type LensSettings } from '../analysis/analyzeConfig';
 import { codeLensesOf, type CurveLens } from '../analysis/codeLens';
 import { curveOfAnalysis, type CurveOptions, type CurveResult } from '../analysis/curve';
+import { INCREMENTAL_MIN_LENGTH, IncrementalYamlParser } from '../parse/incrementalYaml';
 
 /** Analyses kept at once: the documents used most recently (others are re-analysed when asked, in a few ms). */
 const MAX_CACHED_ANALYSES = 16;
@@ -14,6 +15,8 @@ export class DocumentAnalyses {
   private readonly cache = new Map<string, { version: number; settings: LensSettings; analysis: ConfigAnalysis }>();
   private readonly lenses = new WeakMap<ConfigAnalysis, { sparkline: boolean; lenses: CurveLens[] }>();
   private readonly curves = new WeakMap<ConfigAnalysis, { key: string; curve: CurveResult | null }>();
+  /** Large documents keep their parsed chunks, so that an edit parses again only the chunks it touched. */
+  private readonly parsers = new Map<string, IncrementalYamlParser>();
 
   get(document: TextDocument, settings: LensSettings): ConfigAnalysis {
     const cached = this.cache.get(document.uri);
@@ -22,7 +25,11 @@ export class DocumentAnalyses {
       this.cache.set(document.uri, cached);
       return cached.analysis;
     }
-    const analysis = analyzeConfig(document.getText(), fileNameOf(document.uri), settings);
+    const text = document.getText();
+    let parser = this.parsers.get(document.uri);
+    if (!parser && text.length >= INCREMENTAL_MIN_LENGTH) this.parsers.set(document.uri, (parser = new IncrementalYamlParser()));
+    else if (parser && text.length < INCREMENTAL_MIN_LENGTH) this.parsers.delete(document.uri);
+    const analysis = analyzeConfig(text, fileNameOf(document.uri), settings, parser);
     this.cache.set(document.uri, { version: document.version, settings, analysis });
     for (const uri of this.cache.keys()) {
       if (this.cache.size <= MAX_CACHED_ANALYSES) break;
@@ -52,10 +59,12 @@ export class DocumentAnalyses {
 
   delete(uri: string): void {
     this.cache.delete(uri);
+    this.parsers.delete(uri);
   }
 
   clear(): void {
     this.cache.clear();
+    this.parsers.clear();
   }
 }
 

@@ -1,4 +1,5 @@
-import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { fullYamlParser, type YamlDocumentsParser } from './incrementalYaml';
 import { LineIndex, type Span } from './textSpan';
 import { parseDirectives, type Directives } from './directives';
 import { blankJsonComments } from './jsonComments';
@@ -20,25 +21,21 @@ export interface ParsedConfig {
   readonly eol: '\n' | '\r\n';
 }
 
-export function parseConfig(text: string): ParsedConfig {
-  const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(blankJsonComments(text), {
-    lineCounter,
-    keepSourceTokens: false,
-    // PyYAML and OmegaConf accept duplicate keys (the last one wins); readers here do the same.
-    uniqueKeys: false,
-    prettyErrors: false,
-    strict: false,
-  });
-  const documents: Document.Parsed[] = [...parsed];
+/** `parser` may be a document's incremental parser, which reuses what an earlier version of the text parsed. */
+export function parseConfig(text: string, parser: YamlDocumentsParser = fullYamlParser): ParsedConfig {
+  const documents = parser.parseAll(blankJsonComments(text));
   const syntaxProblems: SyntaxProblem[] = [];
   for (const document of documents) {
     for (const error of document.errors) {
       syntaxProblems.push({ message: error.message, span: { start: error.pos[0], end: error.pos[1] } });
     }
   }
-  const crlf = (text.match(/\r\n/g) ?? []).length;
-  const lf = (text.match(/\n/g) ?? []).length - crlf;
+  let crlf = 0;
+  let lf = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    if (text.charCodeAt(i - 1) === 13) crlf++;
+    else lf++;
+  }
   return {
     text,
     lines: new LineIndex(text),

@@ -1,0 +1,368 @@
+import { Document, isMap, isPair, isScalar, isSeq, Pair, parseAllDocuments, parseDocument, YAMLMap, YAMLSeq, type Node, type Scalar } from 'yaml';
+
+/** The options every LR Lens YAML parse uses (PyYAML and OmegaConf accept duplicate keys: the last one wins). */
+export const YAML_OPTIONS = { keepSourceTokens: false, uniqueKeys: false, prettyErrors: false, strict: false } as const;
+
+/** Something that turns a text into its YAML documents. */
+export interface YamlDocumentsParser {
+  parseAll(text: string): Document.Parsed[];
+}
+
+export const fullYamlParser: YamlDocumentsParser = {
+  parseAll: (text) => [...parseAllDocuments(text, YAML_OPTIONS)] as Document.Parsed[],
+};
+
+/** Texts shorter than this are parsed whole (in a few milliseconds): no chunks are kept for them. */
+export const INCREMENTAL_MIN_LENGTH = 32 * 1024;
+/** An entry at least this long is split into its own entries when its value is a block collection. */
+const SPLIT_MIN_LENGTH = 8 * 1024;
+/** Entries are grouped into chunks of about eight (cut where an entry's first line hashes to 0 mod 8) ... */
+const CUT_MASK = 7;
+/** ... and of at most this many characters. */
+const MAX_CHUNK_LENGTH = 16 * 1024;
+
+/**
+ * Anchors, aliases and tags tie one part of a text to another (or change how it reads); document markers and
+ * directives split it. Texts holding any are parsed whole.
+ */
+const WHOLE_TEXT_ONLY = /(?:^|[\s[{,])[&*!][^\s,[\]{}]|^(?:---|\.\.\.|%)/m;
+
+/** First characters of a line that cannot start a plain `key: value` entry of a block mapping. */
+const NOT_A_KEY = new Set(['-', '[', '{', '?', ':', '|', '>', '@', '`', '!', '&', '*', '%', ',', '#', '\t']);
+
+interface CachedChunk {
+  /** The chunk's entries (a parse's own context lines left out), with absolute ranges for `offset`. */
+  items: unknown[];
+  /** The range of the collection holding them, up to the chunk's end. */
+  range: [number, number, number];
+  offset: number;
+}
+
+/** A key no config uses, for the line that stands in for whatever follows a chunk. */
+const SENTINEL_KEY = '__lr_lens_next__';
+
+/** The lines of a text: where each starts, its indentation in spaces and its first character (-1 when blank). */
+class Lines {
+  readonly starts: Int32Array;
+  readonly indents: Int32Array;
+  readonly firsts: Int32Array;
+  readonly count: number;
+
+  constructor(readonly text: string) {
+    let count = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+    this.starts = new Int32Array(count + 1);
+    this.indents = new Int32Array(count);
+    this.firsts = new Int32Array(count);
+    let line = 0;
+    let start = 0;
+    while (line < count) {
+      const end = line === count - 1 ? text.length : text.indexOf('\n', start);
+      let i = start;
+      while (i < end && text.charCodeAt(i) === 32) i++;
+      const first = i < end ? text.charCodeAt(i) : -1;
+      this.starts[line] = start;
+      this.indents[line] = i - start;
+      this.firsts[line] = first === 13 && i + 1 === end ? -1 : first;
+      line++;
+      start = end + 1;
+    }
+    this.starts[count] = text.length;
+    this.count = count;
+  }
+
+  /** Whether the line holds something other than blanks and a comment. */
+  isContent(line: number): boolean {
+    const first = this.firsts[line]!;
+    return first !== -1 && first !== 35; /* # */
+  }
+}
+
+class NotChunkable extends Error {}
+
+/**
+ * A YAML parser for one document being edited: large texts are parsed in chunks (the entries of block
+ * mappings and sequences, grouped by content so that an edit changes only the chunks around it), and chunks
+ * whose text did not change are not parsed again. The assembled document has the same nodes, values and
+ * source ranges as a whole parse; texts whose parts may depend on each other (anchors, aliases, tags,
+ * several documents, flow collections at the top) or that a chunk cannot parse cleanly are parsed whole.
+ */
+export class IncrementalYamlParser implements YamlDocumentsParser {
+  private cache = new Map<string, CachedChunk[]>();
+  private used = new Map<string, CachedChunk[]>();
+  private text = '';
+  private lines: Lines | undefined;
+  private template: Document.Parsed | undefined;
+  /** How the last parse went: chunks parsed anew, chunks reused, or a whole parse. */
+  lastParse = { whole: true, parsed: 0, reused: 0 };
+
+  private readonly minLength: number;
+  private readonly splitMinLength: number;
+
+  private readonly cutMask: number;
+
+  /** The thresholds are for tests, which chunk small texts (and cut after every entry) to exercise every path. */
+  constructor(options: { minLength?: number; splitMinLength?: number; cutMask?: number } = {}) {
+    this.minLength = options.minLength ?? INCREMENTAL_MIN_LENGTH;
+    this.splitMinLength = options.splitMinLength ?? SPLIT_MIN_LENGTH;
+    this.cutMask = options.cutMask ?? CUT_MASK;
+  }
+
+  parseAll(text: string): Document.Parsed[] {
+    if (text.length < this.minLength || WHOLE_TEXT_ONLY.test(text)) return this.parseWhole(text);
+    this.text = text;
+    this.lines = new Lines(text);
+    this.used = new Map();
+    this.lastParse = { whole: false, parsed: 0, reused: 0 };
+    try {
+      const document = this.assembleTop();
+      this.cache = this.used;
+      return [document];
+    } catch (error) {
+      if (!(error instanceof NotChunkable)) throw error;
+      return this.parseWhole(text);
+    } finally {
+      this.used = new Map();
+      this.lines = undefined;
+      this.text = '';
+    }
+  }
+
+  private parseWhole(text: string): Document.Parsed[] {
+    this.cache = new Map();
+    this.lastParse = { whole: true, parsed: 0, reused: 0 };
+    return fullYamlParser.parseAll(text);
+  }
+
+  private assembleTop(): Document.Parsed {
+    const lines = this.lines!;
+    let first = 0;
+    while (first < lines.count && !lines.isContent(first)) first++;
+    if (first === lines.count || lines.indents[first] !== 0) throw new NotChunkable();
+    const map = this.assemble(0, lines.count, 0, 'map', []);
+    const document = new Document(undefined, YAML_OPTIONS) as unknown as Document.Parsed;
+    document.contents = map as Document.Parsed['contents'];
+    document.range = [map.range![0], map.range![1], Math.max(map.range![2], this.endOfContent(lines.count - 1))];
+    return document;
+  }
+
+  /** The end of the last non-blank line at or before `line` (where a whole parse ends a document's range). */
+  private endOfContent(line: number): number {
+    const lines = this.lines!;
+    for (let l = line; l >= 0; l--) {
+      if (lines.firsts[l] !== -1) return lines.starts[l + 1]!;
+    }
+    return 0;
+  }
+
+  /**
+   * The block collection whose entries start at `indent` on lines [from, to): a mapping (`key: ...` lines)
+   * or a sequence (`- ...` lines). `ancestors` are the lines of the `key:` entries it is the value of.
+   */
+  private assemble(from: number, to: number, indent: number, kind: 'map' | 'seq', ancestors: readonly number[]): YAMLMap | YAMLSeq {
+    const lines = this.lines!;
+    const entries: number[] = [];
+    for (let line = from; line < to; line++) {
+      if (!lines.isContent(line)) continue;
+      const lineIndent = lines.indents[line]!;
+      if (lineIndent < indent) throw new NotChunkable();
+      if (lineIndent > indent) continue;
+      const first = String.fromCharCode(lines.firsts[line]!);
+      if (kind === 'seq') {
+        if (first !== '-') throw new NotChunkable();
+        const after = this.text.charCodeAt(lines.starts[line]! + indent + 1);
+        if (after !== 32 && after !== 10 && after !== 13 && !Number.isNaN(after)) throw new NotChunkable();
+        entries.push(line);
+      } else if (first === '-') {
+        // `key:` followed by a sequence at the key's own indentation: part of the entry above.
+        if (entries.length === 0) throw new NotChunkable();
+      } else {
+        if (NOT_A_KEY.has(first)) throw new NotChunkable();
+        entries.push(line);
+      }
+    }
+    if (entries.length === 0) throw new NotChunkable();
+    // An entry's chunk runs from the blank and comment lines above it to its last line of content; the lines
+    // after that are read again, as context, when the chunk is parsed.
+    const ends = entries.map((_, i) => {
+      let end = i + 1 < entries.length ? entries[i + 1]! : to;
+      while (end - 1 > entries[i]! && !lines.isContent(end - 1)) end--;
+      return end;
+    });
+
+    const collection = kind === 'map' ? new YAMLMap(this.schema()) : new YAMLSeq(this.schema());
+    const items = collection.items as unknown[];
+    let end: [number, number, number] | undefined;
+    let chunkFrom = from;
+    let chunkEntries = 0;
+    const flush = (until: number) => {
+      if (chunkEntries > 0) {
+        const chunk = this.parseChunk(chunkFrom, until, indent, kind, chunkEntries, ancestors);
+        for (const item of chunk.items) items.push(item);
+        end = chunk.range;
+      }
+      chunkFrom = until;
+      chunkEntries = 0;
+    };
+    for (let i = 0; i < entries.length; i++) {
+      const start = i === 0 ? from : ends[i - 1]!;
+      const next = ends[i]!;
+      const length = lines.starts[next]! - lines.starts[start]!;
+      if (kind === 'map' && length >= this.splitMinLength && !this.commentFollows(next)) {
+        const split = this.splitEntry(start, entries[i]!, next, indent, ancestors);
+        if (split) {
+          flush(start);
+          items.push(split.pair);
+          end = split.range;
+          chunkFrom = next;
+          continue;
+        }
+      }
+      chunkEntries++;
+      if ((this.hashLine(entries[i]!) & this.cutMask) === 0 || lines.starts[next]! - lines.starts[chunkFrom]! >= MAX_CHUNK_LENGTH) flush(next);
+    }
+    flush(ends[ends.length - 1]!);
+    const firstItem = items[0] as { key?: Node; range?: number[] };
+    const begin = (isPair(firstItem) ? (firstItem.key as Node).range : (firstItem as Node).range)!;
+    collection.range = [kind === 'seq' ? lines.starts[entries[0]!]! + indent : begin[0]!, end![1], end![2]];
+    return collection;
+  }
+
+  /**
+   * Whether comment lines come between `line` and the next line of content. A whole parse may count them into
+   * the end of any of the collections closed there, so an entry followed by them is not split.
+   */
+  private commentFollows(line: number): boolean {
+    const lines = this.lines!;
+    for (let l = line; l < lines.count && !lines.isContent(l); l++) {
+      if (lines.firsts[l] === 35 /* # */) return true;
+    }
+    return false;
+  }
+
+  /**
+   * A mapping entry `key:` whose value is a block collection on the lines below, assembled from the key's
+   * line and that collection's own entries; undefined when the entry is not of that shape.
+   */
+  private splitEntry(from: number, keyLine: number, to: number, indent: number, ancestors: readonly number[]): { pair: Pair; range: [number, number, number] } | undefined {
+    const lines = this.lines!;
+    let body = keyLine + 1;
+    while (body < to && !lines.isContent(body)) body++;
+    if (body === to) return undefined;
+    const bodyIndent = lines.indents[body]!;
+    const isSeq = lines.firsts[body] === 45; /* - */
+    if (bodyIndent < indent || (bodyIndent === indent && !isSeq)) return undefined;
+    // The key's line (with the comments above it) must read as `key:` with no value.
+    const header = this.parseChunk(from, keyLine + 1, indent, 'map', 1, ancestors, false);
+    const pair = header.items[0] as Pair;
+    const empty = pair.value as Scalar | null;
+    if (!isScalar(empty) || empty.value !== null || empty.range![0] !== empty.range![1]) return undefined;
+    const value = this.assemble(keyLine + 1, to, bodyIndent, isSeq ? 'seq' : 'map', [...ancestors, keyLine]);
+    return { pair: new Pair(pair.key, value), range: [value.range![2], value.range![2], value.range![2]] };
+  }
+
+  /**
+   * One chunk of `entries` entries (lines [from, to)) of the collection at `indent`, parsed or taken from the
+   * cache and moved to its place. It is parsed below the lines of its ancestors' keys and above a line that
+   * stands in for the next one in the text (a key or an item at the same indentation), so that it is read
+   * exactly as a whole parse reads it.
+   */
+  private parseChunk(from: number, to: number, indent: number, kind: 'map' | 'seq', entries: number, ancestors: readonly number[], withNext = true): CachedChunk {
+    const lines = this.lines!;
+    const text = this.text;
+    const offset = lines.starts[from]!;
+    const source = text.slice(offset, lines.starts[to]!);
+    let prefix = '';
+    // Only the ancestors' indentation matters to how the chunk reads; their keys are left out of the cache key.
+    for (const line of ancestors) prefix += `${' '.repeat(lines.indents[line]!)}k:\n`;
+    let next = to;
+    while (next < lines.count && !lines.isContent(next)) next++;
+    let suffix = '';
+    let nextIsSibling = false;
+    if (withNext) {
+      suffix = text.slice(lines.starts[to]!, lines.starts[next]!);
+      if (next < lines.count) {
+        const nextIndent = lines.indents[next]!;
+        const nextIsItem = lines.firsts[next] === 45; /* - */
+        suffix += `${' '.repeat(nextIndent)}${nextIsItem ? '- 0' : `${SENTINEL_KEY}: 0`}\n`;
+        nextIsSibling = nextIndent === indent && nextIsItem === (kind === 'seq');
+      }
+    }
+    const needsNewline = source.length > 0 && !source.endsWith('\n') && suffix !== '';
+    const key = `${prefix}\u0000${source}\u0000${suffix}`;
+    let chunk = this.cache.get(key)?.pop();
+    if (chunk) {
+      this.lastParse.reused++;
+      if (chunk.offset !== offset) {
+        const delta = offset - chunk.offset;
+        for (const item of chunk.items) shiftRanges(item, delta);
+        for (let i = 0; i < 3; i++) chunk.range[i]! += delta;
+        chunk.offset = offset;
+      }
+    } else {
+      this.lastParse.parsed++;
+      if (needsNewline) throw new NotChunkable();
+      const document = parseDocument(prefix + source + suffix, YAML_OPTIONS) as Document.Parsed;
+      if (document.errors.length > 0) throw new NotChunkable();
+      let collection: unknown = document.contents;
+      for (let depth = 0; depth < ancestors.length; depth++) {
+        if (!isMap(collection) || collection.flow || collection.items.length < 1) throw new NotChunkable();
+        collection = collection.items[0]!.value;
+      }
+      if (kind === 'map' ? !isMap(collection) : !isSeq(collection)) throw new NotChunkable();
+      const found = collection as YAMLMap | YAMLSeq;
+      if (found.flow || found.items.length !== entries + (nextIsSibling ? 1 : 0)) throw new NotChunkable();
+      const items = found.items.slice(0, entries) as unknown[];
+      const last = items[items.length - 1];
+      const range = [...(nextIsSibling ? endOf(last) : found.range!)] as [number, number, number];
+      chunk = { items, range, offset: prefix.length };
+      const delta = offset - prefix.length;
+      if (delta !== 0) {
+        for (const item of items) shiftRanges(item, delta);
+        for (let i = 0; i < 3; i++) range[i]! += delta;
+        chunk.offset = offset;
+      }
+      this.template ??= document;
+    }
+    const list = this.used.get(key);
+    if (list) list.push(chunk);
+    else this.used.set(key, [chunk]);
+    return chunk;
+  }
+
+  private schema() {
+    this.template ??= parseDocument('a: 1', YAML_OPTIONS) as Document.Parsed;
+    return this.template.schema;
+  }
+
+  private hashLine(line: number): number {
+    const lines = this.lines!;
+    let hash = 0;
+    for (let i = lines.starts[line]!, end = lines.starts[line + 1]!; i < end; i++) hash = (Math.imul(hash, 31) + this.text.charCodeAt(i)) | 0;
+    return (hash ^ (hash >>> 15)) >>> 0;
+  }
+}
+
+/** Where an item of a collection ends, as the collection's own range would if it were the last one. */
+function endOf(item: unknown): [number, number, number] {
+  const node = (isPair(item) ? (item.value ?? item.key) : item) as Node | null;
+  const range = node?.range ?? [0, 0, 0];
+  return [range[2], range[2], range[2]];
+}
+
+/** Moves every source range under `node` by `delta`. */
+function shiftRanges(node: unknown, delta: number): void {
+  if (!node || typeof node !== 'object') return;
+  if (isPair(node)) {
+    shiftRanges(node.key, delta);
+    shiftRanges(node.value, delta);
+    return;
+  }
+  const range = (node as Node).range;
+  if (range) {
+    range[0] += delta;
+    range[1] += delta;
+    range[2] += delta;
+  }
+  if (isMap(node) || isSeq(node)) for (const item of node.items) shiftRanges(item, delta);
+}
