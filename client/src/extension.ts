@@ -45,7 +45,12 @@ class Session {
   ) {
     // The server's Node process boots while the client library loads.
     this.prestarted = this.forkServer();
-    this.client = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.startClient());
+    this.client = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.startClient())
+      .catch((error: unknown) => {
+        this.output.error(`The language client could not be created: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      });
   }
 
   /**
