@@ -61,6 +61,8 @@ interface TorchScheduler {
   markers(total: number): ScheduleMarker[];
   /** LR this class writes into the optimizer before its first step (CyclicLR, OneCycleLR), else undefined. */
   overridesInitialLr?: number;
+  /** True when `chain` ignores the optimizer's LR and returns `closed(t)`: no recursion to run when alone. */
+  stateless?: true;
 }
 
 export interface PyTorchScheduleInput {
@@ -216,6 +218,7 @@ function torchScheduler(rawName: string, params: Params, base: number): TorchSch
       return {
         closed,
         chain: (_lr, t) => closed(t),
+        stateless: true,
         criticalSteps: (start, end, limit) =>
           tMult === 1 ? periodicBreakpointSteps(t0, t0, start, end, limit) : stepsAroundBreakpoints(restarts(start, end), start, end, limit),
         markers: (total) =>
@@ -260,6 +263,7 @@ function torchScheduler(rawName: string, params: Params, base: number): TorchSch
       return {
         closed,
         chain: (_lr, t) => closed(t),
+        stateless: true,
         overridesInitialLr: initialLr,
         criticalSteps: (start, end, limit) => stepsAroundBreakpoints([...phases.map((p) => p.end), totalSteps + 1], start, end, limit),
         markers: (total) => [
@@ -290,6 +294,7 @@ function torchScheduler(rawName: string, params: Params, base: number): TorchSch
       return {
         closed,
         chain: (_lr, t) => closed(t),
+        stateless: true,
         overridesInitialLr: baseLr,
         criticalSteps: (start, end, limit) =>
           mergeSteps([periodicBreakpointSteps(0, totalSize, start, end, limit), periodicBreakpointSteps(up, totalSize, start, end, limit)], limit),
@@ -360,13 +365,15 @@ function scheduleOf(
   next: (lr: number, t: number) => number,
   criticalSteps: Schedule['criticalSteps'],
   markers: ScheduleMarker[],
+  stateless = false,
 ): Schedule {
-  const useRecursion = input.totalSteps <= RECURSION_LIMIT;
-  const curve = new RecursiveCurve(first, next, closed, RECURSION_LIMIT);
+  const useRecursion = input.totalSteps <= RECURSION_LIMIT && !stateless;
+  const curve = useRecursion ? new RecursiveCurve(first, next, closed, RECURSION_LIMIT, input.totalSteps) : undefined;
   return {
     family,
     totalSteps: input.totalSteps,
-    lrAt: useRecursion ? (t) => curve.at(t) : closed,
+    lrAt: curve ? (t) => curve.at(t) : closed,
+    ...(curve ? { valuesInto: (out: Float64Array) => curve.valuesInto(out) } : {}),
     criticalSteps,
     markers: markers.filter((m) => m.step >= 0 && m.step < input.totalSteps),
     validationDriven: false,
@@ -450,5 +457,6 @@ export function pytorchSchedule(input: PyTorchScheduleInput): Schedule | null {
     scheduler.chain,
     scheduler.criticalSteps,
     scheduler.markers(input.totalSteps),
+    scheduler.stateless === true,
   );
 }

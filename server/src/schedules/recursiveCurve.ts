@@ -13,8 +13,21 @@ export class RecursiveCurve {
     private readonly next: (previous: number, t: number) => number,
     private readonly fallback: (t: number) => number,
     private readonly limit: number,
+    /** Steps expected to be asked for (the run's length): the storage is sized for them at once. */
+    expected = 1024,
   ) {
-    this.values = new Float64Array(Math.min(limit, 1024));
+    this.values = new Float64Array(Math.max(1, Math.min(limit, expected)));
+  }
+
+  /** Fills `out` with the values at t = 0 .. out.length-1 (all within the limit). */
+  valuesInto(out: Float64Array): void {
+    if (out.length === 0) return;
+    if (out.length > this.limit) {
+      for (let t = 0; t < out.length; t++) out[t] = this.at(t);
+      return;
+    }
+    if (out.length > this.computed) this.extendTo(out.length - 1);
+    out.set(this.values.subarray(0, out.length));
   }
 
   at(t: number): number {

@@ -21,7 +21,8 @@ export function everyStep(schedule: Schedule): CurvePoint[] {
 /** The LR at every scheduler step t = 0..T-1 as a typed array (no per-point objects). */
 export function everyStepValues(schedule: Schedule): Float64Array {
   const values = new Float64Array(schedule.totalSteps);
-  for (let t = 0; t < values.length; t++) values[t] = schedule.lrAt(t);
+  if (schedule.valuesInto) schedule.valuesInto(values);
+  else for (let t = 0; t < values.length; t++) values[t] = schedule.lrAt(t);
   return values;
 }
 
@@ -73,9 +74,14 @@ export function sampleCurve(schedule: Schedule, maxPoints = 200): CurvePoint[] {
       if (lr < minLr) { minLr = lr; minStep = t; }
       if (lr > maxLr) { maxLr = lr; maxStep = t; }
     }
-    for (const step of [...new Set([start, minStep, maxStep, end - 1])].sort((x, y) => x - y)) {
-      points.push({ step, lr: schedule.lrAt(step) });
-    }
+    // The bucket's first, lowest, highest and last steps, in order and each once.
+    const last = end - 1;
+    const low = Math.min(minStep, maxStep);
+    const high = Math.max(minStep, maxStep);
+    points.push({ step: start, lr: schedule.lrAt(start) });
+    if (low !== start) points.push({ step: low, lr: schedule.lrAt(low) });
+    if (high !== low && high !== start) points.push({ step: high, lr: schedule.lrAt(high) });
+    if (last !== high && last !== low && last !== start) points.push({ step: last, lr: schedule.lrAt(last) });
   }
   return points;
 }

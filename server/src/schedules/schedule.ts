@@ -9,6 +9,8 @@ export interface Schedule {
   readonly totalSteps: number;
   /** The LR the optimizer update with index t uses. */
   lrAt(t: number): number;
+  /** Optional bulk form of `lrAt`: writes the LR of t = 0 .. out.length-1 into `out` (same values). */
+  valuesInto?(out: Float64Array): void;
   /** Steps where the curve changes character (warmup end, milestones, restarts): never dropped by sampling. */
   readonly markers: readonly ScheduleMarker[];
   /** True when the LR depends on validation metrics and cannot be drawn ahead of the run. */
