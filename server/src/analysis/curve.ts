@@ -35,7 +35,27 @@ export interface CurveResult {
   plan: TrainingPlan;
 }
 
-export function curveOfPlan(plan: TrainingPlan, options: CurveOptions = {}): Omit<CurveResult, 'dialect' | 'dialectName'> | null {
+type PlanCurve = Omit<CurveResult, 'dialect' | 'dialectName'>;
+
+/**
+ * Sampled curves already drawn, per plan and number of points: code lenses, the curve view and hover ask for
+ * the curve of the same analysed plan (a plan is never changed once built), and a recursive schedule
+ * (PyTorch's chainable ones) runs every step up to the horizon to draw it.
+ */
+const sampledCurves = new WeakMap<TrainingPlan, Map<number, PlanCurve | null>>();
+
+export function curveOfPlan(plan: TrainingPlan, options: CurveOptions = {}): PlanCurve | null {
+  if (options.everyStep) return drawCurve(plan, options);
+  const points = options.points ?? 200;
+  let byPoints = sampledCurves.get(plan);
+  if (!byPoints) sampledCurves.set(plan, (byPoints = new Map()));
+  let curve = byPoints.get(points);
+  if (curve === undefined) byPoints.set(points, (curve = drawCurve(plan, { points })));
+  // Arrays of their own for each caller, as when every call drew the curve.
+  return curve && { ...curve, points: [...curve.points], markers: [...curve.markers] };
+}
+
+function drawCurve(plan: TrainingPlan, options: CurveOptions): PlanCurve | null {
   const schedule = scheduleOfPlan(plan);
   if (!schedule) return null;
   const points = !options.everyStep

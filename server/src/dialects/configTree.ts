@@ -154,8 +154,18 @@ export class ConfigTree {
   }
 }
 
-function split(path: string): string[] {
-  return path === '' ? [] : path.split('.');
+/** Dotted paths already split (readers ask for the same few paths of every document); never mutated. */
+const splitPaths = new Map<string, readonly string[]>();
+const MAX_SPLIT_PATHS = 4096;
+
+function split(path: string): readonly string[] {
+  let keys = splitPaths.get(path);
+  if (!keys) {
+    keys = path === '' ? [] : path.split('.');
+    if (splitPaths.size >= MAX_SPLIT_PATHS) splitPaths.clear();
+    splitPaths.set(path, keys);
+  }
+  return keys;
 }
 
 function containsUnknown(value: unknown): boolean {
@@ -165,8 +175,15 @@ function containsUnknown(value: unknown): boolean {
   return false;
 }
 
+const NO_KEYS: ReadonlySet<string> = new Set();
+/** Per root mapping (every dialect's recogniser asks), as `entriesOf` caches its entries. */
+const topLevelKeySets = new WeakMap<YAMLMap, ReadonlySet<string>>();
+
 /** The top-level keys of a document (for recognition), without building a tree. */
-export function topLevelKeys(document: Document): Set<string> {
+export function topLevelKeys(document: Document): ReadonlySet<string> {
   const map = rootMap(document);
-  return map ? new Set(entriesOf(document, map).keys()) : new Set();
+  if (!map) return NO_KEYS;
+  let keys = topLevelKeySets.get(map);
+  if (!keys) topLevelKeySets.set(map, (keys = new Set(entriesOf(document, map).keys())));
+  return keys;
 }

@@ -18,6 +18,24 @@ const MAX_VISITS = 200_000;
 
 type Path = readonly (string | number)[];
 
+/** Where a value sits, as a chain to its parent: built for every value, turned into a Path only for an interpolation. */
+interface At {
+  readonly parent: At | null;
+  readonly key: string | number;
+}
+
+function pathOf(at: At | null): Path {
+  const path: (string | number)[] = [];
+  for (let node = at; node; node = node.parent) path.push(node.key);
+  return path.reverse();
+}
+
+function atOf(path: Path): At | null {
+  let at: At | null = null;
+  for (const key of path) at = { parent: at, key };
+  return at;
+}
+
 function child(node: unknown, key: string): unknown {
   if (Array.isArray(node)) {
     const index = Number(key);
@@ -50,22 +68,22 @@ export function resolveInterpolations(root: unknown): unknown {
     return [...base, ...rest];
   };
 
-  const resolveExpr = (expr: string, at: Path, depth: number): unknown => {
-    const path = target(expr, at);
+  const resolveExpr = (expr: string, at: At | null, depth: number): unknown => {
+    const path = target(expr, pathOf(at));
     if (!path) return UNKNOWN;
     const value = lookup(path);
     if (value === undefined) return UNKNOWN;
-    return resolve(value, path, depth + 1);
+    return resolve(value, atOf(path), depth + 1);
   };
 
   let visits = 0;
-  const resolve = (value: unknown, at: Path, depth: number): unknown => {
+  const resolve = (value: unknown, at: At | null, depth: number): unknown => {
     if (depth > MAX_DEPTH || ++visits > MAX_VISITS) return UNKNOWN;
     if (typeof value === 'string') {
-      if (value.trim() === '???') return UNKNOWN;
+      // Most strings hold neither `???` nor `${`: no trimming, no regular expression.
+      if (!value.includes('${')) return value.includes('???') && value.trim() === '???' ? UNKNOWN : value;
       const whole = WHOLE.exec(value.trim());
       if (whole) return resolveExpr(whole[1]!, at, depth);
-      if (!value.includes('${')) return value;
       let unknown = false;
       const text = value.replace(PART, (_match, expr: string) => {
         const part = resolveExpr(expr, at, depth);
@@ -74,14 +92,14 @@ export function resolveInterpolations(root: unknown): unknown {
       });
       return unknown ? UNKNOWN : text;
     }
-    if (Array.isArray(value)) return value.map((item, i) => resolve(item, [...at, i], depth));
+    if (Array.isArray(value)) return value.map((item, i) => resolve(item, { parent: at, key: i }, depth));
     if (value && typeof value === 'object') {
       const out: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(value)) out[key] = resolve(item, [...at, key], depth);
+      for (const [key, item] of Object.entries(value)) out[key] = resolve(item, { parent: at, key }, depth);
       return out;
     }
     return value;
   };
 
-  return resolve(root, [], 0);
+  return resolve(root, null, 0);
 }
