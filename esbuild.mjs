@@ -74,7 +74,9 @@ const common = {
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node18' };
 
 const builds = [
-  { ...node, entryPoints: ['client/src/extension.ts'], outfile: `${outdir}/client.js`, external: ['vscode'], ...(shareProtocol && { plugins: [...node.plugins, sharedProtocol] }) },
+  // activate() needs only extension.ts; what it loads afterwards (vscode-languageclient, the curve panel) is a file of its own.
+  { ...node, entryPoints: ['client/src/extension.ts'], outfile: `${outdir}/client.js`, external: ['vscode', './afterActivation'] },
+  { ...node, entryPoints: ['client/src/afterActivation.ts'], outfile: `${outdir}/afterActivation.js`, external: ['vscode'], ...(shareProtocol && { plugins: [...node.plugins, sharedProtocol] }) },
   { ...node, entryPoints: ['server/src/lsp/main.ts'], outfile: `${outdir}/server.js`, ...(shareProtocol && { plugins: [...node.plugins, sharedProtocol] }) },
   ...(shareProtocol ? [{ ...node, stdin: protocolEntry, outfile: `${outdir}/${SHARED_PROTOCOL}` }] : []),
   { ...node, entryPoints: ['server/src/cli/main.ts'], outfile: `${outdir}/cli.js` },

@@ -22,8 +22,6 @@ const RUNS = Number(process.env['ACTIVATION_RUNS'] ?? 7);
 const TARGET_MS = 50;
 /** Another client entry to measure instead (e.g. an older extension.ts copied beside client/src), for comparisons. */
 const BASELINE_ENTRY = process.env['ACTIVATION_CLIENT_ENTRY'];
-/** ACTIVATION_SPLIT=1: measure client.js built apart from afterActivation.js (what a split in esbuild.mjs would ship). */
-const SPLIT = process.env['ACTIVATION_SPLIT'] === '1';
 
 interface Sample {
   activate: number;
@@ -63,12 +61,6 @@ async function main(): Promise<void> {
       // For before/after comparisons only: the client bundle built as esbuild.mjs builds it, from another entry.
       await esbuild.build({ entryPoints: [BASELINE_ENTRY], outfile: join(extension, 'dist', 'client.js'), bundle: true, minify: true, platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'], logLevel: 'warning' });
       console.log(`client bundle built from ${BASELINE_ENTRY} (ACTIVATION_CLIENT_ENTRY), not client/src/extension.ts`);
-    } else if (SPLIT) {
-      // For projections only: client.js without the after-activation code, which goes to afterActivation.js.
-      const options = { bundle: true, minify: true, platform: 'node', format: 'cjs', target: 'node18', logLevel: 'warning' } as const;
-      await esbuild.build({ ...options, entryPoints: [join(REPO, 'client', 'src', 'extension.ts')], outfile: join(extension, 'dist', 'client.js'), external: ['vscode', './afterActivation'] });
-      await esbuild.build({ ...options, entryPoints: [join(REPO, 'client', 'src', 'afterActivation.ts')], outfile: join(extension, 'dist', 'afterActivation.js'), external: ['vscode'] });
-      console.log('client bundle split by the bench (ACTIVATION_SPLIT=1), not as esbuild.mjs builds it');
     }
     // An extension that does nothing on activation: VS Code's own share of any activation through the same API.
     // (Unpacked in the extensions folder code-server starts with: a workbench takes one extensionDevelopmentPath.)

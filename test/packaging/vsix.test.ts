@@ -19,7 +19,7 @@ test('npm run package makes a .vsix offline with only what the extension needs',
   const listed = spawnSync(process.execPath, [VSCE, 'ls', '--no-dependencies'], { cwd: stage, encoding: 'utf8' });
   assert.equal(listed.status, 0, listed.stderr);
   const files = listed.stdout.trim().split('\n').map((f) => f.trim()).sort();
-  for (const required of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/icon.png', 'dist/client.js', 'dist/server.js', 'dist/webview/curvePage.js', 'docs/rules/constant-lr.md']) {
+  for (const required of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/icon.png', 'dist/client.js', 'dist/afterActivation.js', 'dist/lsp-protocol.js', 'dist/server.js', 'dist/webview/curvePage.js', 'docs/rules/constant-lr.md']) {
     assert.ok(files.includes(required), `${required} is packaged (got ${files.join(', ')})`);
   }
   assert.ok(files.some((f) => f.startsWith('syntaxes/') && f.endsWith('.tmLanguage.json')), 'grammars are packaged');
