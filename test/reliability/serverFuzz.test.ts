@@ -5,6 +5,8 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import type { CodeAction, Diagnostic, Position, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
 import { analyzeConfig } from '../../server/src';
+import { INCREMENTAL_MIN_LENGTH } from '../../server/src/parse/incrementalYaml';
+import { largeConfig } from '../bench/largeConfig';
 import { corpusFiles } from '../helpers/corpus';
 import { LspTestClient, REPO } from '../helpers/lspClient';
 
@@ -17,6 +19,7 @@ import { LspTestClient, REPO } from '../helpers/lspClient';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 const EDITS_PER_RUN = Number(process.env.FUZZ_EDITS ?? 25);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
+const LARGE_RUNS = Number(process.env.FUZZ_LARGE_RUNS ?? 6);
 const REQUEST_LIMIT_MS = 1000;
 
 type Mutation =
@@ -86,14 +89,29 @@ function seeds(): { name: string; text: string }[] {
   return [...examples, ...(corpus ?? []).map((f) => ({ name: `${f.folder}/${f.name}`, text: f.text }))];
 }
 
+/** Documents of 32 KB or more, which the server parses incrementally (chunks reused from edit to edit). */
+function largeSeeds(): { name: string; text: string }[] {
+  const corpus = (corpusFiles() ?? []).filter((f) => f.text.length >= INCREMENTAL_MIN_LENGTH);
+  return [{ name: 'large-sft.yaml', text: largeConfig(48 * 1024) }, ...corpus.map((f) => ({ name: `${f.folder}/${f.name}`, text: f.text }))];
+}
+
 test(`server fuzz: ${RUNS} runs × ${EDITS_PER_RUN} incremental edits (seed ${SEED})`, { timeout: 30 * 60_000 }, async () => {
+  await fuzz(seeds(), RUNS);
+});
+
+test(`server fuzz, large documents (incremental parsing): ${LARGE_RUNS} runs × ${EDITS_PER_RUN} edits (seed ${SEED})`, { timeout: 30 * 60_000 }, async () => {
+  const inputs = largeSeeds();
+  assert.ok(inputs.length >= 3, 'the corpus has large files (maxtext, OLMo)');
+  await fuzz(inputs, LARGE_RUNS);
+});
+
+async function fuzz(inputs: { name: string; text: string }[], runs: number): Promise<void> {
   console.log(`# fuzz seed ${SEED} (replay with FUZZ_SEED=${SEED})`);
   const client = await LspTestClient.start();
   const internalErrors: string[] = [];
   client.connection.onNotification('window/logMessage', (p: { type: number; message: string }) => {
     if (p.type === 1) internalErrors.push(p.message);
   });
-  const inputs = seeds();
   let run = 0;
   let requests = 0;
   try {
@@ -119,9 +137,11 @@ test(`server fuzz: ${RUNS} runs × ${EDITS_PER_RUN} incremental edits (seed ${SE
           }
         }
         const diagnostics: Diagnostic[] = await client.diagnosticsFor(uri, (_d, p) => p.version === version);
-        // The server holds exactly our text: its findings are the core's findings for it.
-        const expected = analyzeConfig(text, uri.slice('file://'.length)).findings.map((f) => f.ruleId).sort();
-        assert.deepEqual(diagnostics.map((d) => String(d.code)).sort(), expected, `diagnostics differ for ${input.name}`);
+        // The server holds exactly our text: its findings are the core's findings for it, at the same places.
+        const analysis = analyzeConfig(text, uri.slice('file://'.length));
+        const where = (code: unknown, r: Diagnostic['range']) => `${String(code)}@${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+        const expected = analysis.findings.map((f) => where(f.ruleId, analysis.parsed.lines.rangeOf(f.span))).sort();
+        assert.deepEqual(diagnostics.map((d) => where(d.code, d.range)).sort(), expected, `diagnostics differ for ${input.name}`);
         // Every quick fix applies cleanly to this exact version, with edits that never overlap.
         const actions = (await timed(
           'codeAction',
@@ -137,7 +157,7 @@ test(`server fuzz: ${RUNS} runs × ${EDITS_PER_RUN} incremental edits (seed ${SE
         await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
         assert.deepEqual(internalErrors, []);
       }),
-      { seed: SEED, numRuns: RUNS, endOnFailure: true },
+      { seed: SEED, numRuns: runs, endOnFailure: true },
     );
     const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${client.process.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
     console.log(`# fuzz: ${run} documents, ${requests} requests answered, server RSS ${rss.toFixed(0)} MB`);
@@ -145,4 +165,4 @@ test(`server fuzz: ${RUNS} runs × ${EDITS_PER_RUN} incremental edits (seed ${SE
   } finally {
     await client.stop();
   }
-});
+}
