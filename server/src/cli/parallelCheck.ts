@@ -126,8 +126,11 @@ export function runJobs<Job, Result>(
     const { port1: inbox, port2: outbox } = new MessageChannel();
     try {
       const data: WorkerData<Job> = { mark: WORKER_MARK, jobs: [...jobs], order, shared: counters.buffer as SharedArrayBuffer, port: outbox };
+      const worker = new Worker(workerEntry(), { workerData: data, transferList: [outbox], argv: [], stdout: false, stderr: false });
+      // A worker that fails only loses its share, which this thread then does (see below): never a crash here.
+      worker.on('error', () => undefined);
       // The run never waits for a worker to end: the shared counter tells it when nothing is left.
-      new Worker(workerEntry(), { workerData: data, transferList: [outbox], argv: [], stdout: false, stderr: false }).unref();
+      worker.unref();
       inboxes.push(inbox);
       stats.workersStarted++;
     } catch {
