@@ -82,12 +82,11 @@ function runWithCodeCache() {
   const cli = new Module(bundle, module);
   cli.filename = bundle;
   cli.paths = Module._nodeModulePaths(path.dirname(bundle));
-  const { isMainThread } = require('node:worker_threads');
   const wrapper = script.runInThisContext();
   wrapper.call(cli.exports, cli.exports, Module.createRequire(bundle), cli, bundle, path.dirname(bundle));
   cli.loaded = true;
   // After the run, so the functions it called are in the cache too. Workers only read it.
-  if (isMainThread && (!cachedData || script.cachedDataRejected)) {
+  if ((!cachedData || script.cachedDataRejected) && require('node:worker_threads').isMainThread) {
     try {
       writeCache(name, script.createCachedData());
     } catch {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus as osCpus, loadavg } from 'node:os';
 import { basename } from 'node:path';
-import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
 
 /**
  * `lr-lens check` over many files: the main thread and worker threads take files from one shared counter
@@ -20,6 +20,13 @@ const MAX_WORKERS = 3;
 const IDLE_CORES_PER_WORKER = 0.6;
 
 const WORKER_MARK = 'lr-lens-check-worker';
+/** Set in a worker's environment, so the main thread can tell it is not one without loading worker_threads. */
+const WORKER_ENV = 'LR_LENS_CHECK_WORKER';
+
+/** node:worker_threads, loaded only where threads are used (it costs the CLI's start about 4 ms otherwise). */
+function workerThreads(): typeof import('node:worker_threads') {
+  return require('node:worker_threads') as typeof import('node:worker_threads');
+}
 
 /** Slots of the shared counters. */
 const NEXT = 0;
@@ -55,7 +62,7 @@ function machineTimes(): { idle: number; total: number } | null {
 }
 
 /** Taken when the CLI is loaded: how idle the machine is while it starts up decides the workers. */
-const timesAtLoad = isMainThread ? machineTimes() : null;
+const timesAtLoad = process.env[WORKER_ENV] === WORKER_MARK ? null : machineTimes();
 
 /** Idle cores since the CLI was loaded (this process's own main thread is busy meanwhile), or null when unknown. */
 function idleCores(cores: number): number | null {
@@ -122,11 +129,19 @@ export function runJobs<Job, Result>(
   const order = jobs.map((_, index) => index).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
   const counters = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
   const inboxes: MessagePort[] = [];
+  const { MessageChannel, receiveMessageOnPort, Worker } = workers > 0 && jobs.length > 1 ? workerThreads() : ({} as typeof import('node:worker_threads'));
   for (let i = 0; i < workers && jobs.length > 1; i++) {
     const { port1: inbox, port2: outbox } = new MessageChannel();
     try {
       const data: WorkerData<Job> = { mark: WORKER_MARK, jobs: [...jobs], order, shared: counters.buffer as SharedArrayBuffer, port: outbox };
-      const worker = new Worker(workerEntry(), { workerData: data, transferList: [outbox], argv: [], stdout: false, stderr: false });
+      const worker = new Worker(workerEntry(), {
+        workerData: data,
+        transferList: [outbox],
+        argv: [],
+        env: { ...process.env, [WORKER_ENV]: WORKER_MARK },
+        stdout: false,
+        stderr: false,
+      });
       // A worker that fails only loses its share, which this thread then does (see below): never a crash here.
       worker.on('error', () => undefined);
       // The run never waits for a worker to end: the shared counter tells it when nothing is left.
@@ -175,6 +190,8 @@ export function runJobs<Job, Result>(
 
 /** In a worker started by `runJobs`: true after the worker has taken jobs until none were left. */
 export function runAsWorker<Job, Result>(analyse: (job: Job) => Result): boolean {
+  if (process.env[WORKER_ENV] !== WORKER_MARK) return false;
+  const { isMainThread, workerData } = workerThreads();
   if (isMainThread || (workerData as Partial<WorkerData<Job>> | null)?.mark !== WORKER_MARK) return false;
   const { jobs, order, shared, port } = workerData as WorkerData<Job>;
   const counters = new Int32Array(shared);
