@@ -1,19 +1,17 @@
-import { z } from 'zod';
+import * as z from '../plan/zod';
 import type { LensSettings } from '../analysis/analyzeConfig';
 
 const SeveritySchema = z.enum(['error', 'warning', 'information', 'hint', 'off']);
 
 /** The `lrLens` settings section as the client sends it; anything malformed falls back to defaults. */
-const ClientSettingsSchema = z
-  .object({
-    stepsPerEpoch: z.number().int().positive().nullable().optional().catch(undefined),
-    maxFileSizeMB: z.number().positive().optional().catch(undefined),
-    rules: z.record(z.string(), SeveritySchema.catch('warning')).optional().catch(undefined),
-    sparkline: z.boolean().optional().catch(undefined),
-    dialects: z.record(z.string(), z.string()).optional().catch(undefined),
-    budgetThreshold: z.number().int().positive().optional().catch(undefined),
-  })
-  .passthrough();
+const ClientSettingsSchema = z.looseObject({
+  stepsPerEpoch: z.catch(z.optional(z.nullable(z.number().check(z.int(), z.positive()))), undefined),
+  maxFileSizeMB: z.catch(z.optional(z.number().check(z.positive())), undefined),
+  rules: z.catch(z.optional(z.record(z.string(), z.catch(SeveritySchema, 'warning'))), undefined),
+  sparkline: z.catch(z.optional(z.boolean()), undefined),
+  dialects: z.catch(z.optional(z.record(z.string(), z.string())), undefined),
+  budgetThreshold: z.catch(z.optional(z.number().check(z.int(), z.positive())), undefined),
+});
 
 export const DEFAULT_SETTINGS: LensSettings = Object.freeze({});
 
