@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { extname, join } from 'node:path';
 
 export const CONFIG_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
@@ -14,6 +14,13 @@ export interface InputFile {
 /** The config files under the given paths: files as given, directories walked (sorted, skipping VCS and dependency folders). */
 export function collectFiles(paths: readonly string[]): InputFile[] {
   const files: InputFile[] = [];
+  const read = (path: string) => {
+    try {
+      files.push({ path, text: readFileSync(path, 'utf8') });
+    } catch (error) {
+      files.push({ path, error: (error as Error).message });
+    }
+  };
   const visit = (path: string, explicit: boolean) => {
     let stats;
     try {
@@ -23,31 +30,35 @@ export function collectFiles(paths: readonly string[]): InputFile[] {
       return;
     }
     if (stats.isDirectory()) {
-      let names: string[];
-      try {
-        names = readdirSync(path).sort();
-      } catch (error) {
-        files.push({ path, error: (error as Error).message });
-        return;
-      }
-      for (const name of names) {
-        if (name.startsWith('.') || SKIPPED_DIRECTORIES.has(name)) continue;
-        const child = join(path, name);
-        let childStats;
-        try {
-          childStats = statSync(child);
-        } catch {
-          continue;
-        }
-        if (childStats.isDirectory() || CONFIG_EXTENSIONS.has(extname(name).toLowerCase())) visit(child, false);
-      }
+      walk(path);
       return;
     }
     if (!explicit && !CONFIG_EXTENSIONS.has(extname(path).toLowerCase())) return;
+    read(path);
+  };
+  const walk = (path: string) => {
+    let entries: Dirent[];
     try {
-      files.push({ path, text: readFileSync(path, 'utf8') });
+      entries = readdirSync(path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (error) {
       files.push({ path, error: (error as Error).message });
+      return;
+    }
+    for (const entry of entries) {
+      const name = entry.name;
+      if (name.startsWith('.') || SKIPPED_DIRECTORIES.has(name)) continue;
+      const child = join(path, name);
+      // Plain files and directories are known from the listing; anything else (a symlink) is followed.
+      let isDirectory = entry.isDirectory();
+      if (!isDirectory && !entry.isFile()) {
+        try {
+          isDirectory = statSync(child).isDirectory();
+        } catch {
+          continue;
+        }
+      }
+      if (isDirectory) walk(child);
+      else if (CONFIG_EXTENSIONS.has(extname(name).toLowerCase())) read(child);
     }
   };
   for (const path of paths) visit(path, true);
