@@ -44,6 +44,48 @@ type PlanCurve = Omit<CurveResult, 'dialect' | 'dialectName'>;
  */
 const sampledCurves = new WeakMap<TrainingPlan, Map<number, PlanCurve | null>>();
 
+/** What a sampled curve is drawn from the schedule: the same for any plan with the same schedule inputs. */
+interface DrawnSchedule {
+  family: string;
+  totalSteps: number;
+  validationDriven: boolean;
+  points: CurvePoint[];
+  markers: ScheduleMarker[];
+}
+
+/**
+ * Sampled schedules by what they are drawn from: an edit that leaves the schedule alone (most edits: a dataset
+ * path, a comment, lines moved) gives a new plan with the same schedule, whose curve is not drawn again.
+ * The most recently used last; at most MAX_DRAWN_SCHEDULES.
+ */
+const drawnSchedules = new Map<string, DrawnSchedule | null>();
+const MAX_DRAWN_SCHEDULES = 32;
+
+/**
+ * The plan without where its values are written (`sources`, which every edit above them moves) and without
+ * its assumptions in words: everything a schedule builder reads. Non-finite numbers are kept apart from null.
+ */
+function scheduleKey(plan: TrainingPlan, points: number): string {
+  const { sources: _sources, assumptions: _assumptions, ...inputs } = plan;
+  return `${points}:${JSON.stringify(inputs, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? `number:${value}` : value))}`;
+}
+
+function drawnSchedule(plan: TrainingPlan, points: number): DrawnSchedule | null {
+  const key = scheduleKey(plan, points);
+  let drawn = drawnSchedules.get(key);
+  drawnSchedules.delete(key);
+  if (drawn === undefined) {
+    const schedule = scheduleOfPlan(plan);
+    drawn = schedule && { family: schedule.family, totalSteps: schedule.totalSteps, validationDriven: schedule.validationDriven === true, points: sampleCurve(schedule, points), markers: [...schedule.markers] };
+  }
+  drawnSchedules.set(key, drawn);
+  for (const oldest of drawnSchedules.keys()) {
+    if (drawnSchedules.size <= MAX_DRAWN_SCHEDULES) break;
+    drawnSchedules.delete(oldest);
+  }
+  return drawn;
+}
+
 export function curveOfPlan(plan: TrainingPlan, options: CurveOptions = {}): PlanCurve | null {
   if (options.everyStep) return drawCurve(plan, options);
   const points = options.points ?? 200;
@@ -56,23 +98,25 @@ export function curveOfPlan(plan: TrainingPlan, options: CurveOptions = {}): Pla
 }
 
 function drawCurve(plan: TrainingPlan, options: CurveOptions): PlanCurve | null {
-  const schedule = scheduleOfPlan(plan);
-  if (!schedule) return null;
-  const points = !options.everyStep
-    ? sampleCurve(schedule, options.points ?? 200)
-    : schedule.totalSteps <= EVERY_STEP_LIMIT
-      ? everyStep(schedule)
-      : sampleCurve(schedule, EVERY_STEP_LIMIT);
+  let drawn: DrawnSchedule | null;
+  if (!options.everyStep) {
+    drawn = drawnSchedule(plan, options.points ?? 200);
+  } else {
+    const schedule = scheduleOfPlan(plan);
+    const points = !schedule ? [] : schedule.totalSteps <= EVERY_STEP_LIMIT ? everyStep(schedule) : sampleCurve(schedule, EVERY_STEP_LIMIT);
+    drawn = schedule && { family: schedule.family, totalSteps: schedule.totalSteps, validationDriven: schedule.validationDriven === true, points, markers: [...schedule.markers] };
+  }
+  if (!drawn) return null;
   return {
     documentIndex: plan.documentIndex,
-    schedule: schedule.family,
+    schedule: drawn.family,
     unit: plan.length.unit,
-    totalSteps: schedule.totalSteps,
-    validationDriven: schedule.validationDriven === true,
-    points,
-    markers: [...schedule.markers],
+    totalSteps: drawn.totalSteps,
+    validationDriven: drawn.validationDriven,
+    points: [...drawn.points],
+    markers: [...drawn.markers],
     assumptions: plan.assumptions,
-    summary: summarizePlan(plan, points),
+    summary: summarizePlan(plan, drawn.points),
     plan,
   };
 }
