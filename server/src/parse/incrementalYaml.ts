@@ -16,6 +16,8 @@ export const fullYamlParser: YamlDocumentsParser = {
 export const INCREMENTAL_MIN_LENGTH = 32 * 1024;
 /** An entry at least this long is split into its own entries when its value is a block collection. */
 const SPLIT_MIN_LENGTH = 8 * 1024;
+/** Blocks nested deeper than this are not split further (each level re-reads its lines and its ancestors' keys). */
+const MAX_SPLIT_DEPTH = 16;
 /** Entries are grouped into chunks of about eight (cut where an entry's first line hashes to 0 mod 8) ... */
 const CUT_MASK = 7;
 /** ... and of at most this many characters. */
@@ -118,9 +120,16 @@ export class IncrementalYamlParser implements YamlDocumentsParser {
       const document = this.assembleTop();
       this.cache = this.used;
       return [document];
-    } catch (error) {
-      if (!(error instanceof NotChunkable)) throw error;
-      return this.parseWhole(text);
+    } catch {
+      // A text the chunks cannot stand for (a syntax error while typing, say), or a fault here: the whole
+      // parse is always right. The chunks read so far stay cached (they are keyed by their text), so the
+      // next version, once it parses cleanly, is not parsed from scratch.
+      const kept = this.cache;
+      for (const [key, chunks] of this.used) kept.set(key, [...(kept.get(key) ?? []), ...chunks]);
+      const documents = fullYamlParser.parseAll(text);
+      this.cache = kept;
+      this.lastParse = { whole: true, parsed: this.lastParse.parsed, reused: this.lastParse.reused };
+      return documents;
     } finally {
       this.used = new Map();
       this.lines = undefined;
@@ -208,7 +217,7 @@ export class IncrementalYamlParser implements YamlDocumentsParser {
       const start = i === 0 ? from : ends[i - 1]!;
       const next = ends[i]!;
       const length = lines.starts[next]! - lines.starts[start]!;
-      if (kind === 'map' && length >= this.splitMinLength && !this.commentFollows(next)) {
+      if (kind === 'map' && length >= this.splitMinLength && ancestors.length < MAX_SPLIT_DEPTH && !this.commentFollows(next)) {
         const split = this.splitEntry(start, entries[i]!, next, indent, ancestors);
         if (split) {
           flush(start);

@@ -158,6 +158,27 @@ describe('incremental YAML parsing', () => {
     assert.deepEqual(astDump(chunked), astDump(fullYamlParser.parseAll(text)));
   });
 
+  test('while a syntax error is being typed the text is parsed whole, and the chunks stay cached for when it parses again', () => {
+    const text = largeConfig(250 * 1024);
+    const parser = new IncrementalYamlParser();
+    parser.parseAll(text);
+    const chunks = parser.lastParse.parsed;
+    const at = text.indexOf('org/dataset_00500');
+    const broken = `${text.slice(0, at)}"unclosed ${text.slice(at)}`;
+    assertSameAsWhole(parser, broken, 'with an unclosed quote');
+    assert.equal(parser.lastParse.whole, true);
+    assertSameAsWhole(parser, text, 'quote removed again');
+    assert.equal(parser.lastParse.whole, false);
+    assert.ok(parser.lastParse.parsed <= 2 && parser.lastParse.reused >= chunks - 2, JSON.stringify(parser.lastParse));
+  });
+
+  test('deeply nested blocks are split only so deep, and read as a whole parse reads them', () => {
+    let text = '';
+    for (let depth = 0; depth < 400; depth++) text += `${' '.repeat(depth)}k${depth}:\n${' '.repeat(depth + 1)}pad${depth}: ${'x'.repeat(200)}\n`;
+    text += `${' '.repeat(400)}v: 1\n`;
+    assertSameAsWhole(new IncrementalYamlParser({ minLength: 0, splitMinLength: 1024 }), text, 'nested 400 deep');
+  });
+
   test('analysis with a document’s incremental parser finds what a fresh analysis finds, edit after edit', () => {
     const text = largeConfig(64 * 1024);
     const parser = new IncrementalYamlParser();
