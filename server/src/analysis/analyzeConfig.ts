@@ -3,6 +3,7 @@ import { detectDialect, DIALECTS } from '../dialects';
 import { isProjectConfigFile, readProjectConfig } from '../config/projectConfig';
 import { parseConfig, type ParsedConfig } from '../parse/parseConfig';
 import type { YamlDocumentsParser } from '../parse/incrementalYaml';
+import type { DetectionMemo } from './detectionMemo';
 import { LineIndex } from '../parse/textSpan';
 import type { TrainingPlan } from '../plan/trainingPlan';
 import { PLAN_RULES, SWEEP_RULES } from '../rules';
@@ -42,13 +43,21 @@ export interface ConfigAnalysis {
   findings: Finding[];
 }
 
+/** What an editor keeps for a file it analyses version after version, so unchanged work is not redone. */
+export interface AnalysisReuse {
+  /** The file's incremental YAML parser (see IncrementalYamlParser). */
+  parser?: YamlDocumentsParser;
+  /** The dialects of its documents (see DetectionMemo). */
+  detections?: DetectionMemo;
+}
+
 /** text → parsed document → dialect → plan → findings. Never throws: a broken rule loses only its findings. */
-/** `parser`: the document's incremental YAML parser, when it is being edited (see IncrementalYamlParser). */
-export function analyzeConfig(text: string, fileName: string, settings: LensSettings = {}, parser?: YamlDocumentsParser): ConfigAnalysis {
+export function analyzeConfig(text: string, fileName: string, settings: LensSettings = {}, reuse: AnalysisReuse = {}): ConfigAnalysis {
   const maxFileSize = settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   if (text.length > maxFileSize) return skippedAsTooLarge(text, maxFileSize);
   if (isProjectConfigFile(fileName)) return analyzeProjectConfig(text);
-  const parsed = parseConfig(text, parser);
+  const parsed = parseConfig(text, reuse.parser);
+  reuse.detections?.startVersion();
   const documents: DocumentAnalysis[] = [];
   // A directive that cannot be read is reported where it is written, whatever the file is.
   const raw: Finding[] = parsed.directives.problems.map((problem) => ({
@@ -62,7 +71,7 @@ export function analyzeConfig(text: string, fileName: string, settings: LensSett
     const input: DialectInput = { parsed, document, documentIndex, fileName, settings };
     let detection;
     try {
-      detection = detectDialect(input);
+      detection = reuse.detections ? reuse.detections.detect(parsed, document, () => detectDialect(input)) : detectDialect(input);
     } catch {
       return;
     }
@@ -105,6 +114,7 @@ export function analyzeConfig(text: string, fileName: string, settings: LensSett
       }
     }
   });
+  reuse.detections?.endVersion();
   for (const { rule, span } of parsed.directives.namedRules) {
     if (!(rule in RULES)) {
       raw.push({ ruleId: 'invalid-value', severity: 'warning', message: `Unknown rule \`${rule}\` in an lr-lens directive (known: ${Object.keys(RULES).join(', ')}).`, span, fixes: [] });

@@ -3,6 +3,7 @@ import { analyzeConfig, type ConfigAnalysis, type LensSettings } from '../analys
 import { codeLensesOf, type CurveLens } from '../analysis/codeLens';
 import { curveOfAnalysis, type CurveOptions, type CurveResult } from '../analysis/curve';
 import { INCREMENTAL_MIN_LENGTH, IncrementalYamlParser } from '../parse/incrementalYaml';
+import { DetectionMemo } from '../analysis/detectionMemo';
 
 /** Analyses kept at once: the documents used most recently (others are re-analysed when asked, in a few ms). */
 const MAX_CACHED_ANALYSES = 16;
@@ -17,6 +18,8 @@ export class DocumentAnalyses {
   private readonly curves = new WeakMap<ConfigAnalysis, { key: string; curve: CurveResult | null }>();
   /** Large documents keep their parsed chunks, so that an edit parses again only the chunks it touched. */
   private readonly parsers = new Map<string, IncrementalYamlParser>();
+  /** The dialects of each document's YAML documents, reused for those an edit left alone. */
+  private readonly detections = new Map<string, { settings: LensSettings; memo: DetectionMemo }>();
 
   get(document: TextDocument, settings: LensSettings): ConfigAnalysis {
     const cached = this.cache.get(document.uri);
@@ -29,7 +32,12 @@ export class DocumentAnalyses {
     let parser = this.parsers.get(document.uri);
     if (!parser && text.length >= INCREMENTAL_MIN_LENGTH) this.parsers.set(document.uri, (parser = new IncrementalYamlParser()));
     else if (parser && text.length < INCREMENTAL_MIN_LENGTH) this.parsers.delete(document.uri);
-    const analysis = analyzeConfig(text, fileNameOf(document.uri), settings, parser);
+    // Detection reads the settings (dialect globs): other settings, a memo of its own.
+    let detections = this.detections.get(document.uri)?.memo;
+    if (!detections || this.detections.get(document.uri)!.settings !== settings) {
+      this.detections.set(document.uri, { settings, memo: (detections = new DetectionMemo()) });
+    }
+    const analysis = analyzeConfig(text, fileNameOf(document.uri), settings, { parser, detections });
     this.cache.set(document.uri, { version: document.version, settings, analysis });
     for (const uri of this.cache.keys()) {
       if (this.cache.size <= MAX_CACHED_ANALYSES) break;
@@ -60,11 +68,13 @@ export class DocumentAnalyses {
   delete(uri: string): void {
     this.cache.delete(uri);
     this.parsers.delete(uri);
+    this.detections.delete(uri);
   }
 
   clear(): void {
     this.cache.clear();
     this.parsers.clear();
+    this.detections.clear();
   }
 }
 

@@ -184,7 +184,7 @@ describe('incremental YAML parsing', () => {
     const parser = new IncrementalYamlParser();
     const versions = [text, text.replace('cosine', 'cosinee'), text.replace('cosine', 'constant'), text.replace('learning_rate: 2.0e-5', 'learning_rate: -1')];
     for (const version of versions) {
-      const incremental = analyzeConfig(version, 'sft.yaml', {}, parser).findings;
+      const incremental = analyzeConfig(version, 'sft.yaml', {}, { parser }).findings;
       const fresh = analyzeConfig(version, 'sft.yaml', {}).findings;
       assert.deepEqual(incremental, fresh);
     }
