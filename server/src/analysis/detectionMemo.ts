@@ -17,6 +17,11 @@ export class DetectionMemo {
 
   /** The detection of `document`, from the previous version when its text is the same. */
   detect(parsed: ParsedConfig, document: Document.Parsed, detect: () => Detection | null): Detection | null {
+    // A file of one document: any edit changes it, so nothing is kept (nor its text held as a key).
+    if (parsed.documents.length < 2) {
+      this.lastRun.detected++;
+      return detect();
+    }
     const range = document.range ?? [0, 0, 0];
     const key = `${parsed.directives.dialect ?? ''}\u0000${parsed.text.slice(range[0], range[2])}`;
     let detection = this.current.get(key) ?? this.previous.get(key);
