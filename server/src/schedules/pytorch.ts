@@ -63,6 +63,8 @@ interface TorchScheduler {
   overridesInitialLr?: number;
   /** True when `chain` ignores the optimizer's LR and returns `closed(t)`: no recursion to run when alone. */
   stateless?: true;
+  /** `chain` run for t = from .. to-1 when the class is alone (values[t] = chain(values[t-1], t)), in one loop. */
+  chainInto?(values: Float64Array, from: number, to: number): void;
 }
 
 export interface PyTorchScheduleInput {
@@ -195,6 +197,23 @@ function torchScheduler(rawName: string, params: Params, base: number): TorchSch
           cachedT = t;
           cachedCos = current;
           return ((1 + current) / (1 + previous)) * (lr - etaMin) + etaMin;
+        },
+        // The same steps as `chain`, float for float, without a call per step.
+        chainInto: (values, from, to) => {
+          let previousT = Number.NaN;
+          let previousCos = 0;
+          for (let t = Math.max(from, 1); t < to; t++) {
+            const lr = values[t - 1]!;
+            if (pyMod(t - 1 - tMax, 2 * tMax) === 0) {
+              values[t] = lr + restartBump;
+              continue;
+            }
+            const previous = previousT === t - 1 ? previousCos : Math.cos((Math.PI * (t - 1)) / tMax);
+            const current = Math.cos((Math.PI * t) / tMax);
+            previousT = t;
+            previousCos = current;
+            values[t] = ((1 + current) / (1 + previous)) * (lr - etaMin) + etaMin;
+          }
         },
         // Extrema at every multiple of T_max (troughs at odd, peaks at even multiples): the curve is periodic.
         criticalSteps: (start, end, limit) => periodicBreakpointSteps(tMax, tMax, start, end, limit),
@@ -366,9 +385,10 @@ function scheduleOf(
   criticalSteps: Schedule['criticalSteps'],
   markers: ScheduleMarker[],
   stateless = false,
+  chainInto?: (values: Float64Array, from: number, to: number) => void,
 ): Schedule {
   const useRecursion = input.totalSteps <= RECURSION_LIMIT && !stateless;
-  const curve = useRecursion ? new RecursiveCurve(first, next, closed, RECURSION_LIMIT, input.totalSteps) : undefined;
+  const curve = useRecursion ? new RecursiveCurve(first, next, closed, RECURSION_LIMIT, input.totalSteps, chainInto) : undefined;
   return {
     family,
     totalSteps: input.totalSteps,
@@ -458,5 +478,6 @@ export function pytorchSchedule(input: PyTorchScheduleInput): Schedule | null {
     scheduler.criticalSteps,
     scheduler.markers(input.totalSteps),
     scheduler.stateless === true,
+    scheduler.chainInto,
   );
 }

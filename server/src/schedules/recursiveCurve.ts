@@ -15,6 +15,8 @@ export class RecursiveCurve {
     private readonly limit: number,
     /** Steps expected to be asked for (the run's length): the storage is sized for them at once. */
     expected = 1024,
+    /** `next` for t = from .. to-1 in one loop (values[t] = next(values[t-1], t)), when the recursion has one. */
+    private readonly nextInto?: (values: Float64Array, from: number, to: number) => void,
   ) {
     this.values = new Float64Array(Math.max(1, Math.min(limit, expected)));
   }
@@ -44,7 +46,8 @@ export class RecursiveCurve {
     }
     let i = this.computed;
     if (i === 0) { this.values[0] = this.first(); i = 1; }
-    for (; i <= t; i++) this.values[i] = this.next(this.values[i - 1]!, i);
+    if (this.nextInto) this.nextInto(this.values, i, t + 1);
+    else for (; i <= t; i++) this.values[i] = this.next(this.values[i - 1]!, i);
     this.computed = t + 1;
   }
 }
