@@ -202,9 +202,15 @@ function torchScheduler(rawName: string, params: Params, base: number): TorchSch
         chainInto: (values, from, to) => {
           let previousT = Number.NaN;
           let previousCos = 0;
-          for (let t = Math.max(from, 1); t < to; t++) {
+          const first = Math.max(from, 1);
+          // The steps where pyMod(t - 1 - T_max, 2 T_max) is 0, tracked instead of computed (a float modulo per
+          // step) when T_max is an integer, the usual case; otherwise the modulo as in `chain`.
+          const integral = Number.isInteger(tMax);
+          let nextRestart = 1 + tMax + 2 * tMax * Math.max(0, Math.ceil((first - 1 - tMax) / (2 * tMax)));
+          for (let t = first; t < to; t++) {
             const lr = values[t - 1]!;
-            if (pyMod(t - 1 - tMax, 2 * tMax) === 0) {
+            if (integral ? t === nextRestart : pyMod(t - 1 - tMax, 2 * tMax) === 0) {
+              if (integral) nextRestart += 2 * tMax;
               values[t] = lr + restartBump;
               continue;
             }
