@@ -313,7 +313,8 @@ function torchScheduler(rawName: string, params: Params, base: number): TorchSch
         const x = 1 + t / totalSize - cycle;
         const scaleFactor = x <= stepRatio ? x / stepRatio : (x - 1) / (stepRatio - 1);
         const baseHeight = (maxLr - baseLr) * scaleFactor;
-        const scale = mode === 'triangular' ? 1 : mode === 'triangular2' ? 1 / 2 ** (cycle - 1) : gamma ** t;
+        // 2 ** (cycle - 1) is Infinity from cycle 1025 on, so its inverse is 0: no power to compute there.
+        const scale = mode === 'triangular' ? 1 : mode === 'triangular2' ? (cycle > 1024 ? 0 : 1 / 2 ** (cycle - 1)) : gamma ** t;
         return baseLr + baseHeight * scale;
       };
       return {
