@@ -183,7 +183,7 @@ export function startServer(connection: Connection): void {
     clearTimeout(pending.get(document.uri));
     pending.delete(document.uri);
     lastChangeAt.delete(document.uri);
-    analyses.delete(document.uri);
+    analyses.forget(document.uri);
     settingsByUri.delete(document.uri);
     resolvedSettings.delete(document.uri);
     presentationByUri.delete(document.uri);
