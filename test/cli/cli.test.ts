@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
+import { ensureBuilt } from '../helpers/build';
 import type { FileReport } from '../../server/src/cli/checkReport';
 
 const REPO = join(__dirname, '..', '..');
@@ -16,8 +17,7 @@ function run(...args: string[]) {
 
 let dir: string;
 before(() => {
-  const built = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO, stdio: 'inherit' });
-  assert.equal(built.status, 0);
+  ensureBuilt();
   dir = mkdtempSync(join(tmpdir(), 'lr-lens-cli-'));
   writeFileSync(join(dir, 'clean.yaml'), 'output_dir: out\nlearning_rate: 3.0e-4\nlr_scheduler_type: cosine\nmax_steps: 100\n');
   writeFileSync(join(dir, 'constant.yaml'), 'output_dir: out\nlearning_rate: 3.0e-4\nlr_scheduler_type: constant\nmax_steps: 100\n');

@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { ensureBuilt } from '../helpers/build';
 
 const REPO = join(__dirname, '..', '..');
 const BIN = join(REPO, 'bin', 'lr-lens.js');
@@ -14,8 +15,7 @@ function check(env: Record<string, string>) {
 }
 
 test('bin/lr-lens.js writes a V8 code cache after the first run and gives the same output with it, a bad one or none', () => {
-  const built = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO, stdio: 'inherit' });
-  assert.equal(built.status, 0);
+  ensureBuilt();
   const reference = check({ LR_LENS_CODE_CACHE: '0' });
   assert.ok(reference.stdout.startsWith('['), reference.stderr);
 

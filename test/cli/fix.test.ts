@@ -4,6 +4,7 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
+import { ensureBuilt } from '../helpers/build';
 
 const REPO = join(__dirname, '..', '..');
 const CLI = join(REPO, 'bin', 'lr-lens.js');
@@ -26,8 +27,7 @@ function fresh(): string {
 }
 
 before(() => {
-  const built = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO, stdio: 'inherit' });
-  assert.equal(built.status, 0);
+  ensureBuilt();
 });
 
 test('--fix-dry-run prints a unified diff of the preferred fixes and changes nothing', () => {

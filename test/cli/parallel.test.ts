@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
+import { ensureBuilt } from '../helpers/build';
 import { CORPUS_DIR, corpusFiles } from '../helpers/corpus';
 
 const REPO = join(__dirname, '..', '..');
@@ -22,7 +23,7 @@ function run(workers: number, ...args: string[]) {
 
 let workspace: string;
 before(() => {
-  assert.equal(spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO, stdio: 'inherit' }).status, 0);
+  ensureBuilt();
   // Several files of each kind: project config, Hydra composition (a group file also checked itself), an
   // unreadable entry, syntax errors, findings with fixes, files that are not training configs.
   workspace = mkdtempSync(join(tmpdir(), 'lr-lens-parallel-'));

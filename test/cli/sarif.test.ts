@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { ensureBuilt } from '../helpers/build';
 import Ajv from 'ajv';
 
 const REPO = join(__dirname, '..', '..');
@@ -16,8 +17,7 @@ function validator() {
 }
 
 test('check --format sarif writes a SARIF 2.1.0 log that validates against the schema', () => {
-  const built = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO });
-  assert.equal(built.status, 0);
+  ensureBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'lr-lens-sarif-'));
   writeFileSync(join(dir, 'a b.yaml'), 'output_dir: o\nadam_beta2: 1\nlr_scheduler_type: constant\nmax_steps: 10\n');
   const r = spawnSync(process.execPath, [join(REPO, 'bin', 'lr-lens.js'), 'check', dir, '--format', 'sarif'], { encoding: 'utf8' });
@@ -41,8 +41,7 @@ test('check --format sarif writes a SARIF 2.1.0 log that validates against the s
 });
 
 test('a finding about a composed value validates with its related location (the composing file)', () => {
-  const built = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO });
-  assert.equal(built.status, 0);
+  ensureBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'lr-lens-sarif-'));
   mkdirSync(join(dir, 'lr_scheduler'));
   writeFileSync(join(dir, 'lr_scheduler', 'cosine.yaml'), '_name: cosine\nwarmup_updates: 500\n');
