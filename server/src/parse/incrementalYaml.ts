@@ -43,6 +43,9 @@ interface CachedChunk {
 /** A key no config uses, for the line that stands in for whatever follows a chunk. */
 const SENTINEL_KEY = '__lr_lens_next__';
 
+/** The schema the collections assembled from chunks carry (the one every parse with YAML_OPTIONS gets). */
+const SCHEMA = new Document(undefined, YAML_OPTIONS).schema;
+
 /** The lines of a text: where each starts, its indentation in spaces and its first character (-1 when blank). */
 class Lines {
   readonly starts: Int32Array;
@@ -94,13 +97,11 @@ export class IncrementalYamlParser implements YamlDocumentsParser {
   private used = new Map<string, CachedChunk[]>();
   private text = '';
   private lines: Lines | undefined;
-  private template: Document.Parsed | undefined;
   /** How the last parse went: chunks parsed anew, chunks reused, or a whole parse. */
   lastParse = { whole: true, parsed: 0, reused: 0 };
 
   private readonly minLength: number;
   private readonly splitMinLength: number;
-
   private readonly cutMask: number;
 
   /** The thresholds are for tests, which chunk small texts (and cut after every entry) to exercise every path. */
@@ -128,7 +129,7 @@ export class IncrementalYamlParser implements YamlDocumentsParser {
       for (const [key, chunks] of this.used) kept.set(key, [...(kept.get(key) ?? []), ...chunks]);
       const documents = fullYamlParser.parseAll(text);
       this.cache = kept;
-      this.lastParse = { whole: true, parsed: this.lastParse.parsed, reused: this.lastParse.reused };
+      this.lastParse.whole = true;
       return documents;
     } finally {
       this.used = new Map();
@@ -199,7 +200,7 @@ export class IncrementalYamlParser implements YamlDocumentsParser {
       return end;
     });
 
-    const collection = kind === 'map' ? new YAMLMap(this.schema()) : new YAMLSeq(this.schema());
+    const collection = kind === 'map' ? new YAMLMap(SCHEMA) : new YAMLSeq(SCHEMA);
     const items = collection.items as unknown[];
     let end: [number, number, number] | undefined;
     let chunkFrom = from;
@@ -297,20 +298,12 @@ export class IncrementalYamlParser implements YamlDocumentsParser {
         nextIsSibling = nextIndent === indent && nextIsItem === (kind === 'seq');
       }
     }
-    const needsNewline = source.length > 0 && !source.endsWith('\n') && suffix !== '';
     const key = `${prefix}\u0000${source}\u0000${suffix}`;
     let chunk = this.cache.get(key)?.pop();
     if (chunk) {
       this.lastParse.reused++;
-      if (chunk.offset !== offset) {
-        const delta = offset - chunk.offset;
-        for (const item of chunk.items) shiftRanges(item, delta);
-        for (let i = 0; i < 3; i++) chunk.range[i]! += delta;
-        chunk.offset = offset;
-      }
     } else {
       this.lastParse.parsed++;
-      if (needsNewline) throw new NotChunkable();
       const document = parseDocument(prefix + source + suffix, YAML_OPTIONS) as Document.Parsed;
       if (document.errors.length > 0) throw new NotChunkable();
       let collection: unknown = document.contents;
@@ -324,24 +317,14 @@ export class IncrementalYamlParser implements YamlDocumentsParser {
       const items = found.items.slice(0, entries) as unknown[];
       const last = items[items.length - 1];
       const range = [...(nextIsSibling ? endOf(last) : found.range!)] as [number, number, number];
+      // Ranges are those of the text parsed, which begins with the ancestors' stand-ins.
       chunk = { items, range, offset: prefix.length };
-      const delta = offset - prefix.length;
-      if (delta !== 0) {
-        for (const item of items) shiftRanges(item, delta);
-        for (let i = 0; i < 3; i++) range[i]! += delta;
-        chunk.offset = offset;
-      }
-      this.template ??= document;
     }
+    moveChunk(chunk, offset);
     const list = this.used.get(key);
     if (list) list.push(chunk);
     else this.used.set(key, [chunk]);
     return chunk;
-  }
-
-  private schema() {
-    this.template ??= parseDocument('a: 1', YAML_OPTIONS) as Document.Parsed;
-    return this.template.schema;
   }
 
   private hashLine(line: number): number {
@@ -357,6 +340,15 @@ function endOf(item: unknown): [number, number, number] {
   const node = (isPair(item) ? (item.value ?? item.key) : item) as Node | null;
   const range = node?.range ?? [0, 0, 0];
   return [range[2], range[2], range[2]];
+}
+
+/** Moves a chunk's source ranges to where it starts now. */
+function moveChunk(chunk: CachedChunk, offset: number): void {
+  const delta = offset - chunk.offset;
+  if (delta === 0) return;
+  for (const item of chunk.items) shiftRanges(item, delta);
+  for (let i = 0; i < 3; i++) chunk.range[i]! += delta;
+  chunk.offset = offset;
 }
 
 /** Moves every source range under `node` by `delta`. */
