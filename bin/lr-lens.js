@@ -15,7 +15,7 @@ const bundle = path.join(__dirname, '..', 'dist', 'cli.js');
 // on background threads, work that rarely pays back before the process exits. Three times the budget keeps
 // the main thread as fast (the hot parser loops are still optimised) and cuts the run's total CPU by about a
 // third (corpus check, 150 files: 1.97 -> 1.26 s of CPU, main thread 0.98 -> 0.93 s), which is what a busy
-// machine, or a worker thread sharing the cores, feels. Set before the bundle is compiled, so the code cache's
+// machine feels. Set before the bundle is compiled, so the code cache's
 // flag hash is the same on every run.
 try {
   require('node:v8').setFlagsFromString('--interrupt-budget=400000');
@@ -85,8 +85,8 @@ function runWithCodeCache() {
   const wrapper = script.runInThisContext();
   wrapper.call(cli.exports, cli.exports, Module.createRequire(bundle), cli, bundle, path.dirname(bundle));
   cli.loaded = true;
-  // After the run, so the functions it called are in the cache too. Workers only read it.
-  if ((!cachedData || script.cachedDataRejected) && require('node:worker_threads').isMainThread) {
+  // After the run, so the functions it called are in the cache too.
+  if (!cachedData || script.cachedDataRejected) {
     try {
       writeCache(name, script.createCachedData());
     } catch {

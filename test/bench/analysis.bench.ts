@@ -78,12 +78,10 @@ const cli = () =>
   spawnSync(process.execPath, ['bin/lr-lens.js', 'check', CORPUS_DIR, '--format', 'json'], {
     encoding: 'utf8',
     maxBuffer: 64 * 2 ** 20,
-    env: { ...process.env, LR_LENS_WORKER_STATS: '1' },
   });
 cli();
 const cliTimes: number[] = [];
 const nodeStart: number[] = [];
-const workerThreads: number[] = [];
 for (let i = 0; i < 5; i++) {
   let start = performance.now();
   spawnSync(process.execPath, ['-e', '0']);
@@ -95,13 +93,12 @@ for (let i = 0; i < 5; i++) {
     console.error(`lr-lens check failed (exit ${result.status}): ${result.stderr}`);
     process.exit(1);
   }
-  workerThreads.push(Number(/analysed by (\d+) worker thread/.exec(result.stderr)?.[1] ?? 0));
 }
 figure(
   `CLI check of the whole corpus (${files.length} files) incl. process start, median of 5`,
   median(cliTimes),
   'ms',
   { op: '<=', value: 1000 },
-  `code cache warm; worker threads per run (started only when cores are idle): ${workerThreads.join(', ')}`,
+  'code cache warm',
 );
 figure('bare `node -e 0` start, for context', median(nodeStart), 'ms');

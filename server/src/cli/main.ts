@@ -10,7 +10,6 @@ import { parseArgs, UsageError } from './args';
 import { formatText, mergeReports, placedReportsOf, reportOf, type FileReport } from './checkReport';
 import { collectFiles } from './files';
 import { formatSarif } from './sarifReport';
-import { runAsWorker, runJobs, workerCount } from './parallelCheck';
 import { diffOfFix, fixOfFile, writeAtomically } from './fixFiles';
 
 const VERSION = '0.1.0';
@@ -44,27 +43,6 @@ function settingsFrom(flags: Map<string, string | true>): LensSettings {
   return { readFile: configFileReader([]), ...(typeof spe === 'string' ? { stepsPerEpoch: Number(spe) } : {}) };
 }
 
-/** One file to check, as a worker thread receives it: settings without the file reader (a function). */
-interface CheckJob {
-  path: string;
-  text: string;
-  settings: Omit<LensSettings, 'readFile'>;
-}
-
-function withoutReader(settings: LensSettings): Omit<LensSettings, 'readFile'> {
-  const { readFile: _reader, ...rest } = settings;
-  return rest;
-}
-
-let composedFileReader: LensSettings['readFile'];
-
-/** A file's reports (and those of files it composes), on whichever thread: composed files are read from disk. */
-function reportsOfJob(job: CheckJob): FileReport[] {
-  composedFileReader ??= configFileReader([]);
-  const analysis = analyzeConfig(job.text, job.path, { ...job.settings, readFile: composedFileReader });
-  return [reportOf(job.path, analysis), ...placedReportsOf(job.path, analysis)];
-}
-
 function check(argv: string[]): number {
   const { positionals, flags } = parseArgs(argv, {
     format: { value: true, choices: ['text', 'json', 'sarif'] },
@@ -83,55 +61,39 @@ function check(argv: string[]): number {
   const files = collectFiles(positionals);
   const settings = settingsFrom(flags);
   const projectConfigs = new ProjectConfigFinder();
-  const projects = files.map((file) => (file.text === undefined ? null : projectConfigs.forFile(resolve(file.path))));
-  const settingsOf = (index: number) => {
-    const project = projects[index];
-    return project ? mergeSettings(project.config.settings, settings) : settings;
-  };
-  // Without fixes each file's reports depend on that file alone: they are made in parallel when that pays.
-  const readable = files.flatMap((file, index) => (file.text === undefined ? [] : [{ path: file.path, text: file.text, settings: withoutReader(settingsOf(index)) }]));
-  const sizes = readable.map((job) => job.text.length);
-  const stats = { workersStarted: 0, onMainThread: 0 };
-  const analysed = fixing || dryRun ? [] : runJobs(readable, sizes, workerCount(sizes), reportsOfJob, stats);
-  if (process.env.LR_LENS_WORKER_STATS === '1' && !fixing && !dryRun) {
-    process.stderr.write(`lr-lens: ${readable.length - stats.onMainThread} of ${readable.length} file(s) analysed by ${stats.workersStarted} worker thread(s)\n`);
-  }
   const usedConfigs = new Map<string, FileReport>();
   const reports: FileReport[] = [];
   let unreadable = 0;
-  let readIndex = 0;
-  for (const [index, file] of files.entries()) {
+  for (const file of files) {
     if (file.text === undefined) {
       unreadable++;
       process.stderr.write(`lr-lens: cannot read ${file.path}: ${file.error}\n`);
       continue;
     }
-    const project = projects[index];
+    const project = projectConfigs.forFile(resolve(file.path));
     if (project && !usedConfigs.has(project.path)) {
       const configReport = reportOf(relative(process.cwd(), project.path) || project.path, analyzeConfig(readFileSync(project.path, 'utf8'), project.path));
       usedConfigs.set(project.path, configReport);
       if (configReport.messages.length) reports.push(configReport);
     }
-    if (!fixing && !dryRun) {
-      reports.push(...analysed[readIndex++]!);
-      continue;
-    }
-    const fileSettings = settingsOf(index);
+    const fileSettings = project ? mergeSettings(project.config.settings, settings) : settings;
     let analysis = analyzeConfig(file.text, file.path, fileSettings);
-    const fix = fixOfFile(file.text, analysis);
-    if (fix.refused && analysis.findings.some((f) => f.fixes.length > 0)) process.stderr.write(`lr-lens: not fixing ${file.path}: ${fix.refused}\n`);
-    if (fix.fixed !== undefined) {
-      fixedFindings += fix.titles.length;
-      fixedFiles++;
-      if (dryRun) diffs += diffOfFix(file.path, file.text, fix);
-      else {
-        try {
-          writeAtomically(file.path, fix.fixed);
-          process.stderr.write(`lr-lens: fixed ${file.path}: ${fix.titles.join('; ')}\n`);
-          analysis = analyzeConfig(fix.fixed, file.path, fileSettings);
-        } catch (error) {
-          unreadable++;
-          process.stderr.write(`lr-lens: cannot write ${file.path}: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (fixing || dryRun) {
+      const fix = fixOfFile(file.text, analysis);
+      if (fix.refused && analysis.findings.some((f) => f.fixes.length > 0)) process.stderr.write(`lr-lens: not fixing ${file.path}: ${fix.refused}\n`);
+      if (fix.fixed !== undefined) {
+        fixedFindings += fix.titles.length;
+        fixedFiles++;
+        if (dryRun) diffs += diffOfFix(file.path, file.text, fix);
+        else {
+          try {
+            writeAtomically(file.path, fix.fixed);
+            process.stderr.write(`lr-lens: fixed ${file.path}: ${fix.titles.join('; ')}\n`);
+            analysis = analyzeConfig(fix.fixed, file.path, fileSettings);
+          } catch (error) {
+            unreadable++;
+            process.stderr.write(`lr-lens: cannot write ${file.path}: ${error instanceof Error ? error.message : String(error)}\n`);
+          }
         }
       }
     }
@@ -240,5 +202,4 @@ export function main(argv: string[]): number {
   }
 }
 
-// A worker thread of `check` only analyses what it is given.
-if (!runAsWorker(reportsOfJob)) process.exitCode = main(process.argv.slice(2));
+process.exitCode = main(process.argv.slice(2));
