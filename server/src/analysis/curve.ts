@@ -1,7 +1,7 @@
 import type { TrainingPlan } from '../plan/trainingPlan';
 import { scheduleOfPlan } from '../schedules';
 import { everyStep, everyStepValues, sampleCurve } from '../schedules/sampleCurve';
-import type { CurvePoint, ScheduleMarker } from '../schedules/schedule';
+import type { CurvePoint, Schedule, ScheduleMarker } from '../schedules/schedule';
 import type { ConfigAnalysis } from './analyzeConfig';
 import { summarizePlan, type PlanSummary } from './describePlan';
 
@@ -37,14 +37,7 @@ export interface CurveResult {
 
 type PlanCurve = Omit<CurveResult, 'dialect' | 'dialectName'>;
 
-/**
- * Sampled curves already drawn, per plan and number of points: code lenses, the curve view and hover ask for
- * the curve of the same analysed plan (a plan is never changed once built), and a recursive schedule
- * (PyTorch's chainable ones) runs every step up to the horizon to draw it.
- */
-const sampledCurves = new WeakMap<TrainingPlan, Map<number, PlanCurve | null>>();
-
-/** What a sampled curve is drawn from the schedule: the same for any plan with the same schedule inputs. */
+/** What a curve is drawn from the schedule: the same for any plan with the same schedule inputs. */
 interface DrawnSchedule {
   family: string;
   totalSteps: number;
@@ -53,10 +46,16 @@ interface DrawnSchedule {
   markers: ScheduleMarker[];
 }
 
+function drawSchedule(plan: TrainingPlan, draw: (schedule: Schedule) => CurvePoint[]): DrawnSchedule | null {
+  const schedule = scheduleOfPlan(plan);
+  return schedule && { family: schedule.family, totalSteps: schedule.totalSteps, validationDriven: schedule.validationDriven === true, points: draw(schedule), markers: [...schedule.markers] };
+}
+
 /**
- * Sampled schedules by what they are drawn from: an edit that leaves the schedule alone (most edits: a dataset
- * path, a comment, lines moved) gives a new plan with the same schedule, whose curve is not drawn again.
- * The most recently used last; at most MAX_DRAWN_SCHEDULES.
+ * Sampled schedules by what they are drawn from: code lenses, hover and the curve view ask for the same plan's
+ * curve, and an edit that leaves the schedule alone (most edits: a dataset path, a comment, lines moved) gives a
+ * new plan with the same schedule, whose curve is not drawn again (a recursive schedule runs every step up to
+ * the horizon to draw it). The most recently used last; at most MAX_DRAWN_SCHEDULES.
  */
 const drawnSchedules = new Map<string, DrawnSchedule | null>();
 const MAX_DRAWN_SCHEDULES = 32;
@@ -70,14 +69,11 @@ function scheduleKey(plan: TrainingPlan, points: number): string {
   return `${points}:${JSON.stringify(inputs, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? `number:${value}` : value))}`;
 }
 
-function drawnSchedule(plan: TrainingPlan, points: number): DrawnSchedule | null {
+function sampledSchedule(plan: TrainingPlan, points: number): DrawnSchedule | null {
   const key = scheduleKey(plan, points);
   let drawn = drawnSchedules.get(key);
   drawnSchedules.delete(key);
-  if (drawn === undefined) {
-    const schedule = scheduleOfPlan(plan);
-    drawn = schedule && { family: schedule.family, totalSteps: schedule.totalSteps, validationDriven: schedule.validationDriven === true, points: sampleCurve(schedule, points), markers: [...schedule.markers] };
-  }
+  if (drawn === undefined) drawn = drawSchedule(plan, (schedule) => sampleCurve(schedule, points));
   drawnSchedules.set(key, drawn);
   for (const oldest of drawnSchedules.keys()) {
     if (drawnSchedules.size <= MAX_DRAWN_SCHEDULES) break;
@@ -87,25 +83,10 @@ function drawnSchedule(plan: TrainingPlan, points: number): DrawnSchedule | null
 }
 
 export function curveOfPlan(plan: TrainingPlan, options: CurveOptions = {}): PlanCurve | null {
-  if (options.everyStep) return drawCurve(plan, options);
-  const points = options.points ?? 200;
-  let byPoints = sampledCurves.get(plan);
-  if (!byPoints) sampledCurves.set(plan, (byPoints = new Map()));
-  let curve = byPoints.get(points);
-  if (curve === undefined) byPoints.set(points, (curve = drawCurve(plan, { points })));
-  // Arrays of their own for each caller, as when every call drew the curve.
-  return curve && { ...curve, points: [...curve.points], markers: [...curve.markers] };
-}
-
-function drawCurve(plan: TrainingPlan, options: CurveOptions): PlanCurve | null {
-  let drawn: DrawnSchedule | null;
-  if (!options.everyStep) {
-    drawn = drawnSchedule(plan, options.points ?? 200);
-  } else {
-    const schedule = scheduleOfPlan(plan);
-    const points = !schedule ? [] : schedule.totalSteps <= EVERY_STEP_LIMIT ? everyStep(schedule) : sampleCurve(schedule, EVERY_STEP_LIMIT);
-    drawn = schedule && { family: schedule.family, totalSteps: schedule.totalSteps, validationDriven: schedule.validationDriven === true, points, markers: [...schedule.markers] };
-  }
+  // Every-step curves are drawn for each request: they can hold millions of points.
+  const drawn = options.everyStep
+    ? drawSchedule(plan, (schedule) => (schedule.totalSteps <= EVERY_STEP_LIMIT ? everyStep(schedule) : sampleCurve(schedule, EVERY_STEP_LIMIT)))
+    : sampledSchedule(plan, options.points ?? 200);
   if (!drawn) return null;
   return {
     documentIndex: plan.documentIndex,
@@ -113,6 +94,7 @@ function drawCurve(plan: TrainingPlan, options: CurveOptions): PlanCurve | null 
     unit: plan.length.unit,
     totalSteps: drawn.totalSteps,
     validationDriven: drawn.validationDriven,
+    // Arrays of their own for each caller.
     points: [...drawn.points],
     markers: [...drawn.markers],
     assumptions: plan.assumptions,

@@ -35,11 +35,9 @@ export class DocumentAnalyses {
     if (!parser && text.length >= INCREMENTAL_MIN_LENGTH && this.seen.has(document.uri)) this.parsers.set(document.uri, (parser = new IncrementalYamlParser()));
     else if (parser && text.length < INCREMENTAL_MIN_LENGTH) this.parsers.delete(document.uri);
     // Detection reads the settings (dialect globs): other settings, a memo of its own.
-    let detections = this.detections.get(document.uri)?.memo;
-    if (!detections || this.detections.get(document.uri)!.settings !== settings) {
-      this.detections.set(document.uri, { settings, memo: (detections = new DetectionMemo()) });
-    }
-    const analysis = analyzeConfig(text, fileNameOf(document.uri), settings, { parser, detections });
+    let kept = this.detections.get(document.uri);
+    if (kept?.settings !== settings) this.detections.set(document.uri, (kept = { settings, memo: new DetectionMemo() }));
+    const analysis = analyzeConfig(text, fileNameOf(document.uri), settings, { parser, detections: kept.memo });
     this.seen.add(document.uri);
     this.cache.set(document.uri, { version: document.version, settings, analysis });
     for (const uri of this.cache.keys()) {

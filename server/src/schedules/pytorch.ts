@@ -182,43 +182,40 @@ function torchScheduler(rawName: string, params: Params, base: number): TorchSch
       const etaMin = numberParam(params, 'eta_min') ?? 0;
       if (!positive(tMax)) return null;
       const restartBump = ((base - etaMin) * (1 - Math.cos(Math.PI / tMax))) / 2;
+      const cosOf = (t: number): number => Math.cos((Math.PI * t) / tMax);
+      const isRestart = (t: number): boolean => pyMod(t - 1 - tMax, 2 * tMax) === 0;
+      /** torch's chainable step: the LR after step t from the LR before it and cos(pi t/T_max) at t-1 and t. */
+      const decay = (lr: number, previousCos: number, currentCos: number): number => ((1 + currentCos) / (1 + previousCos)) * (lr - etaMin) + etaMin;
       // cos(pi*t/T_max) of the previous call: the recursion runs t = 1, 2, ... in order, and torch recomputes the
       // same expression for t-1, so reusing it gives the identical float.
       let cachedT = Number.NaN;
       let cachedCos = 0;
-      const cosAt = (t: number): number => (t === cachedT ? cachedCos : Math.cos((Math.PI * t) / tMax));
       return {
-        closed: (t) => etaMin + ((base - etaMin) * (1 + Math.cos((Math.PI * t) / tMax))) / 2,
+        closed: (t) => etaMin + ((base - etaMin) * (1 + cosOf(t))) / 2,
         chain: (lr, t) => {
           if (t === 0) return lr;
-          if (pyMod(t - 1 - tMax, 2 * tMax) === 0) return lr + restartBump;
-          const previous = cosAt(t - 1);
-          const current = Math.cos((Math.PI * t) / tMax);
+          if (isRestart(t)) return lr + restartBump;
+          const previous = t - 1 === cachedT ? cachedCos : cosOf(t - 1);
           cachedT = t;
-          cachedCos = current;
-          return ((1 + current) / (1 + previous)) * (lr - etaMin) + etaMin;
+          cachedCos = cosOf(t);
+          return decay(lr, previous, cachedCos);
         },
-        // The same steps as `chain`, float for float, without a call per step.
+        // `chain` over a range in one loop; the restart steps tracked instead of a float modulo per step when
+        // T_max is an integer (the usual case).
         chainInto: (values, from, to) => {
-          let previousT = Number.NaN;
-          let previousCos = 0;
           const first = Math.max(from, 1);
-          // The steps where pyMod(t - 1 - T_max, 2 T_max) is 0, tracked instead of computed (a float modulo per
-          // step) when T_max is an integer, the usual case; otherwise the modulo as in `chain`.
           const integral = Number.isInteger(tMax);
           let nextRestart = 1 + tMax + 2 * tMax * Math.max(0, Math.ceil((first - 1 - tMax) / (2 * tMax)));
+          let previous = cosOf(first - 1);
           for (let t = first; t < to; t++) {
-            const lr = values[t - 1]!;
-            if (integral ? t === nextRestart : pyMod(t - 1 - tMax, 2 * tMax) === 0) {
+            const current = cosOf(t);
+            if (integral ? t === nextRestart : isRestart(t)) {
               if (integral) nextRestart += 2 * tMax;
-              values[t] = lr + restartBump;
-              continue;
+              values[t] = values[t - 1]! + restartBump;
+            } else {
+              values[t] = decay(values[t - 1]!, previous, current);
             }
-            const previous = previousT === t - 1 ? previousCos : Math.cos((Math.PI * (t - 1)) / tMax);
-            const current = Math.cos((Math.PI * t) / tMax);
-            previousT = t;
-            previousCos = current;
-            values[t] = ((1 + current) / (1 + previous)) * (lr - etaMin) + etaMin;
+            previous = current;
           }
         },
         // Extrema at every multiple of T_max (troughs at odd, peaks at even multiples): the curve is periodic.
@@ -391,11 +388,11 @@ function scheduleOf(
   next: (lr: number, t: number) => number,
   criticalSteps: Schedule['criticalSteps'],
   markers: ScheduleMarker[],
-  stateless = false,
-  chainInto?: (values: Float64Array, from: number, to: number) => void,
+  /** The one class the schedule is, when it is not a composition: its shortcuts apply. */
+  alone?: Pick<TorchScheduler, 'stateless' | 'chainInto'>,
 ): Schedule {
-  const useRecursion = input.totalSteps <= RECURSION_LIMIT && !stateless;
-  const curve = useRecursion ? new RecursiveCurve(first, next, closed, RECURSION_LIMIT, input.totalSteps, chainInto) : undefined;
+  const useRecursion = input.totalSteps <= RECURSION_LIMIT && !alone?.stateless;
+  const curve = useRecursion ? new RecursiveCurve(first, next, closed, RECURSION_LIMIT, input.totalSteps, alone?.chainInto) : undefined;
   return {
     family,
     totalSteps: input.totalSteps,
@@ -484,7 +481,6 @@ export function pytorchSchedule(input: PyTorchScheduleInput): Schedule | null {
     scheduler.chain,
     scheduler.criticalSteps,
     scheduler.markers(input.totalSteps),
-    scheduler.stateless === true,
-    scheduler.chainInto,
+    scheduler,
   );
 }
