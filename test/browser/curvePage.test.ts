@@ -2,10 +2,10 @@
 // `acquireVsCodeApi`, messages posted the way VS Code posts them, and every request answered from dist/ (anything
 // else is a failure: the page must load no remote resources). The page harness is in curvePageHarness.ts.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { ensureBuilt } from '../helpers/build';
 import type { Page } from 'playwright-core';
 import { formatLr } from '../../server/src/analysis/describePlan';
 import type { CurveResponse } from '../../server/src/lsp/protocol';
@@ -24,11 +24,7 @@ let constant: CurveResponse;
 let constantPreviews: { title: string; points: { step: number; lr: number }[] }[];
 
 before(async () => {
-  // `npm test` builds first; rebuilding here would rewrite dist/server.js under the other suites' feet.
-  if (!existsSync(join(REPO, 'dist', 'webview', 'curvePage.js')) || !existsSync(join(REPO, 'dist', 'server.js'))) {
-    const built = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO, stdio: 'inherit' });
-    assert.equal(built.status, 0, 'the extension must build');
-  }
+  ensureBuilt();
   // The page is fed what the real server answers.
   const server = await LspTestClient.start();
   try {

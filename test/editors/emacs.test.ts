@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { ensureBuilt } from '../helpers/build';
 
 const REPO = join(__dirname, '..', '..');
 
@@ -15,7 +16,7 @@ test('Emacs (eglot) gets diagnostics and applies the quick fix from lr-lens-lang
     t.skip('emacs/eglot missing');
     return;
   }
-  if (!existsSync(join(REPO, 'dist', 'server.js'))) assert.equal(spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO }).status, 0);
+  ensureBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'lr-lens-emacs-'));
   const file = join(dir, 'recipe.yaml');
   const original = '# recipe\noutput_dir: out\nlearning_rate: 2.0e-5  # peak\nlr_scheduler_type: constant\nmax_steps: 1000\n';

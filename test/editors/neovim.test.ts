@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { ensureBuilt } from '../helpers/build';
 
 const REPO = join(__dirname, '..', '..');
 
@@ -19,7 +20,7 @@ test('Neovim (built-in LSP client) gets diagnostics, a quick fix and hover from 
     t.skip('nvim missing');
     return;
   }
-  if (!existsSync(join(REPO, 'dist', 'server.js'))) assert.equal(spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO }).status, 0);
+  ensureBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'lr-lens-nvim-'));
   const file = join(dir, 'recipe.yaml');
   const original = '# recipe\nlearning_rate: 2.0e-5  # peak\nlr_scheduler_type: constant\noutput_dir: out\nmax_steps: 1000\n';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { ensureBuilt } from '../helpers/build';
 import type { CodeLens, Hover } from 'vscode-languageserver-protocol';
 import { codeLensesOf, sparkline } from '../../server/src/analysis/codeLens';
 import { analyzeConfig } from '../../server/src/analysis/analyzeConfig';
@@ -11,10 +11,7 @@ import { LspTestClient, REPO } from '../helpers/lspClient';
 const example = (name: string) => readFileSync(join(REPO, 'examples', name), 'utf8');
 
 before(() => {
-  if (!existsSync(`${REPO}/dist/server.js`)) {
-    const built = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO, stdio: 'inherit' });
-    assert.equal(built.status, 0, 'the server must build');
-  }
+  ensureBuilt();
 });
 
 describe('sparkline', () => {

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { after, before, test } from 'node:test';
+import { ensureBuilt } from '../helpers/build';
 import type { CodeAction, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
 import { analyzeConfig } from '../../server/src/analysis/analyzeConfig';
-import { applyLspEdits, LspTestClient, REPO } from '../helpers/lspClient';
+import { applyLspEdits, LspTestClient } from '../helpers/lspClient';
 
 // A multi-step schedule in an epoch-stepped Lightning run: fix-all replaces it as a block (T_max in epochs).
 const TEXT = [
@@ -25,10 +24,7 @@ const TEXT = [
 
 let client: LspTestClient;
 before(async () => {
-  if (!existsSync(`${REPO}/dist/server.js`)) {
-    const built = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO, stdio: 'inherit' });
-    assert.equal(built.status, 0, 'the server must build');
-  }
+  ensureBuilt();
   client = await LspTestClient.start();
 });
 after(async () => {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
+import { ensureBuilt } from '../helpers/build';
 import type { CodeAction, Hover, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
-import { applyLspEdits, LspTestClient, REPO, SERVER_BIN } from '../helpers/lspClient';
+import { applyLspEdits, LspTestClient, SERVER_BIN } from '../helpers/lspClient';
 
 const CONSTANT = `# SFT recipe
 model_name_or_path: Qwen/Qwen2.5-0.5B
@@ -15,10 +15,7 @@ max_steps: 1000
 `;
 
 before(() => {
-  if (!existsSync(`${REPO}/dist/server.js`)) {
-    const built = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO, stdio: 'inherit' });
-    assert.equal(built.status, 0, 'the server must build');
-  }
+  ensureBuilt();
 });
 
 describe('language server over stdio', () => {

@@ -5,10 +5,11 @@
 // Nothing here is skipped: a missing Chromium, ripgrep or a failed install fails the test with the reason.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { ensureBuilt } from '../helpers/build';
 import type { Frame, Page } from 'playwright-core';
 import { launchChromium, requireChromium } from '../helpers/chromium';
 import { REPO } from '../helpers/lspClient';
@@ -34,11 +35,7 @@ describe('LR Lens in a real VS Code workbench (code-server, offline)', { timeout
     const entry = ensureCodeServer((line) => console.log(`# ${line}`));
     timings.push(`code-server ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     started = Date.now();
-    // `npm test` builds first; rebuilding here would rewrite dist/server.js under the other suites' feet.
-    if (!existsSync(join(REPO, 'dist', 'client.js')) || !existsSync(join(REPO, 'dist', 'webview', 'curvePage.js'))) {
-      const built = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO, encoding: 'utf8' });
-      assert.equal(built.status, 0, `the extension must build:\n${built.stderr}`);
-    }
+    ensureBuilt();
     const suite = spawnSync(process.execPath, ['test/vscode/buildSuite.mjs'], { cwd: REPO, encoding: 'utf8' });
     assert.equal(suite.status, 0, `the extension-host suite must build:\n${suite.stderr}`);
     root = mkdtempSync(join(tmpdir(), 'lr-lens-code-server-'));
