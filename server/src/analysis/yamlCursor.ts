@@ -43,7 +43,7 @@ function shapeOf(line: string): LineShape | null {
   const body = line.slice(i);
   if (body === '' || body.startsWith('#')) return null;
   const match = KEY.exec(body);
-  if (!match?.[1]) return { indent: i };
+  if (!match?.[1]) return { indent: i, opens: false };
   const after = body.slice(match[0].length).trim();
   return { indent: i, key: unquote(match[1]), opens: after === '' || after.startsWith('#') };
 }

@@ -1,0 +1,153 @@
+/**
+ * Completion in a recognized training config, in the framework's own vocabulary: scheduler and optimizer names at
+ * the keys that take them, and the schedule's and optimizer's keys with their defaults. Each scheduler item
+ * carries the curve that name gives under this file's plan (a sparkline) and one line of guidance. Nothing is
+ * offered outside a recognized training config, nor at keys the framework does not define: items are few and
+ * specific, so they do not crowd out a YAML schema's.
+ */
+import type { TrainingPlan } from '../plan/trainingPlan';
+import { formatLr } from './describePlan';
+import type { FamilyKind } from '../plan/scheduleFamily';
+import type { Span } from '../parse/textSpan';
+import type { ConfigAnalysis, DocumentAnalysis } from './analyzeConfig';
+import { sparkline } from './codeLens';
+import { curveOfPlan } from './curve';
+import { yamlCursorAt, type YamlCursor } from './yamlCursor';
+
+/** What completion needs to know of a framework: where names go, which names, and which keys. */
+export interface CompletionVocabulary {
+  /** Dotted key paths whose value is a scheduler name (matched against the end of the cursor's path). */
+  schedulerKeys: readonly string[];
+  schedulers: readonly string[];
+  optimizerKeys: readonly string[];
+  optimizers: readonly string[];
+  keys: readonly { key: string; default?: unknown; meaning: string; snippet?: string }[];
+}
+
+export interface CompletionHost {
+  /** The vocabulary of a dialect, or null when it has none. */
+  vocabularyOf(dialect: string): CompletionVocabulary | null;
+  /** The family of a scheduler name in a plan's vocabulary (for ordering and guidance). */
+  familyOf(plan: TrainingPlan, name: string): FamilyKind;
+}
+
+export interface CompletionEntry {
+  label: string;
+  kind: 'scheduler' | 'optimizer' | 'key';
+  /** Text that replaces `replace`; `$1`-style tab stops when `snippet`. */
+  insertText: string;
+  snippet: boolean;
+  replace: Span;
+  /** One line shown beside the label. */
+  detail: string;
+  /** Markdown shown in the documentation pane. */
+  documentation: string;
+  /** Orders items: decaying schedules first. */
+  sortText: string;
+}
+
+const GUIDANCE: Record<FamilyKind, string> = {
+  cosine: 'Recommended default: decays over the run, passing through the rates that work best late in training.',
+  linear: 'Recommended default: decays over the run, passing through the rates that work best late in training.',
+  constant: 'Holds one rate for the whole run: a decaying schedule is likelier to pass through a good one.',
+  piecewise: 'Hand-picked milestones record one run and rarely transfer: prefer linear or cosine decay.',
+  validation: 'Driven by a validation metric: fine when fully automated, but its curve cannot be drawn ahead.',
+  other: 'A legitimate schedule; linear and cosine decay are the recommended defaults to tune first.',
+  unknown: 'LR Lens cannot tell how this schedule behaves.',
+};
+
+const SORT_RANK: Record<FamilyKind, number> = { cosine: 0, linear: 0, other: 1, piecewise: 2, validation: 2, constant: 3, unknown: 4 };
+
+/** Does the cursor's path (parents, then key) end with the dotted path? */
+function endsWith(path: readonly string[], dotted: string): boolean {
+  const tail = dotted.split('.');
+  if (tail.length > path.length) return false;
+  return tail.every((segment, i) => segment === '*' || path[path.length - tail.length + i] === segment);
+}
+
+/** The document (of a multi-document file) the offset is in. */
+function documentAt(analysis: ConfigAnalysis, offset: number): DocumentAnalysis | undefined {
+  return analysis.documents.find((d) => {
+    const range = d.input.document.range as [number, number, number] | undefined;
+    return range && offset >= range[0] && offset <= range[2];
+  });
+}
+
+/** The plan with another scheduler name, as the framework would run it (null when it cannot be drawn). */
+function curveWith(plan: TrainingPlan, name: string, family: FamilyKind): string | null {
+  const variant: TrainingPlan = {
+    ...plan,
+    schedule: { ...plan.schedule, name, explicit: true, constantAfterWarmup: family === 'constant', validationDriven: family === 'validation' },
+  };
+  try {
+    const curve = curveOfPlan(variant, { points: 48 });
+    if (!curve || curve.validationDriven) return null;
+    return `${sparkline(curve.points, 24)}  \n${curve.summary.text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`)}`;
+  } catch {
+    return null;
+  }
+}
+
+function nameEntries(cursor: YamlCursor, names: readonly string[], kind: 'scheduler' | 'optimizer', document: DocumentAnalysis, host: CompletionHost): CompletionEntry[] {
+  const plan = document.plan;
+  return names
+    .filter((name) => name.toLowerCase().includes(cursor.prefix.toLowerCase()) || cursor.prefix === '')
+    .map((name) => {
+      const family = kind === 'scheduler' && plan ? host.familyOf(plan, name) : 'unknown';
+      const curve = kind === 'scheduler' && plan ? curveWith(plan, name, family) : null;
+      const documentation =
+        kind === 'scheduler'
+          ? `${curve ? `${curve}\n\n` : ''}${GUIDANCE[family]}${plan ? `\n\nPeak ${formatLr(plan.baseLr)} over ${plan.length.steps} ${plan.length.unit}s${plan.length.assumed ? ' (assumed)' : ''}.` : ''}`
+          : `An optimizer ${document.dialect.name} accepts.`;
+      return {
+        label: name,
+        kind,
+        insertText: name,
+        snippet: false,
+        replace: cursor.replace,
+        detail: kind === 'scheduler' ? `${family === 'unknown' ? 'schedule' : `${family} schedule`} · ${document.dialect.name}` : `optimizer · ${document.dialect.name}`,
+        documentation,
+        sortText: `${kind === 'scheduler' ? SORT_RANK[family] : 0}${name}`,
+      };
+    });
+}
+
+function keyEntries(cursor: YamlCursor, vocabulary: CompletionVocabulary, document: DocumentAnalysis): CompletionEntry[] {
+  const entries: CompletionEntry[] = [];
+  for (const item of vocabulary.keys) {
+    const segments = item.key.split('.');
+    const name = segments.at(-1) ?? item.key;
+    // The key belongs here when its parent path ends the cursor's parents (top-level keys only at the top).
+    const parent = segments.slice(0, -1).join('.');
+    if (parent ? !endsWith(cursor.parents, parent) : cursor.parents.length > 0) continue;
+    if (cursor.siblings.has(name) || !name.startsWith(cursor.prefix)) continue;
+    const shown = item.default === undefined ? '' : ` (default ${JSON.stringify(item.default)})`;
+    entries.push({
+      label: name,
+      kind: 'key',
+      insertText: item.snippet ?? `${name}: `,
+      snippet: item.snippet !== undefined,
+      replace: cursor.replace,
+      detail: `${document.dialect.name}${shown}`,
+      documentation: item.meaning,
+      sortText: `5${name}`,
+    });
+  }
+  return entries;
+}
+
+/** Completion items at an offset of a recognized training config; empty elsewhere. */
+export function completionsAt(analysis: ConfigAnalysis, text: string, offset: number, host: CompletionHost): CompletionEntry[] {
+  const document = documentAt(analysis, offset);
+  if (!document) return [];
+  const vocabulary = host.vocabularyOf(document.dialect.id);
+  const cursor = vocabulary && yamlCursorAt(text, offset);
+  if (!vocabulary || !cursor) return [];
+  if (cursor.kind === 'value') {
+    const path = [...cursor.parents, cursor.key ?? ''];
+    if (vocabulary.schedulerKeys.some((key) => endsWith(path, key))) return nameEntries(cursor, vocabulary.schedulers, 'scheduler', document, host);
+    if (vocabulary.optimizerKeys.some((key) => endsWith(path, key))) return nameEntries(cursor, vocabulary.optimizers, 'optimizer', document, host);
+    return [];
+  }
+  return keyEntries(cursor, vocabulary, document);
+}
