@@ -1,23 +1,23 @@
 import type { Dialect, DialectInput, Recognition } from './dialect';
-import { axolotlDialect } from './axolotl';
+import { axolotlDialect } from '../frameworks/axolotl/dialect';
 import { globMatches } from './globMatch';
-import { huggingFaceDialect } from './huggingFace';
-import { lightningDialect } from './lightning';
-import { nemoDialect } from './nemo';
-import { ultralyticsDialect } from './ultralytics';
-import { detectron2Dialect } from './detectron2';
-import { composerDialect } from './composer';
-import { fairseqDialect } from './fairseq';
-import { timmDialect } from './timm';
-import { deepspeedDialect } from './deepspeed';
-import { opennmtDialect } from './opennmt';
-import { tfModelGardenDialect } from './tfModelGarden';
-import { wandbSweepDialect } from './wandbSweep';
-import { hydraSweepDialect } from './hydraSweep';
-import { katibDialect } from './katib';
-import { sagemakerTuningDialect } from './sagemakerTuning';
+import { huggingFaceDialect } from '../frameworks/huggingface/dialect';
+import { lightningDialect } from '../frameworks/lightning/dialect';
+import { nemoDialect } from '../frameworks/nemo/dialect';
+import { ultralyticsDialect } from '../frameworks/ultralytics/dialect';
+import { detectron2Dialect } from '../frameworks/detectron2/dialect';
+import { composerDialect } from '../frameworks/composer/dialect';
+import { fairseqDialect } from '../frameworks/fairseq/dialect';
+import { timmDialect } from '../frameworks/timm/dialect';
+import { deepspeedDialect } from '../frameworks/deepspeed/dialect';
+import { opennmtDialect } from '../frameworks/opennmt/dialect';
+import { tfModelGardenDialect } from '../frameworks/tf-model-garden/dialect';
+import { wandbSweepDialect } from '../frameworks/wandb-sweep/dialect';
+import { hydraSweepDialect } from '../frameworks/hydra-sweep/dialect';
+import { katibDialect } from '../frameworks/katib/dialect';
+import { sagemakerTuningDialect } from '../frameworks/sagemaker-tuning/dialect';
 import { notTrainingConfig } from './notTrainingConfig';
-import { torchtuneDialect } from './torchtune';
+import { torchtuneDialect } from '../frameworks/torchtune/dialect';
 
 /** Every dialect LR Lens knows, in order of preference when two are equally sure. */
 export const DIALECTS: readonly Dialect[] = [

@@ -1,19 +1,19 @@
 import type { TrainingPlan } from '../plan/trainingPlan';
-import { axolotlSchedule } from './axolotl';
+import { axolotlSchedule } from '../frameworks/axolotl/schedule';
 import type { ScheduleInput } from './closedFormSchedule';
-import { composerSchedule } from './composer';
-import { deepspeedSchedule } from './deepspeed';
-import { detectron2Schedule } from './detectron2';
-import { fairseqSchedule } from './fairseq';
-import { huggingFaceSchedule, isHuggingFaceScheduler } from './huggingFace';
-import { nemoSchedule } from './nemo';
-import { openNmtSchedule } from './openNmt';
+import { composerSchedule } from '../frameworks/composer/schedule';
+import { deepspeedSchedule } from '../frameworks/deepspeed/schedule';
+import { detectron2Schedule } from '../frameworks/detectron2/schedule';
+import { fairseqSchedule } from '../frameworks/fairseq/schedule';
+import { huggingFaceSchedule, isHuggingFaceScheduler } from '../frameworks/huggingface/schedule';
+import { nemoSchedule } from '../frameworks/nemo/schedule';
+import { openNmtSchedule } from '../frameworks/opennmt/schedule';
 import { pytorchSchedule } from './pytorch';
 import type { Schedule } from './schedule';
-import { tfModelGardenSchedule } from './tfModelGarden';
-import { timmSchedule } from './timm';
-import { torchtuneSchedule } from './torchtune';
-import { ultralyticsSchedule } from './ultralytics';
+import { tfModelGardenSchedule } from '../frameworks/tf-model-garden/schedule';
+import { timmSchedule } from '../frameworks/timm/schedule';
+import { torchtuneSchedule } from '../frameworks/torchtune/schedule';
+import { ultralyticsSchedule } from '../frameworks/ultralytics/schedule';
 
 /**
  * Builds the schedule a plan will run, for plans whose `schedule.framework` is this builder's key.
