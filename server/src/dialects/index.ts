@@ -1,45 +1,10 @@
 import type { Dialect, DialectInput, Recognition } from './dialect';
-import { axolotlDialect } from '../frameworks/axolotl/dialect';
 import { globMatches } from './globMatch';
-import { huggingFaceDialect } from '../frameworks/huggingface/dialect';
-import { lightningDialect } from '../frameworks/lightning/dialect';
-import { nemoDialect } from '../frameworks/nemo/dialect';
-import { ultralyticsDialect } from '../frameworks/ultralytics/dialect';
-import { detectron2Dialect } from '../frameworks/detectron2/dialect';
-import { composerDialect } from '../frameworks/composer/dialect';
-import { fairseqDialect } from '../frameworks/fairseq/dialect';
-import { timmDialect } from '../frameworks/timm/dialect';
-import { deepspeedDialect } from '../frameworks/deepspeed/dialect';
-import { opennmtDialect } from '../frameworks/opennmt/dialect';
-import { tfModelGardenDialect } from '../frameworks/tf-model-garden/dialect';
-import { wandbSweepDialect } from '../frameworks/wandb-sweep/dialect';
-import { hydraSweepDialect } from '../frameworks/hydra-sweep/dialect';
-import { katibDialect } from '../frameworks/katib/dialect';
-import { sagemakerTuningDialect } from '../frameworks/sagemaker-tuning/dialect';
 import { notTrainingConfig } from './notTrainingConfig';
-import { torchtuneDialect } from '../frameworks/torchtune/dialect';
+import { FRAMEWORKS } from '../frameworks/registry';
 
-/** Every dialect LR Lens knows, in order of preference when two are equally sure. */
-export const DIALECTS: readonly Dialect[] = [
-  huggingFaceDialect,
-  axolotlDialect,
-  torchtuneDialect,
-  lightningDialect,
-  nemoDialect,
-  ultralyticsDialect,
-  detectron2Dialect,
-  composerDialect,
-  fairseqDialect,
-  timmDialect,
-  deepspeedDialect,
-  opennmtDialect,
-  tfModelGardenDialect,
-  // Sweep formats: recognised (so they are never read as a training config), no plan of their own.
-  wandbSweepDialect,
-  hydraSweepDialect,
-  katibDialect,
-  sagemakerTuningDialect,
-];
+/** Every dialect LR Lens knows, in order of preference when two are equally sure (the framework registry's order). */
+export const DIALECTS: readonly Dialect[] = FRAMEWORKS.map((module) => module.dialect);
 
 export function dialectById(id: string): Dialect | undefined {
   return DIALECTS.find((d) => d.id === id);

@@ -92,7 +92,7 @@ function extract(input: DialectInput): Extraction {
     const isTorch = schedulerClass.startsWith('torch.optim.lr_scheduler.');
     warmupSteps = (values['lr_scheduler.num_warmup_steps'] as number | undefined) ?? 0;
     schedule = {
-      framework: isTorch ? 'pytorch' : 'torchtune',
+      framework: isTorch ? ('pytorch' as const) : ('torchtune' as const),
       name,
       params,
       explicit: true,
