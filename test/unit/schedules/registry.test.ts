@@ -45,8 +45,8 @@ test('every framework key of the contract is registered and draws a curve', () =
   }
 });
 
-test('unknown frameworks are not plans, unknown names are not drawn', () => {
-  assert.throws(() => plan('keras', 'cosine', {}), /scheduler vocabulary|dialect id/);
+test('an unknown vocabulary is an internal error, unknown names are not drawn', () => {
+  assert.throws(() => scheduleOfPlan(plan('keras', 'cosine', {})), /no scheduler vocabulary 'keras'/);
   assert.equal(scheduleOfPlan(plan('pytorch', 'LambdaLR', {})), null);
 });
 
