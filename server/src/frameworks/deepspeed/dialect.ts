@@ -9,7 +9,7 @@
  */
 import type { Dialect, DialectInput, Extraction, Recognition } from '../../dialects/dialect';
 import { ConfigTree, topLevelKeys } from '../../dialects/configTree';
-import { toNumber } from '../../dialects/numbers';
+import { finiteNumber } from '../torch/torchParams';
 import { toNumberList } from '../../dialects/numberLists';
 import { buildPlan, type PlanDraft } from '../../dialects/planBuilder';
 import { coerceParams } from '../../dialects/torchDefaults';
@@ -40,10 +40,7 @@ function recognize(input: DialectInput): Recognition | null {
   return { confidence: Math.min(0.95, 0.4 + 0.1 * hits.length + 0.1 * typed.length + json), reason: `DeepSpeed config keys: ${[...hits, ...typed].slice(0, 4).join(', ')}` };
 }
 
-function known(value: unknown): number | undefined {
-  const n = toNumber(value);
-  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
-}
+const known = finiteNumber;
 
 function extract(input: DialectInput): Extraction {
   const tree = new ConfigTree(input.document, { interpolate: false });

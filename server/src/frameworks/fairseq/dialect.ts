@@ -10,7 +10,7 @@
  */
 import type { Dialect, DialectInput, Extraction, Recognition } from '../../dialects/dialect';
 import { ConfigTree, topLevelKeys } from '../../dialects/configTree';
-import { toNumber } from '../../dialects/numbers';
+import { finiteNumber } from '../torch/torchParams';
 import { toNumberList } from '../../dialects/numberLists';
 import { buildPlan, type PlanDraft } from '../../dialects/planBuilder';
 import { coerceParams } from '../../dialects/torchDefaults';
@@ -86,10 +86,7 @@ function extract(input: DialectInput): Extraction {
   const assumptions: string[] = [];
   const flat = tree.has('fairseq.optimization');
   const opt = flat ? 'fairseq.optimization' : 'optimization';
-  const number = (path: string): number | undefined => {
-    const n = toNumber(tree.get(path));
-    return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
-  };
+  const number = (path: string): number | undefined => finiteNumber(tree.get(path));
 
   // Optimizer and its group (composite optimizers: the first group, with its own LR and scheduler).
   let optimizerPath = flat ? `${opt}.optimizer` : 'optimizer._name';

@@ -9,7 +9,7 @@
  */
 import type { Dialect, DialectInput, Extraction, Recognition } from '../../dialects/dialect';
 import { ConfigTree, topLevelKeys } from '../../dialects/configTree';
-import { toNumber } from '../../dialects/numbers';
+import { finiteNumber } from '../torch/torchParams';
 import { toNumberList } from '../../dialects/numberLists';
 import { buildPlan } from '../../dialects/planBuilder';
 import { coerceParams } from '../../dialects/torchDefaults';
@@ -35,10 +35,7 @@ function recognize(input: DialectInput): Recognition | null {
   return { confidence: Math.min(0.95, 0.4 + 0.12 * marks), reason: `TF Model Garden experiment: runtime/task/trainer${hasOptimizerConfig ? '.optimizer_config' : ''}` };
 }
 
-function num(value: unknown): number | undefined {
-  const n = toNumber(value);
-  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
-}
+const num = finiteNumber;
 
 function extract(input: DialectInput): Extraction {
   const tree = new ConfigTree(input.document, { interpolate: false });

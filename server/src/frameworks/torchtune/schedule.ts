@@ -18,11 +18,12 @@
 import { closedFormSchedule, marker, type ScheduleInput } from '../../schedules/closedFormSchedule';
 import type { Schedule } from '../../schedules/schedule';
 import { numberParam } from '../../schedules/scheduleParams';
+import { schedulerClassName } from '../torch/torchParams';
 
 export const TORCHTUNE_SCHEDULERS = ['get_cosine_schedule_with_warmup', 'constant'] as const;
 
 export function torchtuneSchedule(input: ScheduleInput): Schedule | null {
-  const name = input.name.split('.').pop() ?? input.name;
+  const name = schedulerClassName(input.name);
   const T = input.totalSteps;
   if (name === 'constant') return closedFormSchedule({ family: name, totalSteps: T, lrAt: () => input.baseLr });
   if (name !== 'get_cosine_schedule_with_warmup') return null;
