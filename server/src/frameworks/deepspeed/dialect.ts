@@ -1,6 +1,6 @@
 /**
  * DeepSpeed JSON configs: `optimizer: {type, params}`, `scheduler: {type, params}`, batch and ZeRO keys.
- * Defaults (deepspeedai/DeepSpeed deepspeed/runtime/lr_schedules.py, engine.py; formulas-b.md §3):
+ * Defaults (deepspeedai/DeepSpeed deepspeed/runtime/lr_schedules.py, engine.py; commit edaa7221267):
  * WarmupLR / WarmupDecayLR / WarmupCosineLR warmup_num_steps 1000, warmup_min_lr 0, warmup_type log;
  * WarmupLR holds the LR after warmup (no decay); Adam/AdamW betas (0.9, 0.999), eps 1e-8. Values written
  * `"auto"` are filled in by the Hugging Face Trainer and are unknown here. Without a `scheduler` block the

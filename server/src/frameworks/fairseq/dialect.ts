@@ -3,7 +3,7 @@
  * `optimizer._name`, `lr_scheduler._name` (or a bare name such as `pass_through`), composite optimizers with
  * per-group schedulers, and the older flat MMPT style under `fairseq.optimization`.
  * Defaults (facebookresearch/fairseq fairseq/dataclass/configs.py, fairseq/optim/adam.py,
- * fairseq/optim/lr_scheduler/; formulas-b.md §4): lr [0.25], lr_scheduler fixed (constant unless
+ * fairseq/optim/lr_scheduler/; commit 3d262bb2569): lr [0.25], lr_scheduler fixed (constant unless
  * force_anneal), max_update 0 (= unlimited), max_epoch 0; adam betas (0.9, 0.999), eps 1e-8, weight_decay 0;
  * inverse_sqrt warmup_updates 4000, others 0; polynomial_decay/cosine run to max_update; tri_stage phases by
  * phase_ratio × max_update.

@@ -3,7 +3,7 @@
  * `task`, and `trainer.optimizer_config` with one-of blocks (`type` names the sibling key holding the
  * parameters) for `optimizer`, `learning_rate` and `warmup`.
  * Defaults (tensorflow/models official/modeling/optimization/configs/learning_rate_config.py,
- * optimizer_config.py, lr_schedule.py; formulas-b.md §7): learning_rate type constant (no decay),
+ * optimizer_config.py, lr_schedule.py; configs at commit 00d83f37e2de): learning_rate type constant (no decay),
  * warmup none; adam/adamw beta_1 0.9, beta_2 0.999, epsilon 1e-7; `decay_steps` is not tied to
  * `train_steps`. A missing `optimizer` block means the experiment's Python default applies.
  */

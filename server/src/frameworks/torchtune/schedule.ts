@@ -1,7 +1,7 @@
 /**
  * torchtune learning-rate schedulers (plan `schedule.framework: 'torchtune'`). Source:
  * pytorch/torchtune torchtune/training/lr_schedulers.py (older releases torchtune/modules/lr_schedulers.py) and the
- * recipes' `_setup_lr_scheduler`; shared/reference/formulas-a.md §3.
+ * recipes' `_setup_lr_scheduler` (lr_schedulers.py at commit 56bfafa9, recipes at 01067f61).
  *
  * Contract with the dialects:
  * - `schedule.name`: `get_cosine_schedule_with_warmup` (a dotted `_component_` path is accepted), or `constant` when
