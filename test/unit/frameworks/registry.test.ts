@@ -84,6 +84,12 @@ test('the corpus map names every corpus folder, and every module has a folder or
   }
 });
 
+/**
+ * Training modules added before their defaults table and editing vocabulary were written (ids of other branches
+ * too): each may still carry null there. Remove an id once its module has both.
+ */
+const PENDING_DEFAULTS_AND_VOCABULARY: readonly string[] = ['gpt-neox', 'olmo', 'nanotron', 'levanter', 'maxtext'];
+
 test('training modules carry a cited defaults table and an editing vocabulary; sweep formats carry neither', () => {
   for (const module of modules) {
     if (module.kind === 'sweep') {
@@ -91,10 +97,13 @@ test('training modules carry a cited defaults table and an editing vocabulary; s
       assert.equal(module.vocabulary, null, module.id);
       continue;
     }
+    if (PENDING_DEFAULTS_AND_VOCABULARY.includes(module.id) && module.defaults === null && module.vocabulary === null) continue;
     assert.ok(module.defaults && module.defaults.sources.length > 0, `${module.id}: defaults with upstream sources`);
     for (const source of module.defaults.sources) assert.match(source.repository, /^[\w.-]+\/[\w.-]+$/, `${module.id}: ${source.repository}`);
-    assert.ok(module.vocabulary && module.vocabulary.schedulers.length > 0 && module.vocabulary.keys.length > 0, `${module.id}: vocabulary`);
-    const keys = module.vocabulary.keys.map((k) => k.key);
+    const vocabulary = module.vocabulary;
+    assert.ok(vocabulary && vocabulary.schedulers.length > 0 && vocabulary.keys.length > 0, `${module.id}: vocabulary`);
+    const keys = vocabulary.keys.map((k) => k.key);
     assert.equal(new Set(keys).size, keys.length, `${module.id}: a key listed twice`);
+    assert.ok(vocabulary.optimizerKeys.length > 0, `${module.id}: the key that names the optimizer`);
   }
 });

@@ -4,7 +4,9 @@ import { AXOLOTL_DEFAULTS as D } from './dialect';
 
 /** Names and keys a axolotl config may write (for completion): what the dialect reads, with its defaults. */
 export const axolotlVocabulary: EditingVocabulary = {
+  schedulerKeys: ['lr_scheduler'],
   schedulers: HUGGING_FACE_SCHEDULERS,
+  optimizerKeys: ['optimizer'],
   /** The optimizer names this module knows (its default, or the classes whose defaults it knows). */
   optimizers: [D.optimizer],
   keys: [

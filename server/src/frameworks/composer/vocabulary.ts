@@ -4,7 +4,9 @@ import { COMPOSER_DEFAULTS as D } from './dialect';
 
 /** Names and keys a composer config may write (for completion): what the dialect reads, with its defaults. */
 export const composerVocabulary: EditingVocabulary = {
+  schedulerKeys: ['scheduler.name'],
   schedulers: COMPOSER_SCHEDULER_NAMES,
+  optimizerKeys: ['optimizer.name'],
   /** The optimizer names this module knows (its default, or the classes whose defaults it knows). */
   optimizers: [],
   keys: [

@@ -5,7 +5,9 @@ import { DEEPSPEED_DEFAULTS as D } from './dialect';
 
 /** Names and keys a deepspeed config may write (for completion): what the dialect reads, with its defaults. */
 export const deepspeedVocabulary: EditingVocabulary = {
+  schedulerKeys: ['scheduler.type'],
   schedulers: [...DEEPSPEED_SCHEDULERS, ...TORCH_SCHEDULER_CLASSES],
+  optimizerKeys: ['optimizer.type'],
   /** The optimizer names this module knows (its default, or the classes whose defaults it knows). */
   optimizers: [],
   keys: [

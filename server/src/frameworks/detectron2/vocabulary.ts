@@ -3,7 +3,9 @@ import { DETECTRON2_DEFAULTS as D } from './dialect';
 
 /** Names and keys a detectron2 config may write (for completion): what the dialect reads, with its defaults. */
 export const detectron2Vocabulary: EditingVocabulary = {
+  schedulerKeys: ['SOLVER.LR_SCHEDULER_NAME'],
   schedulers: ['WarmupMultiStepLR', 'WarmupCosineLR', 'WarmupStepWithFixedGammaLR'],
+  optimizerKeys: ['SOLVER.OPTIMIZER'],
   /** The optimizer names this module knows (its default, or the classes whose defaults it knows). */
   optimizers: [D.OPTIMIZER],
   keys: [

@@ -3,7 +3,9 @@ import { FAIRSEQ_DEFAULTS as D } from './dialect';
 
 /** Names and keys a fairseq config may write (for completion): what the dialect reads, with its defaults. */
 export const fairseqVocabulary: EditingVocabulary = {
+  schedulerKeys: ['lr_scheduler._name'],
   schedulers: ['fixed', 'inverse_sqrt', 'polynomial_decay', 'cosine', 'tri_stage', 'step', 'reduce_lr_on_plateau', 'pass_through'],
+  optimizerKeys: ['optimizer._name'],
   /** The optimizer names this module knows (its default, or the classes whose defaults it knows). */
   optimizers: [],
   keys: [

@@ -4,7 +4,9 @@ import { HUGGING_FACE_DEFAULTS as D } from './dialect';
 
 /** Names and keys a huggingface config may write (for completion): what the dialect reads, with its defaults. */
 export const huggingFaceVocabulary: EditingVocabulary = {
+  schedulerKeys: ['lr_scheduler_type'],
   schedulers: HUGGING_FACE_SCHEDULERS,
+  optimizerKeys: ['optim'],
   /** The optimizer names this module knows (its default, or the classes whose defaults it knows). */
   optimizers: [D.optim],
   keys: [

@@ -4,7 +4,9 @@ import { LIGHTNING_DEFAULTS as D } from './dialect';
 
 /** Names and keys a lightning config may write (for completion): what the dialect reads, with its defaults. */
 export const lightningVocabulary: EditingVocabulary = {
+  schedulerKeys: ['lr_scheduler.class_path', 'model.init_args.scheduler'],
   schedulers: TORCH_SCHEDULER_CLASSES,
+  optimizerKeys: ['optimizer.class_path', 'model.init_args.optimizer'],
   /** The optimizer names this module knows (its default, or the classes whose defaults it knows). */
   optimizers: TORCH_OPTIMIZER_CLASSES,
   keys: [

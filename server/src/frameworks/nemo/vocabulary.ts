@@ -5,7 +5,9 @@ import { NEMO_DEFAULTS as D } from './dialect';
 
 /** Names and keys a nemo config may write (for completion): what the dialect reads, with its defaults. */
 export const nemoVocabulary: EditingVocabulary = {
+  schedulerKeys: ['model.optim.sched.name'],
   schedulers: [...NEMO_SCHEDULERS, ...TORCH_SCHEDULER_CLASSES],
+  optimizerKeys: ['model.optim.name'],
   /** The optimizer names this module knows (its default, or the classes whose defaults it knows). */
   optimizers: [],
   keys: [

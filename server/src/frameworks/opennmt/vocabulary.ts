@@ -3,7 +3,9 @@ import { OPENNMT_DEFAULTS as D } from './dialect';
 
 /** Names and keys a opennmt config may write (for completion): what the dialect reads, with its defaults. */
 export const openNmtVocabulary: EditingVocabulary = {
+  schedulerKeys: ['decay_method'],
   schedulers: ['none', 'noam', 'noamwd', 'rsqrt'],
+  optimizerKeys: ['optim'],
   /** The optimizer names this module knows (its default, or the classes whose defaults it knows). */
   optimizers: [D.optim],
   keys: [

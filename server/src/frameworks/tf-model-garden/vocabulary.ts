@@ -3,7 +3,9 @@ import { TF_MODEL_GARDEN_DEFAULTS as D } from './dialect';
 
 /** Names and keys a tf-model-garden config may write (for completion): what the dialect reads, with its defaults. */
 export const tfModelGardenVocabulary: EditingVocabulary = {
+  schedulerKeys: ['trainer.optimizer_config.learning_rate.type'],
   schedulers: ['constant', 'cosine', 'polynomial', 'stepwise', 'exponential', 'power', 'power_linear', 'power_with_offset', 'step_cosine_with_offset'],
+  optimizerKeys: ['trainer.optimizer_config.optimizer.type'],
   /** The optimizer names this module knows (its default, or the classes whose defaults it knows). */
   optimizers: [],
   keys: [

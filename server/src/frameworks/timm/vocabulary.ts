@@ -4,7 +4,9 @@ import { TIMM_DEFAULTS as D } from './dialect';
 
 /** Names and keys a timm config may write (for completion): what the dialect reads, with its defaults. */
 export const timmVocabulary: EditingVocabulary = {
+  schedulerKeys: ['sched'],
   schedulers: TIMM_SCHEDULERS,
+  optimizerKeys: ['opt'],
   /** The optimizer names this module knows (its default, or the classes whose defaults it knows). */
   optimizers: [D.opt],
   keys: [

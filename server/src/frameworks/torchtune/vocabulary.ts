@@ -5,7 +5,9 @@ import { TORCHTUNE_DEFAULTS as D } from './dialect';
 
 /** Names and keys a torchtune config may write (for completion): what the dialect reads, with its defaults. */
 export const torchtuneVocabulary: EditingVocabulary = {
+  schedulerKeys: ['lr_scheduler._component_'],
   schedulers: [...TORCHTUNE_SCHEDULERS, ...TORCH_SCHEDULER_CLASSES],
+  optimizerKeys: ['optimizer._component_'],
   /** The optimizer names this module knows (its default, or the classes whose defaults it knows). */
   optimizers: TORCH_OPTIMIZER_CLASSES,
   keys: [
