@@ -23,19 +23,28 @@ function tableRows(text: string, heading?: string): string[][] {
   const rows: string[][] = [];
   for (const line of lines.slice(start + 2)) {
     if (!line.startsWith('|')) break;
-    rows.push(line.slice(1, -1).split(' | ').map((cell) => cell.trim()));
+    rows.push(
+      line
+        .slice(1, -1)
+        .split(' | ')
+        .map((cell) => cell.trim()),
+    );
   }
   return rows;
 }
 
-test('every module is whole: its id and name are its dialect\'s, ids are unique, the dialects are the registry\'s', () => {
+test("every module is whole: its id and name are its dialect's, ids are unique, the dialects are the registry's", () => {
   assert.equal(new Set(FRAMEWORK_IDS).size, FRAMEWORK_IDS.length);
   for (const module of modules) {
     assert.equal(module.dialect.id, module.id);
     assert.equal(module.dialect.name, module.name);
-    if (module.kind === 'sweep') assert.deepEqual(Object.keys(module.schedulers), [], `${module.id}: a sweep format defines no scheduler vocabulary`);
+    if (module.kind === 'sweep')
+      assert.deepEqual(Object.keys(module.schedulers), [], `${module.id}: a sweep format defines no scheduler vocabulary`);
   }
-  assert.deepEqual(DIALECTS.map((d) => d.id), [...FRAMEWORK_IDS]);
+  assert.deepEqual(
+    DIALECTS.map((d) => d.id),
+    [...FRAMEWORK_IDS],
+  );
 });
 
 test('scheduler vocabularies: the shared pytorch one and those the modules define, each with family and horizon', () => {
@@ -80,7 +89,10 @@ test('the corpus map names every corpus folder, and every module has a folder or
   assert.deepEqual(folders.sort(), Object.keys(CORPUS_FOLDERS).sort());
   const mapped = new Set(Object.values(CORPUS_FOLDERS));
   for (const module of FRAMEWORKS) {
-    assert.ok(mapped.has(module.id) !== NO_CORPUS_FOLDER.includes(module.id), `${module.id}: a corpus folder, or listed in NO_CORPUS_FOLDER`);
+    assert.ok(
+      mapped.has(module.id) !== NO_CORPUS_FOLDER.includes(module.id),
+      `${module.id}: a corpus folder, or listed in NO_CORPUS_FOLDER`,
+    );
   }
 });
 
@@ -99,7 +111,8 @@ test('training modules carry a cited defaults table and an editing vocabulary; s
     }
     if (PENDING_DEFAULTS_AND_VOCABULARY.includes(module.id) && module.defaults === null && module.vocabulary === null) continue;
     assert.ok(module.defaults && module.defaults.sources.length > 0, `${module.id}: defaults with upstream sources`);
-    for (const source of module.defaults.sources) assert.match(source.repository, /^[\w.-]+\/[\w.-]+$/, `${module.id}: ${source.repository}`);
+    for (const source of module.defaults.sources)
+      assert.match(source.repository, /^[\w.-]+\/[\w.-]+$/, `${module.id}: ${source.repository}`);
     const vocabulary = module.vocabulary;
     assert.ok(vocabulary && vocabulary.schedulers.length > 0 && vocabulary.keys.length > 0, `${module.id}: vocabulary`);
     const keys = vocabulary.keys.map((k) => k.key);

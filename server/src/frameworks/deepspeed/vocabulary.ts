@@ -13,8 +13,8 @@ export const deepspeedVocabulary: EditingVocabulary = {
   keys: [
     { key: 'optimizer.type', meaning: 'the optimizer' },
     { key: 'optimizer.params.lr', meaning: 'the peak learning rate' },
-    { key: 'optimizer.params.betas', default: D.betas, meaning: 'Adam\'s (beta_1, beta_2)' },
-    { key: 'optimizer.params.eps', default: D.eps, meaning: 'Adam\'s epsilon' },
+    { key: 'optimizer.params.betas', default: D.betas, meaning: "Adam's (beta_1, beta_2)" },
+    { key: 'optimizer.params.eps', default: D.eps, meaning: "Adam's epsilon" },
     { key: 'optimizer.params.weight_decay', default: D.weight_decay, meaning: 'weight decay' },
     { key: 'scheduler.type', meaning: 'the scheduler; none leaves the schedule to the training script' },
     { key: 'scheduler.params.total_num_steps', meaning: 'training length in steps (WarmupDecayLR, WarmupCosineLR)' },

@@ -16,8 +16,8 @@ export const fairseqVocabulary: EditingVocabulary = {
     { key: 'lr_scheduler.warmup_updates', meaning: 'warmup in updates' },
     { key: 'lr_scheduler.warmup_init_lr', meaning: 'the LR at the start of warmup' },
     { key: 'optimizer._name', default: D.optimizer, meaning: 'the optimizer' },
-    { key: 'optimizer.adam_betas', default: D.adam_betas, meaning: 'Adam\'s (beta_1, beta_2)' },
-    { key: 'optimizer.adam_eps', default: D.adam_eps, meaning: 'Adam\'s epsilon' },
+    { key: 'optimizer.adam_betas', default: D.adam_betas, meaning: "Adam's (beta_1, beta_2)" },
+    { key: 'optimizer.adam_eps', default: D.adam_eps, meaning: "Adam's epsilon" },
     { key: 'optimizer.weight_decay', default: D.weight_decay, meaning: 'weight decay' },
   ],
 };

@@ -18,9 +18,9 @@ export const huggingFaceVocabulary: EditingVocabulary = {
     { key: 'num_train_epochs', default: D.num_train_epochs, meaning: 'training length in epochs, used when max_steps is not set' },
     { key: 'max_steps', default: D.max_steps, meaning: 'training length in optimizer steps; -1 means use num_train_epochs' },
     { key: 'optim', default: D.optim, meaning: 'the optimizer name' },
-    { key: 'adam_beta1', default: D.adam_beta1, meaning: 'Adam\'s beta_1' },
-    { key: 'adam_beta2', default: D.adam_beta2, meaning: 'Adam\'s beta_2' },
-    { key: 'adam_epsilon', default: D.adam_epsilon, meaning: 'Adam\'s epsilon' },
+    { key: 'adam_beta1', default: D.adam_beta1, meaning: "Adam's beta_1" },
+    { key: 'adam_beta2', default: D.adam_beta2, meaning: "Adam's beta_2" },
+    { key: 'adam_epsilon', default: D.adam_epsilon, meaning: "Adam's epsilon" },
     { key: 'weight_decay', default: D.weight_decay, meaning: 'weight decay' },
   ],
 };

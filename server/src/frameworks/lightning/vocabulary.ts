@@ -12,8 +12,8 @@ export const lightningVocabulary: EditingVocabulary = {
   keys: [
     { key: 'optimizer.class_path', meaning: 'the optimizer class' },
     { key: 'optimizer.init_args.lr', default: D.lr, meaning: 'the peak learning rate' },
-    { key: 'optimizer.init_args.betas', meaning: 'Adam\'s (beta_1, beta_2)' },
-    { key: 'optimizer.init_args.eps', meaning: 'Adam\'s epsilon' },
+    { key: 'optimizer.init_args.betas', meaning: "Adam's (beta_1, beta_2)" },
+    { key: 'optimizer.init_args.eps', meaning: "Adam's epsilon" },
     { key: 'optimizer.init_args.weight_decay', meaning: 'weight decay' },
     { key: 'lr_scheduler.class_path', default: D.scheduler, meaning: 'the scheduler class; none keeps the LR constant' },
     { key: 'trainer.max_epochs', default: D.max_epochs, meaning: 'training length in epochs' },

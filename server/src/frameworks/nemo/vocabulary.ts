@@ -13,7 +13,7 @@ export const nemoVocabulary: EditingVocabulary = {
   keys: [
     { key: 'model.optim.name', meaning: 'the optimizer name' },
     { key: 'model.optim.lr', meaning: 'the peak learning rate (a scale factor with Noam schedules)' },
-    { key: 'model.optim.betas', meaning: 'Adam\'s (beta_1, beta_2)' },
+    { key: 'model.optim.betas', meaning: "Adam's (beta_1, beta_2)" },
     { key: 'model.optim.weight_decay', default: D.weight_decay, meaning: 'weight decay' },
     { key: 'model.optim.sched.name', default: D.sched, meaning: 'the scheduler; none keeps the LR constant' },
     { key: 'model.optim.sched.warmup_steps', meaning: 'warmup in optimizer steps' },

@@ -13,8 +13,8 @@ export const torchtuneVocabulary: EditingVocabulary = {
   keys: [
     { key: 'optimizer._component_', meaning: 'the optimizer class (dotted path)' },
     { key: 'optimizer.lr', meaning: 'the peak learning rate' },
-    { key: 'optimizer.betas', meaning: 'Adam\'s (beta_1, beta_2)' },
-    { key: 'optimizer.eps', meaning: 'Adam\'s epsilon' },
+    { key: 'optimizer.betas', meaning: "Adam's (beta_1, beta_2)" },
+    { key: 'optimizer.eps', meaning: "Adam's epsilon" },
     { key: 'optimizer.weight_decay', meaning: 'weight decay' },
     { key: 'lr_scheduler._component_', default: D.scheduler, meaning: 'the scheduler (dotted path); none keeps the LR constant' },
     { key: 'lr_scheduler.num_warmup_steps', default: 0, meaning: 'warmup in optimizer steps' },
