@@ -5,7 +5,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { FrameworkModule } from '../../../server/src/frameworks/framework';
-import { FRAMEWORK_IDS, FRAMEWORKS, SCHEDULE_VOCABULARY_IDS } from '../../../server/src/frameworks/registry';
+import { FRAMEWORK_IDS, FRAMEWORKS, SCHEDULE_VOCABULARY_IDS, vocabularyOf } from '../../../server/src/frameworks/registry';
+import { familyOfName } from '../../../server/src/plan/scheduleFamily';
+import { planOf, yaml } from '../dialects/analyse';
 import { DIALECTS } from '../../../server/src/dialects';
 import { CORPUS_FOLDERS, NO_CORPUS_FOLDER } from './corpusFolders';
 
@@ -119,4 +121,18 @@ test('training modules carry a cited defaults table and an editing vocabulary; s
     assert.equal(new Set(keys).size, keys.length, `${module.id}: a key listed twice`);
     assert.ok(vocabulary.optimizerKeys.length > 0, `${module.id}: the key that names the optimizer`);
   }
+});
+
+test('vocabularyOf and familyOfName answer for a dialect and a plan', () => {
+  assert.equal(vocabularyOf('huggingface')?.schedulerKeys[0], 'lr_scheduler_type');
+  assert.equal(vocabularyOf('wandb-sweep'), null);
+  assert.equal(vocabularyOf('keras'), null);
+  const plan = planOf(yaml('learning_rate: 2.0e-5', 'lr_scheduler_type: constant', 'num_train_epochs: 3', 'output_dir: out'), 'huggingface');
+  assert.equal(familyOfName(plan, 'cosine').kind, 'cosine');
+  assert.equal(familyOfName(plan, 'reduce_lr_on_plateau').kind, 'validation');
+  const lightning = planOf(
+    yaml('trainer: {max_epochs: 10}', 'optimizer: {class_path: torch.optim.AdamW, init_args: {lr: 1.0e-3}}', 'model: {class_path: m.M}'),
+    'lightning',
+  );
+  assert.equal(familyOfName(lightning, 'torch.optim.lr_scheduler.MultiStepLR').kind, 'piecewise');
 });
