@@ -127,7 +127,10 @@ test('vocabularyOf and familyOfName answer for a dialect and a plan', () => {
   assert.equal(vocabularyOf('huggingface')?.schedulerKeys[0], 'lr_scheduler_type');
   assert.equal(vocabularyOf('wandb-sweep'), null);
   assert.equal(vocabularyOf('keras'), null);
-  const plan = planOf(yaml('learning_rate: 2.0e-5', 'lr_scheduler_type: constant', 'num_train_epochs: 3', 'output_dir: out'), 'huggingface');
+  const plan = planOf(
+    yaml('learning_rate: 2.0e-5', 'lr_scheduler_type: constant', 'num_train_epochs: 3', 'output_dir: out'),
+    'huggingface',
+  );
   assert.equal(familyOfName(plan, 'cosine').kind, 'cosine');
   assert.equal(familyOfName(plan, 'reduce_lr_on_plateau').kind, 'validation');
   const lightning = planOf(
