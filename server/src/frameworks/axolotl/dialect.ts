@@ -1,7 +1,7 @@
 /**
  * Axolotl configs (axolotl-ai-cloud/axolotl `examples/**`), which run on the Hugging Face Trainer.
  * Defaults (src/axolotl/utils/schemas/training.py, core/builders/base.py `_configure_warmup_and_logging`,
- * formulas-a.md §4): `lr_scheduler` cosine; warmup `warmup_steps`, else floor(`warmup_ratio` × T), else
+ * commit 067b021c): `lr_scheduler` cosine; warmup `warmup_steps`, else floor(`warmup_ratio` × T), else
  * min(floor(0.03 × T), 100) (and 1 becomes 2); `num_epochs` 1; `max_steps` wins when set; optimizer and Adam
  * hyperparameters fall through to TrainingArguments (adamw_torch, 0.9, 0.999, 1e-8). The field is
  * `adam_epsilon`; `adam_eps` is not read by axolotl.
@@ -15,6 +15,7 @@ import { buildPlan } from '../../dialects/planBuilder';
 import { coerceParams } from '../../dialects/torchDefaults';
 import { epochLength, stepLength, type PlanLength } from '../../dialects/trainingLength';
 import { axolotlDecayEdits } from './decayFix';
+import { numberValue } from '../torch/torchParams';
 
 export const AXOLOTL_DEFAULTS = {
   lr_scheduler: 'cosine',
@@ -68,7 +69,7 @@ function extract(input: DialectInput): Extraction {
   const { values, findings } = readSettings(tree.entries(Object.keys(SETTINGS)), SETTINGS);
   // A value the framework would reject: report it, and judge no plan built on defaults standing in for it.
   if (findings.length > 0) return { findings };
-  const num = (key: string): number | undefined => (typeof values[key] === 'number' ? (values[key] as number) : undefined);
+  const num = (key: string): number | undefined => numberValue(values, key);
   const baseLr = num('learning_rate');
   if (baseLr === undefined) return { findings };
   const assumptions: string[] = [];

@@ -2,7 +2,7 @@
  * MosaicML Composer configs as written for llm-foundry (`scripts/train/yamls/**`): `optimizer: {name, lr}`,
  * `scheduler: {name, t_warmup, alpha_f}`, `max_duration` as a time string (`4800ba`, `1ep`, `0.02dur`).
  * Defaults (mosaicml/composer composer/optim/scheduler.py, decoupled_weight_decay.py; llm-foundry
- * llmfoundry/optim/__init__.py; formulas-b.md §1): DecoupledAdamW lr 1e-3, betas (0.9, 0.95), eps 1e-8,
+ * llmfoundry/optim/__init__.py; composer at commit 6405188805a0): DecoupledAdamW lr 1e-3, betas (0.9, 0.95), eps 1e-8,
  * weight_decay 1e-5; no scheduler → constant LR; `t_warmup` 0; `alpha_f` 0. Composer integers for
  * `max_duration` are epochs.
  */
@@ -16,6 +16,7 @@ import { buildPlan, type PlanDraft } from '../../dialects/planBuilder';
 import { coerceParams, NO_SCHEDULER } from '../../dialects/torchDefaults';
 import { assumedLength, epochLength, givenStepsPerEpoch, stepLength, type PlanLength } from '../../dialects/trainingLength';
 import { composerDecayEdits } from './decayFix';
+import { numberValue } from '../torch/torchParams';
 
 export const COMPOSER_DEFAULTS = {
   optimizer: 'decoupled_adamw',
@@ -83,7 +84,7 @@ function extract(input: DialectInput): Extraction {
   const { values, findings } = readSettings(tree.entries(Object.keys(SETTINGS)), SETTINGS);
   // A value the framework would reject: report it, and judge no plan built on defaults standing in for it.
   if (findings.length > 0) return { findings };
-  const num = (key: string): number | undefined => (typeof values[key] === 'number' ? (values[key] as number) : undefined);
+  const num = (key: string): number | undefined => numberValue(values, key);
   if (tree.has('optimizer.lr') && num('optimizer.lr') === undefined) return { findings };
   const assumptions: string[] = [];
   const baseLr = num('optimizer.lr') ?? COMPOSER_DEFAULTS.lr;

@@ -1,8 +1,8 @@
 /**
  * LightningCLI / jsonargparse configs (`trainer:`/`model:`/`data:` with `class_path` + `init_args`, top-level
  * `optimizer:` / `lr_scheduler:`), including litgpt's `train:` block and terratorch's task-level optimizer.
- * Defaults (Lightning-AI/pytorch-lightning src/lightning/pytorch/cli.py, trainer/trainer.py; formulas-a.md §1,
- * §1b): no `lr_scheduler` → the LR stays constant; CLI schedulers are stepped once per epoch
+ * Defaults (Lightning-AI/pytorch-lightning src/lightning/pytorch/cli.py, trainer/trainer.py; trainer.py at
+ * commit 000699b5): no `lr_scheduler` → the LR stays constant; CLI schedulers are stepped once per epoch
  * (interval='epoch'); `trainer.max_epochs` defaults to 1000 when neither it nor `max_steps` is set; torch
  * optimizer defaults (Adam/AdamW lr 1e-3, betas (0.9, 0.999), eps 1e-8).
  * litgpt (Lightning-AI/litgpt litgpt/finetune/*.py, pretrain.py): linear warmup over `train.lr_warmup_steps`,
@@ -18,6 +18,7 @@ import { buildPlan, shortClassName, type PlanDraft } from '../../dialects/planBu
 import { coerceParams, NO_SCHEDULER, torchOptimizerDefaults, torchSchedulerTraits } from '../../dialects/torchDefaults';
 import { ASSUMED_STEPS_PER_EPOCH, assumedLength, epochLength, givenStepsPerEpoch, stepLength, type PlanLength } from '../../dialects/trainingLength';
 import { lightningDecayEdits } from './decayFix';
+import { numberValue } from '../torch/torchParams';
 
 export const LIGHTNING_DEFAULTS = {
   /** torch.optim.Adam / AdamW default lr. */
@@ -76,7 +77,7 @@ function extract(input: DialectInput): Extraction {
   const { values, findings } = readSettings(tree.entries(Object.keys(SETTINGS)), SETTINGS);
   // A value the framework would reject: report it, and judge no plan built on defaults standing in for it.
   if (findings.length > 0) return { findings };
-  const num = (key: string): number | undefined => (typeof values[key] === 'number' ? (values[key] as number) : undefined);
+  const num = (key: string): number | undefined => numberValue(values, key);
   const assumptions: string[] = [];
 
   // The optimizer: top-level `optimizer:` (LightningCLI) or the task's own arguments (terratorch).
@@ -152,7 +153,7 @@ function litgptPlan(
   assumptions: string[],
   findings: Extraction['findings'],
 ): Extraction {
-  const num = (key: string): number | undefined => (typeof values[key] === 'number' ? (values[key] as number) : undefined);
+  const num = (key: string): number | undefined => numberValue(values, key);
   let length: PlanLength;
   const maxSteps = num('train.max_steps');
   const epochs = num('train.epochs');
