@@ -10,6 +10,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Document, type Pair, type S
 import { LineIndex, type Span } from '../parse/textSpan';
 import { entriesOf, resolveNode, rootMap, spanOf } from '../parse/yamlAccess';
 import type { ValueOrigin } from './valueOrigin';
+import { emptyRecord, isRecord, isUnsafeKey, ownValue, safeCopy } from './plainObjects';
 
 export interface ComposedGroup {
   /** Listed after `_self_`, so its values override the composing file's. */
@@ -169,30 +170,31 @@ export function defaultsChoices(document: Document): Map<string, DefaultsChoice>
   return choices;
 }
 
+/** Merges mappings key by key (anything else replaces), into a null-prototype target; unsafe keys are skipped. */
 function mergeInto(target: Record<string, unknown>, source: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(source)) {
-    const current = target[key];
-    if (value && typeof value === 'object' && !Array.isArray(value) && current && typeof current === 'object' && !Array.isArray(current)) {
-      mergeInto(current as Record<string, unknown>, value as Record<string, unknown>);
-    } else target[key] = value;
+    if (isUnsafeKey(key)) continue;
+    const current = ownValue(target, key);
+    if (isRecord(value) && isRecord(current)) mergeInto(current, value);
+    else target[key] = safeCopy(value);
   }
-}
-
-function clone(value: unknown): unknown {
-  return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
 }
 
 function placed(group: ComposedGroup): Record<string, unknown> {
   let value: Record<string, unknown> = group.values;
-  for (const key of group.packagePath.split('.').filter(Boolean).reverse()) value = { [key]: value };
-  return clone(value) as Record<string, unknown>;
+  for (const key of group.packagePath.split('.').filter(Boolean).reverse()) {
+    const wrapper = emptyRecord();
+    wrapper[key] = value;
+    value = wrapper;
+  }
+  return value;
 }
 
 /** The file's values with the composed groups merged in list order around `_self_`. */
 export function mergeComposition(own: unknown, composition: Composition): unknown {
-  const merged: Record<string, unknown> = {};
+  const merged = emptyRecord();
   for (const group of composition.groups) if (!group.afterSelf) mergeInto(merged, placed(group));
-  if (own && typeof own === 'object' && !Array.isArray(own)) mergeInto(merged, clone(own) as Record<string, unknown>);
+  if (isRecord(own)) mergeInto(merged, own);
   for (const group of composition.groups) if (group.afterSelf) mergeInto(merged, placed(group));
   return merged;
 }
@@ -206,7 +208,7 @@ export function groupHolding(composition: Composition, path: string): ComposedGr
     if (prefix.some((key, i) => keys[i] !== key)) continue;
     let node: unknown = group.values;
     for (const key of keys.slice(prefix.length)) {
-      node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+      node = ownValue(node, key);
     }
     if (node !== undefined && keys.length > prefix.length) found = group;
   }

@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { analyzeConfig } from '../../server/src';
+import { decimalLiteralEnd, toNumber } from '../../server/src/dialects/numbers';
+import { toNumberList } from '../../server/src/dialects/numberLists';
+import { parseComposerTime } from '../../server/src/schedules/composerTime';
+import { corpusFiles } from '../helpers/corpus';
+import { announceSeed } from './fuzzSeed';
+
+/**
+ * The readers of user text on inputs that made regular expressions backtrack for minutes. Each runs a
+ * 100,000-character input under a generous hang guard and asserts the result (no time is asserted: the bench
+ * reports speed); fast-check compares the linear readers with the regular expressions they replace on short
+ * inputs, where those are still quick, so behavior is unchanged.
+ */
+const HANG_GUARD = { timeout: 60_000 };
+const LONG = 100_000;
+
+// The regular expressions the readers used before (reference behavior on short inputs only).
+const OLD_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+const OLD_LIST = /^\s*[([]\s*(.*?)\s*,?\s*[)\]]\s*$/;
+const OLD_COMPOSER_TIME = /^(.+?)(ba|ep|dur|iter|sp|tok|sec)$/i;
+
+function oldToNumber(value: string): unknown {
+  const trimmed = value.trim().replace(/_/g, '');
+  return OLD_NUMBER.test(trimmed) ? Number(trimmed) : value;
+}
+
+function oldToNumberList(value: string): unknown {
+  const match = OLD_LIST.exec(value);
+  if (!match) return value;
+  const body = match[1] ?? '';
+  if (body === '') return [];
+  const numbers = body.split(',').map((part) => oldToNumber(part.trim()));
+  return numbers.every((n) => typeof n === 'number') ? numbers : value;
+}
+
+function oldComposerTime(raw: string): unknown {
+  const match = OLD_COMPOSER_TIME.exec(raw.trim().replace(/_/g, ''));
+  if (!match) return undefined;
+  const value = Number(match[1]);
+  const unit = (match[2] ?? '').toLowerCase();
+  if (!Number.isFinite(value)) return undefined;
+  return { value: unit === 'dur' ? value : Math.trunc(value), unit };
+}
+
+/** Short strings over the characters these readers care about. */
+const numberish = fc.stringMatching(/^[-+ _.,()[\]eE0-9a-z\t\n]{0,24}$/);
+const timeish = fc.tuple(fc.stringMatching(/^[-+ _.eE0-9\n]{0,12}$/), fc.constantFrom('', 'ba', 'BA', 'ep', 'dur', 'iter', 'sp', 'tok', 'sec', 's', 'x'));
+
+describe('numbers: a linear reader, same values as before', () => {
+  test('100,000 digits followed by a stray character: not a number, read in one pass', HANG_GUARD, () => {
+    const text = `${'1'.repeat(LONG)}!`;
+    assert.equal(toNumber(text), text);
+    assert.equal(decimalLiteralEnd(text), LONG);
+  });
+
+  test('100,000 digits: a float (Infinity), which settings then reject as not finite', HANG_GUARD, () => {
+    assert.equal(toNumber('1'.repeat(LONG)), Infinity);
+    assert.equal(toNumber(`0.${'0'.repeat(LONG)}1`), 0);
+  });
+
+  test('a 100,000-digit learning_rate through the core gives one invalid-value finding', HANG_GUARD, () => {
+    const text = `output_dir: o\nlearning_rate: "${'1'.repeat(LONG)}!"\nlr_scheduler_type: linear\nmax_steps: 100\n`;
+    const analysis = analyzeConfig(text, 'train.yaml');
+    assert.equal(analysis.documents[0]?.dialect.id, 'huggingface');
+    assert.deepEqual(analysis.findings.map((f) => f.ruleId), ['invalid-value']);
+  });
+
+  test('fuzz: same result as the regular expression it replaces', () => {
+    fc.assert(
+      fc.property(numberish, (text) => {
+        assert.deepEqual(toNumber(text), oldToNumber(text));
+      }),
+      announceSeed('toNumber'),
+    );
+  });
+});
+
+describe('number lists: tuples read by slicing, same values as before', () => {
+  test('"(" + 100,000 spaces + "x" (the regex never finished on 600): left as written', HANG_GUARD, () => {
+    for (const text of [`(${' '.repeat(LONG)}x`, `(${' '.repeat(LONG)}x)`, `[${' ,'.repeat(LONG)}]`, `(${'1, '.repeat(LONG)}`]) {
+      assert.equal(toNumberList(text), text);
+    }
+    const list = toNumberList(`(${'0.5, '.repeat(LONG)})`);
+    assert.ok(Array.isArray(list) && list.length === LONG && list.every((n) => n === 0.5));
+  });
+
+  test('fairseq adam_betas "(" + spaces + "x" through the core: recognized, one invalid-value finding', HANG_GUARD, () => {
+    const config = (betas: string) =>
+      `optimization:\n  max_update: 1000\n  lr: [0.0005]\noptimizer:\n  _name: adam\n  adam_betas: "${betas}"\nlr_scheduler:\n  _name: polynomial_decay\n  warmup_updates: 100\n`;
+    const fine = analyzeConfig(config('(0.9, 0.98)'), 'train.yaml');
+    assert.equal(fine.documents[0]?.plan?.optimizer.beta2, 0.98);
+    const analysis = analyzeConfig(config(`(${' '.repeat(LONG)}x`), 'train.yaml');
+    assert.equal(analysis.documents[0]?.dialect.id, 'fairseq');
+    assert.deepEqual(analysis.findings.map((f) => f.ruleId), ['invalid-value']);
+    assert.match(analysis.findings[0]?.message ?? '', /adam_betas/);
+  });
+
+  test('fuzz: same result as the regular expression it replaces', () => {
+    fc.assert(
+      fc.property(numberish, (text) => {
+        assert.deepEqual(toNumberList(text), oldToNumberList(text));
+      }),
+      announceSeed('toNumberList'),
+    );
+  });
+});
+
+describe('Composer time strings', () => {
+  test('"1…1!" and "1…1ba" with 100,000 digits', HANG_GUARD, () => {
+    assert.equal(parseComposerTime(`${'1'.repeat(LONG)}!`), undefined);
+    assert.equal(parseComposerTime(`${'1'.repeat(LONG)}ba`), undefined, 'not finite');
+    assert.deepEqual(parseComposerTime(`${'0'.repeat(LONG)}7ba`), { value: 7, unit: 'ba' });
+  });
+
+  test('fuzz: same result as the regular expression it replaces', () => {
+    fc.assert(
+      fc.property(timeish, ([number, unit]) => {
+        const text = number + unit;
+        assert.deepEqual(parseComposerTime(text), oldComposerTime(text));
+      }),
+      announceSeed('parseComposerTime'),
+    );
+  });
+
+  test('an llm-foundry config with a 100,000-digit max_duration or t_warmup', HANG_GUARD, (t) => {
+    const file = (corpusFiles() ?? []).find((f) => f.folder === 'llm_foundry' && /^max_duration:/m.test(f.text) && /t_warmup:/.test(f.text));
+    if (!file) return t.skip('../shared/corpus is missing');
+    const recognized = analyzeConfig(file.text, 'train.yaml');
+    assert.equal(recognized.documents[0]?.dialect.id, 'composer');
+    // An unreadable max_duration: Composer's recognizer needs a time string there, so the file is not a Composer config.
+    const duration = file.text.replace(/^max_duration:.*$/m, `max_duration: "${'1'.repeat(LONG)}!"`);
+    assert.deepEqual(analyzeConfig(duration, 'train.yaml').documents.map((d) => d.dialect.id), []);
+    const warmup = file.text.replace(/t_warmup:.*$/m, `t_warmup: "${'1'.repeat(LONG)}!"`);
+    const analysis = analyzeConfig(warmup, 'train.yaml');
+    assert.equal(analysis.documents[0]?.dialect.id, 'composer');
+    assert.ok(analysis.documents[0]?.plan, 'planned');
+  });
+});
+
