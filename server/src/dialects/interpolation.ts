@@ -117,6 +117,12 @@ export function resolveInterpolationsOf(root: unknown): ResolvedTree {
       pieces.push(value.slice(last, start), text);
       last = end;
     }
+    if (last === 0) return value;
+    length += value.length - last;
+    if (length > MAX_INTERPOLATED_LENGTH || built + length > MAX_INTERPOLATED_TOTAL) {
+      overLengthLimit = true;
+      return UNKNOWN;
+    }
     pieces.push(value.slice(last));
     built += length;
     return pieces.join('');
