@@ -12,6 +12,7 @@ import { embeddedHydraSweep } from '../dialects/hydraSweep';
 import { RULES } from '../rules/ruleCatalog';
 import type { Finding, RuleId, Severity } from './finding';
 import { placeFinding } from '../dialects/valueOrigin';
+import { shortPrefix } from '../dialects/shownValue';
 
 /** Files larger than this (in UTF-16 code units, about bytes) are not analysed unless a setting says otherwise. */
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -117,7 +118,7 @@ export function analyzeConfig(text: string, fileName: string, settings: LensSett
   reuse.detections?.endVersion();
   for (const { rule, span } of parsed.directives.namedRules) {
     if (!(rule in RULES)) {
-      raw.push({ ruleId: 'invalid-value', severity: 'warning', message: `Unknown rule \`${rule}\` in an lr-lens directive (known: ${Object.keys(RULES).join(', ')}).`, span, fixes: [] });
+      raw.push({ ruleId: 'invalid-value', severity: 'warning', message: `Unknown rule \`${shortPrefix(rule)}\` in an lr-lens directive (known: ${Object.keys(RULES).join(', ')}).`, span, fixes: [] });
     }
   }
   return { parsed, documents, findings: applySeverities(raw.map(placeFinding), parsed, settings) };

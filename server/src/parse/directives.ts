@@ -1,4 +1,5 @@
 import type { Span } from './textSpan';
+import { shortPrefix } from '../dialects/shownValue';
 
 /**
  * In-file settings written as comments: `# lr-lens: dialect=huggingface`,
@@ -71,7 +72,7 @@ export function parseDirectives(text: string): Directives {
         case 'steps-per-epoch': {
           const n = Number(value);
           if (Number.isInteger(n) && n > 0) stepsPerEpoch = n;
-          else problems.push({ message: `lr-lens directive \`steps-per-epoch\` needs a positive whole number, not \`${value}\`.`, span });
+          else problems.push({ message: `lr-lens directive \`steps-per-epoch\` needs a positive whole number, not \`${shortPrefix(value)}\`.`, span });
           break;
         }
         case 'disable': {
@@ -86,7 +87,7 @@ export function parseDirectives(text: string): Directives {
           break;
         }
         default:
-          problems.push({ message: `Unknown lr-lens directive \`${name}\` (known: dialect=, steps-per-epoch=, disable=).`, span });
+          problems.push({ message: `Unknown lr-lens directive \`${shortPrefix(name)}\` (known: dialect=, steps-per-epoch=, disable=).`, span });
       }
     }
   }
