@@ -5,6 +5,9 @@ import { analyzeConfig } from '../../server/src';
 import { decimalLiteralEnd, toNumber } from '../../server/src/dialects/numbers';
 import { toNumberList } from '../../server/src/dialects/numberLists';
 import { parseComposerTime } from '../../server/src/schedules/composerTime';
+import { MAX_OVERRIDE_DEPTH, readOverride } from '../../server/src/dialects/hydraOverrides';
+import { resolveInterpolations } from '../../server/src/dialects/interpolation';
+import { parseDirectives } from '../../server/src/parse/directives';
 import { corpusFiles } from '../helpers/corpus';
 import { announceSeed } from './fuzzSeed';
 
@@ -140,3 +143,71 @@ describe('Composer time strings', () => {
   });
 });
 
+
+describe('recursive readers: Hydra override grammar, interpolation, directives', () => {
+  test('int(int(…(1)…)) and tag(tag(…)) 20,000 deep: read as a fixed text, no stack overflow', HANG_GUARD, () => {
+    for (const name of ['int', 'tag', 'shuffle']) {
+      const text = `${`${name}(`.repeat(20_000)}interval(0, 1)${')'.repeat(20_000)}`;
+      const read = readOverride(text);
+      assert.equal(read.kind, 'fixed');
+      assert.match(String(read.values?.[0]), new RegExp(`^(${name}\\(){${20_000 - MAX_OVERRIDE_DEPTH}}`));
+    }
+    assert.deepEqual(readOverride(`int(${'int('.repeat(MAX_OVERRIDE_DEPTH - 2)}interval(0, 1)${')'.repeat(MAX_OVERRIDE_DEPTH - 1)}`), {
+      kind: 'distribution',
+      min: 0,
+      max: 1,
+      distribution: 'int',
+    });
+  });
+
+  test('fuzz: the override grammar never throws and gives a known kind', () => {
+    const token = fc.constantFrom('choice(', 'range(', 'interval(', 'int(', 'tag(', 'log', 'shuffle(', 'glob(', ')', ',', '=', 'step=', "'", '"', '[', ']', '1', '0.5', 'x', ' ');
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 40 }), (tokens) => {
+        const read = readOverride(tokens.join(''));
+        assert.ok(['fixed', 'choice', 'range', 'distribution'].includes(read.kind));
+      }),
+      announceSeed('readOverride'),
+    );
+  });
+
+  test('fuzz: interpolation never throws, never leaves a prototype key, and resolves what it can', () => {
+    const key = fc.constantFrom('a', 'b', 'c', '__proto__', 'constructor', 'prototype', '0');
+    const text = fc.array(fc.constantFrom('${a}', '${b.c}', '${..a}', '${oc.env:X}', '${', '}', '???', 'x', '$', '${a}${a}'), { maxLength: 6 }).map((parts) => parts.join(''));
+    const tree = fc.letrec<{ node: unknown }>((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, text, fc.integer(), fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(key, tie('node'), { maxKeys: 4 })),
+    })).node;
+    const noUnsafeKeys = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(noUnsafeKeys);
+      else if (value !== null && typeof value === 'object') {
+        assert.equal(Object.getPrototypeOf(value), null);
+        for (const [k, v] of Object.entries(value)) {
+          assert.ok(!['__proto__', 'constructor', 'prototype'].includes(k), k);
+          noUnsafeKeys(v);
+        }
+      }
+    };
+    fc.assert(
+      fc.property(fc.dictionary(key, tree, { maxKeys: 4 }), (root) => {
+        const resolved = resolveInterpolations({ ...root, a: 'A', b: { c: 7 } }) as Record<string, unknown>;
+        noUnsafeKeys(resolved);
+        assert.equal(resolved.a, 'A');
+      }),
+      announceSeed('resolveInterpolations'),
+    );
+  });
+
+  test('fuzz: directives never throw; every span and line they report lies inside the text', () => {
+    const line = fc.constantFrom('# lr-lens: dialect=huggingface', '# lr-lens: disable=constant-lr,x', '// lr-lens: steps-per-epoch=3', '# lr-lens: ', '# lr-lens-disable-next-line', '# lr-lens-disable-next-line a, b', 'a: 1', '', '  # lr-lens: =;;', '#lr-lens:dialect=');
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 20 }), fc.constantFrom('\n', '\r\n'), (lines, eol) => {
+        const text = lines.join(eol);
+        const directives = parseDirectives(text);
+        const lineCount = text.split('\n').length;
+        for (const [at] of directives.disabledLines) assert.ok(at >= 1 && at <= lineCount, `line ${at} of ${lineCount}`);
+        for (const { span } of [...directives.namedRules, ...directives.problems]) assert.ok(span.start >= 0 && span.start <= span.end && span.end <= text.length);
+      }),
+      announceSeed('parseDirectives'),
+    );
+  });
+});

@@ -91,8 +91,18 @@ export function resolveInterpolationsOf(root: unknown): ResolvedTree {
     if (!path) return UNKNOWN;
     const value = lookup(path);
     if (value === undefined) return UNKNOWN;
-    return resolve(value, atOf(path), depth + 1);
+    // A value that refers back to itself (`a: [${..a}]`) is a cycle, which OmegaConf rejects: unknown at once,
+    // instead of spending the visit budget of the whole file on it.
+    const key = path.join('\u0000');
+    if (resolving.has(key)) return UNKNOWN;
+    resolving.add(key);
+    try {
+      return resolve(value, atOf(path), depth + 1);
+    } finally {
+      resolving.delete(key);
+    }
   };
+  const resolving = new Set<string>();
 
   let visits = 0;
   let built = 0;
