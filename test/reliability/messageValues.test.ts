@@ -19,7 +19,12 @@ test('an invalid value is quoted by a short prefix only', () => {
 
 test('lists, mappings and directive words are cut the same way', () => {
   const analysis = analyzeConfig(
-    `# lr-lens: steps-per-epoch=${SECRET} ${SECRET}=1\n# lr-lens-disable-next-line ${SECRET}\noutput_dir: o\nlearning_rate: 0.001\nlr_scheduler_type: linear\nmax_steps: 100\nadam_beta2: [${SECRET}]\n`,
+    [
+      `# lr-lens: steps-per-epoch=${SECRET} ${SECRET}=1`,
+      `# lr-lens-disable-next-line ${SECRET}`,
+      'output_dir: o\nlearning_rate: 0.001\nlr_scheduler_type: linear\nmax_steps: 100',
+      `adam_beta2: [${SECRET}]\n`,
+    ].join('\n'),
     'train.yaml',
   );
   assert.equal(analysis.documents[0]?.dialect.id, 'huggingface');

@@ -92,7 +92,9 @@ describe('number lists: tuples read by slicing, same values as before', () => {
 
   test('fairseq adam_betas "(" + spaces + "x" through the core: recognized, one invalid-value finding', HANG_GUARD, () => {
     const config = (betas: string) =>
-      `optimization:\n  max_update: 1000\n  lr: [0.0005]\noptimizer:\n  _name: adam\n  adam_betas: "${betas}"\nlr_scheduler:\n  _name: polynomial_decay\n  warmup_updates: 100\n`;
+      'optimization:\n  max_update: 1000\n  lr: [0.0005]\n' +
+      `optimizer:\n  _name: adam\n  adam_betas: "${betas}"\n` +
+      'lr_scheduler:\n  _name: polynomial_decay\n  warmup_updates: 100\n';
     const fine = analyzeConfig(config('(0.9, 0.98)'), 'train.yaml');
     assert.equal(fine.documents[0]?.plan?.optimizer.beta2, 0.98);
     const analysis = analyzeConfig(config(`(${' '.repeat(LONG)}x`), 'train.yaml');

@@ -80,7 +80,8 @@ function editFor(text: string, m: Mutation): [number, number, string] {
 async function answered<T>(what: string, request: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const hung = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: no answer in ${HANG_GUARD_MS / 1000} s (replay with FUZZ_SEED=${SEED})`)), HANG_GUARD_MS);
+    const message = `${what}: no answer in ${HANG_GUARD_MS / 1000} s (replay with FUZZ_SEED=${SEED})`;
+    timer = setTimeout(() => reject(new Error(message)), HANG_GUARD_MS);
   });
   try {
     return await Promise.race([request, hung]);

@@ -118,7 +118,8 @@ export function analyzeConfig(text: string, fileName: string, settings: LensSett
   reuse.detections?.endVersion();
   for (const { rule, span } of parsed.directives.namedRules) {
     if (!(rule in RULES)) {
-      raw.push({ ruleId: 'invalid-value', severity: 'warning', message: `Unknown rule \`${shortPrefix(rule)}\` in an lr-lens directive (known: ${Object.keys(RULES).join(', ')}).`, span, fixes: [] });
+      const message = `Unknown rule \`${shortPrefix(rule)}\` in an lr-lens directive (known: ${Object.keys(RULES).join(', ')}).`;
+      raw.push({ ruleId: 'invalid-value', severity: 'warning', message, span, fixes: [] });
     }
   }
   return { parsed, documents, findings: applySeverities(raw.map(placeFinding), parsed, settings) };

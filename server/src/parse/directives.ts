@@ -20,6 +20,7 @@ export interface Directives {
   problems: readonly { message: string; span: Span }[];
 }
 
+const KNOWN_DIRECTIVES = 'dialect=, steps-per-epoch=, disable=';
 const DIRECTIVE_LINE = /^[ \t]*(?:#|\/\/)[ \t]*lr-lens:(.*)$/gm;
 const DISABLE_NEXT_LINE = /^[ \t]*(?:#|\/\/)[ \t]*lr-lens-disable-next-line\b(.*)$/gm;
 
@@ -72,7 +73,10 @@ export function parseDirectives(text: string): Directives {
         case 'steps-per-epoch': {
           const n = Number(value);
           if (Number.isInteger(n) && n > 0) stepsPerEpoch = n;
-          else problems.push({ message: `lr-lens directive \`steps-per-epoch\` needs a positive whole number, not \`${shortPrefix(value)}\`.`, span });
+          else {
+            const message = `lr-lens directive \`steps-per-epoch\` needs a positive whole number, not \`${shortPrefix(value)}\`.`;
+            problems.push({ message, span });
+          }
           break;
         }
         case 'disable': {
@@ -87,7 +91,7 @@ export function parseDirectives(text: string): Directives {
           break;
         }
         default:
-          problems.push({ message: `Unknown lr-lens directive \`${shortPrefix(name)}\` (known: dialect=, steps-per-epoch=, disable=).`, span });
+          problems.push({ message: `Unknown lr-lens directive \`${shortPrefix(name)}\` (known: ${KNOWN_DIRECTIVES}).`, span });
       }
     }
   }
