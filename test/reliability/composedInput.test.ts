@@ -153,3 +153,38 @@ describe('unresolved values stay unknown in every interpolating dialect', () => 
     assert.deepEqual(analysis.findings.filter((f) => f.ruleId === 'invalid-value'), []);
   });
 });
+
+describe('composition reads a bounded number of files and bytes', () => {
+  const fairseqWith = (defaults: string[]) =>
+    `defaults:\n${defaults.map((d) => `  - ${d}\n`).join('')}  - _self_\n${FAIRSEQ.replace(/^defaults:\n.*\n.*\n/, '')}`;
+
+  test('one group file named 2,000 times is read and parsed once', { timeout: 60_000 }, () => {
+    const big = `# @package _global_\n${Array.from({ length: 2000 }, (_, i) => `k${i}: ${i}`).join('\n')}\n`;
+    let reads = 0;
+    const readFile = (path: string) => (reads++, path === '/r/optimizer/big.yaml' ? big : undefined);
+    const analysis = analyzeConfig(fairseqWith(Array(2000).fill('optimizer: big')), '/r/train.yaml', { readFile });
+    assert.equal(analysis.documents[0]?.dialect.id, 'fairseq');
+    assert.equal(analysis.documents[0]?.plan?.baseLr, 0.0005);
+    assert.equal(reads, 1);
+  });
+
+  test('2,000 distinct group files: 64 are read, the rest named in the assumptions', { timeout: 60_000 }, () => {
+    let reads = 0;
+    const readFile = (path: string) => (reads++, /\/opt\d+\/x\.yaml$/.test(path) ? 'a: 1\n' : undefined);
+    const analysis = analyzeConfig(fairseqWith(Array.from({ length: 2000 }, (_, i) => `opt${i}: x`)), '/r/train.yaml', { readFile });
+    assert.equal(analysis.documents[0]?.dialect.id, 'fairseq');
+    const plan = analysis.documents[0]?.plan;
+    assert.ok(plan, 'planned');
+    assert.equal(reads, 64);
+    assert.ok(plan.assumptions.some((a) => a.startsWith('Hydra defaults not read: /r/opt64/x.yaml (more than 64 files)')), plan.assumptions.join(' | '));
+  });
+
+  test('group files of 2 MB together: the next one is not read', () => {
+    const half = `# @package _global_\npad: "${'x'.repeat(1024 * 1024 - 40)}"\n`;
+    const readFile = (path: string) => (/\/(a|b|c)\/x\.yaml$/.test(path) ? half : undefined);
+    const analysis = analyzeConfig(fairseqWith(['a: x', 'b: x', 'c: x']), '/r/train.yaml', { readFile });
+    const plan = analysis.documents[0]?.plan;
+    assert.ok(plan, 'planned');
+    assert.ok(plan.assumptions.some((a) => a.includes('/r/c/x.yaml (more than 2 MB composed)')), plan.assumptions.join(' | '));
+  });
+});

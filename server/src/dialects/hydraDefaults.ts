@@ -41,6 +41,13 @@ export interface Composition {
   label?: string;
 }
 
+/**
+ * Files one composition reads at most, and their bytes together: a defaults list naming one 100 KB group file
+ * 2,000 times parsed it 2,000 times. Real lists name a few files; past the limits the rest are listed as not read.
+ */
+export const MAX_COMPOSED_FILES = 64;
+export const MAX_COMPOSED_BYTES = 2 * 1024 * 1024;
+
 function dirname(path: string): string {
   const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
   return i < 0 ? '' : path.slice(0, i + 1);
@@ -58,7 +65,10 @@ export function composeDefaults(document: Document, fileName: string, readFile: 
   const list = resolveNode(document, defaultsPair?.value);
   if (!isSeq(list)) return null;
   const groups: ComposedGroup[] = [];
+  const unresolved: string[] = [];
   let selfSeen = false;
+  let composedBytes = 0;
+  const readFiles = new Map<string, { text: string | undefined; parsed: ReturnType<typeof parseComposedFile> }>();
   list.items.forEach((raw) => {
     const item = resolveNode(document, raw);
     if (isScalar(item) && item.value === '_self_') selfSeen = true;
@@ -74,15 +84,29 @@ export function composeDefaults(document: Document, fileName: string, readFile: 
     if (group.startsWith('hydra/') || group.startsWith('/hydra')) return;
     const [groupPath = '', explicitPackage] = group.replace(/^\//, '').split('@', 2);
     const file = `${dirname(fileName)}${groupPath}/${option}.yaml`;
-    let text: string | undefined;
-    try {
-      text = readFile(file);
-    } catch {
-      text = undefined;
+    if (groups.length >= MAX_COMPOSED_FILES) {
+      unresolved.push(`${file} (more than ${MAX_COMPOSED_FILES} files)`);
+      return;
     }
-    if (text === undefined) return;
-    const parsed = parseComposedFile(text);
-    if (!parsed) return;
+    // A file named twice is read and parsed once.
+    let read = readFiles.get(file);
+    if (!read) {
+      let text: string | undefined;
+      try {
+        text = readFile(file);
+      } catch {
+        text = undefined;
+      }
+      if (text !== undefined && composedBytes + text.length > MAX_COMPOSED_BYTES) {
+        unresolved.push(`${file} (more than ${MAX_COMPOSED_BYTES / (1024 * 1024)} MB composed)`);
+        return;
+      }
+      composedBytes += text?.length ?? 0;
+      read = { text, parsed: text === undefined ? null : parseComposedFile(text) };
+      readFiles.set(file, read);
+    }
+    const { text, parsed } = read;
+    if (text === undefined || !parsed) return;
     const { document: groupDocument, values } = parsed;
     const declared = packageOf(text);
     const packagePath = explicitPackage ?? (declared === '_global_' ? '' : declared && declared !== '_group_' ? declared : groupPath.replace(/\//g, '.'));
@@ -101,7 +125,7 @@ export function composeDefaults(document: Document, fileName: string, readFile: 
     });
   });
   if (groups.length === 0) return null;
-  return { groups };
+  return unresolved.length > 0 ? { groups, unresolved } : { groups };
 }
 
 /** A composed file's document (with ranges) and its values; null when it is not a YAML mapping. */

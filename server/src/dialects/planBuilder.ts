@@ -40,6 +40,8 @@ export function buildPlan(dialectId: string, input: DialectInput, tree: ConfigTr
   const { beta1, beta2, epsilon, weightDecay } = draft.optimizer;
   const assumptions = [...draft.assumptions];
   if (tree.interpolationTooLong) assumptions.push(INTERPOLATION_TOO_LONG);
+  const unread = tree.composition?.label ? [] : (tree.composition?.unresolved ?? []);
+  if (unread.length > 0) assumptions.push(`Hydra defaults not read: ${unread.slice(0, 3).join(', ')}${unread.length > 3 ? ', …' : ''}`);
   if (tree.composition?.groups.length) {
     assumptions.push(`values composed from ${tree.composition.label ?? 'Hydra defaults'}: ${tree.composition.groups.map((g) => g.file.split(/[\\/]/).slice(-2).join('/')).join(', ')}`);
   }
