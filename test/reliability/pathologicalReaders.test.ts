@@ -6,7 +6,7 @@ import { decimalLiteralEnd, toNumber } from '../../server/src/dialects/numbers';
 import { toNumberList } from '../../server/src/dialects/numberLists';
 import { parseComposerTime } from '../../server/src/schedules/composerTime';
 import { MAX_OVERRIDE_DEPTH, readOverride } from '../../server/src/dialects/hydraOverrides';
-import { resolveInterpolations } from '../../server/src/dialects/interpolation';
+import { resolveInterpolations, UNKNOWN } from '../../server/src/dialects/interpolation';
 import { parseDirectives } from '../../server/src/parse/directives';
 import { corpusFiles } from '../helpers/corpus';
 import { announceSeed } from './fuzzSeed';
@@ -160,6 +160,16 @@ describe('recursive readers: Hydra override grammar, interpolation, directives',
       max: 1,
       distribution: 'int',
     });
+  });
+
+  test('interpolation markers 100,000 characters long: unclosed, nested, repeated', HANG_GUARD, () => {
+    const texts = [`\${${'a'.repeat(LONG)}`, '${a'.repeat(LONG / 4), '$'.repeat(LONG)];
+    for (const text of texts) assert.equal((resolveInterpolations({ v: text }) as { v: unknown }).v, text);
+    // The innermost `${a}` names a key the tree does not hold: unknown.
+    const nested = `${'${'.repeat(LONG / 2)}a${'}'.repeat(LONG / 2)}`;
+    assert.equal((resolveInterpolations({ v: nested }) as { v: unknown }).v, UNKNOWN);
+    const many = resolveInterpolations({ a: 'x', v: '${a}'.repeat(LONG / 4) }) as { v: unknown };
+    assert.equal(many.v, 'x'.repeat(LONG / 4));
   });
 
   test('fuzz: the override grammar never throws and gives a known kind', () => {
