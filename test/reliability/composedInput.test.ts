@@ -188,3 +188,12 @@ describe('composition reads a bounded number of files and bytes', () => {
     assert.ok(plan.assumptions.some((a) => a.includes('/r/c/x.yaml (more than 2 MB composed)')), plan.assumptions.join(' | '));
   });
 });
+
+test('rule ids named after Object.prototype members are unknown rules, not silently accepted', () => {
+  const text = `# lr-lens: disable=constructor,toString\n# lr-lens-disable-next-line __proto__\n${HF}`;
+  const analysis = analyzeConfig(text, 'train.yaml');
+  assert.equal(analysis.documents[0]?.dialect.id, 'huggingface');
+  const unknown = analysis.findings.filter((f) => f.ruleId === 'invalid-value').map((f) => /Unknown rule `([^`]*)`/.exec(f.message)?.[1]);
+  assert.deepEqual(unknown.sort(), ['__proto__', 'constructor', 'toString']);
+  assert.ok(analysis.findings.some((f) => f.ruleId === 'constant-lr'));
+});

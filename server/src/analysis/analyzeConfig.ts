@@ -117,7 +117,7 @@ export function analyzeConfig(text: string, fileName: string, settings: LensSett
   });
   reuse.detections?.endVersion();
   for (const { rule, span } of parsed.directives.namedRules) {
-    if (!(rule in RULES)) {
+    if (!Object.hasOwn(RULES, rule)) {
       const message = `Unknown rule \`${shortPrefix(rule)}\` in an lr-lens directive (known: ${Object.keys(RULES).join(', ')}).`;
       raw.push({ ruleId: 'invalid-value', severity: 'warning', message, span, fixes: [] });
     }
