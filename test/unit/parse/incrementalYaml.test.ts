@@ -122,6 +122,35 @@ describe('incremental YAML parsing', () => {
     assertSameAsWhole(parser, text, 'back to the first text');
   });
 
+  test('typing after the last entry (comments, a key without its colon yet, an item) parses only the chunks it touches', () => {
+    const text = largeConfig(250 * 1024);
+    const parser = new IncrementalYamlParser();
+    assertSameAsWhole(parser, text, 'large config');
+    const chunks = parser.lastParse.parsed;
+    // Each version is diffed against the one before, as the server's documents apply a full-text change.
+    const typed = ['# note\n', '    # indented note\n', 'n', 'ne', 'new_key', 'new_key:', 'new_key: 1\n', '  - path: extra\n'];
+    for (const tail of typed) {
+      assertSameAsWhole(parser, text + tail, `after typing ${JSON.stringify(tail)} at the end`);
+      assert.equal(parser.lastParse.whole, false, JSON.stringify(tail));
+      assert.ok(parser.lastParse.parsed <= 2 && parser.lastParse.reused >= chunks - 2, `${JSON.stringify(tail)}: ${JSON.stringify(parser.lastParse)}`);
+    }
+    // The same in the middle: a key typed without its colon is a syntax error of that chunk only.
+    const middle = text.indexOf('\n', text.indexOf('org/dataset_00400')) + 1;
+    for (const typedKey of ['    n', '    new_key', '    new_key: 1']) {
+      assertSameAsWhole(parser, `${text.slice(0, middle)}${typedKey}\n${text.slice(middle)}`, `after typing ${JSON.stringify(typedKey)} in the middle`);
+      assert.equal(parser.lastParse.whole, false, typedKey);
+    }
+  });
+
+  test('comment lines after nested blocks end the enclosing blocks where a whole parse ends them', () => {
+    const text = 'top:\n  mid:\n    inner:\n      a: 1\n      b: 2\n    # under inner\n  # under mid\n# at the top\n';
+    for (const comments of ['', '    # c\n', '  # c\n', '# c\n', '      # c\n\n    # d\n']) {
+      for (const after of ['', 'next: 1\n', '  sibling: 1\n']) {
+        assertSameAsWhole(finest(), text + comments + after, JSON.stringify(comments + after));
+      }
+    }
+  });
+
   test('identical entries at different places get nodes of their own', () => {
     const entry = '  - name: same\n    weight: 0.5\n';
     const text = `data:\n${entry.repeat(400)}other: 1\n`;
