@@ -373,7 +373,7 @@ export class IncrementalYamlParser implements YamlDocumentsParser {
       const range = [...(nextIsSibling ? endOf(last) : found.range!)] as [number, number, number];
       // Ranges are those of the text parsed, which begins with the ancestors' stand-ins.
       chunk = { items, range, errors: document.errors, offset: prefix.length };
-      if (!nextIsSibling) chunk.ends = [...ends, found.range![2]];
+      if (!nextIsSibling) chunk.ends = [...ends, range[2]];
     }
     moveChunk(chunk, offset);
     for (const error of chunk.errors) this.errors.push(error);
@@ -441,7 +441,7 @@ function moveChunk(chunk: CachedChunk, offset: number): void {
     error.pos[1] += delta;
   }
   for (let i = 0; i < 3; i++) chunk.range[i]! += delta;
-  if (chunk.ends) for (let i = 0; i < chunk.ends.length; i++) chunk.ends[i]! += delta;
+  if (chunk.ends) chunk.ends = chunk.ends.map((end) => end + delta);
   chunk.offset = offset;
 }
 
