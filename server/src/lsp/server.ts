@@ -18,6 +18,7 @@ import { fileUri, toCodeAction, toDiagnostic, DIAGNOSTIC_SOURCE } from './conver
 import { CrossFileDiagnostics } from './crossFileDiagnostics';
 import { FIX_ALL_KIND, fixAllAction, wantsFixAll } from './fixAllAction';
 import { DocumentAnalyses, fileNameOf } from './documentAnalyses';
+import { diffingTextDocuments } from '../parse/textDiff';
 import { HeapKeeper } from './heap';
 import { ProjectConfigFinder } from '../config/findProjectConfig';
 import { configFileReader } from '../config/configFileReader';
@@ -41,7 +42,7 @@ const DIAGNOSTICS_DELAY_MS = 60;
 
 /** The language server: a thin adapter from LSP to the pure core. */
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(diffingTextDocuments);
   const analyses = new DocumentAnalyses();
   const settingsByUri = new Map<string, Promise<LensSettings>>();
   const pending = new Map<string, ReturnType<typeof setTimeout>>();

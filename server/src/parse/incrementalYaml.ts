@@ -1,4 +1,4 @@
-import { Document, isMap, isPair, isScalar, isSeq, Pair, parseAllDocuments, parseDocument, YAMLMap, YAMLSeq, type Node, type Scalar } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, Pair, parseAllDocuments, parseDocument, YAMLMap, YAMLSeq, type Node, type Scalar, type YAMLError } from 'yaml';
 
 /** The options every LR Lens YAML parse uses (PyYAML and OmegaConf accept duplicate keys: the last one wins). */
 export const YAML_OPTIONS = { keepSourceTokens: false, uniqueKeys: false, prettyErrors: false, strict: false } as const;
@@ -29,6 +29,9 @@ const MAX_CHUNK_LENGTH = 16 * 1024;
  */
 const WHOLE_TEXT_ONLY = /(?:^|[\s[{,])[&*!][^\s,[\]{}]|^(?:---|\.\.\.|%)/m;
 
+/** Characters that open or close flow collections and quoted scalars (whose errors depend on the lines after them). */
+const FLOW_OR_QUOTE = /[[\]{}"']/;
+
 /** First characters of a line that cannot start a plain `key: value` entry of a block mapping. */
 const NOT_A_KEY = new Set(['-', '[', '{', '?', ':', '|', '>', '@', '`', '!', '&', '*', '%', ',', '#', '\t']);
 
@@ -37,11 +40,28 @@ interface CachedChunk {
   items: unknown[];
   /** The range of the collection holding them, up to the chunk's end. */
   range: [number, number, number];
+  /**
+   * The syntax errors the chunk's own lines hold (a key typed without its colon yet, say), with absolute
+   * positions for `offset`: reported as a whole parse reports them, in the order of the text.
+   */
+  errors: YAMLError[];
+  /**
+   * For the last chunk of a collection: where each collection from the top down to it ends with the comment lines
+   * after it (range[2]). A whole parse counts comment lines below a nested collection into the end of an
+   * enclosing one, depending on their indentation; the chunk's parse, below its ancestors' stand-ins, counts
+   * them the same way.
+   */
+  ends?: number[];
   offset: number;
 }
 
 /** A key no config uses, for the line that stands in for whatever follows a chunk. */
 const SENTINEL_KEY = '__lr_lens_next__';
+/**
+ * Another, for the line that stands in for the entry before a chunk of mapping entries: a line typed without its
+ * colon yet (`new_ke`) reads as a key only below another key, as it does in the whole text.
+ */
+const PREVIOUS_KEY = '__lr_lens_previous__';
 
 /** The schema the collections assembled from chunks carry (the one every parse with YAML_OPTIONS gets). */
 const SCHEMA = new Document(undefined, YAML_OPTIONS).schema;
@@ -97,6 +117,10 @@ export class IncrementalYamlParser implements YamlDocumentsParser {
   private used = new Map<string, CachedChunk[]>();
   private text = '';
   private lines: Lines | undefined;
+  /** The syntax errors of the chunks assembled so far, in the order of the text. */
+  private errors: YAMLError[] = [];
+  /** The chunk that holds the last line of the collection assembled last. */
+  private tail: CachedChunk | undefined;
   /** How the last parse went: chunks parsed anew, chunks reused, or a whole parse. */
   lastParse = { whole: true, parsed: 0, reused: 0 };
 
@@ -116,6 +140,7 @@ export class IncrementalYamlParser implements YamlDocumentsParser {
     this.text = text;
     this.lines = new Lines(text);
     this.used = new Map();
+    this.errors = [];
     this.lastParse = { whole: false, parsed: 0, reused: 0 };
     try {
       const document = this.assembleTop();
@@ -133,6 +158,7 @@ export class IncrementalYamlParser implements YamlDocumentsParser {
       return documents;
     } finally {
       this.used = new Map();
+      this.errors = [];
       this.lines = undefined;
       this.text = '';
     }
@@ -152,6 +178,7 @@ export class IncrementalYamlParser implements YamlDocumentsParser {
     const map = this.assemble(0, lines.count, 0, 'map', []);
     const document = new Document(undefined, YAML_OPTIONS) as unknown as Document.Parsed;
     document.contents = map as Document.Parsed['contents'];
+    for (const error of this.errors) document.errors.push(error);
     document.range = [map.range![0], map.range![1], Math.max(map.range![2], this.endOfContent(lines.count - 1))];
     return document;
   }
@@ -203,13 +230,16 @@ export class IncrementalYamlParser implements YamlDocumentsParser {
     const collection = kind === 'map' ? new YAMLMap(SCHEMA) : new YAMLSeq(SCHEMA);
     const items = collection.items as unknown[];
     let end: [number, number, number] | undefined;
+    /** The chunk that holds the collection's last line. */
+    let tail: CachedChunk | undefined;
     let chunkFrom = from;
     let chunkEntries = 0;
     const flush = (until: number) => {
       if (chunkEntries > 0) {
-        const chunk = this.parseChunk(chunkFrom, until, indent, kind, chunkEntries, ancestors);
+        const chunk = this.parseChunk(chunkFrom, until, indent, kind, chunkEntries, ancestors, items.length > 0);
         for (const item of chunk.items) items.push(item);
         end = chunk.range;
+        tail = chunk;
       }
       chunkFrom = until;
       chunkEntries = 0;
@@ -218,12 +248,13 @@ export class IncrementalYamlParser implements YamlDocumentsParser {
       const start = i === 0 ? from : ends[i - 1]!;
       const next = ends[i]!;
       const length = lines.starts[next]! - lines.starts[start]!;
-      if (kind === 'map' && length >= this.splitMinLength && ancestors.length < MAX_SPLIT_DEPTH && !this.commentFollows(next)) {
-        const split = this.splitEntry(start, entries[i]!, next, indent, ancestors);
+      if (kind === 'map' && length >= this.splitMinLength && ancestors.length < MAX_SPLIT_DEPTH) {
+        const split = this.splitEntry(start, entries[i]!, next, indent, ancestors, items.length + chunkEntries > 0);
         if (split) {
           flush(start);
           items.push(split.pair);
           end = split.range;
+          tail = split.tail;
           chunkFrom = next;
           continue;
         }
@@ -234,27 +265,23 @@ export class IncrementalYamlParser implements YamlDocumentsParser {
     flush(ends[ends.length - 1]!);
     const firstItem = items[0] as { key?: Node; range?: number[] };
     const begin = (isPair(firstItem) ? (firstItem.key as Node).range : (firstItem as Node).range)!;
-    collection.range = [kind === 'seq' ? lines.starts[entries[0]!]! + indent : begin[0]!, end![1], end![2]];
+    collection.range = [kind === 'seq' ? lines.starts[entries[0]!]! + indent : begin[0]!, end![1], tail?.ends?.[ancestors.length] ?? end![2]];
+    this.tail = tail;
     return collection;
-  }
-
-  /**
-   * Whether comment lines come between `line` and the next line of content. A whole parse may count them into
-   * the end of any of the collections closed there, so an entry followed by them is not split.
-   */
-  private commentFollows(line: number): boolean {
-    const lines = this.lines!;
-    for (let l = line; l < lines.count && !lines.isContent(l); l++) {
-      if (lines.firsts[l] === 35 /* # */) return true;
-    }
-    return false;
   }
 
   /**
    * A mapping entry `key:` whose value is a block collection on the lines below, assembled from the key's
    * line and that collection's own entries; undefined when the entry is not of that shape.
    */
-  private splitEntry(from: number, keyLine: number, to: number, indent: number, ancestors: readonly number[]): { pair: Pair; range: [number, number, number] } | undefined {
+  private splitEntry(
+    from: number,
+    keyLine: number,
+    to: number,
+    indent: number,
+    ancestors: readonly number[],
+    afterSibling: boolean,
+  ): { pair: Pair; range: [number, number, number]; tail: CachedChunk | undefined } | undefined {
     const lines = this.lines!;
     let body = keyLine + 1;
     while (body < to && !lines.isContent(body)) body++;
@@ -263,12 +290,13 @@ export class IncrementalYamlParser implements YamlDocumentsParser {
     const isSeq = lines.firsts[body] === 45; /* - */
     if (bodyIndent < indent || (bodyIndent === indent && !isSeq)) return undefined;
     // The key's line (with the comments above it) must read as `key:` with no value.
-    const header = this.parseChunk(from, keyLine + 1, indent, 'map', 1, ancestors, false);
+    const header = this.parseChunk(from, keyLine + 1, indent, 'map', 1, ancestors, afterSibling, false);
+    if (header.errors.length > 0) throw new NotChunkable();
     const pair = header.items[0] as Pair;
     const empty = pair.value as Scalar | null;
     if (!isScalar(empty) || empty.value !== null || empty.range![0] !== empty.range![1]) return undefined;
     const value = this.assemble(keyLine + 1, to, bodyIndent, isSeq ? 'seq' : 'map', [...ancestors, keyLine]);
-    return { pair: new Pair(pair.key, value), range: [value.range![2], value.range![2], value.range![2]] };
+    return { pair: new Pair(pair.key, value), range: [value.range![2], value.range![2], value.range![2]], tail: this.tail };
   }
 
   /**
@@ -277,7 +305,16 @@ export class IncrementalYamlParser implements YamlDocumentsParser {
    * stands in for the next one in the text (a key or an item at the same indentation), so that it is read
    * exactly as a whole parse reads it.
    */
-  private parseChunk(from: number, to: number, indent: number, kind: 'map' | 'seq', entries: number, ancestors: readonly number[], withNext = true): CachedChunk {
+  private parseChunk(
+    from: number,
+    to: number,
+    indent: number,
+    kind: 'map' | 'seq',
+    entries: number,
+    ancestors: readonly number[],
+    afterSibling: boolean,
+    withNext = true,
+  ): CachedChunk {
     const lines = this.lines!;
     const text = this.text;
     const offset = lines.starts[from]!;
@@ -285,15 +322,20 @@ export class IncrementalYamlParser implements YamlDocumentsParser {
     let prefix = '';
     // Only the ancestors' indentation matters to how the chunk reads; their keys are left out of the cache key.
     for (const line of ancestors) prefix += `${' '.repeat(lines.indents[line]!)}k:\n`;
+    const before = kind === 'map' && afterSibling ? 1 : 0;
+    if (before) prefix += `${' '.repeat(indent)}${PREVIOUS_KEY}: 0\n`;
     let next = to;
     while (next < lines.count && !lines.isContent(next)) next++;
     let suffix = '';
     let nextIsSibling = false;
+    /** Where the stand-in for the next entry starts in the text parsed, -1 when there is none. */
+    let standIn = -1;
     if (withNext) {
       suffix = text.slice(lines.starts[to]!, lines.starts[next]!);
       if (next < lines.count) {
         const nextIndent = lines.indents[next]!;
         const nextIsItem = lines.firsts[next] === 45; /* - */
+        standIn = prefix.length + source.length + suffix.length + nextIndent;
         suffix += `${' '.repeat(nextIndent)}${nextIsItem ? '- 0' : `${SENTINEL_KEY}: 0`}\n`;
         nextIsSibling = nextIndent === indent && nextIsItem === (kind === 'seq');
       }
@@ -305,22 +347,36 @@ export class IncrementalYamlParser implements YamlDocumentsParser {
     } else {
       this.lastParse.parsed++;
       const document = parseDocument(prefix + source + suffix, YAML_OPTIONS) as Document.Parsed;
-      if (document.errors.length > 0) throw new NotChunkable();
+      // A syntax error is the chunk's own only when it lies within the chunk's lines, and when what follows them
+      // still reads as it should: the parser may recover from an error by dropping the rest of the text, so the
+      // stand-in for the next entry must be there as an entry of its own.
+      if (document.errors.length > 0) {
+        const start = prefix.length;
+        const end = start + source.length;
+        if (document.errors.some((error) => error.pos[0] < start || error.pos[1] > end)) throw new NotChunkable();
+        // An unclosed flow collection or quoted scalar reads on into the lines that follow, as far as they allow.
+        if (FLOW_OR_QUOTE.test(source) && !source.split('\n').every(closesOnItsLine)) throw new NotChunkable();
+        if (standIn !== -1 && !holdsStandIn(document.contents, standIn)) throw new NotChunkable();
+      }
       let collection: unknown = document.contents;
+      const ends: number[] = [];
       for (let depth = 0; depth < ancestors.length; depth++) {
         if (!isMap(collection) || collection.flow || collection.items.length < 1) throw new NotChunkable();
+        ends.push(collection.range?.[2] ?? 0);
         collection = collection.items[0]!.value;
       }
       if (kind === 'map' ? !isMap(collection) : !isSeq(collection)) throw new NotChunkable();
       const found = collection as YAMLMap | YAMLSeq;
-      if (found.flow || found.items.length !== entries + (nextIsSibling ? 1 : 0)) throw new NotChunkable();
-      const items = found.items.slice(0, entries) as unknown[];
+      if (found.flow || found.items.length !== before + entries + (nextIsSibling ? 1 : 0)) throw new NotChunkable();
+      const items = found.items.slice(before, before + entries) as unknown[];
       const last = items[items.length - 1];
       const range = [...(nextIsSibling ? endOf(last) : found.range!)] as [number, number, number];
       // Ranges are those of the text parsed, which begins with the ancestors' stand-ins.
-      chunk = { items, range, offset: prefix.length };
+      chunk = { items, range, errors: document.errors, offset: prefix.length };
+      if (!nextIsSibling) chunk.ends = [...ends, range[2]];
     }
     moveChunk(chunk, offset);
+    for (const error of chunk.errors) this.errors.push(error);
     const list = this.used.get(key);
     if (list) list.push(chunk);
     else this.used.set(key, [chunk]);
@@ -335,6 +391,39 @@ export class IncrementalYamlParser implements YamlDocumentsParser {
   }
 }
 
+/** Whether every flow collection and quoted scalar the line opens is closed on it (counted roughly: a doubt is a no). */
+function closesOnItsLine(line: string): boolean {
+  if (!FLOW_OR_QUOTE.test(line)) return true;
+  let squares = 0;
+  let braces = 0;
+  let doubles = 0;
+  let singles = 0;
+  for (const char of line) {
+    if (char === '[') squares++;
+    else if (char === ']') squares--;
+    else if (char === '{') braces++;
+    else if (char === '}') braces--;
+    else if (char === '"') doubles++;
+    else if (char === "'") singles++;
+  }
+  return squares === 0 && braces === 0 && doubles % 2 === 0 && singles % 2 === 0;
+}
+
+/** Whether the stand-in for the next entry (`__lr_lens_next__: 0` or `- 0`) starting at `at` reads as a whole entry. */
+function holdsStandIn(node: unknown, at: number): boolean {
+  if (isMap(node)) {
+    return node.items.some((pair) => {
+      const key = pair.key as Node | null;
+      if (isScalar(key) && key.range?.[0] === at) return key.value === SENTINEL_KEY && isScalar(pair.value) && pair.value.value === 0;
+      return holdsStandIn(pair.key, at) || holdsStandIn(pair.value, at);
+    });
+  }
+  if (isSeq(node)) {
+    return node.items.some((item) => (isScalar(item) && item.range?.[0] === at + 2 ? item.value === 0 : holdsStandIn(item, at)));
+  }
+  return false;
+}
+
 /** Where an item of a collection ends, as the collection's own range would if it were the last one. */
 function endOf(item: unknown): [number, number, number] {
   const node = (isPair(item) ? (item.value ?? item.key) : item) as Node | null;
@@ -347,7 +436,12 @@ function moveChunk(chunk: CachedChunk, offset: number): void {
   const delta = offset - chunk.offset;
   if (delta === 0) return;
   for (const item of chunk.items) shiftRanges(item, delta);
+  for (const error of chunk.errors) {
+    error.pos[0] += delta;
+    error.pos[1] += delta;
+  }
   for (let i = 0; i < 3; i++) chunk.range[i]! += delta;
+  if (chunk.ends) chunk.ends = chunk.ends.map((end) => end + delta);
   chunk.offset = offset;
 }
 

@@ -21,10 +21,21 @@ const yamlFiles = (() => {
   return [...corpus.filter((file) => /\.ya?ml$/.test(file.name)), ...examples];
 })();
 
+/** Whole parses of the texts tests come back to (a large config and its first version), parsed once. */
+const wholeDumps = new Map<string, unknown>();
+
 function assertSameAsWhole(parser: IncrementalYamlParser, text: string, label: string): void {
   const chunked = parser.parseAll(text);
-  assert.deepEqual(astDump(chunked), astDump(fullYamlParser.parseAll(text)), label);
+  let whole = wholeDumps.get(text);
+  if (whole === undefined) {
+    whole = astDump(fullYamlParser.parseAll(text));
+    if (text.length >= 32 * 1024) wholeDumps.set(text, whole);
+  }
+  assert.deepEqual(astDump(chunked), whole, label);
 }
+
+/** The large config of the edit tests (about 700 entries: above the incremental threshold four times over). */
+const LARGE = largeConfig(128 * 1024);
 
 /** A small deterministic PRNG (mulberry32), so that a failure can be replayed from the printed seed. */
 function random(seed: number): (n: number) => number {
@@ -98,7 +109,7 @@ describe('incremental YAML parsing', () => {
   });
 
   test('an edit to a large config parses only the chunks it touches, and the result matches a whole parse', () => {
-    const text = largeConfig(250 * 1024);
+    const text = LARGE;
     const parser = new IncrementalYamlParser();
     assertSameAsWhole(parser, text, 'large config');
     const chunks = parser.lastParse.parsed;
@@ -109,17 +120,46 @@ describe('incremental YAML parsing', () => {
     assert.ok(parser.lastParse.parsed <= 2 && parser.lastParse.reused >= chunks - 2, JSON.stringify(parser.lastParse));
 
     // An insertion in the middle moves every later chunk: they are reused, their ranges moved.
-    const middle = renamed.indexOf('org/dataset_00700');
+    const middle = renamed.indexOf('org/dataset_00300');
     const inserted = `${renamed.slice(0, middle)}more/${renamed.slice(middle)}`;
     assertSameAsWhole(parser, inserted, 'after an insertion in the middle');
     assert.ok(parser.lastParse.parsed <= 2, JSON.stringify(parser.lastParse));
 
     // Deleting a whole entry, then undoing: back to the first text, nearly all from the cache.
-    const entry = inserted.indexOf('  - path: org/dataset_01000');
+    const entry = inserted.indexOf('  - path: org/dataset_00500');
     const next = inserted.indexOf('  - path:', entry + 1);
     assertSameAsWhole(parser, inserted.slice(0, entry) + inserted.slice(next), 'after deleting an entry');
     assertSameAsWhole(parser, inserted, 'after undoing');
     assertSameAsWhole(parser, text, 'back to the first text');
+  });
+
+  test('typing after the last entry (comments, a key without its colon yet, an item) parses only the chunks it touches', () => {
+    const text = largeConfig(64 * 1024);
+    const parser = new IncrementalYamlParser();
+    assertSameAsWhole(parser, text, 'large config');
+    const chunks = parser.lastParse.parsed;
+    // Each version is diffed against the one before, as the server's documents apply a full-text change.
+    const typed = ['# note\n', '    # indented note\n', 'n', 'ne', 'new_key', 'new_key:', 'new_key: 1\n', '  - path: extra\n'];
+    for (const tail of typed) {
+      assertSameAsWhole(parser, text + tail, `after typing ${JSON.stringify(tail)} at the end`);
+      assert.equal(parser.lastParse.whole, false, JSON.stringify(tail));
+      assert.ok(parser.lastParse.parsed <= 2 && parser.lastParse.reused >= chunks - 2, `${JSON.stringify(tail)}: ${JSON.stringify(parser.lastParse)}`);
+    }
+    // The same in the middle: a key typed without its colon is a syntax error of that chunk only.
+    const middle = text.indexOf('\n', text.indexOf('org/dataset_00100')) + 1;
+    for (const typedKey of ['    n', '    new_key', '    new_key: 1']) {
+      assertSameAsWhole(parser, `${text.slice(0, middle)}${typedKey}\n${text.slice(middle)}`, `after typing ${JSON.stringify(typedKey)} in the middle`);
+      assert.equal(parser.lastParse.whole, false, typedKey);
+    }
+  });
+
+  test('comment lines after nested blocks end the enclosing blocks where a whole parse ends them', () => {
+    const text = 'top:\n  mid:\n    inner:\n      a: 1\n      b: 2\n    # under inner\n  # under mid\n# at the top\n';
+    for (const comments of ['', '    # c\n', '  # c\n', '# c\n', '      # c\n\n    # d\n']) {
+      for (const after of ['', 'next: 1\n', '  sibling: 1\n']) {
+        assertSameAsWhole(finest(), text + comments + after, JSON.stringify(comments + after));
+      }
+    }
   });
 
   test('identical entries at different places get nodes of their own', () => {
@@ -159,7 +199,7 @@ describe('incremental YAML parsing', () => {
   });
 
   test('while a syntax error is being typed the text is parsed whole, and the chunks stay cached for when it parses again', () => {
-    const text = largeConfig(250 * 1024);
+    const text = LARGE;
     const parser = new IncrementalYamlParser();
     parser.parseAll(text);
     const chunks = parser.lastParse.parsed;

@@ -16,5 +16,5 @@ export function astDump(documents: readonly Document.Parsed[]): unknown {
     if (isAlias(value)) return ['alias', value.source, written(value.range)];
     return ['?', String(value)];
   };
-  return documents.map((document) => ({ contents: node(document.contents), errors: document.errors.map((e) => [e.code, e.pos]) }));
+  return documents.map((document) => ({ contents: node(document.contents), errors: document.errors.map((e) => [e.code, e.pos, e.message]) }));
 }
