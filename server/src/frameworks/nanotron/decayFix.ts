@@ -1,0 +1,18 @@
+/**
+ * nanotron decay fix: `lr_decay_style: cosine` or `linear` in `optimizer.learning_rate_scheduler`; when
+ * `min_decay_lr` is absent or equal to learning_rate (nanotron then never decays: huggingface/nanotron
+ * src/nanotron/config/config.py @2411b022a75fb7f7561a1bb4166706da5e1b76de) it is set to a tenth of learning_rate.
+ */
+import type { TextEdit } from '../../analysis/finding';
+import type { DecayFamily, DialectInput } from '../../dialects/dialect';
+import type { TrainingPlan } from '../../plan/trainingPlan';
+import { float, setPaths, type EditValue } from '../../fixes/pathEdits';
+
+const SCHEDULER = 'optimizer.learning_rate_scheduler';
+
+export function nanotronDecayEdits(input: DialectInput, plan: TrainingPlan, family: DecayFamily): TextEdit[] {
+  const changes: Array<readonly [string, EditValue]> = [[`${SCHEDULER}.lr_decay_style`, family]];
+  const floor = plan.schedule.params['min_decay_lr'];
+  if (floor === undefined || floor === plan.baseLr) changes.push([`${SCHEDULER}.min_decay_lr`, float(Number((plan.baseLr / 10).toPrecision(12)))]);
+  return setPaths(input, changes, { beside: 'lr_warmup_style' });
+}

@@ -1,0 +1,17 @@
+import type { ScheduleHorizon } from '../../plan/scheduleHorizon';
+import type { TrainingPlan } from '../../plan/trainingPlan';
+
+/**
+ * An explicit `lr_decay_steps` against the steps left after the decay starts (train_steps - lr_decay_starting_step):
+ * shorter, the LR sits at min_decay_lr for the rest of the run; longer, the decay never finishes
+ * (huggingface/nanotron src/nanotron/helpers.py @2411b022a75fb7f7561a1bb4166706da5e1b76de).
+ */
+export function nanotronHorizon(plan: TrainingPlan): ScheduleHorizon | null {
+  const { params } = plan.schedule;
+  const decaySteps = params['lr_decay_steps'];
+  if (typeof decaySteps !== 'number' || plan.schedule.constantAfterWarmup) return null;
+  const start = (params['lr_decay_starting_step'] as number | undefined) ?? (params['lr_warmup_steps'] as number | undefined) ?? 0;
+  const expected = plan.length.steps - start;
+  if (!(expected > 0)) return null;
+  return { key: 'lr_decay_steps', value: decaySteps, expected, consequence: 'the LR sits at min_decay_lr for the rest of the run' };
+}
