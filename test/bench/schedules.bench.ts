@@ -2,8 +2,8 @@
 // sampling a 10^9-step schedule to 2,000 points <= 2 ms; every step of a 10^5-step schedule <= 5 ms.
 import { everyStep, everyStepValues, sampleCurve } from '../../server/src/schedules/sampleCurve';
 import { pytorchSchedule } from '../../server/src/schedules/pytorch';
-import { huggingFaceSchedule } from '../../server/src/schedules/huggingFace';
-import { timmSchedule } from '../../server/src/schedules/timm';
+import { huggingFaceSchedule } from '../../server/src/frameworks/huggingface/schedule';
+import { timmSchedule } from '../../server/src/frameworks/timm/schedule';
 import type { Schedule } from '../../server/src/schedules/schedule';
 import { figure, medianTime as median } from './figures';
 

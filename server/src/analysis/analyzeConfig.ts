@@ -8,7 +8,7 @@ import { LineIndex } from '../parse/textSpan';
 import type { TrainingPlan } from '../plan/trainingPlan';
 import { PLAN_RULES, SWEEP_RULES } from '../rules';
 import type { SweepPlan } from '../plan/sweepPlan';
-import { embeddedHydraSweep } from '../dialects/hydraSweep';
+import { embeddedHydraSweep } from '../frameworks/hydra-sweep/dialect';
 import { RULES } from '../rules/ruleCatalog';
 import type { Finding, RuleId, Severity } from './finding';
 import { placeFinding } from '../dialects/valueOrigin';

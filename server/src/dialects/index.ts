@@ -1,45 +1,10 @@
 import type { Dialect, DialectInput, Recognition } from './dialect';
-import { axolotlDialect } from './axolotl';
 import { globMatches } from './globMatch';
-import { huggingFaceDialect } from './huggingFace';
-import { lightningDialect } from './lightning';
-import { nemoDialect } from './nemo';
-import { ultralyticsDialect } from './ultralytics';
-import { detectron2Dialect } from './detectron2';
-import { composerDialect } from './composer';
-import { fairseqDialect } from './fairseq';
-import { timmDialect } from './timm';
-import { deepspeedDialect } from './deepspeed';
-import { opennmtDialect } from './opennmt';
-import { tfModelGardenDialect } from './tfModelGarden';
-import { wandbSweepDialect } from './wandbSweep';
-import { hydraSweepDialect } from './hydraSweep';
-import { katibDialect } from './katib';
-import { sagemakerTuningDialect } from './sagemakerTuning';
 import { notTrainingConfig } from './notTrainingConfig';
-import { torchtuneDialect } from './torchtune';
+import { FRAMEWORKS } from '../frameworks/registry';
 
-/** Every dialect LR Lens knows, in order of preference when two are equally sure. */
-export const DIALECTS: readonly Dialect[] = [
-  huggingFaceDialect,
-  axolotlDialect,
-  torchtuneDialect,
-  lightningDialect,
-  nemoDialect,
-  ultralyticsDialect,
-  detectron2Dialect,
-  composerDialect,
-  fairseqDialect,
-  timmDialect,
-  deepspeedDialect,
-  opennmtDialect,
-  tfModelGardenDialect,
-  // Sweep formats: recognised (so they are never read as a training config), no plan of their own.
-  wandbSweepDialect,
-  hydraSweepDialect,
-  katibDialect,
-  sagemakerTuningDialect,
-];
+/** Every dialect LR Lens knows, in order of preference when two are equally sure (the framework registry's order). */
+export const DIALECTS: readonly Dialect[] = FRAMEWORKS.map((module) => module.dialect);
 
 export function dialectById(id: string): Dialect | undefined {
   return DIALECTS.find((d) => d.id === id);

@@ -1,4 +1,5 @@
 import * as z from './zod';
+import { isFrameworkId, isScheduleVocabularyId, type FrameworkId, type ScheduleVocabularyId } from '../frameworks/registry';
 
 /**
  * The framework-neutral training plan: what a run will do, whatever file format said it.
@@ -15,8 +16,8 @@ export const OptimizerFamilySchema = z.enum(['adam', 'sgd', 'adafactor', 'rmspro
 export type OptimizerFamily = z.infer<typeof OptimizerFamilySchema>;
 
 export const TrainingPlanSchema = z.object({
-  /** Dialect id, e.g. `huggingface`. */
-  dialect: z.string(),
+  /** Dialect id, e.g. `huggingface` (one of the registry's). */
+  dialect: z.custom<FrameworkId>((value) => isFrameworkId(value), 'not a dialect id of the framework registry'),
   /** Index of the YAML document in a multi-document file. */
   documentIndex: z.number().check(z.int(), z.nonnegative()),
   optimizer: z.object({
@@ -29,8 +30,8 @@ export const TrainingPlanSchema = z.object({
   }),
   baseLr: z.number().check(z.positive()),
   schedule: z.object({
-    /** Whose scheduler vocabulary `name` is in, e.g. `huggingface`. */
-    framework: z.string(),
+    /** Whose scheduler vocabulary `name` is in, e.g. `huggingface`, or the shared `pytorch` (one of the registry's). */
+    framework: z.custom<ScheduleVocabularyId>((value) => isScheduleVocabularyId(value), 'not a scheduler vocabulary of the framework registry'),
     name: z.string(),
     params: z.record(z.string(), z.unknown()),
     /** False when the framework's default applies because the config names no schedule. */

@@ -7,7 +7,7 @@ import { TrainingPlanSchema } from '../../../server/src/plan/trainingPlan';
 
 function plan(framework: string, name: string, params: Record<string, unknown>, extra: Partial<TrainingPlan['length']> = {}): TrainingPlan {
   return TrainingPlanSchema.parse({
-    dialect: framework,
+    dialect: framework === 'pytorch' ? 'lightning' : framework,
     documentIndex: 0,
     optimizer: { name: 'adamw', family: 'adam' },
     baseLr: 0.1,
@@ -45,8 +45,8 @@ test('every framework key of the contract is registered and draws a curve', () =
   }
 });
 
-test('unknown frameworks and names are not drawn', () => {
-  assert.equal(scheduleOfPlan(plan('keras', 'cosine', {})), null);
+test('unknown frameworks are not plans, unknown names are not drawn', () => {
+  assert.throws(() => plan('keras', 'cosine', {}), /scheduler vocabulary|dialect id/);
   assert.equal(scheduleOfPlan(plan('pytorch', 'LambdaLR', {})), null);
 });
 

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { everyStep, everyStepValues, sampleCurve, POINTS_PER_BUCKET } from '../../../server/src/schedules/sampleCurve';
 import { pytorchSchedule } from '../../../server/src/schedules/pytorch';
-import { huggingFaceSchedule } from '../../../server/src/schedules/huggingFace';
+import { huggingFaceSchedule } from '../../../server/src/frameworks/huggingface/schedule';
 import type { Schedule } from '../../../server/src/schedules/schedule';
 import { SAMPLING_CASES } from './samplingCases';
 

@@ -1,18 +1,18 @@
 // Schedules the sampling tests run over: one per family that exposes critical steps (added to as builders land).
-import { axolotlSchedule } from '../../../server/src/schedules/axolotl';
+import { axolotlSchedule } from '../../../server/src/frameworks/axolotl/schedule';
 import type { ScheduleInput } from '../../../server/src/schedules/closedFormSchedule';
-import { composerSchedule } from '../../../server/src/schedules/composer';
-import { deepspeedSchedule } from '../../../server/src/schedules/deepspeed';
-import { detectron2Schedule } from '../../../server/src/schedules/detectron2';
-import { fairseqSchedule } from '../../../server/src/schedules/fairseq';
-import { huggingFaceSchedule } from '../../../server/src/schedules/huggingFace';
-import { nemoSchedule } from '../../../server/src/schedules/nemo';
-import { openNmtSchedule } from '../../../server/src/schedules/openNmt';
+import { composerSchedule } from '../../../server/src/frameworks/composer/schedule';
+import { deepspeedSchedule } from '../../../server/src/frameworks/deepspeed/schedule';
+import { detectron2Schedule } from '../../../server/src/frameworks/detectron2/schedule';
+import { fairseqSchedule } from '../../../server/src/frameworks/fairseq/schedule';
+import { huggingFaceSchedule } from '../../../server/src/frameworks/huggingface/schedule';
+import { nemoSchedule } from '../../../server/src/frameworks/nemo/schedule';
+import { openNmtSchedule } from '../../../server/src/frameworks/opennmt/schedule';
 import { pytorchSchedule } from '../../../server/src/schedules/pytorch';
-import { tfModelGardenSchedule } from '../../../server/src/schedules/tfModelGarden';
-import { timmSchedule } from '../../../server/src/schedules/timm';
-import { torchtuneSchedule } from '../../../server/src/schedules/torchtune';
-import { ultralyticsSchedule } from '../../../server/src/schedules/ultralytics';
+import { tfModelGardenSchedule } from '../../../server/src/frameworks/tf-model-garden/schedule';
+import { timmSchedule } from '../../../server/src/frameworks/timm/schedule';
+import { torchtuneSchedule } from '../../../server/src/frameworks/torchtune/schedule';
+import { ultralyticsSchedule } from '../../../server/src/frameworks/ultralytics/schedule';
 import type { Schedule } from '../../../server/src/schedules/schedule';
 
 export interface SamplingCase { label: string; schedule: Schedule }

@@ -1,0 +1,18 @@
+import type { FrameworkModule } from '../framework';
+import { scheduleInputOf } from '../scheduleInput';
+import { torchHorizon } from '../torch/horizon';
+import { deepspeedDialect } from './dialect';
+import { deepspeedFamily } from './family';
+import { deepspeedSchedule } from './schedule';
+
+export const deepspeedFramework: FrameworkModule<'deepspeed', 'deepspeed'> = {
+  id: 'deepspeed',
+  name: deepspeedDialect.name,
+  kind: 'training',
+  dialect: deepspeedDialect,
+  schedulers: {
+    deepspeed: { build: (plan) => deepspeedSchedule(scheduleInputOf(plan)), family: deepspeedFamily, horizon: torchHorizon },
+  },
+  defaults: null,
+  vocabulary: null,
+};

@@ -1,0 +1,18 @@
+import type { FrameworkModule } from '../framework';
+import { scheduleInputOf } from '../scheduleInput';
+import { fairseqDialect } from './dialect';
+import { fairseqFamily } from './family';
+import { fairseqHorizon } from './horizon';
+import { fairseqSchedule } from './schedule';
+
+export const fairseqFramework: FrameworkModule<'fairseq', 'fairseq'> = {
+  id: 'fairseq',
+  name: fairseqDialect.name,
+  kind: 'training',
+  dialect: fairseqDialect,
+  schedulers: {
+    fairseq: { build: (plan) => fairseqSchedule(scheduleInputOf(plan)), family: fairseqFamily, horizon: fairseqHorizon },
+  },
+  defaults: null,
+  vocabulary: null,
+};

@@ -1,0 +1,87 @@
+/**
+ * What one framework (or sweep format) contributes to LR Lens, as one module object exported by the `index.ts` of
+ * its folder `server/src/frameworks/<id>/` and listed once in `registry.ts`.
+ */
+import type { Dialect } from '../dialects/dialect';
+import type { TrainingPlan } from '../plan/trainingPlan';
+import type { Schedule } from '../schedules/schedule';
+import type { ScheduleFamily } from './family';
+import type { ScheduleHorizon } from './horizon';
+
+/** `training`: a config that runs a schedule (builds a plan); `sweep`: a hyperparameter-search format. */
+export type FrameworkKind = 'training' | 'sweep';
+
+/**
+ * A scheduler vocabulary: the names a plan's `schedule.name` may take when its `schedule.framework` is this
+ * vocabulary's key, and what LR Lens knows about each.
+ */
+export interface SchedulerVocabulary {
+  /** The schedule the plan runs, or null when it cannot be drawn (unknown name, missing parameters). */
+  build(plan: TrainingPlan): Schedule | null;
+  /**
+   * The family of a scheduler, by its class name (the last segment of a dotted path) and the plan's params.
+   * Called after the plan-level traits (validation-driven, constant after warmup) were checked.
+   */
+  family(name: string, params: Readonly<Record<string, unknown>>): ScheduleFamily;
+  /** The schedule's own horizon parameter and the value the run's length implies, or null when it has none. */
+  horizon(plan: TrainingPlan): ScheduleHorizon | null;
+}
+
+/** Where a default or a formula comes from, upstream: repository, file, and the commit it was read at. */
+export interface UpstreamSource {
+  /** `owner/name`, e.g. `huggingface/transformers`. */
+  repository: string;
+  path: string;
+  /** Full or abbreviated commit hash, when the reading was pinned to one. */
+  commit?: string;
+  /** What was read there, when the path alone does not say. */
+  what?: string;
+}
+
+/** The framework's defaults for the keys LR Lens reads (its own key names), with where they come from. */
+export interface DefaultsTable {
+  values: Readonly<Record<string, unknown>>;
+  sources: readonly UpstreamSource[];
+}
+
+/** One schedule or optimizer key a config of this framework may set. */
+export interface ConfigKey {
+  /** Dotted key path as written in the framework's files (`lr_scheduler_type`, `optimizer.lr`, ...). */
+  key: string;
+  /** The framework's default, when it has one. */
+  default?: unknown;
+  /** What the key means, in one line. */
+  meaning: string;
+}
+
+/** Names and keys a user may write in this framework's files: data for completion and hover. */
+export interface EditingVocabulary {
+  /** Scheduler names the framework accepts (as written in its files). */
+  schedulers: readonly string[];
+  /** Optimizer names the framework accepts (as written in its files). */
+  optimizers: readonly string[];
+  /** The schedule and optimizer keys, with default and one-line meaning. */
+  keys: readonly ConfigKey[];
+}
+
+/**
+ * One framework or sweep format. `Id` is its dialect id (a public contract: `# lr-lens: dialect=<id>`,
+ * `lrLens.dialects`, `check --format json`); `V` the scheduler vocabularies it defines (usually its own id).
+ */
+export interface FrameworkModule<Id extends string = string, V extends string = string> {
+  id: Id;
+  /** Display name (`Hugging Face Trainer`). */
+  name: string;
+  kind: FrameworkKind;
+  /** Recognition, extraction into the plan, and decay fixes. */
+  dialect: Dialect;
+  /**
+   * Scheduler vocabularies this module defines, by the `schedule.framework` key its plans use: `{ timm: ... }`;
+   * `{}` when its plans use another module's vocabulary (Lightning: the shared `pytorch` one) or it builds none.
+   */
+  schedulers: Readonly<Record<V, SchedulerVocabulary>>;
+  /** Defaults with upstream citations; null for formats without defaults of their own (sweeps). */
+  defaults: DefaultsTable | null;
+  /** Names and keys for completion; null for formats without a scheduler vocabulary (sweeps). */
+  vocabulary: EditingVocabulary | null;
+}

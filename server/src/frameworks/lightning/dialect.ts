@@ -1,0 +1,206 @@
+/**
+ * LightningCLI / jsonargparse configs (`trainer:`/`model:`/`data:` with `class_path` + `init_args`, top-level
+ * `optimizer:` / `lr_scheduler:`), including litgpt's `train:` block and terratorch's task-level optimizer.
+ * Defaults (Lightning-AI/pytorch-lightning src/lightning/pytorch/cli.py, trainer/trainer.py; formulas-a.md §1,
+ * §1b): no `lr_scheduler` → the LR stays constant; CLI schedulers are stepped once per epoch
+ * (interval='epoch'); `trainer.max_epochs` defaults to 1000 when neither it nor `max_steps` is set; torch
+ * optimizer defaults (Adam/AdamW lr 1e-3, betas (0.9, 0.999), eps 1e-8).
+ * litgpt (Lightning-AI/litgpt litgpt/finetune/*.py, pretrain.py): linear warmup over `train.lr_warmup_steps`,
+ * then cosine decay to `train.min_lr` over the rest of training, stepped per optimizer step.
+ */
+import * as z from '../../plan/zod';
+import type { Dialect, DialectInput, Extraction, Recognition } from '../../dialects/dialect';
+import { ConfigTree, topLevelKeys } from '../../dialects/configTree';
+import { integerSetting, numberSetting } from '../../dialects/numbers';
+import { betasSetting } from '../../dialects/numberLists';
+import { readSettings } from '../../dialects/settingReader';
+import { buildPlan, shortClassName, type PlanDraft } from '../../dialects/planBuilder';
+import { coerceParams, NO_SCHEDULER, torchOptimizerDefaults, torchSchedulerTraits } from '../../dialects/torchDefaults';
+import { ASSUMED_STEPS_PER_EPOCH, assumedLength, epochLength, givenStepsPerEpoch, stepLength, type PlanLength } from '../../dialects/trainingLength';
+import { lightningDecayEdits } from './decayFix';
+
+export const LIGHTNING_DEFAULTS = {
+  /** torch.optim.Adam / AdamW default lr. */
+  lr: 1e-3,
+  /** Trainer max_epochs when neither max_epochs nor max_steps is given. */
+  max_epochs: 1000,
+  /** No lr_scheduler → constant LR. */
+  scheduler: null,
+  /** litgpt TrainArgs: lr_warmup_steps 100 (finetune) and min_lr 6e-5. */
+  litgpt_min_lr: 6e-5,
+} as const;
+
+const lr = numberSetting('must be a number (the learning rate, e.g. 1e-4)').check(z.refine((v) => v > 0, { error: 'must be greater than 0' }));
+
+const SETTINGS = {
+  'optimizer.class_path': z.string({ error: 'must be an optimizer class such as torch.optim.AdamW' }),
+  'optimizer.init_args.lr': lr,
+  'optimizer.init_args.betas': betasSetting(),
+  'optimizer.init_args.eps': numberSetting('must be a number (e.g. 1e-8)').check(z.refine((v) => v > 0, { error: 'must be greater than 0' })),
+  'optimizer.init_args.weight_decay': numberSetting('must be a number (e.g. 0.01)'),
+  'lr_scheduler.class_path': z.string({ error: 'must be a scheduler class such as torch.optim.lr_scheduler.CosineAnnealingLR' }),
+  'model.init_args.optimizer': z.string({ error: 'must be an optimizer class name' }),
+  'model.init_args.lr': lr,
+  'model.init_args.scheduler': z.string({ error: 'must be a scheduler class name' }),
+  'trainer.max_epochs': z.nullable(integerSetting('must be a whole number of epochs (-1 for no limit)')),
+  'trainer.max_steps': z.nullable(integerSetting('must be a whole number of steps (-1 for no limit)')),
+  'train.lr_warmup_steps': z.nullable(integerSetting('must be a whole number of steps').check(z.refine((v) => v >= 0, { error: 'must not be negative' }))),
+  'train.lr_warmup_fraction': z.nullable(numberSetting('must be a fraction of training').check(z.refine((v) => v >= 0 && v <= 1, { error: 'must lie in [0, 1]' }))),
+  'train.epochs': z.nullable(numberSetting('must be a number of epochs')),
+  'train.max_steps': z.nullable(integerSetting('must be a whole number of steps')),
+  'train.max_tokens': z.nullable(numberSetting('must be a number of tokens')),
+  'train.global_batch_size': z.nullable(integerSetting('must be a whole number of samples')),
+  'train.max_seq_length': z.nullable(integerSetting('must be a whole number of tokens')),
+  'train.min_lr': z.nullable(numberSetting('must be a number (the final learning rate)')),
+};
+
+function classPathAt(tree: ConfigTree, key: string): boolean {
+  return typeof tree.get(`${key}.class_path`) === 'string';
+}
+
+function recognize(input: DialectInput): Recognition | null {
+  const keys = topLevelKeys(input.document);
+  if (keys.has('_target_') || keys.has('hydra') || keys.has('defaults')) return null;
+  const tree = new ConfigTree(input.document, { interpolate: false });
+  const withClassPath = ['trainer', 'model', 'data', 'optimizer', 'lr_scheduler'].filter((k) => classPathAt(tree, k));
+  const litgpt = tree.keys('train').some((k) => ['lr_warmup_steps', 'lr_warmup_fraction', 'max_tokens', 'global_batch_size'].includes(k));
+  let confidence = 0.3 * withClassPath.length + (keys.has('seed_everything') ? 0.2 : 0) + (litgpt ? 0.4 : 0);
+  if (classPathAt(tree, 'optimizer') || classPathAt(tree, 'lr_scheduler')) confidence += 0.2;
+  if (confidence < 0.5) return null;
+  const what = [...withClassPath.map((k) => `${k}.class_path`), ...(litgpt ? ['litgpt train block'] : [])];
+  return { confidence: Math.min(0.95, confidence), reason: `LightningCLI config: ${what.slice(0, 4).join(', ')}` };
+}
+
+function extract(input: DialectInput): Extraction {
+  const tree = new ConfigTree(input.document, { interpolate: true });
+  const { values, findings } = readSettings(tree.entries(Object.keys(SETTINGS)), SETTINGS);
+  // A value the framework would reject: report it, and judge no plan built on defaults standing in for it.
+  if (findings.length > 0) return { findings };
+  const num = (key: string): number | undefined => (typeof values[key] === 'number' ? (values[key] as number) : undefined);
+  const assumptions: string[] = [];
+
+  // The optimizer: top-level `optimizer:` (LightningCLI) or the task's own arguments (terratorch).
+  const taskLevel = !tree.has('optimizer') && (tree.has('model.init_args.optimizer') || tree.has('model.init_args.lr'));
+  const optimizerClass = taskLevel ? (values['model.init_args.optimizer'] as string | undefined) : (values['optimizer.class_path'] as string | undefined);
+  if (!optimizerClass && !taskLevel) return { findings };
+  const optimizerName = shortClassName(optimizerClass ?? 'Adam');
+  const lrPath = taskLevel ? 'model.init_args.lr' : 'optimizer.init_args.lr';
+  if (tree.isUnknown(lrPath)) return { findings };
+  if (tree.has(lrPath) && num(lrPath) === undefined) return { findings };
+  const baseLr = num(lrPath) ?? LIGHTNING_DEFAULTS.lr;
+  if (!tree.has(lrPath)) assumptions.push(`learning rate ${LIGHTNING_DEFAULTS.lr} (torch's default for ${optimizerName})`);
+  const defaults = torchOptimizerDefaults(optimizerName);
+  const betas = (values['optimizer.init_args.betas'] as [number, number] | undefined) ?? defaults.betas;
+  const optimizer: PlanDraft['optimizer'] = {
+    name: optimizerName,
+    beta1: betas?.[0],
+    beta2: betas?.[1],
+    epsilon: num('optimizer.init_args.eps') ?? defaults.eps,
+    weightDecay: num('optimizer.init_args.weight_decay') ?? defaults.weight_decay,
+  };
+  const sources: PlanDraft['sources'] = {
+    baseLr: lrPath,
+    optimizer: taskLevel ? 'model.init_args.optimizer' : 'optimizer.class_path',
+    beta1: 'optimizer.init_args.betas',
+    beta2: 'optimizer.init_args.betas',
+    epsilon: 'optimizer.init_args.eps',
+  };
+
+  const isLitgpt = tree.keys('train').length > 0 && !tree.has('trainer');
+  if (isLitgpt && !tree.has('lr_scheduler')) return litgptPlan(input, tree, values, optimizer, baseLr, sources, assumptions, findings);
+
+  const schedulerClass = taskLevel ? (values['model.init_args.scheduler'] as string | undefined) : (values['lr_scheduler.class_path'] as string | undefined);
+  const length = epochIntervalLength(input, values, assumptions);
+  let schedule: PlanDraft['schedule'];
+  if (!schedulerClass) {
+    schedule = { ...NO_SCHEDULER };
+  } else {
+    const name = shortClassName(schedulerClass);
+    const params = coerceParams(taskLevel ? tree.get('model.init_args.scheduler_hparams') : tree.get('lr_scheduler.init_args'));
+    schedule = { framework: 'pytorch', name, params, explicit: true, ...torchSchedulerTraits(name, params) };
+    sources.schedule = taskLevel ? 'model.init_args.scheduler' : 'lr_scheduler.class_path';
+  }
+  sources.length = tree.has('trainer.max_epochs') ? 'trainer.max_epochs' : 'trainer.max_steps';
+  const plan = buildPlan('lightning', input, tree, { optimizer, baseLr, schedule, warmup: { steps: 0 }, length, sources, assumptions });
+  return { plan, findings };
+}
+
+/** LightningCLI steps its scheduler once per epoch: the schedule's length is the number of epochs. */
+function epochIntervalLength(input: DialectInput, values: Record<string, unknown>, assumptions: string[]): PlanLength {
+  const maxEpochs = values['trainer.max_epochs'] as number | null | undefined;
+  const maxSteps = values['trainer.max_steps'] as number | null | undefined;
+  if (typeof maxEpochs === 'number' && maxEpochs > 0) {
+    return { steps: maxEpochs, unit: 'epoch', epochs: maxEpochs, assumed: false, basis: `trainer.max_epochs: ${maxEpochs} (scheduler stepped once per epoch)` };
+  }
+  if (typeof maxSteps === 'number' && maxSteps > 0) {
+    const perEpoch = givenStepsPerEpoch(input) ?? ASSUMED_STEPS_PER_EPOCH;
+    const epochs = Math.max(1, Math.ceil(maxSteps / perEpoch));
+    if (givenStepsPerEpoch(input) === undefined) assumptions.push(`${ASSUMED_STEPS_PER_EPOCH} optimizer steps per epoch to turn trainer.max_steps into epochs`);
+    return { steps: epochs, unit: 'epoch', epochs, stepsPerEpoch: perEpoch, assumed: givenStepsPerEpoch(input) === undefined, basis: `trainer.max_steps: ${maxSteps} ÷ ${perEpoch} steps per epoch` };
+  }
+  const epochs = LIGHTNING_DEFAULTS.max_epochs;
+  return { steps: epochs, unit: 'epoch', epochs, assumed: false, basis: `trainer.max_epochs: ${epochs} (Lightning's default)` };
+}
+
+function litgptPlan(
+  input: DialectInput,
+  tree: ConfigTree,
+  values: Record<string, unknown>,
+  optimizer: PlanDraft['optimizer'],
+  baseLr: number,
+  sources: PlanDraft['sources'],
+  assumptions: string[],
+  findings: Extraction['findings'],
+): Extraction {
+  const num = (key: string): number | undefined => (typeof values[key] === 'number' ? (values[key] as number) : undefined);
+  let length: PlanLength;
+  const maxSteps = num('train.max_steps');
+  const epochs = num('train.epochs');
+  const maxTokens = num('train.max_tokens');
+  const batch = num('train.global_batch_size');
+  const seq = num('train.max_seq_length');
+  if (maxSteps !== undefined && maxSteps > 0) {
+    length = stepLength(maxSteps, `train.max_steps: ${maxSteps}`);
+    sources.length = 'train.max_steps';
+  } else if (epochs !== undefined && epochs > 0) {
+    length = epochLength(input, epochs, `train.epochs: ${epochs}`, assumptions);
+    sources.length = 'train.epochs';
+  } else if (maxTokens !== undefined && batch !== undefined && seq !== undefined) {
+    length = stepLength(maxTokens / (batch * seq), `train.max_tokens: ${maxTokens} ÷ (global_batch_size ${batch} × max_seq_length ${seq})`);
+    sources.length = 'train.max_tokens';
+  } else {
+    length = assumedLength('the run length depends on the model and data, not in this file', assumptions);
+  }
+  const warmupFraction = num('train.lr_warmup_fraction');
+  const warmupSteps = num('train.lr_warmup_steps') ?? (warmupFraction !== undefined ? Math.round(warmupFraction * length.steps) : 0);
+  sources.warmup = tree.has('train.lr_warmup_steps') ? 'train.lr_warmup_steps' : 'train.lr_warmup_fraction';
+  const minLr = num('train.min_lr') ?? LIGHTNING_DEFAULTS.litgpt_min_lr;
+  assumptions.push('litgpt: linear warmup, then cosine decay to train.min_lr over the remaining steps');
+  const plan = buildPlan('lightning', input, tree, {
+    optimizer,
+    baseLr,
+    schedule: {
+      framework: 'pytorch',
+      name: 'CosineAnnealingLR',
+      params: { T_max: Math.max(1, length.steps - warmupSteps), eta_min: minLr, min_lr: minLr },
+      explicit: false,
+      constantAfterWarmup: minLr >= baseLr,
+      validationDriven: false,
+    },
+    warmup: { steps: warmupSteps, ...(warmupFraction !== undefined && !tree.has('train.lr_warmup_steps') ? { ratio: warmupFraction } : {}) },
+    length,
+    sources,
+    assumptions,
+  });
+  return { plan, findings };
+}
+
+export const lightningDialect: Dialect = {
+  id: 'lightning',
+  name: 'Lightning CLI',
+  recognize,
+  fileNameHints: [/config_hub\//, /litgpt|lightning/i],
+  extract,
+  decayEdits: lightningDecayEdits,
+  writesDecayHorizon: true,
+};

@@ -1,0 +1,17 @@
+import type { FrameworkModule } from '../framework';
+import { scheduleInputOf } from '../scheduleInput';
+import { opennmtDialect } from './dialect';
+import { openNmtFamily } from './family';
+import { openNmtSchedule } from './schedule';
+
+export const openNmtFramework: FrameworkModule<'opennmt', 'opennmt'> = {
+  id: 'opennmt',
+  name: opennmtDialect.name,
+  kind: 'training',
+  dialect: opennmtDialect,
+  schedulers: {
+    opennmt: { build: (plan) => openNmtSchedule(scheduleInputOf(plan)), family: openNmtFamily, horizon: () => null },
+  },
+  defaults: null,
+  vocabulary: null,
+};
