@@ -1,4 +1,4 @@
-import type { ScheduleFamily } from '../../plan/scheduleFamily';
+import type { ScheduleFamily } from '../family';
 
 /** The family of a NeoX `lr_decay_style` (exact lowercase names; anything else runs as constant). */
 export function gptNeoxFamily(name: string): ScheduleFamily {

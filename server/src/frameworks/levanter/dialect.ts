@@ -12,7 +12,7 @@ import { ConfigTree, topLevelKeys } from '../../dialects/configTree';
 import { numberSetting } from '../../dialects/numbers';
 import { readSettings } from '../../dialects/settingReader';
 import { buildPlan } from '../../dialects/planBuilder';
-import { stepLength } from '../../dialects/trainingLength';
+import { stepLength, type PlanLength } from '../../dialects/trainingLength';
 import { coerceValue } from '../../dialects/torchDefaults';
 import * as z from '../../plan/zod';
 import { RULES } from '../../rules/ruleCatalog';
@@ -92,7 +92,9 @@ function extract(input: DialectInput): Extraction {
   const steps = num('trainer.num_train_steps');
   if (steps === undefined) assumptions.push(`num_train_steps ${LEVANTER_DEFAULTS.num_train_steps} (levanter's default; not in this file)`);
   const T = steps ?? LEVANTER_DEFAULTS.num_train_steps;
-  const length = stepLength(T, steps !== undefined ? `trainer.num_train_steps: ${T}` : `num_train_steps: ${T} (levanter's default)`);
+  const length: PlanLength = steps !== undefined
+    ? stepLength(T, `trainer.num_train_steps: ${T}`)
+    : { steps: T, unit: 'step', assumed: true, basis: `num_train_steps: ${T} (levanter's default; runs usually set it)` };
   const params: Record<string, unknown> = {};
   for (const key of ['min_lr_ratio', 'warmup', 'decay', 'rewarmup', 'cooldown', 'cycle_length', 'cycles', 'haps', 'lr_schedule']) {
     const v = tree.get(`optimizer.${key}`);

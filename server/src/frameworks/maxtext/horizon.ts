@@ -1,4 +1,4 @@
-import type { ScheduleHorizon } from '../../plan/scheduleHorizon';
+import type { ScheduleHorizon } from '../horizon';
 import type { TrainingPlan } from '../../plan/trainingPlan';
 
 /**

@@ -1,4 +1,4 @@
-import type { ScheduleFamily } from '../../plan/scheduleFamily';
+import type { ScheduleFamily } from '../family';
 
 /** The family of a nanotron `lr_decay_style` (huggingface/nanotron src/nanotron/helpers.py @2411b022a75fb7f7561a1bb4166706da5e1b76de). */
 export function nanotronFamily(name: string): ScheduleFamily {

@@ -1,4 +1,4 @@
-import type { ScheduleFamily } from '../../plan/scheduleFamily';
+import type { ScheduleFamily } from '../family';
 
 /** The family of an OLMo `scheduler.name` (allenai/OLMo olmo/optim.py @59a53e3f68e546330ca5a99ec626e58f9ab96494). */
 export function olmoFamily(name: string): ScheduleFamily {
