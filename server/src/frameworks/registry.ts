@@ -93,6 +93,12 @@ export function isScheduleVocabularyId(id: unknown): id is ScheduleVocabularyId 
   return typeof id === 'string' && Object.hasOwn(SCHEDULE_VOCABULARIES, id);
 }
 
+/** The vocabulary a plan's `schedule.framework` names; throws for a key no module defines (an internal error). */
+export function scheduleVocabulary(id: ScheduleVocabularyId): SchedulerVocabulary {
+  if (!isScheduleVocabularyId(id)) throw new Error(`no scheduler vocabulary '${String(id)}' in the framework registry`);
+  return SCHEDULE_VOCABULARIES[id];
+}
+
 export function frameworkById(id: string): AnyFramework | undefined {
   return FRAMEWORKS.find((m) => m.id === id);
 }

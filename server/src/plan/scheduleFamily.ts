@@ -1,5 +1,5 @@
 import { family, type ScheduleFamily } from '../frameworks/family';
-import { SCHEDULE_VOCABULARIES } from '../frameworks/registry';
+import { scheduleVocabulary } from '../frameworks/registry';
 import { schedulerClassName } from '../frameworks/torch/torchParams';
 import type { TrainingPlan } from './trainingPlan';
 
@@ -10,5 +10,5 @@ export function scheduleFamilyOf(plan: TrainingPlan): ScheduleFamily {
   const name = schedulerClassName(plan.schedule.name);
   if (plan.schedule.validationDriven) return family('validation', 'reduce on plateau');
   if (plan.schedule.constantAfterWarmup) return family('constant');
-  return SCHEDULE_VOCABULARIES[plan.schedule.framework].family(name, plan.schedule.params);
+  return scheduleVocabulary(plan.schedule.framework).family(name, plan.schedule.params);
 }

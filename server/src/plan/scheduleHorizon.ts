@@ -1,5 +1,5 @@
 import type { ScheduleHorizon } from '../frameworks/horizon';
-import { SCHEDULE_VOCABULARIES } from '../frameworks/registry';
+import { scheduleVocabulary } from '../frameworks/registry';
 import type { TrainingPlan } from './trainingPlan';
 
 export type { ScheduleHorizon } from '../frameworks/horizon';
@@ -9,5 +9,5 @@ export const HORIZON_TOLERANCE = 0.02;
 
 /** The schedule's horizon parameter and the value the run's length implies, when the plan has one. */
 export function scheduleHorizon(plan: TrainingPlan): ScheduleHorizon | null {
-  return SCHEDULE_VOCABULARIES[plan.schedule.framework].horizon(plan);
+  return scheduleVocabulary(plan.schedule.framework).horizon(plan);
 }

@@ -1,5 +1,6 @@
 import * as z from './zod';
-import { isFrameworkId, isScheduleVocabularyId, type FrameworkId, type ScheduleVocabularyId } from '../frameworks/registry';
+// Types only: the registry imports every framework, whose dialects build plans with this schema.
+import type { FrameworkId, ScheduleVocabularyId } from '../frameworks/registry';
 
 /**
  * The framework-neutral training plan: what a run will do, whatever file format said it.
@@ -16,8 +17,11 @@ export const OptimizerFamilySchema = z.enum(['adam', 'sgd', 'adafactor', 'rmspro
 export type OptimizerFamily = z.infer<typeof OptimizerFamilySchema>;
 
 export const TrainingPlanSchema = z.object({
-  /** Dialect id, e.g. `huggingface` (one of the registry's). */
-  dialect: z.custom<FrameworkId>((value) => isFrameworkId(value), 'not a dialect id of the framework registry'),
+  /**
+   * Dialect id, e.g. `huggingface`: typed by the framework registry (a dialect can only write an id it lists); the
+   * registry's dispatchers throw on any other at run time.
+   */
+  dialect: z.custom<FrameworkId>((value) => typeof value === 'string', 'must be a dialect id'),
   /** Index of the YAML document in a multi-document file. */
   documentIndex: z.number().check(z.int(), z.nonnegative()),
   optimizer: z.object({
@@ -31,7 +35,7 @@ export const TrainingPlanSchema = z.object({
   baseLr: z.number().check(z.positive()),
   schedule: z.object({
     /** Whose scheduler vocabulary `name` is in, e.g. `huggingface`, or the shared `pytorch` (one of the registry's). */
-    framework: z.custom<ScheduleVocabularyId>((value) => isScheduleVocabularyId(value), 'not a scheduler vocabulary of the framework registry'),
+    framework: z.custom<ScheduleVocabularyId>((value) => typeof value === 'string', 'must be a scheduler vocabulary'),
     name: z.string(),
     params: z.record(z.string(), z.unknown()),
     /** False when the framework's default applies because the config names no schedule. */

@@ -1,5 +1,5 @@
 import type { TrainingPlan } from '../plan/trainingPlan';
-import { SCHEDULE_VOCABULARIES, type ScheduleVocabularyId } from '../frameworks/registry';
+import { SCHEDULE_VOCABULARIES, scheduleVocabulary, type ScheduleVocabularyId } from '../frameworks/registry';
 import type { Schedule } from './schedule';
 
 export { scheduleInputOf } from '../frameworks/scheduleInput';
@@ -18,5 +18,5 @@ export const SCHEDULE_BUILDERS: Readonly<Record<ScheduleVocabularyId, ScheduleBu
 
 /** The schedule a plan's framework will run, or null when LR Lens cannot draw it. */
 export function scheduleOfPlan(plan: TrainingPlan): Schedule | null {
-  return SCHEDULE_VOCABULARIES[plan.schedule.framework].build(plan);
+  return scheduleVocabulary(plan.schedule.framework).build(plan);
 }

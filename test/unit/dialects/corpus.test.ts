@@ -6,36 +6,13 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { analyzeConfig, onInternalError, type ConfigAnalysis } from '../../../server/src/index';
+import { CORPUS_FOLDERS } from '../frameworks/corpusFolders';
 
 const CORPUS = join(__dirname, '../../../../shared/corpus');
 const SNAPSHOT = join(__dirname, 'corpus.snapshot.json');
 
 /** Folder → dialect id; null: no dialect (a generic reading would also do, never a wrong framework). */
-const EXPECTED: Record<string, string | null> = {
-  hf_trainer: 'huggingface',
-  axolotl: 'axolotl',
-  torchtune: 'torchtune',
-  lightning_cli: 'lightning',
-  nemo: 'nemo',
-  ultralytics: 'ultralytics',
-  detectron2: 'detectron2',
-  llm_foundry: 'composer',
-  fairseq: 'fairseq',
-  timm: 'timm',
-  deepspeed: 'deepspeed',
-  opennmt: 'opennmt',
-  tf_model_garden: 'tf-model-garden',
-  wandb_sweep: 'wandb-sweep',
-  hydra_optuna: 'hydra-sweep',
-  katib: 'katib',
-  gpt_neox: 'gpt-neox',
-  olmo: 'olmo',
-  nanotron: 'nanotron',
-  levanter: 'levanter',
-  maxtext: 'maxtext',
-  olmax: null,
-  hydra_instantiate: null,
-};
+const EXPECTED: Readonly<Record<string, string | null>> = CORPUS_FOLDERS;
 
 /**
  * Corpus runs whose LR really is constant after warmup, per the framework's own semantics (so constant-lr is

@@ -6,8 +6,7 @@
  */
 import * as z from '../../plan/zod';
 import type { Finding } from '../../analysis/finding';
-import type { Source, TrainingPlan } from '../../plan/trainingPlan';
-import { TrainingPlanSchema } from '../../plan/trainingPlan';
+import type { TrainingPlan } from '../../plan/trainingPlan';
 import { isMap } from 'yaml';
 import { entriesOf, rootMap, type MapEntry } from '../../parse/yamlAccess';
 import { setScalarEntry } from '../../fixes/yamlEdits';
@@ -22,7 +21,9 @@ import type { Dialect, DialectInput, Extraction } from '../../dialects/dialect';
 import { integerSetting, numberSetting } from '../../dialects/numbers';
 import { readSettings } from '../../dialects/settingReader';
 import { closestName } from '../../dialects/closestName';
-import { optimizerFamily } from '../../dialects/optimizerFamily';
+import { ConfigTree, topLevelKeys } from '../../dialects/configTree';
+import { buildPlan } from '../../dialects/planBuilder';
+import { epochLength, stepLength } from '../../dialects/trainingLength';
 import { huggingFaceDecayEdits } from './decayFix';
 
 export const HUGGING_FACE_DEFAULTS = {
@@ -36,9 +37,6 @@ export const HUGGING_FACE_DEFAULTS = {
   adam_epsilon: 1e-8,
   weight_decay: 0,
 } as const;
-
-/** Steps per epoch assumed when nothing says; the plan reports the assumption. */
-export const ASSUMED_STEPS_PER_EPOCH = 1000;
 
 /** Keys that only Hugging Face TrainingArguments files carry together. */
 const SIGNATURE_KEYS = [
@@ -107,10 +105,6 @@ function parseKwargs(raw: unknown): Record<string, unknown> | string {
   return 'must be a JSON object when written as a string';
 }
 
-function sourceOf(entry: MapEntry | undefined): Source | undefined {
-  return entry ? { path: entry.key, key: entry.keySpan, value: entry.valueSpan } : undefined;
-}
-
 function problem(entry: MapEntry, message: string): Finding {
   return {
     ruleId: 'invalid-value',
@@ -125,7 +119,8 @@ function problem(entry: MapEntry, message: string): Finding {
 function extract(input: DialectInput): Extraction {
   const map = rootMap(input.document);
   if (!map) return { findings: [] };
-  const entries = entriesOf(input.document, map);
+  const tree = new ConfigTree(input.document, { interpolate: false });
+  const entries = tree.entries(Object.keys(SETTINGS));
   const { values, findings } = readSettings(entries, SETTINGS);
   const get = <K extends keyof typeof HUGGING_FACE_DEFAULTS>(key: K): (typeof HUGGING_FACE_DEFAULTS)[K] =>
     (values[key] as (typeof HUGGING_FACE_DEFAULTS)[K] | undefined) ?? HUGGING_FACE_DEFAULTS[key];
@@ -196,45 +191,30 @@ function extract(input: DialectInput): Extraction {
   // Training length: max_steps > 0 wins over epochs.
   const maxSteps = get('max_steps');
   const epochs = get('num_train_epochs');
-  const stepsPerEpochGiven = input.parsed.directives.stepsPerEpoch ?? input.settings.stepsPerEpoch;
   let length: TrainingPlan['length'];
   if (maxSteps > 0) {
-    length = { steps: maxSteps, unit: 'step', assumed: false, basis: `max_steps: ${maxSteps}` };
+    length = stepLength(maxSteps, `max_steps: ${maxSteps}`);
   } else {
     if (!(epochs > 0)) {
       const entry = entries.get('num_train_epochs');
       if (entry) findings.push(problem(entry, '`num_train_epochs` must be greater than 0 when `max_steps` is not set; the run would not train.'));
       return { findings };
     }
-    const stepsPerEpoch = stepsPerEpochGiven ?? ASSUMED_STEPS_PER_EPOCH;
-    const assumed = stepsPerEpochGiven === undefined;
-    if (assumed) {
-      assumptions.push(
-        `${ASSUMED_STEPS_PER_EPOCH} optimizer steps per epoch (the dataset size is not in the config; set it with \`# lr-lens: steps-per-epoch=N\` or the lrLens.stepsPerEpoch setting)`,
-      );
-    }
-    length = {
-      steps: Math.max(1, Math.ceil(epochs * stepsPerEpoch)),
-      unit: 'step',
-      epochs,
-      stepsPerEpoch,
-      assumed,
-      basis: `num_train_epochs: ${epochs}${entries.has('num_train_epochs') ? '' : ' (default)'} × ${stepsPerEpoch} steps per epoch`,
-    };
+    length = epochLength(input, epochs, `num_train_epochs: ${epochs}${entries.has('num_train_epochs') ? '' : ' (default)'}`, assumptions);
   }
 
   // Warmup (transformers v4: warmup_steps > 0 wins, else ceil(T * warmup_ratio); v5 reads warmup_steps < 1 as a ratio).
   const warmupStepsValue = values.warmup_steps as number | undefined;
   const warmupRatio = values.warmup_ratio as number | undefined;
   let warmup: TrainingPlan['warmup'] = { steps: 0 };
-  let warmupSource = sourceOf(entries.get('warmup_ratio'));
+  let warmupPath = 'warmup_ratio';
   if (warmupStepsValue !== undefined && warmupStepsValue >= 1) {
     warmup = { steps: Math.floor(warmupStepsValue) };
-    warmupSource = sourceOf(entries.get('warmup_steps'));
+    warmupPath = 'warmup_steps';
     if (warmupRatio) assumptions.push('`warmup_steps` wins over `warmup_ratio` (transformers v4; v5 reverses this)');
   } else if (warmupStepsValue !== undefined && warmupStepsValue > 0) {
     warmup = { steps: Math.ceil(length.steps * warmupStepsValue), ratio: warmupStepsValue };
-    warmupSource = sourceOf(entries.get('warmup_steps'));
+    warmupPath = 'warmup_steps';
   } else if (warmupRatio !== undefined && warmupRatio > 0) {
     warmup = { steps: Math.ceil(length.steps * warmupRatio), ratio: warmupRatio };
   }
@@ -242,31 +222,12 @@ function extract(input: DialectInput): Extraction {
   if (scheduler === 'constant') warmup = { steps: 0 };
 
   const optimizerName = get('optim');
-  const sources: Record<string, Source> = {};
-  const addSource = (field: string, key: string) => {
-    const source = sourceOf(entries.get(key));
-    if (source) sources[field] = source;
-  };
-  addSource('baseLr', 'learning_rate');
-  addSource('schedule', 'lr_scheduler_type');
-  addSource('scheduleParams', 'lr_scheduler_kwargs');
-  addSource('length', maxSteps > 0 ? 'max_steps' : 'num_train_epochs');
-  addSource('optimizer', 'optim');
-  addSource('beta1', 'adam_beta1');
-  addSource('beta2', 'adam_beta2');
-  addSource('epsilon', 'adam_epsilon');
-  if (warmupSource) sources.warmup = warmupSource;
-
-  const family = optimizerFamily(optimizerName);
-  const plan = TrainingPlanSchema.parse({
-    dialect: 'huggingface',
-    documentIndex: input.documentIndex,
+  const plan = buildPlan('huggingface', input, tree, {
     optimizer: {
       name: optimizerName,
-      family,
-      ...(family === 'adam'
-        ? { beta1: get('adam_beta1'), beta2: get('adam_beta2'), epsilon: get('adam_epsilon') }
-        : {}),
+      beta1: get('adam_beta1'),
+      beta2: get('adam_beta2'),
+      epsilon: get('adam_epsilon'),
       weightDecay: get('weight_decay'),
     },
     baseLr,
@@ -280,7 +241,17 @@ function extract(input: DialectInput): Extraction {
     },
     warmup,
     length,
-    sources,
+    sources: {
+      baseLr: 'learning_rate',
+      schedule: 'lr_scheduler_type',
+      scheduleParams: 'lr_scheduler_kwargs',
+      length: maxSteps > 0 ? 'max_steps' : 'num_train_epochs',
+      optimizer: 'optim',
+      beta1: 'adam_beta1',
+      beta2: 'adam_beta2',
+      epsilon: 'adam_epsilon',
+      warmup: warmupPath,
+    },
     assumptions,
   });
   return { plan, findings };
@@ -331,9 +302,8 @@ function kwargsProblems(input: DialectInput, scheduler: HuggingFaceScheduler, en
 }
 
 function recognize(input: DialectInput) {
-  const map = rootMap(input.document);
-  if (!map) return null;
-  const keys = new Set(entriesOf(input.document, map).keys());
+  if (!rootMap(input.document)) return null;
+  const keys = topLevelKeys(input.document);
   const signature = SIGNATURE_KEYS.filter((k) => keys.has(k));
   const foreign = FOREIGN_KEYS.filter((k) => keys.has(k));
   const hasLr = keys.has('learning_rate') || keys.has('lr_scheduler_type');

@@ -1,0 +1,32 @@
+// The shared corpus (../shared/corpus, outside this repository) by folder: the dialect its files are written in,
+// or null for folders of frameworks LR Lens has no module for (a generic reading would do, never a wrong one).
+import type { FrameworkId } from '../../../server/src/frameworks/registry';
+
+export const CORPUS_FOLDERS: Readonly<Record<string, FrameworkId | null>> = {
+  hf_trainer: 'huggingface',
+  axolotl: 'axolotl',
+  torchtune: 'torchtune',
+  lightning_cli: 'lightning',
+  nemo: 'nemo',
+  ultralytics: 'ultralytics',
+  detectron2: 'detectron2',
+  llm_foundry: 'composer',
+  fairseq: 'fairseq',
+  timm: 'timm',
+  deepspeed: 'deepspeed',
+  opennmt: 'opennmt',
+  tf_model_garden: 'tf-model-garden',
+  wandb_sweep: 'wandb-sweep',
+  hydra_optuna: 'hydra-sweep',
+  katib: 'katib',
+  gpt_neox: 'gpt-neox',
+  olmo: 'olmo',
+  nanotron: 'nanotron',
+  levanter: 'levanter',
+  maxtext: 'maxtext',
+  olmax: null,
+  hydra_instantiate: null,
+};
+
+/** Modules with no corpus folder (their tests use files of their own). */
+export const NO_CORPUS_FOLDER: readonly FrameworkId[] = ['sagemaker-tuning'];
