@@ -28,12 +28,17 @@ const SIGNATURE = [
   'synchronize_each_layer', 'zero_optimization', 'eval_iters', 'eval_interval', 'split', 'vocab_file', 'merge_file',
 ];
 
+/** NeoX keys (normalized) that Megatron-LM's YAML configs do not use. */
+const NEOX_ONLY = ['pipe_parallel_size', 'model_parallel_size', 'attention_config', 'train_micro_batch_size_per_gpu', 'zero_optimization', 'pos_emb', 'gpt_j_residual', 'output_layer_parallelism'];
+
 function recognize(input: DialectInput): Recognition | null {
   const keys = neoxKeys(input);
   const hits = SIGNATURE.filter((k) => keys.has(k));
   const schedule = ['lr_decay_style', 'lr_decay_iters', 'train_iters', 'warmup', 'min_lr'].filter((k) => keys.has(k));
-  // A schedule key of NeoX's own (`lr_decay_style`, `train_iters`, `lr_decay_iters`) and enough NeoX structure around it.
-  if (!schedule.some((k) => k !== 'warmup' && k !== 'min_lr') || hits.length < 3) return null;
+  // A schedule key of NeoX's own (`lr_decay_style`, `train_iters`, `lr_decay_iters`), enough NeoX structure around it,
+  // and one key Megatron-LM's own YAML does not write (it spells parallelism `tensor_model_parallel_size`, ...).
+  const neoxOnly = NEOX_ONLY.some((k) => keys.has(k)) || new ConfigTree(input.document, { interpolate: false }).has('optimizer.params');
+  if (!schedule.some((k) => k !== 'warmup' && k !== 'min_lr') || hits.length < 3 || !neoxOnly) return null;
   return { confidence: Math.min(0.97, 0.5 + 0.06 * hits.length), reason: `GPT-NeoX arguments: ${hits.slice(0, 4).join(', ')}` };
 }
 
