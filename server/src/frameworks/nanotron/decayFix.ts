@@ -6,13 +6,19 @@
 import type { TextEdit } from '../../analysis/finding';
 import type { DecayFamily, DialectInput } from '../../dialects/dialect';
 import type { TrainingPlan } from '../../plan/trainingPlan';
-import { float, setPaths, type EditValue } from '../../fixes/pathEdits';
+import { float, RawText, setPaths, type EditValue } from '../../fixes/pathEdits';
 
 const SCHEDULER = 'optimizer.learning_rate_scheduler';
 
 export function nanotronDecayEdits(input: DialectInput, plan: TrainingPlan, family: DecayFamily): TextEdit[] {
   const changes: Array<readonly [string, EditValue]> = [[`${SCHEDULER}.lr_decay_style`, family]];
   const floor = plan.schedule.params['min_decay_lr'];
-  if (floor === undefined || floor === plan.baseLr) changes.push([`${SCHEDULER}.min_decay_lr`, float(Number((plan.baseLr / 10).toPrecision(12)))]);
+  if (floor === undefined || floor === plan.baseLr) changes.push([`${SCHEDULER}.min_decay_lr`, yaml11Float(Number((plan.baseLr / 10).toPrecision(12)))]);
   return setPaths(input, changes, { beside: 'lr_warmup_style' });
+}
+
+/** A float PyYAML's SafeLoader (YAML 1.1) reads as a float: `1.0e-07`, never `1e-7` (a string there, which dacite rejects). */
+function yaml11Float(value: number): RawText {
+  const text = float(value).text;
+  return /e/i.test(text) && !text.includes('.') ? new RawText(text.replace(/e/i, '.0e')) : float(value);
 }
