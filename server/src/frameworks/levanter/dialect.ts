@@ -29,12 +29,17 @@ const OPTIMIZER_SIGNATURE = ['min_lr_ratio', 'warmup', 'lr_schedule', 'cooldown'
 
 function recognize(input: DialectInput): Recognition | null {
   const keys = topLevelKeys(input.document);
-  if (!keys.has('trainer') || !keys.has('optimizer')) return null;
+  if (!keys.has('trainer')) return null;
   const tree = new ConfigTree(input.document, { interpolate: false });
   const trainer = TRAINER_SIGNATURE.filter((k) => tree.has(`trainer.${k}`));
   const optimizer = OPTIMIZER_SIGNATURE.filter((k) => tree.has(`optimizer.${k}`));
   const extra = ['initialize_from_hf', 'use_hf_model_config', 'hf_save_path', 'data'].filter((k) => keys.has(k)).length + (tree.has('model.type') ? 1 : 0);
-  if (trainer.length < 2 || optimizer.length + extra < 1 || !tree.has('optimizer.learning_rate')) return null;
+  // With an `optimizer` block: its LR and a levanter key; without one (levanter's default optimizer runs): a levanter
+  // trainer (num_train_steps or mp) and a `model.type`.
+  const levanterTrainer = tree.has('trainer.num_train_steps') || tree.has('trainer.mp');
+  const withOptimizer = keys.has('optimizer') && tree.has('optimizer.learning_rate') && optimizer.length + extra >= 1 && trainer.length >= 2;
+  const withoutOptimizer = !keys.has('optimizer') && levanterTrainer && trainer.length >= 3 && tree.has('model.type');
+  if (!withOptimizer && !withoutOptimizer) return null;
   const count = trainer.length + optimizer.length + extra;
   return { confidence: Math.min(0.97, 0.45 + 0.06 * count), reason: `levanter config: ${[...trainer.map((k) => `trainer.${k}`), ...optimizer.map((k) => `optimizer.${k}`)].slice(0, 4).join(', ')}` };
 }
