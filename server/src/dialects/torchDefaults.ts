@@ -2,7 +2,7 @@
  * PyTorch optimizer and scheduler facts shared by the dialects that name torch classes (torchtune
  * `_component_`, Lightning `class_path`, Hydra `_target_`, DeepSpeed's torch fall-back).
  * Source: pytorch/pytorch torch/optim/adam.py, adamw.py, sgd.py (constructor defaults) and
- * torch/optim/lr_scheduler.py (formulas-a.md §1).
+ * torch/optim/lr_scheduler.py (commit 008f727e).
  */
 import { toNumber } from './numbers';
 import { toNumberList } from './numberLists';

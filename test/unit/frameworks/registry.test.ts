@@ -83,3 +83,18 @@ test('the corpus map names every corpus folder, and every module has a folder or
     assert.ok(mapped.has(module.id) !== NO_CORPUS_FOLDER.includes(module.id), `${module.id}: a corpus folder, or listed in NO_CORPUS_FOLDER`);
   }
 });
+
+test('training modules carry a cited defaults table and an editing vocabulary; sweep formats carry neither', () => {
+  for (const module of modules) {
+    if (module.kind === 'sweep') {
+      assert.equal(module.defaults, null, module.id);
+      assert.equal(module.vocabulary, null, module.id);
+      continue;
+    }
+    assert.ok(module.defaults && module.defaults.sources.length > 0, `${module.id}: defaults with upstream sources`);
+    for (const source of module.defaults.sources) assert.match(source.repository, /^[\w.-]+\/[\w.-]+$/, `${module.id}: ${source.repository}`);
+    assert.ok(module.vocabulary && module.vocabulary.schedulers.length > 0 && module.vocabulary.keys.length > 0, `${module.id}: vocabulary`);
+    const keys = module.vocabulary.keys.map((k) => k.key);
+    assert.equal(new Set(keys).size, keys.length, `${module.id}: a key listed twice`);
+  }
+});

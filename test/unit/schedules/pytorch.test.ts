@@ -1,4 +1,4 @@
-// PyTorch lr_scheduler: values derived by hand from torch's formulas (formulas-a.md §1). t = scheduler steps taken;
+// PyTorch lr_scheduler: values derived by hand from torch's formulas (torch/optim/lr_scheduler.py). t = scheduler steps taken;
 // the update with index t uses f(t) (the constructor applies f(0)).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

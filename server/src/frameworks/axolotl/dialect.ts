@@ -1,7 +1,7 @@
 /**
  * Axolotl configs (axolotl-ai-cloud/axolotl `examples/**`), which run on the Hugging Face Trainer.
  * Defaults (src/axolotl/utils/schemas/training.py, core/builders/base.py `_configure_warmup_and_logging`,
- * formulas-a.md §4): `lr_scheduler` cosine; warmup `warmup_steps`, else floor(`warmup_ratio` × T), else
+ * commit 067b021c): `lr_scheduler` cosine; warmup `warmup_steps`, else floor(`warmup_ratio` × T), else
  * min(floor(0.03 × T), 100) (and 1 becomes 2); `num_epochs` 1; `max_steps` wins when set; optimizer and Adam
  * hyperparameters fall through to TrainingArguments (adamw_torch, 0.9, 0.999, 1e-8). The field is
  * `adam_epsilon`; `adam_eps` is not read by axolotl.

@@ -3,6 +3,8 @@ import { huggingFaceFamily } from '../huggingface/family';
 import { scheduleInputOf } from '../scheduleInput';
 import { axolotlDialect } from './dialect';
 import { axolotlSchedule } from './schedule';
+import { axolotlDefaults } from './defaults';
+import { axolotlVocabulary } from './vocabulary';
 
 export const axolotlFramework: FrameworkModule<'axolotl', 'axolotl'> = {
   id: 'axolotl',
@@ -12,6 +14,6 @@ export const axolotlFramework: FrameworkModule<'axolotl', 'axolotl'> = {
   schedulers: {
     axolotl: { build: (plan) => axolotlSchedule(scheduleInputOf(plan)), family: huggingFaceFamily, horizon: () => null },
   },
-  defaults: null,
-  vocabulary: null,
+  defaults: axolotlDefaults,
+  vocabulary: axolotlVocabulary,
 };

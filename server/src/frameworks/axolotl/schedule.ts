@@ -1,7 +1,7 @@
 /**
  * Axolotl schedulers (plan `schedule.framework: 'axolotl'`). Axolotl runs the Hugging Face Trainer, so update t
  * (0-based optimizer steps done) uses lr(t). Source: axolotl-ai-cloud/axolotl src/axolotl/utils/schedulers.py,
- * core/trainers/mixins/scheduler.py, core/builders/base.py; shared/reference/formulas-a.md §4.
+ * core/trainers/mixins/scheduler.py, core/builders/base.py (commit 067b021c).
  *
  * Contract with the dialects:
  * - `schedule.name`: the config's `lr_scheduler` (Axolotl default `cosine`): `one_cycle`, `rex`, or any Hugging Face

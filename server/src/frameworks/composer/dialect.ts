@@ -2,7 +2,7 @@
  * MosaicML Composer configs as written for llm-foundry (`scripts/train/yamls/**`): `optimizer: {name, lr}`,
  * `scheduler: {name, t_warmup, alpha_f}`, `max_duration` as a time string (`4800ba`, `1ep`, `0.02dur`).
  * Defaults (mosaicml/composer composer/optim/scheduler.py, decoupled_weight_decay.py; llm-foundry
- * llmfoundry/optim/__init__.py; formulas-b.md §1): DecoupledAdamW lr 1e-3, betas (0.9, 0.95), eps 1e-8,
+ * llmfoundry/optim/__init__.py; composer at commit 6405188805a0): DecoupledAdamW lr 1e-3, betas (0.9, 0.95), eps 1e-8,
  * weight_decay 1e-5; no scheduler → constant LR; `t_warmup` 0; `alpha_f` 0. Composer integers for
  * `max_duration` are epochs.
  */

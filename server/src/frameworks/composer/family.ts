@@ -15,6 +15,9 @@ const COMPOSER_FAMILIES: FamilyTable = {
   polynomial_with_warmup: ['other', 'polynomial decay'], PolynomialWithWarmupScheduler: ['other', 'polynomial decay'],
 };
 
+/** Composer scheduler names (llm-foundry YAML names and class names). */
+export const COMPOSER_SCHEDULER_NAMES: readonly string[] = Object.keys(COMPOSER_FAMILIES);
+
 export function composerFamily(name: string): ScheduleFamily {
   return familyFromTable(COMPOSER_FAMILIES, name) ?? family('unknown', name);
 }

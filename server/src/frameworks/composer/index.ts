@@ -3,6 +3,8 @@ import { scheduleInputOf } from '../scheduleInput';
 import { composerDialect } from './dialect';
 import { composerFamily } from './family';
 import { composerSchedule } from './schedule';
+import { composerDefaults } from './defaults';
+import { composerVocabulary } from './vocabulary';
 
 export const composerFramework: FrameworkModule<'composer', 'composer'> = {
   id: 'composer',
@@ -12,6 +14,6 @@ export const composerFramework: FrameworkModule<'composer', 'composer'> = {
   schedulers: {
     composer: { build: (plan) => composerSchedule(scheduleInputOf(plan)), family: composerFamily, horizon: () => null },
   },
-  defaults: null,
-  vocabulary: null,
+  defaults: composerDefaults,
+  vocabulary: composerVocabulary,
 };

@@ -2,7 +2,7 @@
  * MosaicML Composer schedulers and llm-foundry's registry names (plan `schedule.framework: 'composer'`). Every
  * scheduler returns a multiplier alpha of the optimizer's lr. Source: mosaicml/composer composer/optim/scheduler.py,
  * composer/core/time.py, composer/trainer/trainer.py; mosaicml/llm-foundry llmfoundry/optim/scheduler.py;
- * shared/reference/formulas-b.md §1.
+ * scheduler.py read at commit 6405188805a0.
  *
  * Off-by-one kept: Composer steps the scheduler before advancing the timestamp, so batch k (0-based) trains with
  * alpha(max(k - 1, 0)): batches 0 and 1 both use alpha(0) (0 under warmup).

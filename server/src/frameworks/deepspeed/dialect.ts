@@ -1,6 +1,6 @@
 /**
  * DeepSpeed JSON configs: `optimizer: {type, params}`, `scheduler: {type, params}`, batch and ZeRO keys.
- * Defaults (deepspeedai/DeepSpeed deepspeed/runtime/lr_schedules.py, engine.py; formulas-b.md §3):
+ * Defaults (deepspeedai/DeepSpeed deepspeed/runtime/lr_schedules.py, engine.py; commit edaa7221267):
  * WarmupLR / WarmupDecayLR / WarmupCosineLR warmup_num_steps 1000, warmup_min_lr 0, warmup_type log;
  * WarmupLR holds the LR after warmup (no decay); Adam/AdamW betas (0.9, 0.999), eps 1e-8. Values written
  * `"auto"` are filled in by the Hugging Face Trainer and are unknown here. Without a `scheduler` block the
@@ -9,7 +9,7 @@
  */
 import type { Dialect, DialectInput, Extraction, Recognition } from '../../dialects/dialect';
 import { ConfigTree, topLevelKeys } from '../../dialects/configTree';
-import { toNumber } from '../../dialects/numbers';
+import { finiteNumber } from '../torch/torchParams';
 import { toNumberList } from '../../dialects/numberLists';
 import { buildPlan, type PlanDraft } from '../../dialects/planBuilder';
 import { coerceParams } from '../../dialects/torchDefaults';
@@ -40,10 +40,7 @@ function recognize(input: DialectInput): Recognition | null {
   return { confidence: Math.min(0.95, 0.4 + 0.1 * hits.length + 0.1 * typed.length + json), reason: `DeepSpeed config keys: ${[...hits, ...typed].slice(0, 4).join(', ')}` };
 }
 
-function known(value: unknown): number | undefined {
-  const n = toNumber(value);
-  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
-}
+const known = finiteNumber;
 
 function extract(input: DialectInput): Extraction {
   const tree = new ConfigTree(input.document, { interpolate: false });

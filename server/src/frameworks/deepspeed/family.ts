@@ -2,6 +2,9 @@ import { family, type ScheduleFamily } from '../family';
 import { pytorchFamily } from '../torch/family';
 import type { SchedulerParams } from '../torch/torchParams';
 
+/** DeepSpeed's own scheduler names (deepspeed/runtime/lr_schedules.py). */
+export const DEEPSPEED_SCHEDULERS = ['WarmupLR', 'WarmupDecayLR', 'WarmupCosineLR', 'OneCycle', 'LRRangeTest'] as const;
+
 /** DeepSpeed's own schedulers (deepspeed/runtime/lr_schedules.py); torch classes are accepted too. */
 export function deepspeedFamily(name: string, params: SchedulerParams): ScheduleFamily {
   if (name === 'WarmupCosineLR') return family('cosine');

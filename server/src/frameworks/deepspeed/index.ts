@@ -4,6 +4,8 @@ import { torchHorizon } from '../torch/horizon';
 import { deepspeedDialect } from './dialect';
 import { deepspeedFamily } from './family';
 import { deepspeedSchedule } from './schedule';
+import { deepspeedDefaults } from './defaults';
+import { deepspeedVocabulary } from './vocabulary';
 
 export const deepspeedFramework: FrameworkModule<'deepspeed', 'deepspeed'> = {
   id: 'deepspeed',
@@ -13,6 +15,6 @@ export const deepspeedFramework: FrameworkModule<'deepspeed', 'deepspeed'> = {
   schedulers: {
     deepspeed: { build: (plan) => deepspeedSchedule(scheduleInputOf(plan)), family: deepspeedFamily, horizon: torchHorizon },
   },
-  defaults: null,
-  vocabulary: null,
+  defaults: deepspeedDefaults,
+  vocabulary: deepspeedVocabulary,
 };

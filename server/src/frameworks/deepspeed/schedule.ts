@@ -2,7 +2,7 @@
  * DeepSpeed LR schedules from a ds_config `scheduler` block (plan `schedule.framework: 'deepspeed'`). The counter
  * `last_batch_iteration` starts at -1 (the constructor writes f(-1)) and the engine steps once per optimizer step,
  * so update k (0-based, no fp16 overflow skips) uses f(k - 1). Source: deepspeedai/DeepSpeed
- * deepspeed/runtime/lr_schedules.py, runtime/engine.py; shared/reference/formulas-b.md §3.
+ * deepspeed/runtime/lr_schedules.py, runtime/engine.py (commit edaa7221267).
  *
  * Contract with the dialects:
  * - `schedule.name`: `scheduler.type`: WarmupLR, WarmupDecayLR, WarmupCosineLR, OneCycle, LRRangeTest; any other

@@ -1,6 +1,6 @@
 /**
  * detectron2 yacs configs (`configs/`, `projects/<name>/configs/`): UPPER-CASE sections, `_BASE_` chains.
- * Defaults (facebookresearch/detectron2 detectron2/config/defaults.py, solver/build.py; formulas-b.md §5):
+ * Defaults (facebookresearch/detectron2 detectron2/config/defaults.py, solver/build.py; commit 02b5c4e295e9):
  * SOLVER.LR_SCHEDULER_NAME WarmupMultiStepLR, BASE_LR 0.001, MAX_ITER 40000, STEPS (30000,), GAMMA 0.1,
  * WARMUP_ITERS 1000, WARMUP_FACTOR 0.001, WARMUP_METHOD linear, MOMENTUM 0.9, WEIGHT_DECAY 1e-4, SGD (projects
  * may set SOLVER.OPTIMIZER). The `_BASE_` chain is followed through the injected reader (`baseChain.ts`), this

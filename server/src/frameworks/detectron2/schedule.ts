@@ -2,7 +2,7 @@
  * detectron2 LR schedules (plan `schedule.framework: 'detectron2'`): `LRMultiplier` over fvcore ParamSchedulers,
  * iteration i (0-based) uses BASE_LR * M(where = i / MAX_ITER). Source: facebookresearch/detectron2
  * detectron2/solver/build.py, detectron2/solver/lr_scheduler.py, detectron2/config/defaults.py; facebookresearch/fvcore
- * fvcore/common/param_scheduler.py; shared/reference/formulas-b.md §5.
+ * fvcore/common/param_scheduler.py (fvcore at commit 3378afe0d71d, detectron2 at 02b5c4e295e9).
  *
  * Contract with the dialects:
  * - `schedule.name`: SOLVER.LR_SCHEDULER_NAME: WarmupMultiStepLR (default), WarmupCosineLR,

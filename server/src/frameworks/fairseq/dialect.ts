@@ -3,14 +3,14 @@
  * `optimizer._name`, `lr_scheduler._name` (or a bare name such as `pass_through`), composite optimizers with
  * per-group schedulers, and the older flat MMPT style under `fairseq.optimization`.
  * Defaults (facebookresearch/fairseq fairseq/dataclass/configs.py, fairseq/optim/adam.py,
- * fairseq/optim/lr_scheduler/; formulas-b.md §4): lr [0.25], lr_scheduler fixed (constant unless
+ * fairseq/optim/lr_scheduler/; commit 3d262bb2569): lr [0.25], lr_scheduler fixed (constant unless
  * force_anneal), max_update 0 (= unlimited), max_epoch 0; adam betas (0.9, 0.999), eps 1e-8, weight_decay 0;
  * inverse_sqrt warmup_updates 4000, others 0; polynomial_decay/cosine run to max_update; tri_stage phases by
  * phase_ratio × max_update.
  */
 import type { Dialect, DialectInput, Extraction, Recognition } from '../../dialects/dialect';
 import { ConfigTree, topLevelKeys } from '../../dialects/configTree';
-import { toNumber } from '../../dialects/numbers';
+import { finiteNumber } from '../torch/torchParams';
 import { toNumberList } from '../../dialects/numberLists';
 import { buildPlan, type PlanDraft } from '../../dialects/planBuilder';
 import { coerceParams } from '../../dialects/torchDefaults';
@@ -86,10 +86,7 @@ function extract(input: DialectInput): Extraction {
   const assumptions: string[] = [];
   const flat = tree.has('fairseq.optimization');
   const opt = flat ? 'fairseq.optimization' : 'optimization';
-  const number = (path: string): number | undefined => {
-    const n = toNumber(tree.get(path));
-    return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
-  };
+  const number = (path: string): number | undefined => finiteNumber(tree.get(path));
 
   // Optimizer and its group (composite optimizers: the first group, with its own LR and scheduler).
   let optimizerPath = flat ? `${opt}.optimizer` : 'optimizer._name';

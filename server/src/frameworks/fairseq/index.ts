@@ -4,6 +4,8 @@ import { fairseqDialect } from './dialect';
 import { fairseqFamily } from './family';
 import { fairseqHorizon } from './horizon';
 import { fairseqSchedule } from './schedule';
+import { fairseqDefaults } from './defaults';
+import { fairseqVocabulary } from './vocabulary';
 
 export const fairseqFramework: FrameworkModule<'fairseq', 'fairseq'> = {
   id: 'fairseq',
@@ -13,6 +15,6 @@ export const fairseqFramework: FrameworkModule<'fairseq', 'fairseq'> = {
   schedulers: {
     fairseq: { build: (plan) => fairseqSchedule(scheduleInputOf(plan)), family: fairseqFamily, horizon: fairseqHorizon },
   },
-  defaults: null,
-  vocabulary: null,
+  defaults: fairseqDefaults,
+  vocabulary: fairseqVocabulary,
 };

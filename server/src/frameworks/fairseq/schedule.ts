@@ -1,7 +1,7 @@
 /**
  * fairseq LR schedulers (plan `schedule.framework: 'fairseq'`), absolute LRs set per update: the update taking
  * num_updates from n to n+1 uses f(n) (fp16 overflow skips are not modelled). Source: facebookresearch/fairseq
- * fairseq/optim/lr_scheduler/*.py, fairseq/trainer.py; shared/reference/formulas-b.md §4.
+ * fairseq/optim/lr_scheduler/*.py, fairseq/trainer.py (commit 3d262bb2569).
  *
  * Contract with the dialects:
  * - `schedule.name`: `lr_scheduler._name` / `--lr-scheduler`: inverse_sqrt, polynomial_decay, cosine, tri_stage,

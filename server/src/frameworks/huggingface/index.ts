@@ -2,6 +2,8 @@ import type { FrameworkModule } from '../framework';
 import { huggingFaceDialect } from './dialect';
 import { huggingFaceFamily } from './family';
 import { huggingFaceSchedule, isHuggingFaceScheduler } from './schedule';
+import { huggingFaceDefaults } from './defaults';
+import { huggingFaceVocabulary } from './vocabulary';
 
 export const huggingFaceFramework: FrameworkModule<'huggingface', 'huggingface'> = {
   id: 'huggingface',
@@ -24,6 +26,6 @@ export const huggingFaceFramework: FrameworkModule<'huggingface', 'huggingface'>
       horizon: () => null,
     },
   },
-  defaults: null,
-  vocabulary: null,
+  defaults: huggingFaceDefaults,
+  vocabulary: huggingFaceVocabulary,
 };

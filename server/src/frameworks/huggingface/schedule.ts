@@ -1,7 +1,7 @@
 /**
  * Hugging Face `transformers.get_scheduler` schedules (src/transformers/optimization.py), evaluated as the
  * Trainer runs them: `lr(t) = base_lr * lr_lambda(t)` with t = optimizer steps already taken (0-based).
- * W = num_warmup_steps, T = num_training_steps. Formulas: shared/reference/formulas-a.md §2.
+ * W = num_warmup_steps, T = num_training_steps. Source: huggingface/transformers optimization.py (commit 005edacb).
  */
 import { stepsAroundSorted } from '../../schedules/criticalSteps';
 import type { Schedule, ScheduleMarker } from '../../schedules/schedule';

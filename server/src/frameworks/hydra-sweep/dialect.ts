@@ -8,7 +8,7 @@ import { isMap, type YAMLMap } from 'yaml';
 import type { Dialect, DialectInput, Extraction, Recognition } from '../../dialects/dialect';
 import { ConfigTree } from '../../dialects/configTree';
 import { readOverride, rangeValues } from '../../dialects/hydraOverrides';
-import { toNumber } from '../../dialects/numbers';
+import { finiteNumber } from '../torch/torchParams';
 import { entriesOf, resolveNode, rootMap, type MapEntry } from '../../parse/yamlAccess';
 import { buildSweep } from '../../plan/buildSweep';
 import { budgetOf, gridSizeOf, gridText, type SweepEntry, type SweepPlan } from '../../plan/sweepPlan';
@@ -62,10 +62,7 @@ function mapAt(input: DialectInput, keys: string[]): { map: YAMLMap; entry?: Map
   return map ? { map, ...(entry ? { entry } : {}) } : null;
 }
 
-const num = (value: unknown): number | undefined => {
-  const n = toNumber(value);
-  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
-};
+const num = finiteNumber;
 
 type Sweeper = 'basic' | 'optuna' | 'nevergrad' | 'ax' | 'other';
 

@@ -8,6 +8,7 @@ import { isMap, isSeq } from 'yaml';
 import type { Dialect, DialectInput, Extraction, Recognition } from '../../dialects/dialect';
 import { ConfigTree } from '../../dialects/configTree';
 import { toNumber } from '../../dialects/numbers';
+import { finiteNumber } from '../torch/torchParams';
 import { commandLineOptimizer } from '../../dialects/commandLineOptimizer';
 import { entriesOf, resolveNode, rootMap, spanOf } from '../../parse/yamlAccess';
 import { buildSweep } from '../../plan/buildSweep';
@@ -20,10 +21,7 @@ function recognize(input: DialectInput): Recognition | null {
   return { confidence: 0.99, reason: `Katib Experiment (${api})` };
 }
 
-const num = (value: unknown): number | undefined => {
-  const n = toNumber(value);
-  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
-};
+const num = finiteNumber;
 
 /** Grid points of one parameter: int → range(min, max+1, step); double → min..max by step, max included; lists → their length. */
 function gridPoints(type: unknown, min?: number, max?: number, step?: number, list?: unknown[]): number | null {

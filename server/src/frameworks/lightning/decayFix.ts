@@ -9,6 +9,7 @@ import { ConfigTree } from '../../dialects/configTree';
 import type { DecayFamily, DialectInput } from '../../dialects/dialect';
 import type { TrainingPlan } from '../../plan/trainingPlan';
 import { BlockList, float, setPath, setPaths, type EditBlock, type EditValue } from '../../fixes/pathEdits';
+import { childScheduler, childSchedulers, schedulerClassName } from '../torch/torchParams';
 
 const TORCH = 'torch.optim.lr_scheduler';
 
@@ -44,14 +45,13 @@ export function lightningDecayEdits(input: DialectInput, plan: TrainingPlan, fam
 
 /** A SequentialLR's first child when it is a warmup (LinearLR ramping up, or ConstantLR), with its milestone. */
 function warmupChild(params: Record<string, unknown>): { child: EditBlock; milestone: number } | null {
-  const children = Array.isArray(params.schedulers) ? (params.schedulers as Array<Record<string, unknown>>) : [];
+  const children = childSchedulers(params);
   const milestones = Array.isArray(params.milestones) ? (params.milestones as unknown[]) : [];
   const first = children[0];
   const milestone = Number(milestones[0]);
   if (!first || children.length < 2 || !(milestone > 0)) return null;
-  const classPath = typeof first.class_path === 'string' ? first.class_path : typeof first.name === 'string' ? first.name : undefined;
-  const args = (first.init_args ?? first.params ?? {}) as Record<string, unknown>;
-  const name = classPath?.split('.').pop();
+  const { name: classPath, params: args } = childScheduler(first);
+  const name = classPath === undefined ? undefined : schedulerClassName(classPath);
   const rampsUp = name === 'LinearLR' && Number(args.start_factor ?? 1 / 3) < Number(args.end_factor ?? 1);
   if (!classPath || !(rampsUp || name === 'ConstantLR')) return null;
   const kept: Record<string, EditValue> = {};

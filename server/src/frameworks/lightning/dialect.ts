@@ -1,8 +1,8 @@
 /**
  * LightningCLI / jsonargparse configs (`trainer:`/`model:`/`data:` with `class_path` + `init_args`, top-level
  * `optimizer:` / `lr_scheduler:`), including litgpt's `train:` block and terratorch's task-level optimizer.
- * Defaults (Lightning-AI/pytorch-lightning src/lightning/pytorch/cli.py, trainer/trainer.py; formulas-a.md §1,
- * §1b): no `lr_scheduler` → the LR stays constant; CLI schedulers are stepped once per epoch
+ * Defaults (Lightning-AI/pytorch-lightning src/lightning/pytorch/cli.py, trainer/trainer.py; trainer.py at
+ * commit 000699b5): no `lr_scheduler` → the LR stays constant; CLI schedulers are stepped once per epoch
  * (interval='epoch'); `trainer.max_epochs` defaults to 1000 when neither it nor `max_steps` is set; torch
  * optimizer defaults (Adam/AdamW lr 1e-3, betas (0.9, 0.999), eps 1e-8).
  * litgpt (Lightning-AI/litgpt litgpt/finetune/*.py, pretrain.py): linear warmup over `train.lr_warmup_steps`,

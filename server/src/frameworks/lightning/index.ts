@@ -1,5 +1,7 @@
 import type { FrameworkModule } from '../framework';
 import { lightningDialect } from './dialect';
+import { lightningDefaults } from './defaults';
+import { lightningVocabulary } from './vocabulary';
 
 export const lightningFramework: FrameworkModule<'lightning', never> = {
   id: 'lightning',
@@ -7,6 +9,6 @@ export const lightningFramework: FrameworkModule<'lightning', never> = {
   kind: 'training',
   dialect: lightningDialect,
   schedulers: {},
-  defaults: null,
-  vocabulary: null,
+  defaults: lightningDefaults,
+  vocabulary: lightningVocabulary,
 };

@@ -1,7 +1,7 @@
 /**
  * NVIDIA NeMo (1.x) Hydra configs: `model.optim` with `name` (or `_target_`), `lr`, `betas`, `sched`, and a
  * Lightning `trainer:`. Defaults (NVIDIA/NeMo nemo/core/optim/lr_scheduler.py, optimizers.py,
- * nemo/core/classes/modelPT.py `setup_optimization`; formulas-b.md §2): no `sched` → no scheduler (constant
+ * nemo/core/classes/modelPT.py `setup_optimization`): no `sched` → no scheduler (constant
  * LR); schedulers step once per optimizer step; `trainer.max_steps` (> 0) overrides any `sched.max_steps`,
  * otherwise it is computed from `trainer.max_epochs` and the dataset; warmup = `warmup_steps` or
  * int(`warmup_ratio` × max_steps); Adam-family betas (0.9, 0.999), eps 1e-8; novograd betas (0.95, 0.98).

@@ -13,6 +13,9 @@ const NEMO_FAMILIES: FamilyTable = {
   WarmupHoldAnnealOneMinusSquareRoot: ['other', '1 - sqrt annealing'],
 };
 
+/** NeMo's own scheduler names. */
+export const NEMO_SCHEDULERS: readonly string[] = Object.keys(NEMO_FAMILIES);
+
 export function nemoFamily(name: string, params: SchedulerParams): ScheduleFamily {
   return familyFromTable(NEMO_FAMILIES, name) ?? pytorchFamily(name, params) ?? family('unknown', name);
 }

@@ -4,6 +4,8 @@ import { torchHorizon } from '../torch/horizon';
 import { nemoDialect } from './dialect';
 import { nemoFamily } from './family';
 import { nemoSchedule } from './schedule';
+import { nemoDefaults } from './defaults';
+import { nemoVocabulary } from './vocabulary';
 
 export const nemoFramework: FrameworkModule<'nemo', 'nemo'> = {
   id: 'nemo',
@@ -13,6 +15,6 @@ export const nemoFramework: FrameworkModule<'nemo', 'nemo'> = {
   schedulers: {
     nemo: { build: (plan) => nemoSchedule(scheduleInputOf(plan)), family: nemoFamily, horizon: torchHorizon },
   },
-  defaults: null,
-  vocabulary: null,
+  defaults: nemoDefaults,
+  vocabulary: nemoVocabulary,
 };

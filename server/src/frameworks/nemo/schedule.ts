@@ -1,7 +1,7 @@
 /**
  * NVIDIA NeMo schedulers (plan `schedule.framework: 'nemo'`), torch `_LRScheduler`s returning absolute LRs; Lightning
  * steps them after every optimizer step, so update k (0-based) uses f(step = k). Source: NVIDIA/NeMo
- * nemo/core/optim/lr_scheduler.py; shared/reference/formulas-b.md §2.
+ * nemo/core/optim/lr_scheduler.py.
  *
  * Contract with the dialects:
  * - `schedule.name`: `model.optim.sched.name` (case-sensitive class name): CosineAnnealing, WarmupPolicy,

@@ -2,7 +2,7 @@
  * OpenNMT-py training configs (`config/*.yml`, `docs/source/examples/**`): flat keys `optim`,
  * `learning_rate`, `decay_method`, `warmup_steps`, `train_steps`, `save_model`, vocab and model sizes.
  * Defaults (OpenNMT/OpenNMT-py onmt/opts.py, onmt/utils/optimizers.py `make_learning_rate_decay_fn`;
- * formulas-b.md §6): optim sgd, learning_rate 1.0, decay_method none, warmup_steps 4000, start_decay_steps
+ * commit 97111d97551c): optim sgd, learning_rate 1.0, decay_method none, warmup_steps 4000, start_decay_steps
  * 50000, decay_steps 10000, learning_rate_decay 0.5 (so a config without decay settings still halves the LR
  * from step 50000 on), train_steps 100000, adam betas (0.9, 0.999), eps 1e-8. With noam/noamwd/rsqrt
  * `learning_rate` is a scale factor.

@@ -3,6 +3,8 @@ import { scheduleInputOf } from '../scheduleInput';
 import { opennmtDialect } from './dialect';
 import { openNmtFamily } from './family';
 import { openNmtSchedule } from './schedule';
+import { openNmtDefaults } from './defaults';
+import { openNmtVocabulary } from './vocabulary';
 
 export const openNmtFramework: FrameworkModule<'opennmt', 'opennmt'> = {
   id: 'opennmt',
@@ -12,6 +14,6 @@ export const openNmtFramework: FrameworkModule<'opennmt', 'opennmt'> = {
   schedulers: {
     opennmt: { build: (plan) => openNmtSchedule(scheduleInputOf(plan)), family: openNmtFamily, horizon: () => null },
   },
-  defaults: null,
-  vocabulary: null,
+  defaults: openNmtDefaults,
+  vocabulary: openNmtVocabulary,
 };

@@ -2,7 +2,7 @@
  * OpenNMT-py learning-rate decay (plan `schedule.framework: 'opennmt'`): lr = learning_rate * decay_fn(step) with
  * `_decay_step` starting at 1, so update k (0-based) uses decay_fn(k + 1) (AMP-skipped steps still advance it).
  * Source: OpenNMT/OpenNMT-py onmt/utils/optimizers.py (make_learning_rate_decay_fn, noam_decay, noamwd_decay,
- * rsqrt_decay, exponential_decay), onmt/opts.py; shared/reference/formulas-b.md §6.
+ * rsqrt_decay, exponential_decay), onmt/opts.py (commit 97111d97551c).
  *
  * Contract with the dialects:
  * - `schedule.name`: `decay_method`: noam, noamwd, rsqrt, or none (default; with start_decay_steps set, which is

@@ -8,6 +8,7 @@
 import { isMap, isSeq, type YAMLMap } from 'yaml';
 import type { Dialect, DialectInput, Extraction, Recognition } from '../../dialects/dialect';
 import { toNumber } from '../../dialects/numbers';
+import { finiteNumber } from '../torch/torchParams';
 import { entriesOf, resolveNode, rootMap, spanOf, type MapEntry } from '../../parse/yamlAccess';
 import { buildSweep } from '../../plan/buildSweep';
 import { roleOf } from '../../plan/searchSpaceRoles';
@@ -33,10 +34,7 @@ function recognize(input: DialectInput): Recognition | null {
   return { confidence: 0.95, reason: 'SageMaker hyperparameter tuning job (HyperParameterTuningJobConfig)' };
 }
 
-const num = (value: unknown): number | undefined => {
-  const n = toNumber(value);
-  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
-};
+const num = finiteNumber;
 
 const RANGE_KINDS = ['IntegerParameterRanges', 'ContinuousParameterRanges', 'CategoricalParameterRanges'] as const;
 

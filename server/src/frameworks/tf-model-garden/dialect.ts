@@ -3,13 +3,13 @@
  * `task`, and `trainer.optimizer_config` with one-of blocks (`type` names the sibling key holding the
  * parameters) for `optimizer`, `learning_rate` and `warmup`.
  * Defaults (tensorflow/models official/modeling/optimization/configs/learning_rate_config.py,
- * optimizer_config.py, lr_schedule.py; formulas-b.md §7): learning_rate type constant (no decay),
+ * optimizer_config.py, lr_schedule.py; configs at commit 00d83f37e2de): learning_rate type constant (no decay),
  * warmup none; adam/adamw beta_1 0.9, beta_2 0.999, epsilon 1e-7; `decay_steps` is not tied to
  * `train_steps`. A missing `optimizer` block means the experiment's Python default applies.
  */
 import type { Dialect, DialectInput, Extraction, Recognition } from '../../dialects/dialect';
 import { ConfigTree, topLevelKeys } from '../../dialects/configTree';
-import { toNumber } from '../../dialects/numbers';
+import { finiteNumber } from '../torch/torchParams';
 import { toNumberList } from '../../dialects/numberLists';
 import { buildPlan } from '../../dialects/planBuilder';
 import { coerceParams } from '../../dialects/torchDefaults';
@@ -35,10 +35,7 @@ function recognize(input: DialectInput): Recognition | null {
   return { confidence: Math.min(0.95, 0.4 + 0.12 * marks), reason: `TF Model Garden experiment: runtime/task/trainer${hasOptimizerConfig ? '.optimizer_config' : ''}` };
 }
 
-function num(value: unknown): number | undefined {
-  const n = toNumber(value);
-  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
-}
+const num = finiteNumber;
 
 function extract(input: DialectInput): Extraction {
   const tree = new ConfigTree(input.document, { interpolate: false });

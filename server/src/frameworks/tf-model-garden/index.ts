@@ -4,6 +4,8 @@ import { tfModelGardenDialect } from './dialect';
 import { tfModelGardenFamily } from './family';
 import { tfModelGardenHorizon } from './horizon';
 import { tfModelGardenSchedule } from './schedule';
+import { tfModelGardenDefaults } from './defaults';
+import { tfModelGardenVocabulary } from './vocabulary';
 
 export const tfModelGardenFramework: FrameworkModule<'tf-model-garden', 'tf-model-garden'> = {
   id: 'tf-model-garden',
@@ -13,6 +15,6 @@ export const tfModelGardenFramework: FrameworkModule<'tf-model-garden', 'tf-mode
   schedulers: {
     'tf-model-garden': { build: (plan) => tfModelGardenSchedule(scheduleInputOf(plan)), family: tfModelGardenFamily, horizon: tfModelGardenHorizon },
   },
-  defaults: null,
-  vocabulary: null,
+  defaults: tfModelGardenDefaults,
+  vocabulary: tfModelGardenVocabulary,
 };

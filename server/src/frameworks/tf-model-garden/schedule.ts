@@ -2,7 +2,7 @@
  * TF Model Garden learning-rate schedules (plan `schedule.framework: 'tf-model-garden'`), evaluated at
  * `optimizer.iterations` (update k uses lr(k)). Source: tensorflow/models official/modeling/optimization/
  * lr_schedule.py, optimizer_factory.py, configs/learning_rate_config.py, and the Keras schedules they wrap;
- * shared/reference/formulas-b.md §7. TensorFlow evaluates these in float32; LR Lens computes the same formulas in
+ * lr_schedule.py at commit 00b830c7ca64. TensorFlow evaluates these in float32; LR Lens computes the same formulas in
  * float64 (differences up to ~1e-7 relative).
  *
  * Contract with the dialects:

@@ -2,7 +2,7 @@
  * timm `train.py --config` args files (NVlabs GCViT/FasterViT/MambaVision, `args.yaml` dumps): flat keys that
  * mirror timm's argparse names (`opt`, `sched`, `warmup_epochs`, `min_lr`, `cooldown_epochs`, ...).
  * Defaults (huggingface/pytorch-image-models train.py argparse, timm/scheduler/scheduler_factory.py;
- * formulas-a.md §5): sched cosine, epochs 300, warmup_epochs 5, warmup_lr 1e-5, min_lr 0, cooldown_epochs 0,
+ * commit aa4b5850): sched cosine, epochs 300, warmup_epochs 5, warmup_lr 1e-5, min_lr 0, cooldown_epochs 0,
  * decay_rate 0.1, opt sgd, momentum 0.9, opt_eps = the optimizer's own (1e-8 for AdamW/LAMB), opt_betas the
  * optimizer's own (0.9, 0.999); `lr` null → lr_base 0.1 × batch / 256 (sqrt scaling for Ada-family and LAMB). The
  * scheduler steps once per epoch unless `sched_on_updates`; training runs epochs + cooldown_epochs.

@@ -3,6 +3,8 @@ import { scheduleInputOf } from '../scheduleInput';
 import { timmDialect } from './dialect';
 import { timmFamily } from './family';
 import { timmSchedule } from './schedule';
+import { timmDefaults } from './defaults';
+import { timmVocabulary } from './vocabulary';
 
 export const timmFramework: FrameworkModule<'timm', 'timm'> = {
   id: 'timm',
@@ -12,6 +14,6 @@ export const timmFramework: FrameworkModule<'timm', 'timm'> = {
   schedulers: {
     timm: { build: (plan) => timmSchedule(scheduleInputOf(plan)), family: timmFamily, horizon: () => null },
   },
-  defaults: null,
-  vocabulary: null,
+  defaults: timmDefaults,
+  vocabulary: timmVocabulary,
 };

@@ -2,7 +2,7 @@
  * timm (pytorch-image-models) schedulers (plan `schedule.framework: 'timm'`). Stateless: `_get_lr(t)` with t the
  * epoch index (default, all updates of epoch e use _get_lr(e)) or, with `sched_on_updates`, the optimizer update
  * index. Source: huggingface/pytorch-image-models timm/scheduler/{scheduler,cosine_lr,tanh_lr,poly_lr,step_lr,
- * multistep_lr,plateau_lr,scheduler_factory}.py, train.py; shared/reference/formulas-a.md §5.
+ * multistep_lr,plateau_lr,scheduler_factory}.py, train.py (commit aa4b5850).
  *
  * Contract with the dialects:
  * - `schedule.name`: the `sched` value: `cosine`, `tanh`, `poly`, `step`, `multistep`, `plateau` (class names

@@ -1,7 +1,16 @@
 /**
- * Readers shared by everything that interprets torch.optim.lr_scheduler classes in a plan (families, horizons):
- * the class name of a dotted path, a numeric parameter, and the children of a SequentialLR / ChainedScheduler.
+ * Readers shared by the framework modules: a number as users write it, and for torch.optim.lr_scheduler classes
+ * in a plan (families, horizons) the class name of a dotted path, a numeric parameter, and the children of a
+ * SequentialLR / ChainedScheduler.
  */
+import { toNumber } from '../../dialects/numbers';
+
+/** A finite number, written as a YAML number or a numeric string (`'1e-4'`, `3e-4` under YAML 1.1), else undefined. */
+export function finiteNumber(value: unknown): number | undefined {
+  const n = toNumber(value);
+  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
+}
+
 export type SchedulerParams = Readonly<Record<string, unknown>>;
 
 /** `torch.optim.lr_scheduler.CosineAnnealingLR` → `CosineAnnealingLR`. */

@@ -1,6 +1,6 @@
 /**
  * torchtune recipe configs (`recipes/configs/**`): objects built from `_component_` dotted paths.
- * Defaults (pytorch/torchtune recipes/full_finetune_*.py `_setup_lr_scheduler`, formulas-a.md §3):
+ * Defaults (pytorch/torchtune recipes/full_finetune_*.py `_setup_lr_scheduler` at commit 01067f61):
  * no `lr_scheduler` key → no scheduler, the LR stays constant; T = epochs × steps per epoch (capped by
  * `max_steps_per_epoch`); RL recipes (PPO/GRPO) run `num_steps`. Optimizer defaults are torch's.
  */

@@ -4,6 +4,8 @@ import { torchHorizon } from '../torch/horizon';
 import { torchtuneDialect } from './dialect';
 import { torchtuneFamily } from './family';
 import { torchtuneSchedule } from './schedule';
+import { torchtuneDefaults } from './defaults';
+import { torchtuneVocabulary } from './vocabulary';
 
 export const torchtuneFramework: FrameworkModule<'torchtune', 'torchtune'> = {
   id: 'torchtune',
@@ -13,6 +15,6 @@ export const torchtuneFramework: FrameworkModule<'torchtune', 'torchtune'> = {
   schedulers: {
     torchtune: { build: (plan) => torchtuneSchedule(scheduleInputOf(plan)), family: torchtuneFamily, horizon: torchHorizon },
   },
-  defaults: null,
-  vocabulary: null,
+  defaults: torchtuneDefaults,
+  vocabulary: torchtuneVocabulary,
 };

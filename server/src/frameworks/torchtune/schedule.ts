@@ -1,7 +1,7 @@
 /**
  * torchtune learning-rate schedulers (plan `schedule.framework: 'torchtune'`). Source:
  * pytorch/torchtune torchtune/training/lr_schedulers.py (older releases torchtune/modules/lr_schedulers.py) and the
- * recipes' `_setup_lr_scheduler`; shared/reference/formulas-a.md §3.
+ * recipes' `_setup_lr_scheduler` (lr_schedulers.py at commit 56bfafa9, recipes at 01067f61).
  *
  * Contract with the dialects:
  * - `schedule.name`: `get_cosine_schedule_with_warmup` (a dotted `_component_` path is accepted), or `constant` when
@@ -18,11 +18,12 @@
 import { closedFormSchedule, marker, type ScheduleInput } from '../../schedules/closedFormSchedule';
 import type { Schedule } from '../../schedules/schedule';
 import { numberParam } from '../../schedules/scheduleParams';
+import { schedulerClassName } from '../torch/torchParams';
 
 export const TORCHTUNE_SCHEDULERS = ['get_cosine_schedule_with_warmup', 'constant'] as const;
 
 export function torchtuneSchedule(input: ScheduleInput): Schedule | null {
-  const name = input.name.split('.').pop() ?? input.name;
+  const name = schedulerClassName(input.name);
   const T = input.totalSteps;
   if (name === 'constant') return closedFormSchedule({ family: name, totalSteps: T, lrAt: () => input.baseLr });
   if (name !== 'get_cosine_schedule_with_warmup') return null;

@@ -1,7 +1,7 @@
 /**
  * Ultralytics YOLO training args (`ultralytics/cfg/default.yaml`, run `args.yaml`) and YOLOv5 hyp files.
  * Defaults (ultralytics/cfg/default.yaml, engine/trainer.py `_setup_scheduler`, `build_optimizer`;
- * formulas-a.md §6): epochs 100, lr0 0.01, lrf 0.01, momentum 0.937 (SGD momentum / Adam beta1),
+ * trainer.py at commit 00016300): epochs 100, lr0 0.01, lrf 0.01, momentum 0.937 (SGD momentum / Adam beta1),
  * warmup_epochs 3.0, cos_lr false (linear), optimizer auto. The LR always decays from lr0 to lr0 × lrf (cosine
  * with `cos_lr`, else linear), stepped once per epoch; only `lrf: 1.0` keeps it constant. With
  * `optimizer: auto` lr0 and momentum are ignored. Adam β2 is fixed at 0.999; ε is torch's 1e-8.

@@ -3,6 +3,8 @@ import { scheduleInputOf } from '../scheduleInput';
 import { ultralyticsDialect } from './dialect';
 import { ultralyticsFamily } from './family';
 import { ultralyticsSchedule } from './schedule';
+import { ultralyticsDefaults } from './defaults';
+import { ultralyticsVocabulary } from './vocabulary';
 
 export const ultralyticsFramework: FrameworkModule<'ultralytics', 'ultralytics'> = {
   id: 'ultralytics',
@@ -12,6 +14,6 @@ export const ultralyticsFramework: FrameworkModule<'ultralytics', 'ultralytics'>
   schedulers: {
     ultralytics: { build: (plan) => ultralyticsSchedule(scheduleInputOf(plan)), family: ultralyticsFamily, horizon: () => null },
   },
-  defaults: null,
-  vocabulary: null,
+  defaults: ultralyticsDefaults,
+  vocabulary: ultralyticsVocabulary,
 };

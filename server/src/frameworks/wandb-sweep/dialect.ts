@@ -7,7 +7,7 @@
 import { isMap, type Document, type YAMLMap } from 'yaml';
 import type { Dialect, DialectInput, Extraction, Recognition } from '../../dialects/dialect';
 import { ConfigTree } from '../../dialects/configTree';
-import { toNumber } from '../../dialects/numbers';
+import { finiteNumber } from '../torch/torchParams';
 import { commandLineOptimizer } from '../../dialects/commandLineOptimizer';
 import { entriesOf, resolveNode, rootMap, type MapEntry } from '../../parse/yamlAccess';
 import { buildSweep } from '../../plan/buildSweep';
@@ -27,10 +27,7 @@ function recognize(input: DialectInput): Recognition | null {
   return { confidence: Math.min(0.98, 0.75 + 0.05 * extras.length + (hasParameters ? 0.1 : 0)), reason: `W&B sweep: ${typeof method === 'string' ? `method ${method}` : 'launch sweep'}${hasParameters ? ' with parameters' : ''}` };
 }
 
-const num = (value: unknown): number | undefined => {
-  const n = toNumber(value);
-  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
-};
+const num = finiteNumber;
 
 /** One W&B parameter mapping (`{values: [..]}`, `{min, max, distribution}`, `{value}`) as a sweep entry. */
 function wandbEntry(name: string, entry: MapEntry, spec: Record<string, unknown>, written: (key: string) => string | undefined): SweepEntry {

@@ -1,4 +1,4 @@
-// Axolotl schedulers (formulas-a.md §4). HF stepping: update t (0-based) uses lr(t).
+// Axolotl schedulers (axolotl-ai-cloud/axolotl src/axolotl/utils/schedulers.py). HF stepping: update t (0-based) uses lr(t).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { axolotlSchedule } from '../../../../server/src/frameworks/axolotl/schedule';

@@ -1,4 +1,4 @@
-// Composer / llm-foundry schedulers (formulas-b.md §1). Batch k trains with base * alpha(max(k-1, 0)).
+// Composer / llm-foundry schedulers (mosaicml/composer composer/optim/scheduler.py). Batch k trains with base * alpha(max(k-1, 0)).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { composerSchedule } from '../../../../server/src/frameworks/composer/schedule';

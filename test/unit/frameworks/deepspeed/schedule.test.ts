@@ -1,4 +1,4 @@
-// DeepSpeed schedules (formulas-b.md §3): update k uses f(last_batch_iteration = k - 1); f(-1) is the initial value.
+// DeepSpeed schedules (deepspeed/runtime/lr_schedules.py): update k uses f(last_batch_iteration = k - 1); f(-1) is the initial value.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deepspeedSchedule } from '../../../../server/src/frameworks/deepspeed/schedule';

@@ -1,4 +1,4 @@
-// detectron2 (formulas-b.md §5): iteration i uses BASE_LR * M(i / MAX_ITER), warmup not re-normalised.
+// detectron2 (detectron2/solver/build.py, fvcore param_scheduler.py): iteration i uses BASE_LR * M(i / MAX_ITER), warmup not re-normalised.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { detectron2Schedule } from '../../../../server/src/frameworks/detectron2/schedule';

@@ -1,4 +1,4 @@
-// fairseq LR schedulers (formulas-b.md §4): the update taking num_updates n -> n+1 uses f(n).
+// fairseq LR schedulers (fairseq/optim/lr_scheduler/): the update taking num_updates n -> n+1 uses f(n).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fairseqSchedule } from '../../../../server/src/frameworks/fairseq/schedule';

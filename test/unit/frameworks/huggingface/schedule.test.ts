@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { huggingFaceSchedule } from '../../../../server/src/frameworks/huggingface/schedule';
 
-// Reference values worked out from transformers' optimization.py (formulas-a.md §2).
+// Reference values worked out from transformers' src/transformers/optimization.py.
 test('linear with warmup: W=10, T=100 matches transformers step by step', () => {
   const s = huggingFaceSchedule({ name: 'linear', baseLr: 1, warmupSteps: 10, totalSteps: 100, kwargs: {} });
   assert.equal(s.lrAt(0), 0);

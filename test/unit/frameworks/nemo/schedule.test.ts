@@ -1,4 +1,4 @@
-// NeMo schedulers (formulas-b.md §2, nemo/core/optim/lr_scheduler.py): update k uses f(step = k).
+// NeMo schedulers (nemo/core/optim/lr_scheduler.py): update k uses f(step = k).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nemoSchedule } from '../../../../server/src/frameworks/nemo/schedule';

@@ -1,4 +1,4 @@
-// OpenNMT-py decay (formulas-b.md §6): update k (0-based) uses learning_rate * decay_fn(k + 1).
+// OpenNMT-py decay (onmt/utils/optimizers.py): update k (0-based) uses learning_rate * decay_fn(k + 1).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openNmtSchedule } from '../../../../server/src/frameworks/opennmt/schedule';

@@ -1,4 +1,5 @@
-// TF Model Garden schedules (formulas-b.md §7): update k uses lr(k); warmup wraps the decay at the global step.
+// TF Model Garden schedules (tensorflow/models official/modeling/optimization/lr_schedule.py): update k uses lr(k);
+// warmup wraps the decay at the global step.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tfModelGardenSchedule } from '../../../../server/src/frameworks/tf-model-garden/schedule';

@@ -1,4 +1,5 @@
-// timm schedulers (formulas-a.md §5): t = epoch index (or update index with sched_on_updates), lr(t) = _get_lr(t).
+// timm schedulers (huggingface/pytorch-image-models timm/scheduler/): t = epoch index (or update index with
+// sched_on_updates), lr(t) = _get_lr(t).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { timmSchedule } from '../../../../server/src/frameworks/timm/schedule';

@@ -1,4 +1,4 @@
-// torchtune get_cosine_schedule_with_warmup (formulas-a.md §3): update t uses base * lambda(t).
+// torchtune get_cosine_schedule_with_warmup (torchtune/training/lr_schedulers.py): update t uses base * lambda(t).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { torchtuneSchedule } from '../../../../server/src/frameworks/torchtune/schedule';

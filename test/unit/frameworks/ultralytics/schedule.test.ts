@@ -1,4 +1,4 @@
-// Ultralytics trainer LR (formulas-a.md §6): epoch lambda lf(e), per-batch warmup overriding it.
+// Ultralytics trainer LR (ultralytics/engine/trainer.py): epoch lambda lf(e), per-batch warmup overriding it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pythonRound, ultralyticsSchedule } from '../../../../server/src/frameworks/ultralytics/schedule';
