@@ -20,6 +20,9 @@ import { NANOTRON_DECAY_STYLES, NANOTRON_WARMUP_STYLES } from './schedule';
 
 export const SCHEDULER = 'optimizer.learning_rate_scheduler';
 
+/** LRSchedulerArgs defaults as nanotron resolves them, and the optimizer factory's default name. */
+export const NANOTRON_DEFAULTS = { optimizer: 'adamW', lr_warmup_steps: 0, lr_decay_style: 'linear', lr_decay_steps: 'train_steps - lr_warmup_steps', lr_decay_starting_step: 'lr_warmup_steps', min_decay_lr: 'learning_rate' } as const;
+
 const TOP_SIGNATURE = ['general', 'parallelism', 'tokens', 'data_stages', 'checkpoints', 'lighteval', 'logging', 'profiler', 'tokenizer', 's3_upload'];
 
 function recognize(input: DialectInput): Recognition | null {

@@ -1,9 +1,11 @@
 import type { FrameworkModule } from '../framework';
 import { scheduleInputOf } from '../scheduleInput';
-import { OLMO_DEFAULTS, olmoDialect } from './dialect';
+import { olmoDialect } from './dialect';
 import { olmoFamily } from './family';
 import { olmoHorizon } from './horizon';
 import { olmoSchedule } from './schedule';
+import { olmoDefaults } from './defaults';
+import { olmoVocabulary } from './vocabulary';
 
 export const olmoFramework: FrameworkModule<'olmo', 'olmo'> = {
   id: 'olmo',
@@ -13,12 +15,6 @@ export const olmoFramework: FrameworkModule<'olmo', 'olmo'> = {
   schedulers: {
     olmo: { build: (plan) => olmoSchedule(scheduleInputOf(plan)), family: (name) => olmoFamily(name), horizon: olmoHorizon },
   },
-  defaults: {
-    values: OLMO_DEFAULTS,
-    sources: [
-      { repository: 'allenai/OLMo', path: 'olmo/config.py', commit: '59a53e3f68e546330ca5a99ec626e58f9ab96494' },
-      { repository: 'allenai/OLMo', path: 'olmo/train.py', commit: '59a53e3f68e546330ca5a99ec626e58f9ab96494', what: 'stop_at = max_steps + 10' },
-    ],
-  },
-  vocabulary: null,
+  defaults: olmoDefaults,
+  vocabulary: olmoVocabulary,
 };
