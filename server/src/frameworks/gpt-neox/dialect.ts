@@ -16,6 +16,7 @@ import { assumedLength, stepLength } from '../../dialects/trainingLength';
 import * as z from '../../plan/zod';
 import { gptNeoxDecayEdits } from './decayFix';
 import { neoxKeys } from './keys';
+import { pyyamlStringFloats } from './pyyamlFloats';
 import { GPT_NEOX_DECAY_STYLES, gptNeoxHorizon } from './schedule';
 
 export const GPT_NEOX_DEFAULTS = { lr: 0.001, lr_decay_style: 'linear', warmup: 0.01, min_lr: 0.0, optimizer_type: 'adam', betas: [0.9, 0.999], eps: 1e-8 } as const;
@@ -63,6 +64,7 @@ function extract(input: DialectInput): Extraction {
     'optimizer.type': z.string({ error: 'must be an optimizer type such as Adam' }),
   };
   const { values, findings } = readSettings(tree.entries(Object.keys(settings)), settings);
+  findings.push(...pyyamlStringFloats(input, tree, [raw('min_lr'), raw('warmup'), raw('lr_decay_fraction'), 'optimizer.params.lr'], 'GPT-NeoX'));
   if (findings.length > 0) return { findings };
   const value = (key: string): unknown => values[raw(key)];
   const assumptions: string[] = [];

@@ -16,6 +16,7 @@ import { assumedLength, stepLength } from '../../dialects/trainingLength';
 import * as z from '../../plan/zod';
 import { RULES } from '../../rules/ruleCatalog';
 import { nanotronDecayEdits } from './decayFix';
+import { pyyamlStringFloats } from '../gpt-neox/pyyamlFloats';
 import { NANOTRON_DECAY_STYLES, NANOTRON_WARMUP_STYLES } from './schedule';
 
 export const SCHEDULER = 'optimizer.learning_rate_scheduler';
@@ -73,6 +74,9 @@ function extract(input: DialectInput): Extraction {
       });
     }
   }
+  const floats = ['learning_rate', 'min_decay_lr'].map((k) => `${SCHEDULER}.${k}`);
+  const factoryFloats = ['adam_eps', 'adam_beta1', 'adam_beta2'].map((k) => `optimizer.optimizer_factory.${k}`);
+  findings.push(...pyyamlStringFloats(input, tree, [...floats, ...factoryFloats, 'optimizer.weight_decay', 'optimizer.clip_grad'], 'nanotron'));
   if (findings.length > 0) return { findings };
   const assumptions: string[] = [];
   const num = (key: string): number | undefined => (typeof values[key] === 'number' ? (values[key] as number) : undefined);

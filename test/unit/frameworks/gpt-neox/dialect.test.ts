@@ -57,3 +57,12 @@ test('gpt-neox: recognized file with a healthy schedule has no findings; DeepSpe
   assert.equal(dialectOf(ds, 'ds_config.json'), 'deepspeed');
   assert.notEqual(dialectOf(yaml('num_layers: 12', 'hidden_size: 768', 'train_iters: 10')), 'gpt-neox', 'model keys and a length alone are too little');
 });
+
+test('gpt-neox: 6e-5 is a string to PyYAML and NeoX rejects it (invalid-value with a fix); 6.0e-5 and quoted keys are fine', () => {
+  const text = neox(['  "train_iters": 20000,', '  "lr_decay_style": "cosine",', '  "min_lr": 6e-5,']);
+  assert.equal(dialectOf(text), 'gpt-neox');
+  assert.deepEqual(ruleIds(text), ['invalid-value']);
+  assert.ok(fixedBy(text, 'invalid-value', 'Write 6.0e-5').includes('"min_lr": 6.0e-5,'));
+  assert.deepEqual(ruleIds(neox(['  "train_iters": 20000,', '  "lr_decay_style": "cosine",', '  "min_lr": 6.0e-5,'])), []);
+  assert.deepEqual(ruleIds(neox(['  "train_iters": 20000,', '  "lr_decay_style": "cosine",', '  "min_lr": 0.00006,'])), []);
+});

@@ -43,3 +43,10 @@ test('nanotron: a short explicit lr_decay_steps is schedule-horizon; a missing w
 test('nanotron: a config without the scheduler block and its structure is not nanotron', () => {
   assert.notEqual(dialectOf(yaml('optimizer: {learning_rate: 3.0e-4}', 'tokens: {train_steps: 10}')), 'nanotron');
 });
+
+test('nanotron: 3e-4 or 1e-8 written without a dot are strings to PyYAML and dacite strict rejects them', () => {
+  const text = config(['learning_rate: 3e-4', 'lr_warmup_steps: 20', 'lr_warmup_style: linear', 'lr_decay_style: cosine', 'min_decay_lr: 1.0e-05']);
+  assert.equal(dialectOf(text), 'nanotron');
+  assert.deepEqual(ruleIds(text), ['invalid-value']);
+  assert.ok(fixedBy(text, 'invalid-value', 'Write 3.0e-4').includes('    learning_rate: 3.0e-4\n'));
+});
