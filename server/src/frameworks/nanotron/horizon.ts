@@ -8,9 +8,12 @@ import type { TrainingPlan } from '../../plan/trainingPlan';
  */
 export function nanotronHorizon(plan: TrainingPlan): ScheduleHorizon | null {
   const { params } = plan.schedule;
-  const decaySteps = params['lr_decay_steps'];
-  if (typeof decaySteps !== 'number' || plan.schedule.constantAfterWarmup) return null;
-  const start = (params['lr_decay_starting_step'] as number | undefined) ?? (params['lr_warmup_steps'] as number | undefined) ?? 0;
+  if (plan.schedule.constantAfterWarmup) return null;
+  const warmup = typeof params['lr_warmup_steps'] === 'number' ? params['lr_warmup_steps'] : 0;
+  const start = typeof params['lr_decay_starting_step'] === 'number' ? params['lr_decay_starting_step'] : warmup;
+  // Absent, lr_decay_steps is train_steps - lr_warmup_steps (set when the config loads), which a later
+  // lr_decay_starting_step pushes past the end of training.
+  const decaySteps = typeof params['lr_decay_steps'] === 'number' ? params['lr_decay_steps'] : plan.length.steps - warmup;
   const expected = plan.length.steps - start;
   if (!(expected > 0)) return null;
   return { key: 'lr_decay_steps', value: decaySteps, expected, consequence: 'the LR sits at min_decay_lr for the rest of the run' };

@@ -50,3 +50,10 @@ test('nanotron: 3e-4 or 1e-8 written without a dot are strings to PyYAML and dac
   assert.deepEqual(ruleIds(text), ['invalid-value']);
   assert.ok(fixedBy(text, 'invalid-value', 'Write 3.0e-4').includes('    learning_rate: 3.0e-4\n'));
 });
+
+test('nanotron: lr_decay_starting_step with the default lr_decay_steps never finishes the decay; the fix writes the steps left', () => {
+  const text = config(['learning_rate: 3.0e-4', 'lr_warmup_steps: 100', 'lr_warmup_style: linear', 'lr_decay_style: linear', 'lr_decay_starting_step: 1500', 'min_decay_lr: 0.0'], 2000);
+  assert.deepEqual(ruleIds(text), ['schedule-horizon']);
+  const fixed = fixedBy(text, 'schedule-horizon', 'Use linear decay');
+  assert.ok(fixed.includes('lr_decay_steps: 500'), fixed);
+});
