@@ -19,18 +19,60 @@ import { neoxKeys } from './keys';
 import { pyyamlStringFloats } from './pyyamlFloats';
 import { GPT_NEOX_DECAY_STYLES, gptNeoxHorizon } from './schedule';
 
-export const GPT_NEOX_DEFAULTS = { lr: 0.001, lr_decay_style: 'linear', warmup: 0.01, min_lr: 0.0, optimizer_type: 'adam', betas: [0.9, 0.999], eps: 1e-8 } as const;
+export const GPT_NEOX_DEFAULTS = {
+  lr: 0.001,
+  lr_decay_style: 'linear',
+  warmup: 0.01,
+  min_lr: 0.0,
+  optimizer_type: 'adam',
+  betas: [0.9, 0.999],
+  eps: 1e-8,
+} as const;
 
 /** Keys (normalized to `_`) only NeoX (and Megatron-style launchers) write. */
 const SIGNATURE = [
-  'pipe_parallel_size', 'model_parallel_size', 'train_micro_batch_size_per_gpu', 'lr_decay_style', 'lr_decay_iters', 'train_iters', 'attention_config',
-  'data_impl', 'tokenizer_type', 'num_layers', 'hidden_size', 'num_attention_heads', 'seq_length', 'max_position_embeddings', 'pos_emb',
-  'norm', 'gpt_j_residual', 'output_layer_parallelism', 'init_method', 'output_layer_init_method', 'checkpoint_activations', 'partition_activations',
-  'synchronize_each_layer', 'zero_optimization', 'eval_iters', 'eval_interval', 'split', 'vocab_file', 'merge_file',
+  'pipe_parallel_size',
+  'model_parallel_size',
+  'train_micro_batch_size_per_gpu',
+  'lr_decay_style',
+  'lr_decay_iters',
+  'train_iters',
+  'attention_config',
+  'data_impl',
+  'tokenizer_type',
+  'num_layers',
+  'hidden_size',
+  'num_attention_heads',
+  'seq_length',
+  'max_position_embeddings',
+  'pos_emb',
+  'norm',
+  'gpt_j_residual',
+  'output_layer_parallelism',
+  'init_method',
+  'output_layer_init_method',
+  'checkpoint_activations',
+  'partition_activations',
+  'synchronize_each_layer',
+  'zero_optimization',
+  'eval_iters',
+  'eval_interval',
+  'split',
+  'vocab_file',
+  'merge_file',
 ];
 
 /** NeoX keys (normalized) that Megatron-LM's YAML configs do not use. */
-const NEOX_ONLY = ['pipe_parallel_size', 'model_parallel_size', 'attention_config', 'train_micro_batch_size_per_gpu', 'zero_optimization', 'pos_emb', 'gpt_j_residual', 'output_layer_parallelism'];
+const NEOX_ONLY = [
+  'pipe_parallel_size',
+  'model_parallel_size',
+  'attention_config',
+  'train_micro_batch_size_per_gpu',
+  'zero_optimization',
+  'pos_emb',
+  'gpt_j_residual',
+  'output_layer_parallelism',
+];
 
 function recognize(input: DialectInput): Recognition | null {
   const keys = neoxKeys(input);
@@ -44,7 +86,9 @@ function recognize(input: DialectInput): Recognition | null {
 }
 
 const decayStyle = z.string({ error: 'must be a decay style: constant, linear, cosine or exponential' }).check(
-  z.refine((v) => GPT_NEOX_DECAY_STYLES.some((s) => s === v.toLowerCase()), { error: 'must be one of constant, linear, cosine, exponential' }),
+  z.refine((v) => GPT_NEOX_DECAY_STYLES.some((s) => s === v.toLowerCase()), {
+    error: 'must be one of constant, linear, cosine, exponential',
+  }),
 );
 
 function extract(input: DialectInput): Extraction {
@@ -53,37 +97,66 @@ function extract(input: DialectInput): Extraction {
   const raw = (key: string): string => keys.get(key) ?? key;
   const settings = {
     [raw('lr_decay_style')]: decayStyle,
-    [raw('lr_decay_iters')]: z.nullable(numberSetting('must be a number of iterations').check(z.int({ error: 'must be a whole number of iterations' }))),
+    [raw('lr_decay_iters')]: z.nullable(
+      numberSetting('must be a number of iterations').check(z.int({ error: 'must be a whole number of iterations' })),
+    ),
     [raw('lr_decay_fraction')]: z.nullable(numberSetting('must be a number (a fraction of train_iters)')),
-    [raw('train_iters')]: z.nullable(numberSetting('must be a number of iterations').check(z.refine((v) => v > 0 && Number.isInteger(v), { error: 'must be a whole number above 0' }))),
-    [raw('warmup')]: numberSetting('must be a number (a fraction of the decay iterations)').check(z.refine((v) => v >= 0, { error: 'must not be negative' })),
+    [raw('train_iters')]: z.nullable(
+      numberSetting('must be a number of iterations').check(
+        z.refine((v) => v > 0 && Number.isInteger(v), { error: 'must be a whole number above 0' }),
+      ),
+    ),
+    [raw('warmup')]: numberSetting('must be a number (a fraction of the decay iterations)').check(
+      z.refine((v) => v >= 0, { error: 'must not be negative' }),
+    ),
     [raw('min_lr')]: numberSetting('must be a number (the LR floor)'),
-    'optimizer.params.lr': numberSetting('must be a number (the learning rate)').check(z.refine((v) => v > 0, { error: 'must be greater than 0' })),
+    'optimizer.params.lr': numberSetting('must be a number (the learning rate)').check(
+      z.refine((v) => v > 0, { error: 'must be greater than 0' }),
+    ),
     'optimizer.params.betas': betasSetting(),
     'optimizer.params.eps': numberSetting('must be a number (e.g. 1e-8)'),
     'optimizer.type': z.string({ error: 'must be an optimizer type such as Adam' }),
   };
   const { values, findings } = readSettings(tree.entries(Object.keys(settings)), settings);
-  findings.push(...pyyamlStringFloats(input, tree, [raw('min_lr'), raw('warmup'), raw('lr_decay_fraction'), 'optimizer.params.lr'], 'GPT-NeoX'));
+  findings.push(
+    ...pyyamlStringFloats(input, tree, [raw('min_lr'), raw('warmup'), raw('lr_decay_fraction'), 'optimizer.params.lr'], 'GPT-NeoX'),
+  );
   if (findings.length > 0) return { findings };
   const value = (key: string): unknown => values[raw(key)];
   const assumptions: string[] = [];
   const style = (value('lr_decay_style') as string | undefined) ?? GPT_NEOX_DEFAULTS.lr_decay_style;
   const lr = values['optimizer.params.lr'] as number | undefined;
-  if (lr === undefined) assumptions.push(`lr ${GPT_NEOX_DEFAULTS.lr} (NeoX's default when optimizer.params.lr is absent; another config file of the run may set it)`);
+  if (lr === undefined)
+    assumptions.push(
+      `lr ${GPT_NEOX_DEFAULTS.lr} (NeoX's default when optimizer.params.lr is absent; another config file of the run may set it)`,
+    );
   const trainIters = value('train_iters') as number | null | undefined;
-  const length = typeof trainIters === 'number'
-    ? stepLength(trainIters, `${raw('train_iters')}: ${trainIters}`)
-    : assumedLength('train_iters is not in this file (another config file of the run, or train_epochs with the dataset size)', assumptions);
+  const length =
+    typeof trainIters === 'number'
+      ? stepLength(trainIters, `${raw('train_iters')}: ${trainIters}`)
+      : assumedLength(
+          'train_iters is not in this file (another config file of the run, or train_epochs with the dataset size)',
+          assumptions,
+        );
   const params: Record<string, unknown> = { train_iters: length.steps };
-  for (const key of ['lr_decay_iters', 'lr_decay_fraction', 'warmup', 'min_lr', 'constant_lr', 'cooldown_iters_perc', 'constant_iters_perc', 'timescale']) {
+  for (const key of [
+    'lr_decay_iters',
+    'lr_decay_fraction',
+    'warmup',
+    'min_lr',
+    'constant_lr',
+    'cooldown_iters_perc',
+    'constant_iters_perc',
+    'timescale',
+  ]) {
     const v = value(key) ?? tree.get(raw(key));
     if (typeof v === 'number' || (typeof v === 'string' && v.trim() !== '')) params[key] = v;
   }
   const N = gptNeoxHorizon(params, length.steps);
   const warmupFraction = (value('warmup') as number | undefined) ?? GPT_NEOX_DEFAULTS.warmup;
   const W = warmupFraction * N;
-  if (style !== style.toLowerCase()) assumptions.push(`NeoX accepts \`${style}\` but its scheduler compares lowercase names: the run keeps the LR constant`);
+  if (style !== style.toLowerCase())
+    assumptions.push(`NeoX accepts \`${style}\` but its scheduler compares lowercase names: the run keeps the LR constant`);
   const betas = (values['optimizer.params.betas'] as [number, number] | undefined) ?? GPT_NEOX_DEFAULTS.betas;
   const plan = buildPlan('gpt-neox', input, tree, {
     optimizer: {
@@ -98,14 +171,22 @@ function extract(input: DialectInput): Extraction {
       name: style,
       params,
       explicit: keys.has('lr_decay_style'),
-      constantAfterWarmup: style === 'constant' || !['linear', 'cosine', 'exponential', 'infinite_cosine', 'infinite_inv_sqrt'].includes(style),
+      constantAfterWarmup:
+        style === 'constant' || !['linear', 'cosine', 'exponential', 'infinite_cosine', 'infinite_inv_sqrt'].includes(style),
       validationDriven: false,
     },
     warmup: { steps: Math.min(W, 1e15), ratio: length.steps > 0 ? W / length.steps : 0 },
     length,
     sources: {
-      baseLr: 'optimizer.params.lr', schedule: raw('lr_decay_style'), warmup: raw('warmup'), length: raw('train_iters'), optimizer: 'optimizer.type',
-      beta1: 'optimizer.params.betas', beta2: 'optimizer.params.betas', epsilon: 'optimizer.params.eps', horizon: raw('lr_decay_iters'),
+      baseLr: 'optimizer.params.lr',
+      schedule: raw('lr_decay_style'),
+      warmup: raw('warmup'),
+      length: raw('train_iters'),
+      optimizer: 'optimizer.type',
+      beta1: 'optimizer.params.betas',
+      beta2: 'optimizer.params.betas',
+      epsilon: 'optimizer.params.eps',
+      horizon: raw('lr_decay_iters'),
     },
     assumptions,
   });

@@ -15,6 +15,7 @@ export function gptNeoxHorizon(plan: TrainingPlan): ScheduleHorizon | null {
     key,
     value,
     expected: plan.length.steps,
-    consequence: style === 'cosine' ? 'past it the cosine climbs back up towards the peak LR' : 'the LR sits at min_lr for the rest of the run',
+    consequence:
+      style === 'cosine' ? 'past it the cosine climbs back up towards the peak LR' : 'the LR sits at min_lr for the rest of the run',
   };
 }

@@ -35,10 +35,14 @@ export function pyyamlStringFloats(input: DialectInput, tree: ConfigTree, paths:
     findings.push({
       ruleId: 'invalid-value',
       severity: RULES['invalid-value'].defaultSeverity,
-      message: `\`${entry.key}: ${text}\` is a string to ${framework}'s YAML loader (PyYAML reads a float only with a dot and a signed exponent), and ${framework} rejects a string here: write ${pyyamlFloatText(text)}.`,
+      message:
+        `\`${entry.key}: ${text}\` is a string to ${framework}'s YAML loader (PyYAML reads a float only with a dot and a signed ` +
+        `exponent), and ${framework} rejects a string here: write ${pyyamlFloatText(text)}.`,
       span: entry.valueSpan,
       keySpan: entry.keySpan,
-      fixes: [{ title: `Write ${pyyamlFloatText(text)}`, isPreferred: true, edits: [{ span: entry.valueSpan, newText: pyyamlFloatText(text) }] }],
+      fixes: [
+        { title: `Write ${pyyamlFloatText(text)}`, isPreferred: true, edits: [{ span: entry.valueSpan, newText: pyyamlFloatText(text) }] },
+      ],
     });
   }
   return findings;

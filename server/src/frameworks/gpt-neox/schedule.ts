@@ -65,7 +65,8 @@ export function gptNeoxSchedule(input: ScheduleInput): Schedule | null {
       if (tp <= C) {
         // Python raises ZeroDivisionError at t' = 0 when C = 0; the first decay step then never runs: drawn as constant_lr.
         if (C === 0) return Math.max(constantLr, minLr);
-        if (style === 'infinite_cosine') return Math.max(constantLr + ((eta - constantLr) / 2.0) * (Math.cos((Math.PI * tp) / C) + 1), minLr);
+        if (style === 'infinite_cosine')
+          return Math.max(constantLr + ((eta - constantLr) / 2.0) * (Math.cos((Math.PI * tp) / C) + 1), minLr);
         return eta + ((constantLr - eta) / invF(1)) * invF(tp / C); // returned without the min_lr clamp
       }
       const afterCooldown = tp - C;
@@ -100,12 +101,14 @@ export function gptNeoxSchedule(input: ScheduleInput): Schedule | null {
   const periodic = style === 'cosine';
   if (N > W && style !== 'constant') markers.push(marker(N, 'horizon', periodic ? 'min_lr reached (cosine rises after)' : 'decay horizon'));
   // The cosine past N is periodic (troughs at W + (2j+1)E, peaks at W + 2jE); list them lazily.
-  const criticalSteps = periodic && E > 0
-    ? (start: number, end: number, limit: number): number[] => {
-        const points: number[] = [W];
-        for (let j = Math.max(1, Math.floor((start - W) / E)); W + j * E < end + 1 && points.length < limit + 2; j++) points.push(W + j * E);
-        return stepsAroundSorted(points, start, end, limit);
-      }
-    : undefined;
+  const criticalSteps =
+    periodic && E > 0
+      ? (start: number, end: number, limit: number): number[] => {
+          const points: number[] = [W];
+          for (let j = Math.max(1, Math.floor((start - W) / E)); W + j * E < end + 1 && points.length < limit + 2; j++)
+            points.push(W + j * E);
+          return stepsAroundSorted(points, start, end, limit);
+        }
+      : undefined;
   return closedFormSchedule({ family: style, totalSteps: T, lrAt, breakpoints, markers, ...(criticalSteps ? { criticalSteps } : {}) });
 }

@@ -7,7 +7,11 @@ export const gptNeoxVocabulary: EditingVocabulary = {
   schedulers: GPT_NEOX_DECAY_STYLES,
   optimizers: ['Adam', 'AdamW', 'Lion', 'SGD'],
   keys: [
-    { key: 'optimizer.type', default: D.optimizer_type, meaning: 'the optimizer (`Adam`, `Lion`, `OneBitAdam` hands the schedule to DeepSpeed)' },
+    {
+      key: 'optimizer.type',
+      default: D.optimizer_type,
+      meaning: 'the optimizer (`Adam`, `Lion`, `OneBitAdam` hands the schedule to DeepSpeed)',
+    },
     { key: 'optimizer.params.lr', default: D.lr, meaning: 'the peak learning rate' },
     { key: 'optimizer.params.betas', meaning: 'Adam betas' },
     { key: 'optimizer.params.eps', default: D.eps, meaning: 'Adam epsilon' },

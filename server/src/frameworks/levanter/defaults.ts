@@ -6,6 +6,11 @@ export const levanterDefaults: DefaultsTable = {
   values: LEVANTER_DEFAULTS,
   sources: [
     { repository: 'stanford-crfm/levanter', path: 'src/levanter/optim/config.py', commit: '9263f81e8b453241332c2c0b2d2001bfb2d2241c' },
-    { repository: 'stanford-crfm/levanter', path: 'src/levanter/trainer.py', commit: '9263f81e8b453241332c2c0b2d2001bfb2d2241c', what: 'num_train_steps' },
+    {
+      repository: 'stanford-crfm/levanter',
+      path: 'src/levanter/trainer.py',
+      commit: '9263f81e8b453241332c2c0b2d2001bfb2d2241c',
+      what: 'num_train_steps',
+    },
   ],
 };

@@ -1,6 +1,9 @@
 import type { ScheduleFamily } from '../family';
 
-/** The family of a levanter `lr_schedule` (stanford-crfm/levanter src/levanter/optim/config.py @9263f81e8b453241332c2c0b2d2001bfb2d2241c). */
+/**
+ * The family of a levanter `lr_schedule`
+ * (stanford-crfm/levanter src/levanter/optim/config.py @9263f81e8b453241332c2c0b2d2001bfb2d2241c).
+ */
 export function levanterFamily(name: string, params: Readonly<Record<string, unknown>>): ScheduleFamily {
   const cyclic = params['cycles'] !== undefined || params['cycle_length'] !== undefined || params['haps'] !== undefined;
   if (cyclic && (name === 'cosine' || name === 'linear')) return { kind: 'other', name: `${name} in cycles (rewarmups)` };

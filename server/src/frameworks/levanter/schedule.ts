@@ -121,7 +121,14 @@ export function levanterSchedule(input: ScheduleInput): Schedule | null {
     pieces.push(decay);
     boundaries.push(end);
     if (cycle > 0) markers.push(marker(start, 'restart', `cycle ${cycle + 1}`));
-    breakpoints.push(start - 1, start, start + warmupSteps, start + warmupSteps + stableSteps, start + warmupSteps + stableSteps + decaySteps, end);
+    breakpoints.push(
+      start - 1,
+      start,
+      start + warmupSteps,
+      start + warmupSteps + stableSteps,
+      start + warmupSteps + stableSteps + decaySteps,
+      end,
+    );
     last = decay;
     lastDecaySteps = decaySteps;
   }
@@ -136,7 +143,13 @@ export function levanterSchedule(input: ScheduleInput): Schedule | null {
 }
 
 function decayPiece(
-  kind: string, options: Readonly<Record<string, unknown>>, eta: number, minLr: number, ratio: number, warmupSteps: number, d: number,
+  kind: string,
+  options: Readonly<Record<string, unknown>>,
+  eta: number,
+  minLr: number,
+  ratio: number,
+  warmupSteps: number,
+  d: number,
 ): Piece | null {
   switch (kind) {
     case 'constant':

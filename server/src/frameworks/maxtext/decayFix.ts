@@ -24,7 +24,11 @@ export function maxtextDecayEdits(input: DialectInput, plan: TrainingPlan, famil
     if (!legacy) changes.push(['lr_schedule_type', 'cosine']);
   } else {
     const warmup = typeof params['warmup_steps_fraction'] === 'number' ? params['warmup_steps_fraction'] : 0.1;
-    changes.push(['lr_schedule_type', 'wsd'], ['wsd_decay_style', 'linear'], ['wsd_decay_steps_fraction', float(Number((1 - warmup).toPrecision(12)))]);
+    changes.push(
+      ['lr_schedule_type', 'wsd'],
+      ['wsd_decay_style', 'linear'],
+      ['wsd_decay_steps_fraction', float(Number((1 - warmup).toPrecision(12)))],
+    );
   }
   const horizon = horizonToWrite(plan, maxtextHorizon);
   if (horizon) changes.push([horizon.key, horizon.expected]);

@@ -1,6 +1,9 @@
 import type { ScheduleFamily } from '../family';
 
-/** The family of a MaxText `lr_schedule_type` (AI-Hypercomputer/maxtext src/maxtext/utils/maxtext_utils.py @e591f30cbbf217ed67ef71263ec0538239f9c3b8). */
+/**
+ * The family of a MaxText `lr_schedule_type`
+ * (AI-Hypercomputer/maxtext src/maxtext/utils/maxtext_utils.py @e591f30cbbf217ed67ef71263ec0538239f9c3b8).
+ */
 export function maxtextFamily(name: string, params: Readonly<Record<string, unknown>>): ScheduleFamily {
   if (name === 'cosine') return { kind: 'cosine', name: 'cosine' };
   if (name !== 'wsd') return { kind: 'unknown', name };

@@ -9,5 +9,10 @@ import type { TrainingPlan } from '../../plan/trainingPlan';
 export function maxtextHorizon(plan: TrainingPlan): ScheduleHorizon | null {
   const value = plan.schedule.params['learning_rate_schedule_steps'];
   if (typeof value !== 'number' || value === plan.length.steps || plan.sources['horizon'] === undefined) return null;
-  return { key: 'learning_rate_schedule_steps', value, expected: plan.length.steps, consequence: 'MaxText trains the rest of the run at LR 0' };
+  return {
+    key: 'learning_rate_schedule_steps',
+    value,
+    expected: plan.length.steps,
+    consequence: 'MaxText trains the rest of the run at LR 0',
+  };
 }

@@ -16,7 +16,8 @@ const SCHEDULER = 'optimizer.learning_rate_scheduler';
 export function nanotronDecayEdits(input: DialectInput, plan: TrainingPlan, family: DecayFamily): TextEdit[] {
   const changes: Array<readonly [string, EditValue]> = [[`${SCHEDULER}.lr_decay_style`, family]];
   const floor = plan.schedule.params['min_decay_lr'];
-  if (floor === undefined || floor === plan.baseLr) changes.push([`${SCHEDULER}.min_decay_lr`, yaml11Float(Number((plan.baseLr / 10).toPrecision(12)))]);
+  if (floor === undefined || floor === plan.baseLr)
+    changes.push([`${SCHEDULER}.min_decay_lr`, yaml11Float(Number((plan.baseLr / 10).toPrecision(12)))]);
   const horizon = horizonToWrite(plan, nanotronHorizon);
   if (horizon) changes.push([`${SCHEDULER}.${horizon.key}`, horizon.expected]);
   return setPaths(input, changes, { beside: 'lr_warmup_style' });

@@ -5,6 +5,11 @@ import { NANOTRON_DEFAULTS } from './dialect';
 export const nanotronDefaults: DefaultsTable = {
   values: NANOTRON_DEFAULTS,
   sources: [
-    { repository: 'huggingface/nanotron', path: 'src/nanotron/config/config.py', commit: '2411b022a75fb7f7561a1bb4166706da5e1b76de', what: 'LRSchedulerArgs' },
+    {
+      repository: 'huggingface/nanotron',
+      path: 'src/nanotron/config/config.py',
+      commit: '2411b022a75fb7f7561a1bb4166706da5e1b76de',
+      what: 'LRSchedulerArgs',
+    },
   ],
 };

@@ -13,7 +13,11 @@ export const nanotronFramework: FrameworkModule<'nanotron', 'nanotron'> = {
   kind: 'training',
   dialect: nanotronDialect,
   schedulers: {
-    nanotron: { build: (plan) => nanotronSchedule(scheduleInputOf(plan)), family: (name) => nanotronFamily(name), horizon: nanotronHorizon },
+    nanotron: {
+      build: (plan) => nanotronSchedule(scheduleInputOf(plan)),
+      family: (name) => nanotronFamily(name),
+      horizon: nanotronHorizon,
+    },
   },
   defaults: nanotronDefaults,
   vocabulary: nanotronVocabulary,

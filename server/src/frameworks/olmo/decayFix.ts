@@ -11,7 +11,9 @@ import { horizonToWrite } from '../gpt-neox/horizonEdit';
 import { olmoHorizon } from './horizon';
 
 export function olmoDecayEdits(input: DialectInput, plan: TrainingPlan, family: DecayFamily): TextEdit[] {
-  const edits = setPath(input, ['scheduler', 'name'], family === 'cosine' ? 'cosine_with_warmup' : 'linear_with_warmup', { beside: 'optimizer' });
+  const edits = setPath(input, ['scheduler', 'name'], family === 'cosine' ? 'cosine_with_warmup' : 'linear_with_warmup', {
+    beside: 'optimizer',
+  });
   const horizon = horizonToWrite(plan, olmoHorizon);
   return horizon ? [...edits, ...setPath(input, ['scheduler', horizon.key], horizon.expected)] : edits;
 }

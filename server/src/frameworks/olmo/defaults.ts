@@ -6,6 +6,11 @@ export const olmoDefaults: DefaultsTable = {
   values: OLMO_DEFAULTS,
   sources: [
     { repository: 'allenai/OLMo', path: 'olmo/config.py', commit: '59a53e3f68e546330ca5a99ec626e58f9ab96494' },
-    { repository: 'allenai/OLMo', path: 'olmo/train.py', commit: '59a53e3f68e546330ca5a99ec626e58f9ab96494', what: 'stop_at = max_steps + 10' },
+    {
+      repository: 'allenai/OLMo',
+      path: 'olmo/train.py',
+      commit: '59a53e3f68e546330ca5a99ec626e58f9ab96494',
+      what: 'stop_at = max_steps + 10',
+    },
   ],
 };

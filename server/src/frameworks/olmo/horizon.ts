@@ -11,5 +11,10 @@ export function olmoHorizon(plan: TrainingPlan): ScheduleHorizon | null {
   const maxSteps = params['max_steps'];
   if (typeof tMax !== 'number' || typeof maxSteps !== 'number' || params['units'] === 'tokens') return null;
   if (!['cosine_with_warmup', 'linear_with_warmup', 'cosine_linear_envelope', 'max_scheduler'].includes(name)) return null;
-  return { key: 't_max', value: Math.trunc(tMax), expected: maxSteps, consequence: 'the LR sits at alpha_f × learning_rate for the rest of the run' };
+  return {
+    key: 't_max',
+    value: Math.trunc(tMax),
+    expected: maxSteps,
+    consequence: 'the LR sits at alpha_f × learning_rate for the rest of the run',
+  };
 }

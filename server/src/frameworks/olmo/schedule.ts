@@ -27,7 +27,12 @@ import type { Schedule, ScheduleMarker } from '../../schedules/schedule';
 import { numberParam, stringParam } from '../../schedules/scheduleParams';
 
 export const OLMO_SCHEDULERS = [
-  'cosine_with_warmup', 'linear_with_warmup', 'inverse_sqrt_with_warmup', 'max_scheduler', 'constant', 'cosine_linear_envelope',
+  'cosine_with_warmup',
+  'linear_with_warmup',
+  'inverse_sqrt_with_warmup',
+  'max_scheduler',
+  'constant',
+  'cosine_linear_envelope',
   'constant_with_warmup',
 ] as const;
 
@@ -52,7 +57,7 @@ export function olmoSchedule(input: ScheduleInput): Schedule | null {
   const W = pyInt(numberParam(p, 't_warmup') ?? 100);
   const tMax = numberParam(p, 't_max');
   // units tokens: max_tokens = max_steps * B * L from scratch (an int max_duration); a "…T" duration gives its tokens.
-  const M = tMax !== undefined ? pyInt(tMax) : units === 'tokens' ? numberParam(p, 'max_tokens') ?? maxSteps * perStep : maxSteps;
+  const M = tMax !== undefined ? pyInt(tMax) : units === 'tokens' ? (numberParam(p, 'max_tokens') ?? maxSteps * perStep) : maxSteps;
   const alphaF = numberParam(p, 'alpha_f') ?? 0.1;
   const wmin = numberParam(p, 'warmup_min_lr') ?? eta * 0.1;
   const etaMin = eta * alphaF;
@@ -98,7 +103,8 @@ export function olmoSchedule(input: ScheduleInput): Schedule | null {
   // update k sees s = (k + 1) * perStep; a step index u where s crosses a position b is b / perStep - 1.
   const toStep = (position: number): number => position / perStep - 1;
   const hasWarmup = name !== 'constant' && W > 0;
-  const hasHorizon = name === 'cosine_with_warmup' || name === 'linear_with_warmup' || name === 'cosine_linear_envelope' || name === 'max_scheduler';
+  const hasHorizon =
+    name === 'cosine_with_warmup' || name === 'linear_with_warmup' || name === 'cosine_linear_envelope' || name === 'max_scheduler';
   const markers: ScheduleMarker[] = [];
   if (hasWarmup) markers.push(marker(Math.max(0, Math.ceil(toStep(W))), 'warmup-end', 'warmup ends'));
   if (hasHorizon) markers.push(marker(Math.max(0, Math.ceil(toStep(M))), 'horizon', `alpha_f floor (${alphaF} × lr)`));

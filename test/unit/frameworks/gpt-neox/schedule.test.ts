@@ -22,7 +22,13 @@ test('cosine: max(1, t)/W warmup, min_lr at t = N, climbs back past N', () => {
   // rounded check values, computed by hand: .5 .5 1 .9657 .8682 .7222 .55 .3778 .2318 .1343 .1 .1343 .2318
   const rounded = [0.5, 0.5, 1, 0.9657, 0.8682, 0.7222, 0.55, 0.3778, 0.2318, 0.1343, 0.1, 0.1343, 0.2318];
   rounded.forEach((r, t) => assert.ok(Math.abs((s?.lrAt(t) ?? NaN) - r) < 5e-5, `t=${t}`));
-  assert.deepEqual(s?.markers.map((m) => [m.step, m.kind]), [[2, 'warmup-end'], [10, 'horizon']]);
+  assert.deepEqual(
+    s?.markers.map((m) => [m.step, m.kind]),
+    [
+      [2, 'warmup-end'],
+      [10, 'horizon'],
+    ],
+  );
   // the periodic cosine lists the trough at N = 10 and the next peak at 18 among its critical steps
   assert.deepEqual(s?.criticalSteps?.(0, 20, 50), [1, 2, 9, 10, 17, 18]);
 });
@@ -64,8 +70,15 @@ test('infinite_cosine (pr1194): t/W warmup, cosine to constant_lr over C, hold K
   const s = neox('infinite_cosine', p, 1, 100);
   const factor = -Math.log(0.05 / 0.5) / 40;
   assertSteps(s, {
-    0: 0, 5: 0.5, 10: 1, 20: 0.5 + (0.5 / 2.0) * (cos(PI * 0.5) + 1), 30: 0.5 + (0.5 / 2.0) * (cos(PI) + 1), 45: 0.5, 60: 0.5,
-    80: 0.5 * Math.exp(-1 * factor * 20), 99: 0.5 * Math.exp(-1 * factor * 39),
+    0: 0,
+    5: 0.5,
+    10: 1,
+    20: 0.5 + (0.5 / 2.0) * (cos(PI * 0.5) + 1),
+    30: 0.5 + (0.5 / 2.0) * (cos(PI) + 1),
+    45: 0.5,
+    60: 0.5,
+    80: 0.5 * Math.exp(-1 * factor * 20),
+    99: 0.5 * Math.exp(-1 * factor * 39),
   });
   assert.ok(Math.abs((s?.lrAt(80) ?? 0) - 0.5 / Math.sqrt(10)) < 1e-12);
   // infinite_inv_sqrt: lr + (constant_lr - lr) / g(1) * g(t'/C), g(x) = (1 + timescale x)^-1/2 - 1, no min_lr clamp

@@ -3,11 +3,29 @@ import { test } from 'node:test';
 import { dialectOf, planOf, ruleIds, yaml } from '../../dialects/analyse';
 import { fixedBy } from '../fixedBy';
 
-const trainer = ['data: !include data/openwebtext_source.yaml', 'model: {type: gpt2, hidden_dim: 768}', 'trainer:', '  mp: p=f32,c=bfloat16', '  train_batch_size: 256', '  num_train_steps: 20000'];
+const trainer = [
+  'data: !include data/openwebtext_source.yaml',
+  'model: {type: gpt2, hidden_dim: 768}',
+  'trainer:',
+  '  mp: p=f32,c=bfloat16',
+  '  train_batch_size: 256',
+  '  num_train_steps: 20000',
+];
 
 test('levanter: warmup fraction, defaults (cosine, min_lr_ratio 0.1, adam), YAML 1.1 1E-3 read as a number', () => {
   const plan = planOf(yaml(...trainer, 'optimizer:', '  learning_rate: 1E-3', '  weight_decay: 0.1', '  warmup: 0.01'), 'levanter');
-  assert.deepEqual([plan.schedule.name, plan.schedule.explicit, plan.baseLr, plan.warmup.steps, plan.length.steps, plan.optimizer.name, plan.optimizer.beta2], ['cosine', false, 1e-3, 200, 20000, 'adam', 0.95]);
+  assert.deepEqual(
+    [
+      plan.schedule.name,
+      plan.schedule.explicit,
+      plan.baseLr,
+      plan.warmup.steps,
+      plan.length.steps,
+      plan.optimizer.name,
+      plan.optimizer.beta2,
+    ],
+    ['cosine', false, 1e-3, 200, 20000, 'adam', 0.95],
+  );
   assert.deepEqual(ruleIds(yaml(...trainer, 'optimizer:', '  learning_rate: 1E-3', '  warmup: 0.01')), []);
 });
 

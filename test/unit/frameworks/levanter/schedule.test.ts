@@ -14,7 +14,8 @@ function lev(kind: string, params: Record<string, unknown>, baseLr = 1, totalSte
 /** optax linear_schedule(init, end, n) at count c. */
 const lin = (init: number, end: number, n: number, c: number) => (init - end) * (1 - Math.min(Math.max(c, 0), n) / n) + end;
 /** optax cosine_decay_schedule(init, d, alpha) at count c. */
-const cosd = (init: number, d: number, alpha: number, c: number) => init * ((1 - alpha) * (0.5 * (1 + Math.cos((PI * Math.min(c, d)) / d))) + alpha);
+const cosd = (init: number, d: number, alpha: number, c: number) =>
+  init * ((1 - alpha) * (0.5 * (1 + Math.cos((PI * Math.min(c, d)) / d))) + alpha);
 
 test('cosine: warmup fraction of the cycle from 0, clamp at c = d (step T, never run)', () => {
   // T = 10, warmup 0.2 -> w = 2, d = 8, min_lr_ratio 0.1
@@ -22,7 +23,10 @@ test('cosine: warmup fraction of the cycle from 0, clamp at c = d (step T, never
   assertSteps(s, { 0: 0, 1: lin(0, 1, 2, 1), 2: cosd(1, 8, 0.1, 0), 3: cosd(1, 8, 0.1, 1), 9: cosd(1, 8, 0.1, 7), 10: 0.1, 12: 0.1 });
   const rounded = [0, 0.5, 1, 0.9657, 0.8682, 0.7222, 0.55, 0.3778, 0.2318, 0.1343];
   rounded.forEach((r, k) => assert.ok(Math.abs((s?.lrAt(k) ?? NaN) - r) < 5e-5, `k=${k}`));
-  assert.deepEqual(s?.markers.map((m) => [m.step, m.kind]), [[2, 'warmup-end']]);
+  assert.deepEqual(
+    s?.markers.map((m) => [m.step, m.kind]),
+    [[2, 'warmup-end']],
+  );
 });
 
 test('warmup in steps, decay fraction: stable part at lr, then linear to min_lr', () => {
@@ -31,7 +35,13 @@ test('warmup in steps, decay fraction: stable part at lr, then linear to min_lr'
   const r = [0, 0.5, 1, 1, 1, 1, 1, 1, 0.7, 0.4];
   r.forEach((x, k) => assertSteps(s, { [k]: k < 7 ? x : lin(1, 0.1, 3, k - 7) }));
   assert.ok(Math.abs((s?.lrAt(8) ?? 0) - 0.7) < 1e-12);
-  assert.deepEqual(s?.markers.map((m) => [m.step, m.kind]), [[2, 'warmup-end'], [7, 'decay-start']]);
+  assert.deepEqual(
+    s?.markers.map((m) => [m.step, m.kind]),
+    [
+      [2, 'warmup-end'],
+      [7, 'decay-start'],
+    ],
+  );
 });
 
 test('warmup + decay > cycle: the negative stable length truncates the warmup (join order)', () => {
@@ -44,7 +54,14 @@ test('cycles with rewarmup from the previous end; rewarmup 0 jumps straight back
   const s = lev('cosine', { warmup: 0.2, rewarmup: 0.1, cycles: 2, min_lr_ratio: 0.1 }, 1, 20);
   const end1 = cosd(1, 8, 0.1, 8);
   assertSteps(s, { 9: cosd(1, 8, 0.1, 7), 10: lin(end1, 1, 1, 0), 11: cosd(1, 9, 0.1, 0), 15: cosd(1, 9, 0.1, 4), 19: cosd(1, 9, 0.1, 8) });
-  assert.deepEqual(s?.markers.map((m) => [m.step, m.kind]), [[2, 'warmup-end'], [11, 'warmup-end'], [10, 'restart']]);
+  assert.deepEqual(
+    s?.markers.map((m) => [m.step, m.kind]),
+    [
+      [2, 'warmup-end'],
+      [11, 'warmup-end'],
+      [10, 'restart'],
+    ],
+  );
   const jump = lev('cosine', { warmup: 0.2, cycles: 2 }, 1, 20);
   assertSteps(jump, { 9: cosd(1, 8, 0.1, 7), 10: 1, 15: cosd(1, 10, 0.1, 5) });
   // cycle_length 6 of T = 20: boundaries [0, 6, 12, 20]: the last cycle is longer (8 steps)

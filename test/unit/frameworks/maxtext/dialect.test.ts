@@ -4,11 +4,23 @@ import { dialectOf, planOf, ruleIds, yaml } from '../../dialects/analyse';
 import { scheduleOfPlan } from '../../../../server/src/schedules';
 import { fixedBy } from '../fixedBy';
 
-const head = ['base_config: "base.yml"', 'model_name: "llama2-7b"', 'per_device_batch_size: 4', 'max_target_length: 2048', 'ici_fsdp_parallelism: -1'];
+const head = [
+  'base_config: "base.yml"',
+  'model_name: "llama2-7b"',
+  'per_device_batch_size: 4',
+  'max_target_length: 2048',
+  'ici_fsdp_parallelism: -1',
+];
 
 test('maxtext: overrides on base.yml defaults; schedule steps -1 = steps; final fraction reached at S - 1', () => {
-  const plan = planOf(yaml(...head, 'steps: 40000', 'learning_rate: 2.e-4', 'warmup_steps_fraction: 0.02', 'learning_rate_final_fraction: 0.05'), 'maxtext');
-  assert.deepEqual([plan.schedule.name, plan.baseLr, plan.warmup.steps, plan.length.steps, plan.optimizer.name], ['cosine', 2e-4, 800, 40000, 'adamw']);
+  const plan = planOf(
+    yaml(...head, 'steps: 40000', 'learning_rate: 2.e-4', 'warmup_steps_fraction: 0.02', 'learning_rate_final_fraction: 0.05'),
+    'maxtext',
+  );
+  assert.deepEqual(
+    [plan.schedule.name, plan.baseLr, plan.warmup.steps, plan.length.steps, plan.optimizer.name],
+    ['cosine', 2e-4, 800, 40000, 'adamw'],
+  );
   const curve = scheduleOfPlan(plan);
   assert.ok(curve);
   assert.equal(curve.lrAt(39999), 2e-4 * 0.05);
@@ -32,14 +44,23 @@ test('maxtext: a final fraction of 1 is constant-lr; the fixes write cosine, or 
 });
 
 test('maxtext: the pre-2026 key is accepted (older cosine); WSD reads its own keys; invalid values', () => {
-  const old = planOf(yaml(...head, 'steps: 10', 'learning_rate: 1.0', 'warmup_steps_fraction: 0.2', 'cosine_learning_rate_final_fraction: 0.1'), 'maxtext');
+  const old = planOf(
+    yaml(...head, 'steps: 10', 'learning_rate: 1.0', 'warmup_steps_fraction: 0.2', 'cosine_learning_rate_final_fraction: 0.1'),
+    'maxtext',
+  );
   assert.ok((scheduleOfPlan(old)?.lrAt(9) ?? 0) > 0.1);
-  const wsd = planOf(yaml(...head, 'steps: 60000', 'lr_schedule_type: wsd', 'wsd_decay_steps_fraction: 0.15', 'wsd_decay_style: cosine'), 'maxtext');
+  const wsd = planOf(
+    yaml(...head, 'steps: 60000', 'lr_schedule_type: wsd', 'wsd_decay_steps_fraction: 0.15', 'wsd_decay_style: cosine'),
+    'maxtext',
+  );
   assert.deepEqual([wsd.schedule.name, wsd.baseLr, wsd.warmup.steps], ['wsd', 3e-5, 6000]);
   assert.deepEqual(ruleIds(yaml(...head, 'steps: 40000', 'lr_schedule_type: step')), ['invalid-value']);
   assert.deepEqual(ruleIds(yaml(...head, 'steps: 40000', 'warmup_steps_fraction: 1.5')), ['invalid-value']);
 });
 
 test('maxtext: a model-only override file (no schedule key) is not claimed', () => {
-  assert.equal(dialectOf(yaml('base_emb_dim: 4096', 'base_num_query_heads: 32', 'base_num_decoder_layers: 32', 'decoder_block: "llama2"')), null);
+  assert.equal(
+    dialectOf(yaml('base_emb_dim: 4096', 'base_num_query_heads: 32', 'base_num_decoder_layers: 32', 'decoder_block: "llama2"')),
+    null,
+  );
 });

@@ -22,7 +22,10 @@ test('cosine: warmup from 0, final fraction reached exactly at k = S - 1', () =>
   assertSteps(s, { 0: 0, 1: 0.5, 2: 1, 3: cosp(1, 0.1, 8, 1), 9: 0.1 });
   const rounded = [0, 0.5, 1, 0.9554, 0.8306, 0.6501, 0.4499, 0.2694, 0.1446, 0.1];
   rounded.forEach((r, k) => assert.ok(Math.abs((s?.lrAt(k) ?? NaN) - r) < 5e-5, `k=${k}`));
-  assert.deepEqual(s?.markers.map((m) => [m.step, m.kind]), [[2, 'warmup-end']]);
+  assert.deepEqual(
+    s?.markers.map((m) => [m.step, m.kind]),
+    [[2, 'warmup-end']],
+  );
 });
 
 test('defaults: warmup 0.1, final 0.1, learning_rate_schedule_steps -1 = steps', () => {
@@ -33,7 +36,13 @@ test('defaults: warmup 0.1, final 0.1, learning_rate_schedule_steps -1 = steps',
 test('steps > S: LR 0 from k = S; steps < S: cut mid-schedule', () => {
   const s = mt('cosine', { warmup_steps_fraction: 0.2, learning_rate_schedule_steps: 10 }, 1, 12);
   assertSteps(s, { 9: 0.1, 10: 0, 11: 0 });
-  assert.deepEqual(s?.markers.map((m) => [m.step, m.kind]), [[2, 'warmup-end'], [10, 'phase-end']]);
+  assert.deepEqual(
+    s?.markers.map((m) => [m.step, m.kind]),
+    [
+      [2, 'warmup-end'],
+      [10, 'phase-end'],
+    ],
+  );
   const cut = mt('cosine', { warmup_steps_fraction: 0.1, learning_rate_schedule_steps: 100 }, 1, 50);
   assertSteps(cut, { 49: cosp(1, 0.1, 90, 39) });
 });
@@ -43,7 +52,13 @@ test('WSD: stable lr, then linear lin(lr -> final, D - 1) or cosine over D; D = 
   const p = { warmup_steps_fraction: 0.2, wsd_decay_steps_fraction: 0.3, learning_rate_final_fraction: 0.1 };
   const lin = mt('wsd', p);
   assertSteps(lin, { 1: 0.5, 2: 1, 6: 1, 7: 1, 8: (1 - 0.1) * (1 - 1 / 2) + 0.1, 9: 0.1 });
-  assert.deepEqual(lin?.markers.map((m) => [m.step, m.kind]), [[2, 'warmup-end'], [7, 'decay-start']]);
+  assert.deepEqual(
+    lin?.markers.map((m) => [m.step, m.kind]),
+    [
+      [2, 'warmup-end'],
+      [7, 'decay-start'],
+    ],
+  );
   const cos = mt('wsd', { ...p, wsd_decay_style: 'cosine' });
   assertSteps(cos, { 7: 1, 8: cosp(1, 0.1, 3, 1), 9: 0.1 });
   assert.ok(Math.abs((cos?.lrAt(8) ?? 0) - 0.55) < 1e-12);

@@ -20,7 +20,10 @@ test('cosine: LR 0 at update 0, lr at t = W, the floor would come at t = T (neve
   assertSteps(s, { 0: 0, 1: 0.5, 2: 1, 3: v(3), 6: v(6), 9: v(9), 10: 0.1 });
   const rounded = [0, 0.5, 1, 0.9657, 0.8682, 0.7222, 0.55, 0.3778, 0.2318, 0.1343];
   rounded.forEach((r, t) => assert.ok(Math.abs((s?.lrAt(t) ?? NaN) - r) < 5e-5, `t=${t}`));
-  assert.deepEqual(s?.markers.map((m) => [m.step, m.kind]), [[2, 'warmup-end']]);
+  assert.deepEqual(
+    s?.markers.map((m) => [m.step, m.kind]),
+    [[2, 'warmup-end']],
+  );
 });
 
 test('1-sqrt and linear decay', () => {
@@ -33,9 +36,15 @@ test('1-sqrt and linear decay', () => {
 
 test('warmup 0 with linear style still gives LR 0 at update 0; constant warmup style gives lr', () => {
   assertSteps(nano('cosine', { lr_warmup_steps: 0, lr_warmup_style: 'linear', min_decay_lr: 0 }), {
-    0: 0, 1: (1 + Math.cos(PI / 10)) / 2, 5: (1 + Math.cos(PI / 2)) / 2,
+    0: 0,
+    1: (1 + Math.cos(PI / 10)) / 2,
+    5: (1 + Math.cos(PI / 2)) / 2,
   });
-  assertSteps(nano('linear', { lr_warmup_steps: 4, lr_warmup_style: 'constant', min_decay_lr: 0 }, 2e-4, 10), { 0: 2e-4, 4: 2e-4, 7: (2e-4 * (6 - 3)) / 6 });
+  assertSteps(nano('linear', { lr_warmup_steps: 4, lr_warmup_style: 'constant', min_decay_lr: 0 }, 2e-4, 10), {
+    0: 2e-4,
+    4: 2e-4,
+    7: (2e-4 * (6 - 3)) / 6,
+  });
 });
 
 test('no min_decay_lr: flat at lr after warmup whatever the decay style; no warmup style: rejected', () => {
@@ -48,9 +57,21 @@ test('lr_decay_starting_step: hold lr until S; the default D = T - W runs the de
   // T = 100, W = 10, S = 50: D = 90 (set at config load), decay over t in [50, 140)
   const s = nano('linear', { lr_warmup_steps: 10, lr_warmup_style: 'linear', lr_decay_starting_step: 50, min_decay_lr: 0 }, 1, 100);
   assertSteps(s, { 5: 0.5, 10: 1, 49: 1, 50: 1, 99: (90 - 49) / 90 });
-  assert.deepEqual(s?.markers.map((m) => [m.step, m.kind]), [[10, 'warmup-end'], [50, 'decay-start']]);
+  assert.deepEqual(
+    s?.markers.map((m) => [m.step, m.kind]),
+    [
+      [10, 'warmup-end'],
+      [50, 'decay-start'],
+    ],
+  );
   // an explicit short D leaves a tail at min_decay_lr
   const short = nano('cosine', { lr_warmup_steps: 2, lr_warmup_style: 'linear', lr_decay_steps: 4, min_decay_lr: 0.1 }, 1, 20);
   assertSteps(short, { 2: 1, 4: 0.1 + (0.9 * (1 + Math.cos(PI / 2))) / 2, 6: 0.1, 19: 0.1 });
-  assert.deepEqual(short?.markers.map((m) => [m.step, m.kind]), [[2, 'warmup-end'], [6, 'phase-end']]);
+  assert.deepEqual(
+    short?.markers.map((m) => [m.step, m.kind]),
+    [
+      [2, 'warmup-end'],
+      [6, 'phase-end'],
+    ],
+  );
 });

@@ -21,7 +21,13 @@ test('cosine_with_warmup: warmup from 0.1 lr at s = k + 1, lr at s = W, alpha_f 
   assertSteps(s, { 0: 0.1 + (0.9 * 1) / 2, 1: 1, 2: v(3), 5: v(6), 8: v(9), 9: 0.1, 10: 0.1, 11: 0.1 });
   const rounded = [0.55, 1, 0.9657, 0.8682, 0.7222, 0.55, 0.3778, 0.2318, 0.1343, 0.1, 0.1, 0.1];
   rounded.forEach((r, k) => assert.ok(Math.abs((s?.lrAt(k) ?? NaN) - r) < 5e-5, `k=${k}`));
-  assert.deepEqual(s?.markers.map((m) => [m.step, m.kind]), [[1, 'warmup-end'], [9, 'horizon']]);
+  assert.deepEqual(
+    s?.markers.map((m) => [m.step, m.kind]),
+    [
+      [1, 'warmup-end'],
+      [9, 'horizon'],
+    ],
+  );
 });
 
 test('linear_with_warmup and cosine_linear_envelope', () => {
