@@ -10,5 +10,8 @@ export type { Finding, Fix, RuleId, Severity, TextEdit } from './analysis/findin
 export { RULES } from './rules/ruleCatalog';
 export { applyEdits } from './fixes/yamlEdits';
 export { DIALECTS } from './dialects';
+export { FRAMEWORKS, frameworkById } from './frameworks/registry';
+export type { FrameworkId, ScheduleVocabularyId } from './frameworks/registry';
+export type { EditingVocabulary, FrameworkModule } from './frameworks/framework';
 export type { TrainingPlan } from './plan/trainingPlan';
 export type { Position, Range, Span } from './parse/textSpan';

@@ -56,9 +56,16 @@ export interface ConfigKey {
 
 /** Names and keys a user may write in this framework's files: data for completion and hover. */
 export interface EditingVocabulary {
-  /** Scheduler names the framework accepts (as written in its files). */
+  /** Dotted key paths whose value is a scheduler name (`lr_scheduler_type`, `lr_scheduler.class_path`). */
+  schedulerKeys: readonly string[];
+  /**
+   * Scheduler names the framework accepts, as written in its files (torch classes by class name: a key that takes
+   * a dotted path such as `class_path` wants `torch.optim.lr_scheduler.<name>`).
+   */
   schedulers: readonly string[];
-  /** Optimizer names the framework accepts (as written in its files). */
+  /** Dotted key paths whose value is an optimizer name. */
+  optimizerKeys: readonly string[];
+  /** Optimizer names the framework accepts (as written in its files; torch classes by class name). */
   optimizers: readonly string[];
   /** The schedule and optimizer keys, with default and one-line meaning. */
   keys: readonly ConfigKey[];

@@ -9,7 +9,7 @@ import { deepspeedFramework } from './deepspeed';
 import { detectron2Framework } from './detectron2';
 import { fairseqFramework } from './fairseq';
 import { gptNeoxFramework } from './gpt-neox';
-import type { FrameworkModule, SchedulerVocabulary } from './framework';
+import type { EditingVocabulary, FrameworkModule, SchedulerVocabulary } from './framework';
 import { huggingFaceFramework } from './huggingface';
 import { hydraSweepFramework } from './hydra-sweep';
 import { katibFramework } from './katib';
@@ -101,4 +101,9 @@ export function scheduleVocabulary(id: ScheduleVocabularyId): SchedulerVocabular
 
 export function frameworkById(id: string): AnyFramework | undefined {
   return FRAMEWORKS.find((m) => m.id === id);
+}
+
+/** The editing vocabulary of a dialect (for completion), or null when it has none. */
+export function vocabularyOf(dialectId: string): EditingVocabulary | null {
+  return frameworkById(dialectId)?.vocabulary ?? null;
 }

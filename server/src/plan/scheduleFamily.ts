@@ -12,3 +12,8 @@ export function scheduleFamilyOf(plan: TrainingPlan): ScheduleFamily {
   if (plan.schedule.constantAfterWarmup) return family('constant');
   return scheduleVocabulary(plan.schedule.framework).family(name, plan.schedule.params);
 }
+
+/** The family of a scheduler name in the vocabulary of a plan's schedule (a name completion offers, say). */
+export function familyOfName(plan: TrainingPlan, name: string): ScheduleFamily {
+  return scheduleVocabulary(plan.schedule.framework).family(schedulerClassName(name), plan.schedule.params);
+}

@@ -5,7 +5,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { FrameworkModule } from '../../../server/src/frameworks/framework';
-import { FRAMEWORK_IDS, FRAMEWORKS, SCHEDULE_VOCABULARY_IDS } from '../../../server/src/frameworks/registry';
+import { FRAMEWORK_IDS, FRAMEWORKS, SCHEDULE_VOCABULARY_IDS, vocabularyOf } from '../../../server/src/frameworks/registry';
+import { familyOfName } from '../../../server/src/plan/scheduleFamily';
+import { planOf, yaml } from '../dialects/analyse';
 import { DIALECTS } from '../../../server/src/dialects';
 import { CORPUS_FOLDERS, NO_CORPUS_FOLDER } from './corpusFolders';
 
@@ -23,19 +25,28 @@ function tableRows(text: string, heading?: string): string[][] {
   const rows: string[][] = [];
   for (const line of lines.slice(start + 2)) {
     if (!line.startsWith('|')) break;
-    rows.push(line.slice(1, -1).split(' | ').map((cell) => cell.trim()));
+    rows.push(
+      line
+        .slice(1, -1)
+        .split(' | ')
+        .map((cell) => cell.trim()),
+    );
   }
   return rows;
 }
 
-test('every module is whole: its id and name are its dialect\'s, ids are unique, the dialects are the registry\'s', () => {
+test("every module is whole: its id and name are its dialect's, ids are unique, the dialects are the registry's", () => {
   assert.equal(new Set(FRAMEWORK_IDS).size, FRAMEWORK_IDS.length);
   for (const module of modules) {
     assert.equal(module.dialect.id, module.id);
     assert.equal(module.dialect.name, module.name);
-    if (module.kind === 'sweep') assert.deepEqual(Object.keys(module.schedulers), [], `${module.id}: a sweep format defines no scheduler vocabulary`);
+    if (module.kind === 'sweep')
+      assert.deepEqual(Object.keys(module.schedulers), [], `${module.id}: a sweep format defines no scheduler vocabulary`);
   }
-  assert.deepEqual(DIALECTS.map((d) => d.id), [...FRAMEWORK_IDS]);
+  assert.deepEqual(
+    DIALECTS.map((d) => d.id),
+    [...FRAMEWORK_IDS],
+  );
 });
 
 test('scheduler vocabularies: the shared pytorch one and those the modules define, each with family and horizon', () => {
@@ -80,9 +91,18 @@ test('the corpus map names every corpus folder, and every module has a folder or
   assert.deepEqual(folders.sort(), Object.keys(CORPUS_FOLDERS).sort());
   const mapped = new Set(Object.values(CORPUS_FOLDERS));
   for (const module of FRAMEWORKS) {
-    assert.ok(mapped.has(module.id) !== NO_CORPUS_FOLDER.includes(module.id), `${module.id}: a corpus folder, or listed in NO_CORPUS_FOLDER`);
+    assert.ok(
+      mapped.has(module.id) !== NO_CORPUS_FOLDER.includes(module.id),
+      `${module.id}: a corpus folder, or listed in NO_CORPUS_FOLDER`,
+    );
   }
 });
+
+/**
+ * Training modules added before their defaults table and editing vocabulary were written (ids of other branches
+ * too): each may still carry null there. Remove an id once its module has both.
+ */
+const PENDING_DEFAULTS_AND_VOCABULARY: readonly string[] = ['gpt-neox', 'olmo', 'nanotron', 'levanter', 'maxtext'];
 
 test('training modules carry a cited defaults table and an editing vocabulary; sweep formats carry neither', () => {
   for (const module of modules) {
@@ -91,10 +111,31 @@ test('training modules carry a cited defaults table and an editing vocabulary; s
       assert.equal(module.vocabulary, null, module.id);
       continue;
     }
+    if (PENDING_DEFAULTS_AND_VOCABULARY.includes(module.id) && module.defaults === null && module.vocabulary === null) continue;
     assert.ok(module.defaults && module.defaults.sources.length > 0, `${module.id}: defaults with upstream sources`);
-    for (const source of module.defaults.sources) assert.match(source.repository, /^[\w.-]+\/[\w.-]+$/, `${module.id}: ${source.repository}`);
-    assert.ok(module.vocabulary && module.vocabulary.schedulers.length > 0 && module.vocabulary.keys.length > 0, `${module.id}: vocabulary`);
-    const keys = module.vocabulary.keys.map((k) => k.key);
+    for (const source of module.defaults.sources)
+      assert.match(source.repository, /^[\w.-]+\/[\w.-]+$/, `${module.id}: ${source.repository}`);
+    const vocabulary = module.vocabulary;
+    assert.ok(vocabulary && vocabulary.schedulers.length > 0 && vocabulary.keys.length > 0, `${module.id}: vocabulary`);
+    const keys = vocabulary.keys.map((k) => k.key);
     assert.equal(new Set(keys).size, keys.length, `${module.id}: a key listed twice`);
+    assert.ok(vocabulary.optimizerKeys.length > 0, `${module.id}: the key that names the optimizer`);
   }
+});
+
+test('vocabularyOf and familyOfName answer for a dialect and a plan', () => {
+  assert.equal(vocabularyOf('huggingface')?.schedulerKeys[0], 'lr_scheduler_type');
+  assert.equal(vocabularyOf('wandb-sweep'), null);
+  assert.equal(vocabularyOf('keras'), null);
+  const plan = planOf(
+    yaml('learning_rate: 2.0e-5', 'lr_scheduler_type: constant', 'num_train_epochs: 3', 'output_dir: out'),
+    'huggingface',
+  );
+  assert.equal(familyOfName(plan, 'cosine').kind, 'cosine');
+  assert.equal(familyOfName(plan, 'reduce_lr_on_plateau').kind, 'validation');
+  const lightning = planOf(
+    yaml('trainer: {max_epochs: 10}', 'optimizer: {class_path: torch.optim.AdamW, init_args: {lr: 1.0e-3}}', 'model: {class_path: m.M}'),
+    'lightning',
+  );
+  assert.equal(familyOfName(lightning, 'torch.optim.lr_scheduler.MultiStepLR').kind, 'piecewise');
 });

@@ -15,6 +15,7 @@ import { buildPlan } from '../../dialects/planBuilder';
 import { coerceParams } from '../../dialects/torchDefaults';
 import { epochLength, stepLength, type PlanLength } from '../../dialects/trainingLength';
 import { axolotlDecayEdits } from './decayFix';
+import { numberValue } from '../torch/torchParams';
 
 export const AXOLOTL_DEFAULTS = {
   lr_scheduler: 'cosine',
@@ -68,7 +69,7 @@ function extract(input: DialectInput): Extraction {
   const { values, findings } = readSettings(tree.entries(Object.keys(SETTINGS)), SETTINGS);
   // A value the framework would reject: report it, and judge no plan built on defaults standing in for it.
   if (findings.length > 0) return { findings };
-  const num = (key: string): number | undefined => (typeof values[key] === 'number' ? (values[key] as number) : undefined);
+  const num = (key: string): number | undefined => numberValue(values, key);
   const baseLr = num('learning_rate');
   if (baseLr === undefined) return { findings };
   const assumptions: string[] = [];

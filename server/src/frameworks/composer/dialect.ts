@@ -16,6 +16,7 @@ import { buildPlan, type PlanDraft } from '../../dialects/planBuilder';
 import { coerceParams, NO_SCHEDULER } from '../../dialects/torchDefaults';
 import { assumedLength, epochLength, givenStepsPerEpoch, stepLength, type PlanLength } from '../../dialects/trainingLength';
 import { composerDecayEdits } from './decayFix';
+import { numberValue } from '../torch/torchParams';
 
 export const COMPOSER_DEFAULTS = {
   optimizer: 'decoupled_adamw',
@@ -83,7 +84,7 @@ function extract(input: DialectInput): Extraction {
   const { values, findings } = readSettings(tree.entries(Object.keys(SETTINGS)), SETTINGS);
   // A value the framework would reject: report it, and judge no plan built on defaults standing in for it.
   if (findings.length > 0) return { findings };
-  const num = (key: string): number | undefined => (typeof values[key] === 'number' ? (values[key] as number) : undefined);
+  const num = (key: string): number | undefined => numberValue(values, key);
   if (tree.has('optimizer.lr') && num('optimizer.lr') === undefined) return { findings };
   const assumptions: string[] = [];
   const baseLr = num('optimizer.lr') ?? COMPOSER_DEFAULTS.lr;

@@ -4,7 +4,9 @@ import { GPT_NEOX_DECAY_STYLES } from './schedule';
 
 /** Names and keys a gpt-neox config may write (for completion): what the dialect reads, with its defaults. */
 export const gptNeoxVocabulary: EditingVocabulary = {
+  schedulerKeys: ['lr_decay_style'],
   schedulers: GPT_NEOX_DECAY_STYLES,
+  optimizerKeys: ['optimizer.type'],
   optimizers: ['Adam', 'AdamW', 'Lion', 'SGD'],
   keys: [
     {

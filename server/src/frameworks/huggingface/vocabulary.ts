@@ -4,7 +4,9 @@ import { HUGGING_FACE_DEFAULTS as D } from './dialect';
 
 /** Names and keys a huggingface config may write (for completion): what the dialect reads, with its defaults. */
 export const huggingFaceVocabulary: EditingVocabulary = {
+  schedulerKeys: ['lr_scheduler_type'],
   schedulers: HUGGING_FACE_SCHEDULERS,
+  optimizerKeys: ['optim'],
   /** The optimizer names this module knows (its default, or the classes whose defaults it knows). */
   optimizers: [D.optim],
   keys: [
@@ -16,9 +18,9 @@ export const huggingFaceVocabulary: EditingVocabulary = {
     { key: 'num_train_epochs', default: D.num_train_epochs, meaning: 'training length in epochs, used when max_steps is not set' },
     { key: 'max_steps', default: D.max_steps, meaning: 'training length in optimizer steps; -1 means use num_train_epochs' },
     { key: 'optim', default: D.optim, meaning: 'the optimizer name' },
-    { key: 'adam_beta1', default: D.adam_beta1, meaning: 'Adam\'s beta_1' },
-    { key: 'adam_beta2', default: D.adam_beta2, meaning: 'Adam\'s beta_2' },
-    { key: 'adam_epsilon', default: D.adam_epsilon, meaning: 'Adam\'s epsilon' },
+    { key: 'adam_beta1', default: D.adam_beta1, meaning: "Adam's beta_1" },
+    { key: 'adam_beta2', default: D.adam_beta2, meaning: "Adam's beta_2" },
+    { key: 'adam_epsilon', default: D.adam_epsilon, meaning: "Adam's epsilon" },
     { key: 'weight_decay', default: D.weight_decay, meaning: 'weight decay' },
   ],
 };

@@ -4,7 +4,9 @@ import { LEVANTER_SCHEDULES } from './schedule';
 
 /** Names and keys a levanter config may write (for completion): what the dialect reads, with its defaults. */
 export const levanterVocabulary: EditingVocabulary = {
+  schedulerKeys: ['optimizer.lr_schedule'],
   schedulers: LEVANTER_SCHEDULES,
+  optimizerKeys: ['optimizer.type'],
   optimizers: ['adam', 'lion', 'muon', 'sophia-h'],
   keys: [
     { key: 'optimizer.type', default: D.type, meaning: 'the optimizer' },

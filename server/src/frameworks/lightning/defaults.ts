@@ -5,8 +5,17 @@ import { LIGHTNING_DEFAULTS } from './dialect';
 export const lightningDefaults: DefaultsTable = {
   values: LIGHTNING_DEFAULTS,
   sources: [
-    { repository: 'Lightning-AI/pytorch-lightning', path: 'src/lightning/pytorch/cli.py', what: 'LightningCLI optimizer and lr_scheduler arguments, stepped per epoch' },
-    { repository: 'Lightning-AI/pytorch-lightning', path: 'src/lightning/pytorch/trainer/trainer.py', commit: '000699b5', what: 'max_epochs default and estimated_stepping_batches' },
+    {
+      repository: 'Lightning-AI/pytorch-lightning',
+      path: 'src/lightning/pytorch/cli.py',
+      what: 'LightningCLI optimizer and lr_scheduler arguments, stepped per epoch',
+    },
+    {
+      repository: 'Lightning-AI/pytorch-lightning',
+      path: 'src/lightning/pytorch/trainer/trainer.py',
+      commit: '000699b5',
+      what: 'max_epochs default and estimated_stepping_batches',
+    },
     { repository: 'pytorch/pytorch', path: 'torch/optim/lr_scheduler.py', commit: '008f727e', what: 'the scheduler classes' },
     { repository: 'Lightning-AI/litgpt', path: 'litgpt/pretrain.py', what: 'litgpt warmup then cosine to train.min_lr' },
   ],

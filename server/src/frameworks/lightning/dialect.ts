@@ -18,6 +18,7 @@ import { buildPlan, shortClassName, type PlanDraft } from '../../dialects/planBu
 import { coerceParams, NO_SCHEDULER, torchOptimizerDefaults, torchSchedulerTraits } from '../../dialects/torchDefaults';
 import { ASSUMED_STEPS_PER_EPOCH, assumedLength, epochLength, givenStepsPerEpoch, stepLength, type PlanLength } from '../../dialects/trainingLength';
 import { lightningDecayEdits } from './decayFix';
+import { numberValue } from '../torch/torchParams';
 
 export const LIGHTNING_DEFAULTS = {
   /** torch.optim.Adam / AdamW default lr. */
@@ -76,7 +77,7 @@ function extract(input: DialectInput): Extraction {
   const { values, findings } = readSettings(tree.entries(Object.keys(SETTINGS)), SETTINGS);
   // A value the framework would reject: report it, and judge no plan built on defaults standing in for it.
   if (findings.length > 0) return { findings };
-  const num = (key: string): number | undefined => (typeof values[key] === 'number' ? (values[key] as number) : undefined);
+  const num = (key: string): number | undefined => numberValue(values, key);
   const assumptions: string[] = [];
 
   // The optimizer: top-level `optimizer:` (LightningCLI) or the task's own arguments (terratorch).
@@ -152,7 +153,7 @@ function litgptPlan(
   assumptions: string[],
   findings: Extraction['findings'],
 ): Extraction {
-  const num = (key: string): number | undefined => (typeof values[key] === 'number' ? (values[key] as number) : undefined);
+  const num = (key: string): number | undefined => numberValue(values, key);
   let length: PlanLength;
   const maxSteps = num('train.max_steps');
   const epochs = num('train.epochs');

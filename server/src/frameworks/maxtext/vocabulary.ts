@@ -4,7 +4,9 @@ import { MAXTEXT_SCHEDULE_TYPES } from './schedule';
 
 /** Names and keys a maxtext config may write (for completion): what the dialect reads, with its defaults. */
 export const maxtextVocabulary: EditingVocabulary = {
+  schedulerKeys: ['lr_schedule_type'],
   schedulers: MAXTEXT_SCHEDULE_TYPES,
+  optimizerKeys: ['opt_type'],
   optimizers: ['adamw', 'adam_pax', 'sgd', 'muon'],
   keys: [
     { key: 'learning_rate', default: D.learning_rate, meaning: 'the peak learning rate' },

@@ -4,7 +4,9 @@ import { NANOTRON_DECAY_STYLES } from './schedule';
 
 /** Names and keys a nanotron config may write (for completion): what the dialect reads, with its defaults. */
 export const nanotronVocabulary: EditingVocabulary = {
+  schedulerKeys: ['optimizer.learning_rate_scheduler.lr_decay_style'],
   schedulers: NANOTRON_DECAY_STYLES,
+  optimizerKeys: ['optimizer.optimizer_factory.name'],
   optimizers: ['adamW', 'sgd'],
   keys: [
     { key: 'optimizer.learning_rate_scheduler.learning_rate', meaning: 'the peak learning rate (required)' },

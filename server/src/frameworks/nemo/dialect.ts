@@ -17,6 +17,7 @@ import { buildPlan, shortClassName, type PlanDraft } from '../../dialects/planBu
 import { coerceParams, NO_SCHEDULER, torchSchedulerTraits } from '../../dialects/torchDefaults';
 import { assumedLength, epochLength, stepLength, type PlanLength } from '../../dialects/trainingLength';
 import { nemoDecayEdits } from './decayFix';
+import { numberValue } from '../torch/torchParams';
 
 export const NEMO_DEFAULTS = {
   betas: { adam: [0.9, 0.999], novograd: [0.95, 0.98] },
@@ -66,7 +67,7 @@ function extract(input: DialectInput): Extraction {
   const { values, findings } = readSettings(tree.entries(Object.keys(SETTINGS)), SETTINGS);
   // A value the framework would reject: report it, and judge no plan built on defaults standing in for it.
   if (findings.length > 0) return { findings };
-  const num = (key: string): number | undefined => (typeof values[key] === 'number' ? (values[key] as number) : undefined);
+  const num = (key: string): number | undefined => numberValue(values, key);
   const baseLr = num(`${OPTIM}.lr`);
   if (baseLr === undefined) return { findings };
   const assumptions: string[] = [];

@@ -5,13 +5,15 @@ import { NEMO_DEFAULTS as D } from './dialect';
 
 /** Names and keys a nemo config may write (for completion): what the dialect reads, with its defaults. */
 export const nemoVocabulary: EditingVocabulary = {
+  schedulerKeys: ['model.optim.sched.name'],
   schedulers: [...NEMO_SCHEDULERS, ...TORCH_SCHEDULER_CLASSES],
+  optimizerKeys: ['model.optim.name'],
   /** The optimizer names this module knows (its default, or the classes whose defaults it knows). */
   optimizers: [],
   keys: [
     { key: 'model.optim.name', meaning: 'the optimizer name' },
     { key: 'model.optim.lr', meaning: 'the peak learning rate (a scale factor with Noam schedules)' },
-    { key: 'model.optim.betas', meaning: 'Adam\'s (beta_1, beta_2)' },
+    { key: 'model.optim.betas', meaning: "Adam's (beta_1, beta_2)" },
     { key: 'model.optim.weight_decay', default: D.weight_decay, meaning: 'weight decay' },
     { key: 'model.optim.sched.name', default: D.sched, meaning: 'the scheduler; none keeps the LR constant' },
     { key: 'model.optim.sched.warmup_steps', meaning: 'warmup in optimizer steps' },

@@ -4,7 +4,9 @@ import { OLMO_SCHEDULERS } from './schedule';
 
 /** Names and keys a olmo config may write (for completion): what the dialect reads, with its defaults. */
 export const olmoVocabulary: EditingVocabulary = {
+  schedulerKeys: ['scheduler.name'],
   schedulers: OLMO_SCHEDULERS,
+  optimizerKeys: ['optimizer.name'],
   optimizers: ['adamw', 'lionw'],
   keys: [
     { key: 'optimizer.name', default: D.optimizer, meaning: 'the optimizer' },

@@ -6,6 +6,11 @@ export const openNmtDefaults: DefaultsTable = {
   values: OPENNMT_DEFAULTS,
   sources: [
     { repository: 'OpenNMT/OpenNMT-py', path: 'onmt/opts.py', commit: '97111d97551c', what: 'option defaults' },
-    { repository: 'OpenNMT/OpenNMT-py', path: 'onmt/utils/optimizers.py', commit: '97111d97551c', what: 'make_learning_rate_decay_fn and the decay functions' },
+    {
+      repository: 'OpenNMT/OpenNMT-py',
+      path: 'onmt/utils/optimizers.py',
+      commit: '97111d97551c',
+      what: 'make_learning_rate_decay_fn and the decay functions',
+    },
   ],
 };

@@ -8,6 +8,9 @@ export function tfModelGardenHorizon(plan: TrainingPlan): ScheduleHorizon | null
   if (name !== 'cosine' && name !== 'polynomial') return null;
   const value = numericParam(plan.schedule.params, 'decay_steps');
   if (value === undefined) return null;
-  const consequence = name === 'cosine' ? 'the LR sits at its floor (alpha) for the rest of the run' : 'the LR sits at end_learning_rate for the rest of the run';
+  const consequence =
+    name === 'cosine'
+      ? 'the LR sits at its floor (alpha) for the rest of the run'
+      : 'the LR sits at end_learning_rate for the rest of the run';
   return { key: 'decay_steps', value, expected: plan.length.steps, consequence };
 }

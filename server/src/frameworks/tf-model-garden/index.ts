@@ -13,7 +13,11 @@ export const tfModelGardenFramework: FrameworkModule<'tf-model-garden', 'tf-mode
   kind: 'training',
   dialect: tfModelGardenDialect,
   schedulers: {
-    'tf-model-garden': { build: (plan) => tfModelGardenSchedule(scheduleInputOf(plan)), family: tfModelGardenFamily, horizon: tfModelGardenHorizon },
+    'tf-model-garden': {
+      build: (plan) => tfModelGardenSchedule(scheduleInputOf(plan)),
+      family: tfModelGardenFamily,
+      horizon: tfModelGardenHorizon,
+    },
   },
   defaults: tfModelGardenDefaults,
   vocabulary: tfModelGardenVocabulary,

@@ -4,7 +4,9 @@ import { TIMM_DEFAULTS as D } from './dialect';
 
 /** Names and keys a timm config may write (for completion): what the dialect reads, with its defaults. */
 export const timmVocabulary: EditingVocabulary = {
+  schedulerKeys: ['sched'],
   schedulers: TIMM_SCHEDULERS,
+  optimizerKeys: ['opt'],
   /** The optimizer names this module knows (its default, or the classes whose defaults it knows). */
   optimizers: [D.opt],
   keys: [
@@ -18,8 +20,8 @@ export const timmVocabulary: EditingVocabulary = {
     { key: 'min_lr', default: D.min_lr, meaning: 'the floor of the schedule' },
     { key: 'cooldown_epochs', default: D.cooldown_epochs, meaning: 'epochs at min_lr after the schedule' },
     { key: 'decay_rate', default: D.decay_rate, meaning: 'step/multistep factor; poly power' },
-    { key: 'opt_eps', meaning: 'the optimizer\'s epsilon' },
-    { key: 'opt_betas', meaning: 'the optimizer\'s betas' },
+    { key: 'opt_eps', meaning: "the optimizer's epsilon" },
+    { key: 'opt_betas', meaning: "the optimizer's betas" },
     { key: 'momentum', default: D.momentum, meaning: 'SGD momentum' },
     { key: 'weight_decay', default: D.weight_decay, meaning: 'weight decay' },
     { key: 'sched_on_updates', default: false, meaning: 'step the scheduler per update instead of per epoch' },

@@ -11,6 +11,12 @@ export function finiteNumber(value: unknown): number | undefined {
   return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
 }
 
+/** A number among values a dialect has validated (`readSettings`), else undefined. */
+export function numberValue(values: Readonly<Record<string, unknown>>, key: string): number | undefined {
+  const value = values[key];
+  return typeof value === 'number' ? value : undefined;
+}
+
 export type SchedulerParams = Readonly<Record<string, unknown>>;
 
 /** `torch.optim.lr_scheduler.CosineAnnealingLR` → `CosineAnnealingLR`. */

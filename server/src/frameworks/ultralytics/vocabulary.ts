@@ -3,7 +3,10 @@ import { ULTRALYTICS_DEFAULTS as D } from './dialect';
 
 /** Names and keys a ultralytics config may write (for completion): what the dialect reads, with its defaults. */
 export const ultralyticsVocabulary: EditingVocabulary = {
+  /** No key names the schedule: `cos_lr` picks cosine over the linear default. */
+  schedulerKeys: [],
   schedulers: ['linear', 'cosine'],
+  optimizerKeys: ['optimizer'],
   /** The optimizer names this module knows (its default, or the classes whose defaults it knows). */
   optimizers: [D.optimizer],
   keys: [

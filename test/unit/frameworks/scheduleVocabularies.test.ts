@@ -1,4 +1,4 @@
-// SCHEDULE_BUILDERS: every framework key of the dialect contract builds a schedule from a plan.
+// Every scheduler vocabulary of the framework registry (SCHEDULE_BUILDERS) builds a schedule from an example plan.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SCHEDULE_BUILDERS, scheduleOfPlan } from '../../../server/src/schedules';
