@@ -19,6 +19,9 @@ import { neoxKeys } from './keys';
 import { pyyamlStringFloats } from './pyyamlFloats';
 import { GPT_NEOX_DECAY_STYLES, gptNeoxHorizon } from './schedule';
 
+/** The plan's schedule name when OneBitAdam hands the schedule to DeepSpeed (not drawn). */
+export const ONE_BIT_SCHEDULE = 'deepspeed (OneBitAdam)';
+
 export const GPT_NEOX_DEFAULTS = {
   lr: 0.001,
   lr_decay_style: 'linear',
@@ -124,7 +127,13 @@ function extract(input: DialectInput): Extraction {
   if (findings.length > 0) return { findings };
   const value = (key: string): unknown => values[raw(key)];
   const assumptions: string[] = [];
-  const style = (value('lr_decay_style') as string | undefined) ?? GPT_NEOX_DEFAULTS.lr_decay_style;
+  const optimizerType = (values['optimizer.type'] as string | undefined) ?? GPT_NEOX_DEFAULTS.optimizer_type;
+  // OneBitAdam: NeoX builds no AnnealingLR; DeepSpeed's scheduler block (WarmupDecayLR in NeoX's own setup) decides
+  // (EleutherAI/gpt-neox megatron/training.py get_learning_rate_scheduler, arguments.py @ea7aefd8f8e183256992d9fede4d7c71a46d67a5).
+  const oneBit = optimizerType.toLowerCase() === 'onebitadam';
+  const style = oneBit ? ONE_BIT_SCHEDULE : ((value('lr_decay_style') as string | undefined) ?? GPT_NEOX_DEFAULTS.lr_decay_style);
+  if (oneBit)
+    assumptions.push('optimizer OneBitAdam: the schedule comes from the DeepSpeed scheduler block, not lr_decay_style; no curve drawn');
   const lr = values['optimizer.params.lr'] as number | undefined;
   if (lr === undefined)
     assumptions.push(
@@ -160,7 +169,7 @@ function extract(input: DialectInput): Extraction {
   const betas = (values['optimizer.params.betas'] as [number, number] | undefined) ?? GPT_NEOX_DEFAULTS.betas;
   const plan = buildPlan('gpt-neox', input, tree, {
     optimizer: {
-      name: (values['optimizer.type'] as string | undefined) ?? GPT_NEOX_DEFAULTS.optimizer_type,
+      name: optimizerType,
       beta1: betas[0],
       beta2: betas[1],
       epsilon: (values['optimizer.params.eps'] as number | undefined) ?? GPT_NEOX_DEFAULTS.eps,
@@ -172,7 +181,7 @@ function extract(input: DialectInput): Extraction {
       params,
       explicit: keys.has('lr_decay_style'),
       constantAfterWarmup:
-        style === 'constant' || !['linear', 'cosine', 'exponential', 'infinite_cosine', 'infinite_inv_sqrt'].includes(style),
+        !oneBit && (style === 'constant' || !['linear', 'cosine', 'exponential', 'infinite_cosine', 'infinite_inv_sqrt'].includes(style)),
       validationDriven: false,
     },
     warmup: { steps: Math.min(W, 1e15), ratio: length.steps > 0 ? W / length.steps : 0 },

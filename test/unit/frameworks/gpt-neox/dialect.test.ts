@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { dialectOf, planOf, ruleIds, yaml } from '../../dialects/analyse';
+import { scheduleOfPlan } from '../../../../server/src/schedules';
 import { fixedBy } from '../fixedBy';
 
 // NeoX's own JSON-style YAML: quoted keys, braces, a comment and a trailing comma inside the mapping.
@@ -96,4 +97,19 @@ test('gpt-neox: 6e-5 is a string to PyYAML and NeoX rejects it (invalid-value wi
   assert.ok(fixedBy(text, 'invalid-value', 'Write 6.0e-5').includes('"min_lr": 6.0e-5,'));
   assert.deepEqual(ruleIds(neox(['  "train_iters": 20000,', '  "lr_decay_style": "cosine",', '  "min_lr": 6.0e-5,'])), []);
   assert.deepEqual(ruleIds(neox(['  "train_iters": 20000,', '  "lr_decay_style": "cosine",', '  "min_lr": 0.00006,'])), []);
+});
+
+test('gpt-neox: OneBitAdam hands the schedule to DeepSpeed: no AnnealingLR curve, no constant-lr', () => {
+  const text = yaml(
+    '{',
+    '  "pipe_parallel_size": 1,',
+    '  "optimizer": { "type": "OneBitAdam", "params": { "lr": 0.0006 } },',
+    '  "train_iters": 1000,',
+    '  "lr_decay_style": "cosine",',
+    '}',
+  );
+  const plan = planOf(text, 'gpt-neox');
+  assert.equal(scheduleOfPlan(plan), null);
+  assert.ok(plan.assumptions.some((a) => a.includes('OneBitAdam')));
+  assert.deepEqual(ruleIds(text), []);
 });
