@@ -139,6 +139,7 @@ export function levanterSchedule(input: ScheduleInput): Schedule | null {
   }
   const lr = pieces.length > 1 ? joinPieces(pieces, boundaries) : pieces[0];
   if (lr === undefined) return null;
+  markers.sort((a, b) => a.step - b.step);
   return closedFormSchedule({ family: kind, totalSteps: T, lrAt: lr, breakpoints, markers });
 }
 

@@ -58,8 +58,8 @@ test('cycles with rewarmup from the previous end; rewarmup 0 jumps straight back
     s?.markers.map((m) => [m.step, m.kind]),
     [
       [2, 'warmup-end'],
-      [11, 'warmup-end'],
       [10, 'restart'],
+      [11, 'warmup-end'],
     ],
   );
   const jump = lev('cosine', { warmup: 0.2, cycles: 2 }, 1, 20);
