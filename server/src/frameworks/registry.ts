@@ -8,12 +8,17 @@ import { composerFramework } from './composer';
 import { deepspeedFramework } from './deepspeed';
 import { detectron2Framework } from './detectron2';
 import { fairseqFramework } from './fairseq';
+import { gptNeoxFramework } from './gpt-neox';
 import type { EditingVocabulary, FrameworkModule, SchedulerVocabulary } from './framework';
 import { huggingFaceFramework } from './huggingface';
 import { hydraSweepFramework } from './hydra-sweep';
 import { katibFramework } from './katib';
+import { levanterFramework } from './levanter';
 import { lightningFramework } from './lightning';
+import { maxtextFramework } from './maxtext';
+import { nanotronFramework } from './nanotron';
 import { nemoFramework } from './nemo';
+import { olmoFramework } from './olmo';
 import { openNmtFramework } from './opennmt';
 import { sagemakerTuningFramework } from './sagemaker-tuning';
 import { tfModelGardenFramework } from './tf-model-garden';
@@ -37,6 +42,11 @@ export const FRAMEWORKS = [
   deepspeedFramework,
   openNmtFramework,
   tfModelGardenFramework,
+  gptNeoxFramework,
+  olmoFramework,
+  nanotronFramework,
+  levanterFramework,
+  maxtextFramework,
   // Sweep formats: recognized (so they are never read as a training config), no plan of their own.
   wandbSweepFramework,
   hydraSweepFramework,

@@ -33,6 +33,11 @@ const EXAMPLES: [string, string, Record<string, unknown>, Partial<TrainingPlan['
   ['deepspeed', 'WarmupDecayLR', { total_num_steps: 100, warmup_num_steps: 10, warmup_max_lr: 0.1 }],
   ['opennmt', 'noam', { hidden_size: 512, warmup_steps: 10 }],
   ['tf-model-garden', 'cosine', { initial_learning_rate: 0.1, decay_steps: 100 }],
+  ['gpt-neox', 'cosine', { train_iters: 100, warmup: 0.1, min_lr: 0.01 }],
+  ['olmo', 'cosine_with_warmup', { t_warmup: 10, max_steps: 90 }],
+  ['nanotron', 'cosine', { lr_warmup_steps: 10, lr_warmup_style: 'linear', min_decay_lr: 0.01 }],
+  ['levanter', 'cosine', { warmup: 0.1 }],
+  ['maxtext', 'wsd', { warmup_steps_fraction: 0.1 }],
 ];
 
 test('every framework key of the contract is registered and draws a curve', () => {

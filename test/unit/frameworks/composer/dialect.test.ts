@@ -36,5 +36,5 @@ test('llm-foundry: constant_with_warmup is constant; epochs need an assumed data
 
 test('OLMo-style configs (optimizer.learning_rate) are not Composer', async () => {
   const { dialectOf } = await import('../../dialects/analyse');
-  assert.equal(dialectOf(yaml('run_name: x', 'optimizer: {name: adamw, learning_rate: 4.0e-4}', 'scheduler: {name: cosine_with_warmup, t_warmup: 2000}', 'max_duration: 739_328', 'global_train_batch_size: 512', 'device_train_microbatch_size: 8')), null);
+  assert.equal(dialectOf(yaml('run_name: x', 'optimizer: {name: adamw, learning_rate: 4.0e-4}', 'scheduler: {name: cosine_with_warmup, t_warmup: 2000}', 'max_duration: 739_328', 'global_train_batch_size: 512', 'device_train_microbatch_size: 8')), 'olmo');
 });

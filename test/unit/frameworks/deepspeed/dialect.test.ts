@@ -26,5 +26,5 @@ test('DeepSpeed without a scheduler block does not claim a constant LR; all-"aut
 });
 
 test('GPT-NeoX configs that embed DeepSpeed keys are not DeepSpeed configs', () => {
-  assert.equal(dialectOf(json({ num_layers: 12, hidden_size: 768, seq_length: 2048, train_micro_batch_size_per_gpu: 4, zero_optimization: { stage: 1 }, optimizer: { type: 'Adam', params: { lr: 6e-4 } }, lr_decay_style: 'cosine', train_iters: 320000 }), 'neox.yml'), null);
+  assert.equal(dialectOf(json({ num_layers: 12, hidden_size: 768, seq_length: 2048, train_micro_batch_size_per_gpu: 4, zero_optimization: { stage: 1 }, optimizer: { type: 'Adam', params: { lr: 6e-4 } }, lr_decay_style: 'cosine', train_iters: 320000 }), 'neox.yml'), 'gpt-neox');
 });

@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { dialectOf, planOf, ruleIds, yaml } from '../../dialects/analyse';
+import { fixedBy } from '../fixedBy';
+
+const trainer = [
+  'data: !include data/openwebtext_source.yaml',
+  'model: {type: gpt2, hidden_dim: 768}',
+  'trainer:',
+  '  mp: p=f32,c=bfloat16',
+  '  train_batch_size: 256',
+  '  num_train_steps: 20000',
+];
+
+test('levanter: warmup fraction, defaults (cosine, min_lr_ratio 0.1, adam), YAML 1.1 1E-3 read as a number', () => {
+  const plan = planOf(yaml(...trainer, 'optimizer:', '  learning_rate: 1E-3', '  weight_decay: 0.1', '  warmup: 0.01'), 'levanter');
+  assert.deepEqual(
+    [
+      plan.schedule.name,
+      plan.schedule.explicit,
+      plan.baseLr,
+      plan.warmup.steps,
+      plan.length.steps,
+      plan.optimizer.name,
+      plan.optimizer.beta2,
+    ],
+    ['cosine', false, 1e-3, 200, 20000, 'adam', 0.95],
+  );
+  assert.deepEqual(ruleIds(yaml(...trainer, 'optimizer:', '  learning_rate: 1E-3', '  warmup: 0.01')), []);
+});
+
+test('levanter: warmup in steps; constant schedule is constant-lr, fixed with lr_schedule', () => {
+  const text = yaml(...trainer, 'optimizer:', '  learning_rate: 2E-4', '  warmup: 2000', '  lr_schedule: constant  # for the sweep');
+  assert.equal(planOf(text, 'levanter').warmup.steps, 2000);
+  assert.deepEqual(ruleIds(text), ['constant-lr']);
+  assert.ok(fixedBy(text, 'constant-lr', 'Use cosine decay').includes('  lr_schedule: cosine  # for the sweep\n'));
+  const flat = yaml(...trainer, 'optimizer:', '  learning_rate: 2E-4', '  min_lr_ratio: 1.0');
+  assert.deepEqual(ruleIds(flat), ['constant-lr']);
+  const fixed = fixedBy(flat, 'constant-lr', 'Use linear decay');
+  assert.ok(fixed.includes('min_lr_ratio: 0.1') && fixed.includes('lr_schedule: linear'), fixed);
+});
+
+test('levanter: a fractional step count or unknown schedule is invalid; warmup 1 is the whole cycle', () => {
+  assert.deepEqual(ruleIds(yaml(...trainer, 'optimizer: {learning_rate: 1E-3, warmup: 2.5}')), ['invalid-value']);
+  assert.deepEqual(ruleIds(yaml(...trainer, 'optimizer: {learning_rate: 1E-3, lr_schedule: rsqrt}')), ['invalid-value']);
+  assert.ok(ruleIds(yaml(...trainer, 'optimizer: {learning_rate: 1E-3, warmup: 1, lr_schedule: linear}')).includes('warmup-too-long'));
+});
+
+test('levanter: a config without trainer steps keys is not levanter', () => {
+  assert.notEqual(dialectOf(yaml('trainer: {max_epochs: 3}', 'optimizer: {learning_rate: 1e-3, warmup: 0.1}')), 'levanter');
+});
