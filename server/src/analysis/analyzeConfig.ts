@@ -12,7 +12,6 @@ import { embeddedHydraSweep } from '../frameworks/hydra-sweep/dialect';
 import { RULES } from '../rules/ruleCatalog';
 import type { Finding, RuleId, Severity } from './finding';
 import { placeFinding } from '../dialects/valueOrigin';
-import { shortPrefix } from '../dialects/shownValue';
 
 /** Files larger than this (in UTF-16 code units, about bytes) are not analysed unless a setting says otherwise. */
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -117,9 +116,8 @@ export function analyzeConfig(text: string, fileName: string, settings: LensSett
   });
   reuse.detections?.endVersion();
   for (const { rule, span } of parsed.directives.namedRules) {
-    if (!Object.hasOwn(RULES, rule)) {
-      const message = `Unknown rule \`${shortPrefix(rule)}\` in an lr-lens directive (known: ${Object.keys(RULES).join(', ')}).`;
-      raw.push({ ruleId: 'invalid-value', severity: 'warning', message, span, fixes: [] });
+    if (!(rule in RULES)) {
+      raw.push({ ruleId: 'invalid-value', severity: 'warning', message: `Unknown rule \`${rule}\` in an lr-lens directive (known: ${Object.keys(RULES).join(', ')}).`, span, fixes: [] });
     }
   }
   return { parsed, documents, findings: applySeverities(raw.map(placeFinding), parsed, settings) };

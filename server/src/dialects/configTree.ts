@@ -1,8 +1,7 @@
 import { isMap, isSeq, type Document, type YAMLMap } from 'yaml';
 import type { Source } from '../plan/trainingPlan';
 import { entriesOf, resolveNode, rootMap, plainValue, type MapEntry } from '../parse/yamlAccess';
-import { resolveInterpolationsOf, UNKNOWN } from './interpolation';
-import { ownValue } from './plainObjects';
+import { resolveInterpolations, UNKNOWN } from './interpolation';
 import { composeDefaults, groupHolding, mergeComposition, originIn, type Composition } from './hydraDefaults';
 import { spansWithOrigin } from './valueOrigin';
 import { composeBase } from './baseChain';
@@ -37,8 +36,6 @@ export class ConfigTree {
   readonly root: unknown;
   /** The Hydra config-group files merged into this tree, if any. */
   readonly composition: Composition | null;
-  /** Some `${...}` would have built a string past the interpolation limits: those values are unknown. */
-  readonly interpolationTooLong: boolean;
   private readonly entryCache = new Map<YAMLMap, Map<string, MapEntry>>();
 
   constructor(
@@ -53,9 +50,7 @@ export class ConfigTree {
         ? composeBase(document, options.base.fileName, options.base.readFile)
         : null;
     if (this.composition) plain = mergeComposition(plain, this.composition);
-    const resolved = options.interpolate ? resolveInterpolationsOf(plain) : { root: plain, overLengthLimit: false };
-    this.root = resolved.root;
-    this.interpolationTooLong = resolved.overLengthLimit;
+    this.root = options.interpolate ? resolveInterpolations(plain) : plain;
   }
 
   /** The resolved value at a path: undefined when absent, UNKNOWN when it cannot be known. */
@@ -64,7 +59,7 @@ export class ConfigTree {
     for (const key of split(path)) {
       if (node === UNKNOWN) return UNKNOWN;
       if (Array.isArray(node)) node = node[Number(key)];
-      else if (node && typeof node === 'object') node = ownValue(node, key);
+      else if (node && typeof node === 'object') node = (node as Record<string, unknown>)[key];
       else return undefined;
       if (node === undefined) return undefined;
     }

@@ -2,7 +2,6 @@ import type * as z from '../plan/zod';
 import type { Finding } from '../analysis/finding';
 import type { MapEntry } from '../parse/yamlAccess';
 import { RULES } from '../rules/ruleCatalog';
-import { shownValue } from './shownValue';
 
 /** How one config key is validated: a zod schema whose error messages are user-facing. */
 export type SettingSchemas = Readonly<Record<string, z.ZodMiniType>>;
@@ -11,6 +10,13 @@ export interface SettingValues {
   /** Valid values by key (absent keys and invalid values are missing). */
   values: Record<string, unknown>;
   findings: Finding[];
+}
+
+function shown(value: unknown): string {
+  if (typeof value === 'string') return `'${value}'`;
+  if (value === null || value === undefined) return 'nothing';
+  const text = JSON.stringify(value);
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
 /**
@@ -32,7 +38,7 @@ export function readSettings(entries: ReadonlyMap<string, MapEntry>, schemas: Se
     findings.push({
       ruleId: 'invalid-value',
       severity: RULES['invalid-value'].defaultSeverity,
-      message: `\`${key}\` ${problem}; got ${shownValue(entry.value)}.`,
+      message: `\`${key}\` ${problem}; got ${shown(entry.value)}.`,
       span: entry.valueSpan.end > entry.valueSpan.start ? entry.valueSpan : entry.keySpan,
       keySpan: entry.keySpan,
       fixes: [],

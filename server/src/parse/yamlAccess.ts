@@ -44,8 +44,7 @@ export function plainValue(document: Document, node: Node | null): unknown {
       for (const pair of current.items) {
         const key = resolveNode(document, pair.key);
         const name = isScalar(key) ? String(key.value) : String(visit(key, depth + 1));
-        // `__proto__: {...}` would set the mapping's prototype; such keys are no config value of any framework here.
-        if (name !== '__proto__' && name !== 'constructor' && name !== 'prototype') out[name] = visit(pair.value, depth + 1);
+        out[name] = visit(pair.value, depth + 1);
       }
       return out;
     }
