@@ -20,7 +20,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 const EDITS_PER_RUN = Number(process.env.FUZZ_EDITS ?? 25);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 const LARGE_RUNS = Number(process.env.FUZZ_LARGE_RUNS ?? 6);
-const REQUEST_LIMIT_MS = 1000;
+const REQUEST_LIMIT_MS = 60_000;
 
 type Mutation =
   | { kind: 'flip'; at: number; text: string }
