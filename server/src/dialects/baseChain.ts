@@ -64,7 +64,8 @@ export function composeBase(document: Document, fileName: string, readFile: ((pa
   while (base !== undefined) {
     const path = basePath(from, base);
     if (path === undefined || chain.length >= MAX_BASE_DEPTH || seen.has(path)) {
-      unresolved.push(path === undefined ? base : seen.has(path) ? `${path} (a cycle)` : `${path} (deeper than ${MAX_BASE_DEPTH} files)`);
+      // Listed as written in the file that names it: an absolute path would differ from one checkout to the next.
+      unresolved.push(path === undefined ? base : seen.has(path) ? `${base} (a cycle)` : `${base} (deeper than ${MAX_BASE_DEPTH} files)`);
       break;
     }
     seen.add(path);
@@ -76,7 +77,7 @@ export function composeBase(document: Document, fileName: string, readFile: ((pa
     }
     const parsed = text === undefined ? null : parseComposedFile(text);
     if (!parsed || text === undefined) {
-      unresolved.push(path);
+      unresolved.push(base);
       break;
     }
     chain.push(path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1));
