@@ -11,6 +11,8 @@ export class DocumentState {
   presentation: PresentationSettings = DEFAULT_PRESENTATION;
   /** When the document last changed (a burst of typing is analysed once). */
   lastChangeAt = -Infinity;
+  /** Whether the document's diagnostics were published once (its first analysis is done). */
+  published = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   /** Settings changed somewhere: pull and resolve them again when next needed. */

@@ -41,6 +41,7 @@ export class LensSession {
   private readonly analysisLogger: AnalysisLogger;
   private client: ClientAbilities = { pullSettings: false, documentChanges: false, refreshCodeLenses: false };
   private workspaceRoots: string[] = [];
+  private refreshQueued = false;
 
   constructor(
     private readonly connection: Connection,
@@ -170,7 +171,22 @@ export class LensSession {
     for (const state of this.states.values()) state.forgetSettings();
     this.analyses.clear();
     for (const document of this.documents.all()) this.scheduleDiagnostics(document, 0);
-    if (this.client.refreshCodeLenses) void this.connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    this.refreshCodeLenses();
+  }
+
+  /**
+   * Asks the client to ask for code lenses again (once for all calls in the same turn). An editor asks for a
+   * document's lenses once, when it opens it, and again only after an edit or a refresh; an answer lost while the
+   * server starts (cancelled by the refresh that the first settings pull triggers, or asked before the client
+   * sent the document) would leave a file without its lens until it is edited.
+   */
+  private refreshCodeLenses(): void {
+    if (!this.client.refreshCodeLenses || this.refreshQueued) return;
+    this.refreshQueued = true;
+    setImmediate(() => {
+      this.refreshQueued = false;
+      this.connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    });
   }
 
   /** A `.lr-lens.yaml` changed on disk. */
@@ -208,5 +224,11 @@ export class LensSession {
     const diagnostics = analysis.findings.map((finding, index) => toDiagnostic(finding, analysis.parsed.lines, index, this.uriOfFile));
     await this.crossFile.publish(document.uri, fileNameOf(document.uri), document.version, diagnostics, analysis);
     this.heap.afterWork();
+    const state = this.states.get(document.uri);
+    if (state && !state.published) {
+      state.published = true;
+      // The document's first analysis is done: lenses asked for before it (see refreshCodeLenses) are asked again.
+      this.refreshCodeLenses();
+    }
   }
 }
