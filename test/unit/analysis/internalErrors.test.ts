@@ -25,7 +25,7 @@ test('with a logger, the fault is logged and the document is still recognized', 
   const analysis = analyzeConfig(CONFIG, '/ws/train.yaml', faulty({ logger }));
   assert.deepEqual(analysis.documents.map((d) => d.dialect.id), ['huggingface']);
   assert.equal(logged.length, 1, logged.join('\n'));
-  assert.match(logged[0]!, /^dialect huggingface: Error: disk on fire$/);
+  assert.match(logged[0] ?? '', /^dialect huggingface: Error: disk on fire$/);
 });
 
 test('without a logger, under test (LR_LENS_INTERNAL_ERRORS=throw), the fault is thrown', () => {
