@@ -13,7 +13,10 @@ import { HeapKeeper } from './heap';
 import { DEFAULT_SETTINGS, toLensSettings, toPresentationSettings, type PresentationSettings } from './settings';
 import { workspaceFileReader } from './workspaceFiles';
 
-/** Within a burst of typing (edits less than this apart), diagnostics wait this long after the last keystroke, so the burst is analyzed once; an edit after a pause is analyzed at once. */
+/**
+ * Within a burst of typing (edits less than this apart), diagnostics wait this long after the last keystroke, so the
+ * burst is analyzed once; an edit after a pause is analyzed at once.
+ */
 export const DIAGNOSTICS_DELAY_MS = 60;
 
 /** What the client said it can do (from `initialize`). */

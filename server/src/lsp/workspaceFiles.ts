@@ -38,9 +38,9 @@ function readRegularFile(path: string, maxBytes: number): string | undefined {
 
 /**
  * The reader the server gives the analysis for files a config composes (Hydra `defaults:` groups, detectron2
- * `_BASE_` files): YAML/JSON only, under a workspace folder, texts of open documents first; on disk, only regular files of at most 2 MB whose
- * real path (every symlink resolved) lies inside one of the workspace folders' real paths. A link that leads out
- * of the workspace is not followed. With no workspace folder, open documents only.
+ * `_BASE_` files): YAML/JSON only, under a workspace folder, texts of open documents first; on disk, only regular
+ * files of at most 2 MB whose real path (every symlink resolved) lies inside one of the workspace folders' real
+ * paths. A link that leads out of the workspace is not followed. With no workspace folder, open documents only.
  */
 export function workspaceFileReader(roots: readonly string[], openText: (path: string) => string | undefined) {
   const realRoots = roots.map((root) => realPath(resolve(root))).filter((root): root is string => root !== undefined);
