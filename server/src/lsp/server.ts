@@ -1,4 +1,5 @@
 import { TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { internalErrorsThrow } from '../analysis/internalErrors';
 import { VERSION } from '../version';
 import { FIX_ALL_KIND } from './fixAllAction';
 import { guardNotification, guardRequest, type ServerLogger } from './guard';
@@ -15,12 +16,24 @@ export interface ServerHost {
   logger?: ServerLogger;
 }
 
+/** The client's log (`window/logMessage`); under test (internalErrors.ts) errors also go to stderr, which tests collect. */
+function clientLog(connection: Connection): ServerLogger {
+  const test = internalErrorsThrow();
+  return {
+    error: (message) => {
+      connection.console.error(message);
+      if (test) process.stderr.write(`${message}\n`);
+    },
+    warn: (message) => connection.console.warn(message),
+  };
+}
+
 /**
  * The language server: a thin adapter from LSP to the core. Each handler delegates to handlers.ts or the session;
  * every one is guarded, so a fault is logged and answered as an error instead of taking the server down.
  */
 export function startServer(connection: Connection, host: ServerHost = {}): void {
-  const logger: ServerLogger = host.logger ?? { error: (m) => connection.console.error(m), warn: (m) => connection.console.warn(m) };
+  const logger: ServerLogger = host.logger ?? clientLog(connection);
   const session = new LensSession(connection, logger);
   const { documents } = session;
 
