@@ -12,6 +12,7 @@ import { embeddedHydraSweep } from '../frameworks/hydra-sweep/dialect';
 import { RULES } from '../rules/ruleCatalog';
 import type { Finding, RuleId, Severity } from './finding';
 import { placeFinding } from '../dialects/valueOrigin';
+import { faultHandler, type AnalysisLogger } from './internalErrors';
 
 /** Files larger than this (in UTF-16 code units, about bytes) are not analysed unless a setting says otherwise. */
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -23,6 +24,11 @@ export interface LensSettings extends AnalysisSettings {
   budgetThreshold?: number;
   /** Severity overrides per rule id; `off` silences a rule. */
   severities?: Partial<Record<string, Severity | 'off'>>;
+  /**
+   * Where faults of dialects and rules go (the host's log). Without one they are thrown under test
+   * (`LR_LENS_INTERNAL_ERRORS=throw`) and written to stderr otherwise; see internalErrors.ts.
+   */
+  logger?: AnalysisLogger;
 }
 
 export interface DocumentAnalysis {
@@ -51,8 +57,12 @@ export interface AnalysisReuse {
   detections?: DetectionMemo;
 }
 
-/** text → parsed document → dialect → plan → findings. Never throws: a broken rule loses only its findings. */
+/**
+ * text → parsed document → dialect → plan → findings. A broken dialect or rule loses only its own findings, and
+ * the fault goes to `settings.logger` (thrown instead under test: see internalErrors.ts).
+ */
 export function analyzeConfig(text: string, fileName: string, settings: LensSettings = {}, reuse: AnalysisReuse = {}): ConfigAnalysis {
+  const reportInternalError = faultHandler(settings.logger ?? legacyLogger);
   const maxFileSize = settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   if (text.length > maxFileSize) return skippedAsTooLarge(text, maxFileSize);
   if (isProjectConfigFile(fileName)) return analyzeProjectConfig(text);
@@ -72,7 +82,8 @@ export function analyzeConfig(text: string, fileName: string, settings: LensSett
     let detection;
     try {
       detection = reuse.detections ? reuse.detections.detect(parsed, document, () => detectDialect(input)) : detectDialect(input);
-    } catch {
+    } catch (error) {
+      reportInternalError(error, `recognizing document ${documentIndex}`);
       return;
     }
     if (!detection) return;
@@ -84,14 +95,14 @@ export function analyzeConfig(text: string, fileName: string, settings: LensSett
       analysis.plan = extraction.plan;
       analysis.sweep = extraction.sweep;
     } catch (error) {
-      reportInternalError(error);
+      reportInternalError(error, `dialect ${detection.dialect.id}`);
       return;
     }
     if (!analysis.sweep) {
       try {
         analysis.sweep = embeddedHydraSweep(input, detection.dialect.id, analysis.plan?.optimizer.name);
       } catch (error) {
-        reportInternalError(error);
+        reportInternalError(error, 'the embedded Hydra sweep');
       }
     }
     const sweep = analysis.sweep;
@@ -100,7 +111,7 @@ export function analyzeConfig(text: string, fileName: string, settings: LensSett
         try {
           raw.push(...rule({ sweep, dialect: detection.dialect, input, budgetThreshold: settings.budgetThreshold }));
         } catch (error) {
-          reportInternalError(error);
+          reportInternalError(error, `sweep rule ${rule.name || '(anonymous)'}`);
         }
       }
     }
@@ -110,7 +121,7 @@ export function analyzeConfig(text: string, fileName: string, settings: LensSett
       try {
         raw.push(...rule({ plan, dialect: detection.dialect, input }));
       } catch (error) {
-        reportInternalError(error);
+        reportInternalError(error, `rule ${rule.name || '(anonymous)'}`);
       }
     }
   });
@@ -160,13 +171,12 @@ function applySeverities(findings: Finding[], parsed: ParsedConfig, settings: Le
   return result.sort((a, b) => a.span.start - b.span.start);
 }
 
-let internalErrorReporter: (error: unknown) => void = () => undefined;
+let legacyLogger: AnalysisLogger | undefined;
 
-/** Where errors inside dialects and rules go (the server logs them; tests may throw). */
-export function onInternalError(reporter: (error: unknown) => void): void {
-  internalErrorReporter = reporter;
-}
-
-function reportInternalError(error: unknown): void {
-  internalErrorReporter(error);
+/**
+ * @deprecated Pass `settings.logger` instead (a host injects its log). Kept for callers that still install one
+ * process-wide reporter; `undefined` removes it.
+ */
+export function onInternalError(reporter: ((error: unknown) => void) | undefined): void {
+  legacyLogger = reporter && { internalError: (error) => reporter(error) };
 }

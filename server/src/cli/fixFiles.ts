@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import type { ConfigAnalysis } from '../analysis/analyzeConfig';
 import { planFixAll } from '../fixes/fixAll';
 import { unifiedDiff } from '../fixes/unifiedDiff';
-import { applyEdits } from '../fixes/yamlEdits';
+import { checkEdits } from '../fixes/checkedEdits';
 import { parseConfig } from '../parse/parseConfig';
 
 export interface FileFix {
@@ -23,8 +23,9 @@ export function fixOfFile(text: string, analysis: ConfigAnalysis): FileFix {
   if (analysis.parsed.syntaxProblems.length > 0) return { titles: [], refused: 'it does not parse cleanly' };
   const plan = planFixAll(analysis.findings);
   if (plan.edits.length === 0) return { titles: [] };
-  const fixed = applyEdits(text, plan.edits);
-  if (parseConfig(fixed).syntaxProblems.length > 0) return { titles: [], refused: 'the fixed text would not parse (please report this)' };
+  const checked = text === analysis.parsed.text ? checkEdits(analysis.parsed, plan.edits) : checkEdits(parseConfig(text), plan.edits);
+  if (!checked.ok) return { titles: [], refused: `${checked.reason} (please report this)` };
+  const fixed = checked.fixed;
   return { fixed, titles: plan.chosen.map((c) => `${c.finding.ruleId}: ${c.fix.title}`) };
 }
 

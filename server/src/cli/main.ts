@@ -11,8 +11,7 @@ import { formatText, mergeReports, placedReportsOf, reportOf, type FileReport } 
 import { collectFiles } from './files';
 import { formatSarif } from './sarifReport';
 import { diffOfFix, fixOfFile, writeAtomically } from './fixFiles';
-
-const VERSION = '0.1.0';
+import { VERSION } from '../version';
 
 const USAGE = `Usage:
   lr-lens check PATHS... [--format text|json|sarif] [--max-warnings N] [--steps-per-epoch N] [--fix | --fix-dry-run]
