@@ -14,6 +14,7 @@ import { huggingFaceFramework } from './huggingface';
 import { hydraSweepFramework } from './hydra-sweep';
 import { katibFramework } from './katib';
 import { levanterFramework } from './levanter';
+import { litgptFramework } from './litgpt';
 import { lightningFramework } from './lightning';
 import { maxtextFramework } from './maxtext';
 import { nanotronFramework } from './nanotron';
@@ -47,6 +48,7 @@ export const FRAMEWORKS = [
   nanotronFramework,
   levanterFramework,
   maxtextFramework,
+  litgptFramework,
   // Sweep formats: recognized (so they are never read as a training config), no plan of their own.
   wandbSweepFramework,
   hydraSweepFramework,
