@@ -11,6 +11,7 @@ import { fairseqFramework } from './fairseq';
 import { gptNeoxFramework } from './gpt-neox';
 import type { EditingVocabulary, FrameworkModule, SchedulerVocabulary } from './framework';
 import { huggingFaceFramework } from './huggingface';
+import { hydraFramework } from './hydra';
 import { hydraSweepFramework } from './hydra-sweep';
 import { katibFramework } from './katib';
 import { levanterFramework } from './levanter';
@@ -49,6 +50,7 @@ export const FRAMEWORKS = [
   levanterFramework,
   maxtextFramework,
   litgptFramework,
+  hydraFramework,
   // Sweep formats: recognized (so they are never read as a training config), no plan of their own.
   wandbSweepFramework,
   hydraSweepFramework,

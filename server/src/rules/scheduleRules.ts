@@ -44,7 +44,7 @@ export const constantLrRule: Rule = (context) => {
   const finding: Finding = {
     ruleId: 'constant-lr',
     severity: RULES['constant-lr'].defaultSeverity,
-    message: `${what}: ${RULES['constant-lr'].why}. Use linear or cosine decay (or add \`# lr-lens: disable=constant-lr\` if this is a constant-LR sweep to pick the step budget).`,
+    message: `${what}: ${RULES['constant-lr'].why}. Use linear or cosine decay (or add \`# lr-lens: disable=constant-lr\` if this is a constant-LR sweep to pick the step budget).${context.dialect.constantLrNote ? ` ${context.dialect.constantLrNote}` : ''}`,
     ...where,
     fixes: decayFixes(context),
   };
