@@ -1,7 +1,7 @@
 import type { SweepPlan } from '../plan/sweepPlan';
 import { spanContains } from '../parse/textSpan';
 import { ADAM_ROLES, ROLE_WORDS, roleOf, tunedAdamRoles } from '../plan/searchSpaceRoles';
-import { DEFAULT_BUDGET_THRESHOLD, supportedRoles } from '../rules/sweepRules';
+import { DEFAULT_BUDGET_THRESHOLD, supportedRoles } from '../rules/adamBudget';
 
 /** A study in a few lines of Markdown: method, budget and its basis, the optimizer, what is tuned and what the budget supports. */
 export function describeSweep(sweep: SweepPlan, budgetThreshold = DEFAULT_BUDGET_THRESHOLD): string {

@@ -11,7 +11,7 @@ import { TrainingPlanSchema } from '../plan/trainingPlan';
 import { isMap } from 'yaml';
 import { entriesOf, rootMap, type MapEntry } from '../parse/yamlAccess';
 import { setScalarEntry } from '../fixes/yamlEdits';
-import { RULES } from '../rules/ruleCatalog';
+import { reportInvalidValue } from '../rules/invalidValue';
 import {
   HUGGING_FACE_CONSTANT_SCHEDULERS,
   HUGGING_FACE_SCHEDULERS,
@@ -112,14 +112,7 @@ function sourceOf(entry: MapEntry | undefined): Source | undefined {
 }
 
 function problem(entry: MapEntry, message: string): Finding {
-  return {
-    ruleId: 'invalid-value',
-    severity: RULES['invalid-value'].defaultSeverity,
-    message,
-    span: entry.valueSpan.end > entry.valueSpan.start ? entry.valueSpan : entry.keySpan,
-    keySpan: entry.keySpan,
-    fixes: [],
-  };
+  return reportInvalidValue(message, entry);
 }
 
 function extract(input: DialectInput): Extraction {
