@@ -52,8 +52,12 @@ describe('rule documentation', () => {
     });
   }
 
-  test('the longer why in the catalog is the Why section of each page', () => {
-    if (process.env.UPDATE_RULE_DOCS === '1') writeFileSync(EXPLANATIONS, explanationsSource());
+  test('the longer why in the catalog is the Why section of each page', (t) => {
+    if (process.env.UPDATE_RULE_DOCS === '1') {
+      writeFileSync(EXPLANATIONS, explanationsSource());
+      t.diagnostic(`wrote ${EXPLANATIONS}; run again without UPDATE_RULE_DOCS to check it`);
+      return;
+    }
     for (const { meta } of RULE_MODULES) {
       const why = whySection(readFileSync(join(ROOT, meta.docs), 'utf8'));
       assert.equal(RULE_EXPLANATIONS[meta.id], why, `${meta.docs} changed: regenerate ruleExplanations.ts with UPDATE_RULE_DOCS=1`);

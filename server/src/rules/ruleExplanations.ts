@@ -73,8 +73,14 @@ export const RULE_EXPLANATIONS: Readonly<Record<RuleId, string>> = {
     'length only (*Deep Learning Tuning Playbook*).',
   ].join('\n'),
   'unknown-budget': [
-    'Without a budget LR Lens cannot tell how much of Adam the study can afford to tune',
-    '(*Deep Learning Tuning Playbook*). Set a cap (`run_cap`, `hydra.sweeper.n_trials`, `maxTrialCount`).',
+    'How much of Adam a study can afford to tune depends on its trial budget (*Deep Learning Tuning',
+    'Playbook*): beta_1 needs at least 10 trials, epsilon more than 25, beta_2 substantially more. Without',
+    'a budget LR Lens cannot tell whether the study can afford the ones it tunes. Set a cap (`run_cap`,',
+    '`hydra.sweeper.n_trials`, `maxTrialCount`, `MaxNumberOfTrainingJobs`).',
+    '',
+    'A study that tunes only the learning rate is not flagged: the learning rate is what even the',
+    'smallest budget should tune, and keeping Adam\'s other hyperparameters fixed is a sound, simpler',
+    'setup at any budget, so an unknown budget risks nothing there.',
   ].join('\n'),
   'file-too-large': [
     'An editor extension runs on every file you open; very large generated files are skipped to keep',
