@@ -61,7 +61,8 @@ export function budgetWords(sweep: SweepPlan): string {
 
 /** What a message adds about the optimizer: tuned itself, or assumed. */
 export function optimizerNote(optimizer: SweepOptimizer): string {
-  if (optimizer.family === 'mixed') return ` The optimizer itself is tuned too (${optimizer.names.join(', ')}), which takes trials of its own.`;
+  if (optimizer.family === 'mixed')
+    return ` The optimizer itself is tuned too (${optimizer.names.join(', ')}), which takes trials of its own.`;
   if (optimizer.basis.startsWith('assumed')) return ` (LR Lens ${optimizer.basis}.)`;
   return '';
 }

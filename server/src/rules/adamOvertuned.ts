@@ -53,8 +53,10 @@ export const adamOvertuned: RuleModule<'adam-overtuned'> = {
     return [...byEntry].map(([entry, roles]) =>
       report(adamOvertuned.meta, {
         message:
-          `\`${entry.name}\` tunes ${list(roles.map((r) => ROLE_WORDS[r]))}, but this study's budget of ${budgetWords(sweep)} supports ${supportsWords(supported)}; ` +
-          `${list(roles.map((r) => `${ROLE_WORDS[r]} needs ${neededWords(r, threshold)}`))}. Fix it at one value or raise the budget (a small budget is best spent on the most important Adam hyperparameters).${optimizerNote(optimizer)}`,
+          `\`${entry.name}\` tunes ${list(roles.map((r) => ROLE_WORDS[r]))}, ` +
+          `but this study's budget of ${budgetWords(sweep)} supports ${supportsWords(supported)}; ` +
+          `${list(roles.map((r) => `${ROLE_WORDS[r]} needs ${neededWords(r, threshold)}`))}. Fix it at one value or raise the budget ` +
+          `(a small budget is best spent on the most important Adam hyperparameters).${optimizerNote(optimizer)}`,
         span: entry.keySpan,
         keySpan: entry.keySpan,
         fixes: entryFixes(context, entry, roles),

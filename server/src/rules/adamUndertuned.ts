@@ -27,8 +27,10 @@ export const adamUndertuned: RuleModule<'adam-undertuned'> = {
     const missingWords = list(missing.map((r) => ROLE_WORDS[r]));
     const message =
       beyond.length > 0
-        ? `This study's budget of ${budgetWords(sweep)} supports tuning ${missingWords}, which matter${missing.length === 1 ? 's' : ''} more than the ${list(beyond)} it tunes instead.`
-        : `This study's budget of ${budgetWords(sweep)} supports tuning ${missingWords} as well; it tunes ${tunedWords.length === 1 ? 'only ' : ''}${list(tunedWords)}.`;
+        ? `This study's budget of ${budgetWords(sweep)} supports tuning ${missingWords}, ` +
+          `which matter${missing.length === 1 ? 's' : ''} more than the ${list(beyond)} it tunes instead.`
+        : `This study's budget of ${budgetWords(sweep)} supports tuning ${missingWords} as well; ` +
+          `it tunes ${tunedWords.length === 1 ? 'only ' : ''}${list(tunedWords)}.`;
     return [
       report(adamUndertuned.meta, {
         message: `${message}${optimizerNote(optimizer)}`,

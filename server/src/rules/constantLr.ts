@@ -4,7 +4,8 @@ import { report, type RuleModule } from './rule';
 import { scheduleSpans } from './scheduleSpans';
 
 const CONSTANT_SCHEDULES = /^(constant|constant_with_warmup|constantlr|constant_lr|fixed|torch\.optim\.lr_scheduler\.constantlr)$/i;
-const isFalse = (value: unknown) => value === false || (typeof value === 'string' && /^(false|no|off|0)$/i.test(value.trim())) || value === 0;
+const isFalse = (value: unknown) =>
+  value === false || (typeof value === 'string' && /^(false|no|off|0)$/i.test(value.trim())) || value === 0;
 
 /**
  * `constant-lr`: the learning rate stays the same for the whole run (or everything after warmup), in a training
@@ -28,7 +29,9 @@ export const constantLr: RuleModule<'constant-lr'> = {
       : `With no schedule, ${context.dialect.name} keeps the learning rate constant`;
     return [
       report(constantLr.meta, {
-        message: `${what}: ${constantLr.meta.why}. Use linear or cosine decay (or add \`# lr-lens: disable=constant-lr\` if this is a constant-LR sweep to pick the step budget).`,
+        message:
+          `${what}: ${constantLr.meta.why}. Use linear or cosine decay ` +
+          '(or add `# lr-lens: disable=constant-lr` if this is a constant-LR sweep to pick the step budget).',
         ...where,
         fixes: decayFixes(context),
       }),
@@ -46,13 +49,17 @@ export const constantLr: RuleModule<'constant-lr'> = {
         if (role === 'annealFlag') return values.every(isFalse);
         return false;
       })
-      .map((entry) =>
-        report(constantLr.meta, {
-          message: `Every trial of this study runs a constant learning rate (\`${entry.name}\`: ${(entry.values ?? []).map(String).join(', ')}): ${constantLr.meta.why}. Sweep a linear or cosine decay instead, unless this is a constant-LR sweep to choose the training length.`,
+      .map((entry) => {
+        const values = (entry.values ?? []).map(String).join(', ');
+        return report(constantLr.meta, {
+          message:
+            `Every trial of this study runs a constant learning rate (\`${entry.name}\`: ${values}): ` +
+            `${constantLr.meta.why}. Sweep a linear or cosine decay instead, ` +
+            'unless this is a constant-LR sweep to choose the training length.',
           span: entry.keySpan,
           keySpan: entry.keySpan,
           fixes: [],
-        }),
-      );
+        });
+      });
   },
 };

@@ -21,5 +21,7 @@ export function decayFixes(context: RuleContext, preferred = true): Fix[] {
   };
   const cosine = make('cosine', preferred);
   // Frameworks without a cosine spelling (or where it cannot apply) offer linear as the preferred fix.
-  return cosine ? [cosine, make('linear', false)].filter((f): f is Fix => f !== null) : [make('linear', preferred)].filter((f): f is Fix => f !== null);
+  return cosine
+    ? [cosine, make('linear', false)].filter((f): f is Fix => f !== null)
+    : [make('linear', preferred)].filter((f): f is Fix => f !== null);
 }

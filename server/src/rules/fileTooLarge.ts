@@ -16,7 +16,9 @@ const megabytes = (n: number) => `${+(n / (1024 * 1024)).toFixed(1)} MB`;
 /** The finding on the first line of a file (`text`) skipped for being above `limit` characters. */
 export function reportFileTooLarge(text: string, limit: number): Finding {
   return report(fileTooLarge.meta, {
-    message: `LR Lens skipped this file: it is ${megabytes(text.length)}, above the ${megabytes(limit)} limit (setting lrLens.maxFileSizeMB).`,
+    message:
+      `LR Lens skipped this file: it is ${megabytes(text.length)}, ` +
+      `above the ${megabytes(limit)} limit (setting lrLens.maxFileSizeMB).`,
     span: { start: 0, end: Math.min(text.length, text.search(/\r?\n|$/)) },
     fixes: [],
   });

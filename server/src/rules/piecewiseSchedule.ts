@@ -19,7 +19,9 @@ export const piecewiseSchedule: RuleModule<'piecewise-schedule'> = {
     if (!where) return [];
     return [
       report(piecewiseSchedule.meta, {
-        message: `\`${context.plan.schedule.name}\` is a hand-picked piecewise schedule (${family.name}): ${piecewiseSchedule.meta.why}. Prefer linear or cosine decay over the run's length, and tune it.`,
+        message:
+          `\`${context.plan.schedule.name}\` is a hand-picked piecewise schedule (${family.name}): ${piecewiseSchedule.meta.why}. ` +
+          "Prefer linear or cosine decay over the run's length, and tune it.",
         ...where,
         fixes: decayFixes(context),
       }),

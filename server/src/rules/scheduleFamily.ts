@@ -21,7 +21,9 @@ export const scheduleFamily: RuleModule<'schedule-family'> = {
     if (!where) return [];
     return [
       report(scheduleFamily.meta, {
-        message: `\`${context.plan.schedule.name}\` is ${family.name}: a workable family, but ${scheduleFamily.meta.why}; consider them if this one was not chosen on purpose.`,
+        message:
+          `\`${context.plan.schedule.name}\` is ${family.name}: a workable family, but ${scheduleFamily.meta.why}; ` +
+          'consider them if this one was not chosen on purpose.',
         ...where,
         fixes: [],
       }),

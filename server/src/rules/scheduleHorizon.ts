@@ -14,7 +14,13 @@ function horizonEntry(context: RuleContext, key: string) {
   const prefix = parent ? `${parent}.` : '';
   const name = context.plan.schedule.name;
   const tree = new ConfigTree(context.input.document, { interpolate: false });
-  for (const path of [`${prefix}${key}`, `${prefix}init_args.${key}`, `${prefix}scheduler_hparams.${key}`, `${prefix}params.${key}`, `${prefix}${name}.${key}`]) {
+  for (const path of [
+    `${prefix}${key}`,
+    `${prefix}init_args.${key}`,
+    `${prefix}scheduler_hparams.${key}`,
+    `${prefix}params.${key}`,
+    `${prefix}${name}.${key}`,
+  ]) {
     const entry = tree.entry(path);
     if (entry?.valueNode && isScalar(entry.valueNode) && entry.valueSpan.end > entry.valueSpan.start) return entry;
   }
@@ -31,7 +37,12 @@ function nemoSchedMaxSteps(context: RuleContext): ScheduleHorizon | null {
   const entry = horizonEntry(context, 'max_steps');
   const value = typeof entry?.value === 'number' ? entry.value : Number.NaN;
   if (!(value > 0)) return null;
-  return { key: 'max_steps', value, expected: plan.length.steps, consequence: 'the two totals disagree: sched.max_steps and trainer.max_steps should be one value' };
+  return {
+    key: 'max_steps',
+    value,
+    expected: plan.length.steps,
+    consequence: 'the two totals disagree: sched.max_steps and trainer.max_steps should be one value',
+  };
 }
 
 const capitalized = (text: string) => `${text.slice(0, 1).toUpperCase()}${text.slice(1)}`;

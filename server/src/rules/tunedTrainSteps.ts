@@ -7,7 +7,7 @@ import { report, type RuleModule } from './rule';
 /** The single length every trial should use: the largest value the search space gives it. */
 function lengthValue(entry: SweepEntry): number | null {
   const numbers = (entry.values ?? []).map(Number).filter(Number.isFinite);
-  const largest = numbers.length > 0 ? Math.max(...numbers) : entry.max ?? null;
+  const largest = numbers.length > 0 ? Math.max(...numbers) : (entry.max ?? null);
   if (largest === null) return null;
   // A Hydra basic `range(a, b)` stops before b; W&B int_uniform and Katib int include it.
   const top = entry.syntax === 'hydra-override' && entry.kind === 'range' && !entry.values && entry.step ? largest - entry.step : largest;
@@ -31,7 +31,9 @@ export const tunedTrainSteps: RuleModule<'tuned-train-steps'> = {
         const edits = value !== null && value > 0 ? fixEntryEdits(context.input.parsed, context.input.document, entry, value) : null;
         const fixes: Fix[] = edits ? [{ title: `Fix the length at ${value}`, isPreferred: true, edits }] : [];
         return report(tunedTrainSteps.meta, {
-          message: `\`${entry.name}\` puts the training length in the search space: ${tunedTrainSteps.meta.why}. Longer trials win for being longer, and the schedule is tuned for one length only.`,
+          message:
+            `\`${entry.name}\` puts the training length in the search space: ${tunedTrainSteps.meta.why}. ` +
+            'Longer trials win for being longer, and the schedule is tuned for one length only.',
           span: entry.keySpan,
           keySpan: entry.keySpan,
           fixes,

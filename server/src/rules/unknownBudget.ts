@@ -3,7 +3,12 @@ import { budgetThreshold, isAdam, list, neededWords, optimizerNote } from './ada
 import { report, type RuleModule } from './rule';
 
 /** The setting that caps a study's trials, per sweep format. */
-const CAP_KEYS: Record<string, string> = { 'wandb-sweep': '`run_cap`', 'hydra-sweep': '`hydra.sweeper.n_trials`', katib: '`spec.maxTrialCount`', 'sagemaker-tuning': '`ResourceLimits.MaxNumberOfTrainingJobs`' };
+const CAP_KEYS: Record<string, string> = {
+  'wandb-sweep': '`run_cap`',
+  'hydra-sweep': '`hydra.sweeper.n_trials`',
+  katib: '`spec.maxTrialCount`',
+  'sagemaker-tuning': '`ResourceLimits.MaxNumberOfTrainingJobs`',
+};
 
 /**
  * `unknown-budget`: a study that tunes Adam beyond its learning rate and whose trial count nothing bounds. A study
@@ -31,7 +36,9 @@ export const unknownBudget: RuleModule<'unknown-budget'> = {
     const why = sweep.assumptions.length > 0 ? ` ${sweep.assumptions.join(' ')}` : '';
     return [
       report(unknownBudget.meta, {
-        message: `The number of trials of this ${sweep.method} study is unknown, so LR Lens cannot tell whether it can afford to tune ${list(beyondLr.map((r) => ROLE_WORDS[r]))}: ${needs}.${why} Set ${capKey}.${optimizerNote(optimizer)}`,
+        message:
+          `The number of trials of this ${sweep.method} study is unknown, so LR Lens cannot tell whether it can afford to tune ` +
+          `${list(beyondLr.map((r) => ROLE_WORDS[r]))}: ${needs}.${why} Set ${capKey}.${optimizerNote(optimizer)}`,
         span: sweep.anchor,
         fixes: [],
       }),

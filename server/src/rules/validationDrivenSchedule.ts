@@ -18,7 +18,9 @@ export const validationDrivenSchedule: RuleModule<'validation-driven-schedule'> 
     if (!where) return [];
     return [
       report(validationDrivenSchedule.meta, {
-        message: `\`${schedule.name}\` changes the LR when validation stalls: ${validationDrivenSchedule.meta.why}. Its curve cannot be drawn ahead of the run; prefer linear or cosine decay for reproducible runs.`,
+        message:
+          `\`${schedule.name}\` changes the LR when validation stalls: ${validationDrivenSchedule.meta.why}. ` +
+          'Its curve cannot be drawn ahead of the run; prefer linear or cosine decay for reproducible runs.',
         ...where,
         fixes: decayFixes(context),
       }),

@@ -24,7 +24,9 @@ export const warmupTooLong: RuleModule<'warmup-too-long'> = {
     const limit = Math.floor(length.steps * MAX_WARMUP_FRACTION);
     return [
       report(warmupTooLong.meta, {
-        message: `Warmup is ${percent} of training (${warmup.steps} of ${length.steps} steps): ${warmupTooLong.meta.why}. Shorten it to at most ${limit} steps${warmup.ratio !== undefined ? ' (a ratio of 0.1)' : ''}.`,
+        message:
+          `Warmup is ${percent} of training (${warmup.steps} of ${length.steps} steps): ${warmupTooLong.meta.why}. ` +
+          `Shorten it to at most ${limit} steps${warmup.ratio !== undefined ? ' (a ratio of 0.1)' : ''}.`,
         span: source.value.end > source.value.start ? source.value : source.key,
         keySpan: source.key,
         fixes: [],

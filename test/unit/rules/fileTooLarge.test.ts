@@ -14,7 +14,13 @@ ruleTester('file-too-large', {
       dialect: null,
       lines: [...config, ...padding],
       settings: { maxFileSize: 1000 },
-      findings: [{ message: /^LR Lens skipped this file: it is 0 MB, above the 0 MB limit \(setting lrLens\.maxFileSizeMB\)\.$/, line: 1, text: 'output_dir: out' }],
+      findings: [
+        {
+          message: /^LR Lens skipped this file: it is 0 MB, above the 0 MB limit \(setting lrLens\.maxFileSizeMB\)\.$/,
+          line: 1,
+          text: 'output_dir: out',
+        },
+      ],
     },
   ],
 });

@@ -4,10 +4,28 @@ const fairseq = ['task: {_name: translation}', 'optimizer: {_name: adam}', 'opti
 
 ruleTester('invalid-value', {
   valid: [
-    { name: 'Hugging Face: a numeric string is read as a float', dialect: 'huggingface', lines: ['output_dir: out', "learning_rate: '3e-4'", 'adam_beta2: 0.95', 'max_steps: 1000'] },
-    { name: 'Hugging Face cosine_with_min_lr with min_lr_rate', dialect: 'huggingface', lines: ['output_dir: o', 'learning_rate: 1e-4', 'lr_scheduler_type: cosine_with_min_lr', 'lr_scheduler_kwargs: {min_lr_rate: 0.1}', 'max_steps: 100'] },
+    {
+      name: 'Hugging Face: a numeric string is read as a float',
+      dialect: 'huggingface',
+      lines: ['output_dir: out', "learning_rate: '3e-4'", 'adam_beta2: 0.95', 'max_steps: 1000'],
+    },
+    {
+      name: 'Hugging Face cosine_with_min_lr with min_lr_rate',
+      dialect: 'huggingface',
+      lines: [
+        'output_dir: o',
+        'learning_rate: 1e-4',
+        'lr_scheduler_type: cosine_with_min_lr',
+        'lr_scheduler_kwargs: {min_lr_rate: 0.1}',
+        'max_steps: 100',
+      ],
+    },
     { name: 'fairseq inverse_sqrt', dialect: 'fairseq', lines: [...fairseq, 'lr_scheduler: {_name: inverse_sqrt}'] },
-    { name: 'a directive LR Lens can read', dialect: 'huggingface', lines: ['# lr-lens: disable=constant-lr', 'output_dir: out', 'learning_rate: 1e-4', 'lr_scheduler_type: constant', 'max_steps: 10'] },
+    {
+      name: 'a directive LR Lens can read',
+      dialect: 'huggingface',
+      lines: ['# lr-lens: disable=constant-lr', 'output_dir: out', 'learning_rate: 1e-4', 'lr_scheduler_type: constant', 'max_steps: 10'],
+    },
   ],
   invalid: [
     {
@@ -32,7 +50,13 @@ ruleTester('invalid-value', {
       name: 'an unknown rule in a directive is a warning on the directive',
       dialect: 'huggingface',
       lines: ['# lr-lens-disable-next-line no-such-rule', 'output_dir: out', 'learning_rate: 1e-4', 'max_steps: 10'],
-      findings: [{ message: /^Unknown rule `no-such-rule` in an lr-lens directive \(known: constant-lr, piecewise-schedule, /, line: 1, text: 'no-such-rule' }],
+      findings: [
+        {
+          message: /^Unknown rule `no-such-rule` in an lr-lens directive \(known: constant-lr, piecewise-schedule, /,
+          line: 1,
+          text: 'no-such-rule',
+        },
+      ],
     },
     {
       name: '.lr-lens.yaml: an unknown rule',

@@ -26,10 +26,19 @@ test('every rule is one module in its own file, with a docs page and a test tabl
 });
 
 test('the catalog and the check lists come from the modules', () => {
-  assert.deepEqual(Object.keys(RULES), RULE_MODULES.map((m) => m.meta.id));
+  assert.deepEqual(
+    Object.keys(RULES),
+    RULE_MODULES.map((m) => m.meta.id),
+  );
   assert.equal(new Set(Object.keys(RULES)).size, RULE_MODULES.length);
-  assert.deepEqual(PLAN_RULES, RULE_MODULES.flatMap((m) => ('checkPlan' in m ? [m.checkPlan] : [])));
-  assert.deepEqual(SWEEP_RULES, RULE_MODULES.flatMap((m) => ('checkSweep' in m ? [m.checkSweep] : [])));
+  assert.deepEqual(
+    PLAN_RULES,
+    RULE_MODULES.flatMap((m) => ('checkPlan' in m ? [m.checkPlan] : [])),
+  );
+  assert.deepEqual(
+    SWEEP_RULES,
+    RULE_MODULES.flatMap((m) => ('checkSweep' in m ? [m.checkSweep] : [])),
+  );
   assert.equal(PLAN_RULES.length, 6);
   assert.equal(SWEEP_RULES.length, 5);
 });

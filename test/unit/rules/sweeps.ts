@@ -7,12 +7,24 @@ export function wandb(method: string, runCap: number | null, ...parameters: stri
 
 /** A Hydra Optuna sweep over `params` (`key: override`). */
 export function hydraOptuna(trials: number, ...params: string[]): string[] {
-  return ['defaults:', '  - override hydra/sweeper: optuna', 'hydra:', '  sweeper:', `    n_trials: ${trials}`, '    params:', ...params.map((p) => `      ${p}`)];
+  return [
+    'defaults:',
+    '  - override hydra/sweeper: optuna',
+    'hydra:',
+    '  sweeper:',
+    `    n_trials: ${trials}`,
+    '    params:',
+    ...params.map((p) => `      ${p}`),
+  ];
 }
 
 /** A Katib experiment over Adam's learning rate and the given extra double parameters (`name`, min, max). */
 export function katib(algorithm: string, maxTrials: number | null, ...extra: [string, string, string][]): string[] {
-  const parameter = (name: string, min: string, max: string) => [`    - name: ${name}`, '      parameterType: double', `      feasibleSpace: {min: "${min}", max: "${max}"}`];
+  const parameter = (name: string, min: string, max: string) => [
+    `    - name: ${name}`,
+    '      parameterType: double',
+    `      feasibleSpace: {min: "${min}", max: "${max}"}`,
+  ];
   return [
     'apiVersion: kubeflow.org/v1beta1',
     'kind: Experiment',
@@ -37,7 +49,9 @@ export function sageMaker(maxJobs: number | null, optimizer: string, ...ranges: 
         Strategy: 'Bayesian',
         HyperParameterTuningJobObjective: { Type: 'Minimize', MetricName: 'validation:loss' },
         ResourceLimits: { ...(maxJobs !== null ? { MaxNumberOfTrainingJobs: maxJobs } : {}), MaxParallelTrainingJobs: 2 },
-        ParameterRanges: { ContinuousParameterRanges: ranges.map(([Name, MinValue, MaxValue]) => ({ Name, MinValue, MaxValue, ScalingType: 'Auto' })) },
+        ParameterRanges: {
+          ContinuousParameterRanges: ranges.map(([Name, MinValue, MaxValue]) => ({ Name, MinValue, MaxValue, ScalingType: 'Auto' })),
+        },
       },
       TrainingJobDefinition: { StaticHyperParameters: { optimizer, epochs: '10' } },
     },
