@@ -56,6 +56,20 @@ const nemo = (schedMaxSteps: number) => [
   'exp_manager: {}',
 ];
 
+/** A Lightning CLI warmup + cosine SequentialLR over 50 epochs: the cosine child should cover the 45 after warmup. */
+const sequential = (tMax: number) =>
+  [
+    ...lightning(0).slice(0, 9),
+    '  class_path: torch.optim.lr_scheduler.SequentialLR',
+    '  init_args:',
+    '    schedulers:',
+    '      - class_path: torch.optim.lr_scheduler.LinearLR',
+    '        init_args: {start_factor: 0.01, total_iters: 5}',
+    '      - class_path: torch.optim.lr_scheduler.CosineAnnealingLR',
+    `        init_args: {T_max: ${tMax}}`,
+    '    milestones: [5]',
+  ].map((line) => line.replace('max_epochs: 100', 'max_epochs: 50'));
+
 ruleTester('schedule-horizon', {
   valid: [
     { name: 'Lightning T_max equal to max_epochs', dialect: 'lightning', lines: lightning(100) },
@@ -63,6 +77,7 @@ ruleTester('schedule-horizon', {
     { name: 'fairseq total_num_update equal to max_update', dialect: 'fairseq', lines: fairseq(20000) },
     { name: 'TF Model Garden decay_steps equal to train_steps', dialect: 'tf-model-garden', lines: modelGarden(10000) },
     { name: 'NeMo sched.max_steps equal to trainer.max_steps', dialect: 'nemo', lines: nemo(10000) },
+    { name: 'Lightning SequentialLR whose cosine child covers the run after warmup', dialect: 'lightning', lines: sequential(45) },
     {
       name: 'DeepSpeed with an assumed run length is never judged',
       dialect: 'deepspeed',
@@ -89,6 +104,32 @@ ruleTester('schedule-horizon', {
           text: '20',
           fixes: ["Match the schedule to the run's length (100 epochs)", 'Use cosine decay', 'Use linear decay'],
           output: lightning(100),
+        },
+      ],
+    },
+    {
+      name: 'Lightning: the fix keeps the comment after the value',
+      dialect: 'lightning',
+      lines: [...lightning(0).slice(0, 11), '    T_max: 12  # epochs'],
+      findings: [
+        {
+          message: /^`T_max` is 12 epochs but the run is 100 epochs/,
+          line: 12,
+          text: '12',
+          output: [...lightning(0).slice(0, 11), '    T_max: 100  # epochs'],
+        },
+      ],
+    },
+    {
+      name: 'Lightning SequentialLR: the cosine child runs past the run; the decay fix rewrites the schedule',
+      dialect: 'lightning',
+      lines: sequential(50),
+      findings: [
+        {
+          message: /^`T_max` is 50 epochs but the run is 45 epochs .*never finishes its decay/,
+          line: 10,
+          text: 'torch.optim.lr_scheduler.SequentialLR',
+          fixes: ['Use cosine decay', 'Use linear decay'],
         },
       ],
     },
