@@ -2,7 +2,7 @@
 // copied into server/src/rules/ruleExplanations.ts, which this test checks and rewrites with UPDATE_RULE_DOCS=1),
 // and examples that are run.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { analyzeConfig, RULES } from '../../server/src';
@@ -64,6 +64,21 @@ describe('rule documentation', () => {
       assert.equal(RULES[meta.id].explanation, why);
       assert.equal(RULES[meta.id].why, meta.why);
     }
+  });
+
+  test('the index of docs/rules lists every rule with its default severity, and every page is a rule', () => {
+    const index = readFileSync(join(DOCS, 'README.md'), 'utf8');
+    const rows = [...index.matchAll(/^\| \[([a-z-]+)\]\(([a-z-]+)\.md\) \| (\w+) \|/gm)].map(([, id, page, severity]) => ({
+      id,
+      page,
+      severity,
+    }));
+    assert.deepEqual(
+      rows,
+      RULE_MODULES.map(({ meta }) => ({ id: meta.id, page: meta.id, severity: meta.defaultSeverity })),
+    );
+    const pages = readdirSync(DOCS).filter((name) => name.endsWith('.md') && name !== 'README.md');
+    assert.deepEqual(pages.sort(), RULE_MODULES.map(({ meta }) => `${meta.id}.md`).sort());
   });
 
   // The examples in the pages are run: a page that says "fires" must fire, "ok" must not.
