@@ -4,8 +4,17 @@
 // under the finding. Internal errors throw (analyzeConfig would otherwise swallow a rule's fault and report nothing).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyzeConfig, applyEdits, onInternalError, type ConfigAnalysis, type LensSettings, type RuleId } from '../../../server/src/index';
+import {
+  analyzeConfig,
+  applyEdits,
+  onInternalError,
+  type ConfigAnalysis,
+  type LensSettings,
+  type RuleId,
+  type Severity,
+} from '../../../server/src/index';
 import { RULE_MODULES } from '../../../server/src/rules';
+import { RULES } from '../../../server/src/rules/ruleCatalog';
 
 onInternalError((error) => {
   throw error;
@@ -29,6 +38,8 @@ export interface ExpectedFinding {
   line: number;
   /** The text under the finding (its whole range). */
   text: string;
+  /** The severity, when it is not the rule's default. */
+  severity?: Severity;
   /** 1-based column of the start, when `text` occurs more than once on the line. */
   column?: number;
   /** The fix titles, in order. */
@@ -99,6 +110,7 @@ export function ruleTester(id: RuleId, cases: { valid: RuleCase[]; invalid: Inva
           const expected = kase.findings[i];
           assert.ok(expected);
           for (const fragment of [expected.message].flat()) assert.match(finding.message, fragment);
+          assert.equal(finding.severity, expected.severity ?? RULES[id].defaultSeverity, 'severity');
           assert.equal(text.slice(finding.span.start, finding.span.end), expected.text);
           const start = analysis.parsed.lines.positionAt(finding.span.start);
           assert.equal(start.line + 1, expected.line, 'line');
