@@ -10,6 +10,17 @@ ruleTester('schedule-family', {
       lines: ['output_dir: out', 'learning_rate: 5.0e-4', 'lr_scheduler_type: cosine', 'warmup_steps: 4000', 'max_steps: 100000'],
     },
     {
+      name: 'Hugging Face cosine_with_min_lr',
+      dialect: 'huggingface',
+      lines: [
+        'output_dir: o',
+        'learning_rate: 1e-4',
+        'lr_scheduler_type: cosine_with_min_lr',
+        'lr_scheduler_kwargs: {min_lr_rate: 0.1}',
+        'max_steps: 100',
+      ],
+    },
+    {
       name: 'Hugging Face constant is constant-lr, not a family hint',
       dialect: 'huggingface',
       lines: ['output_dir: o', 'learning_rate: 1e-4', 'lr_scheduler_type: constant', 'max_steps: 100'],
