@@ -165,7 +165,8 @@ test('a file changed after it was analyzed is not written: the change made meanw
   const path = join(dir, 'hf.yaml');
   const analyzed = readFileSync(path);
   appendFileSync(path, 'seed: 42\r\n');
-  assert.throws(() => writeFix(path, analyzed, HF_CRLF.replace('"constant"', '"cosine"')), (error: unknown) => error instanceof FixNotWritten && error.changed);
+  const fixed = HF_CRLF.replace('"constant"', '"cosine"');
+  assert.throws(() => writeFix(path, analyzed, fixed), (error: unknown) => error instanceof FixNotWritten && error.changed);
   assert.equal(readFileSync(path, 'utf8'), `${HF_CRLF}seed: 42\r\n`);
   // Unchanged since analyzed: written.
   writeFix(path, readFileSync(path), 'x: 1\n');

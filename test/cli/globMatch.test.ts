@@ -72,7 +72,8 @@ test('pathological globs take work linear in the path (no backtracking); hang gu
   for (const [glob, path] of cases) {
     assert.equal(globMatches(glob, path), false);
     // One pass over the path with at most one visit per pattern element (plus the zero-width moves) per character.
-    assert.ok(lastGlobMatchSteps <= 2 * (path.length + 1) * (glob.length + 1) * 256, `${lastGlobMatchSteps} steps for ${glob.slice(0, 20)}…`);
+    const bound = 2 * (path.length + 1) * (glob.length + 1);
+    assert.ok(lastGlobMatchSteps <= bound, `${lastGlobMatchSteps} steps (bound ${bound}) for ${glob.slice(0, 20)}…`);
   }
   const glob = '**?'.repeat(12) + 'Z';
   for (const length of [100, 200, 400]) {

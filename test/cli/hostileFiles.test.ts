@@ -104,7 +104,8 @@ describe('special files (issue: a FIFO, a socket or a link to /dev/zero must nev
     symlinkSync('/dev/zero', join(conf, 'lr_scheduler', 'cosine.yaml'));
     writeFileSync(
       join(conf, 'config.yaml'),
-      'defaults:\n  - lr_scheduler: cosine\ncommon: {}\ntask: {_name: audio_pretraining}\ncriterion: {_name: wav2vec}\noptimization: {max_update: 1000, lr: [0.0005]}\n',
+      'defaults:\n  - lr_scheduler: cosine\ncommon: {}\ntask: {_name: audio_pretraining}\ncriterion: {_name: wav2vec}\n' +
+        'optimization: {max_update: 1000, lr: [0.0005]}\n',
     );
     const hydra = run(conf, 'check', 'config.yaml', '--format', 'json');
     assert.deepEqual((JSON.parse(hydra.stdout) as FileReport[]).map((x) => x.dialect), ['fairseq']);
@@ -146,7 +147,8 @@ describe('curve output bounds', () => {
 
   test('--every-step is streamed (the same JSON and CSV as whole) and capped at 10,000,000 steps', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lr-lens-steps-'));
-    writeFileSync(join(dir, 'run.yaml'), 'output_dir: out\nlearning_rate: 1.0e-3\nlr_scheduler_type: cosine\nwarmup_steps: 100\nmax_steps: 25001\n');
+    const run25001 = 'output_dir: out\nlearning_rate: 1.0e-3\nlr_scheduler_type: cosine\nwarmup_steps: 100\nmax_steps: 25001\n';
+    writeFileSync(join(dir, 'run.yaml'), run25001);
     const json = run(dir, 'curve', 'run.yaml', '--every-step');
     assert.equal(json.status, 0);
     const parsed = JSON.parse(json.stdout) as { totalSteps: number; values: number[] };
@@ -169,7 +171,8 @@ describe('output injection', { skip: !POSIX }, () => {
   test('control characters in file names and values are escaped in text output; no line starts with ::', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lr-lens-inject-'));
     const name = 'x\n::error file=a::pwned\u001b[2J.yaml';
-    writeFileSync(join(dir, name), 'output_dir: out\nlearning_rate: 1e-4\nlr_scheduler_type: "\u001b[2J\u001b]0;title\u0007cosine"\nmax_steps: 100\n');
+    const value = '\u001b[2J\u001b]0;title\u0007cosine';
+    writeFileSync(join(dir, name), `output_dir: out\nlearning_rate: 1e-4\nlr_scheduler_type: "${value}"\nmax_steps: 100\n`);
     const r = run(dir, 'check', '.');
     assert.equal(r.status, 1);
     assert.match(r.stdout, /invalid-value/, 'the file was recognized and its value reported');

@@ -33,7 +33,9 @@ export function escapeControlCharacters(text: string): string {
 }
 
 export function parseCommandLine(argv: readonly string[], specs: Readonly<Record<string, FlagSpec>>): ParsedArgs {
-  const options = Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, { type: spec.value ? 'string' : 'boolean' } as const]));
+  const options = Object.fromEntries(
+    Object.entries(specs).map(([name, spec]) => [name, { type: spec.value ? 'string' : 'boolean' } as const]),
+  );
   // Not strict: unknown options and missing values come back as tokens, and get this parser's own messages.
   const { tokens } = parseArgs({ args: [...argv], options, strict: false, allowPositionals: true, tokens: true });
   const positionals: string[] = [];

@@ -187,7 +187,7 @@ export function formatText(reports: readonly FileReport[]): string {
     const file = escapeControlCharacters(report.filePath);
     for (const m of report.messages) {
       const related = (m.relatedLocations ?? [])
-        .map((r) => ` (${escapeControlCharacters(r.message.replace(/\.$/, ''))}: ${escapeControlCharacters(r.filePath)}:${r.line}:${r.column})`)
+        .map((r) => ` (${escapeControlCharacters(`${r.message.replace(/\.$/, '')}: ${r.filePath}`)}:${r.line}:${r.column})`)
         .join('');
       const message = escapeControlCharacters(oneLine(m.message));
       lines.push(`${file}:${m.line}:${m.column} ${LABEL[m.lrLensSeverity]} ${message}${related} ${m.ruleId ?? 'yaml-syntax'}`);

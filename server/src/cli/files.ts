@@ -75,9 +75,10 @@ export function collectFiles(paths: readonly string[]): InputFile[] {
     let stats: Stats;
     try {
       stats = statSync(path);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      files.push({ path, error: code === 'ENOENT' ? 'no such file or directory' : code === 'ELOOP' ? 'too many levels of symbolic links' : String(code) });
+    } catch (thrown) {
+      const code = (thrown as NodeJS.ErrnoException).code;
+      const error = code === 'ENOENT' ? 'no such file or directory' : code === 'ELOOP' ? 'too many levels of symbolic links' : String(code);
+      files.push({ path, error });
       continue;
     }
     if (stats.isDirectory()) walk(path);

@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
-import { accessSync, chmodSync, chownSync, closeSync, constants, fsyncSync, ftruncateSync, openSync, realpathSync, renameSync, unlinkSync, writeSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, chownSync, closeSync, constants, fsyncSync, ftruncateSync, openSync, realpathSync } from 'node:fs';
+import { renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { ConfigAnalysis } from '../analysis/analyzeConfig';
 import { readRegularFile } from '../config/readRegularFile';

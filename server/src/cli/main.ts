@@ -172,7 +172,8 @@ function curve(argv: string[]): number {
     note(`cannot read ${project.path}: ${project.unreadable}`);
     return EXIT_USAGE;
   }
-  const analysis = analyzeConfig(file.text, file.path, project ? mergeSettings(project.config.settings, settingsFrom(flags)) : settingsFrom(flags));
+  const settings = project ? mergeSettings(project.config.settings, settingsFrom(flags)) : settingsFrom(flags);
+  const analysis = analyzeConfig(file.text, file.path, settings);
   const everyStep = flags.has('every-step');
   const points = Number(flags.get('points') ?? 200);
   const result = curveOfAnalysis(analysis, { points });
@@ -211,7 +212,9 @@ function curve(argv: string[]): number {
         process.stdout.write(`${head.slice(0, -'[]\n}'.length)}[\n`);
         writeSteps(values, (lr) => `    ${JSON.stringify(lr)}`, ',\n');
         process.stdout.write('\n  ]\n}\n');
-      } else write(JSON.stringify(values ? { file: file.path, ...metadata, values: [] } : { file: file.path, ...metadata, points: sampled }, null, 2));
+      } else {
+        write(JSON.stringify(values ? { file: file.path, ...metadata, values: [] } : { file: file.path, ...metadata, points: sampled }, null, 2));
+      }
   }
   return EXIT_CLEAN;
 }

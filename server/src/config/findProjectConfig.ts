@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { Finding } from '../analysis/finding';
 import { DIALECTS } from '../dialects';
 import { PROJECT_CONFIG_NAMES, readProjectConfig, type ProjectConfig } from './projectConfig';
 import { readRegularFile } from './readRegularFile';
@@ -59,7 +60,8 @@ export class ProjectConfigFinder {
         found = { path, config: readProjectConfig(text, DIALECTS.map((d) => d.id)), text };
       } else {
         const message = `.lr-lens.yaml: cannot be read: ${read.reason}`;
-        found = { path, config: { settings: {}, findings: [{ ruleId: 'invalid-value', severity: 'error', message, span: { start: 0, end: 0 }, fixes: [] }] }, unreadable: read.reason };
+        const finding: Finding = { ruleId: 'invalid-value', severity: 'error', message, span: { start: 0, end: 0 }, fixes: [] };
+        found = { path, config: { settings: {}, findings: [finding] }, unreadable: read.reason };
       }
       break;
     }

@@ -211,6 +211,7 @@ function compile(pattern: string): Element[][] | null {
 }
 
 export function globMatches(glob: string, fileName: string): boolean {
+  lastGlobMatchSteps = 0;
   const path = fileName.replace(/\\/g, '/');
   if (path.length > MAX_GLOB_PATH_LENGTH) return false;
   // Backslashes are Windows folder separators here (as in the paths), not escapes.
