@@ -7,8 +7,8 @@ export type FileRead =
 
 const MB = 1024 * 1024;
 
-export function megabytesOf(bytes: number): string {
-  return `${Math.round((bytes / MB) * 10) / 10} MB`;
+function sizeOf(bytes: number): string {
+  return bytes % MB === 0 ? `${bytes / MB} MB` : `${bytes} bytes`;
 }
 
 function kindOf(stats: Stats): string {
@@ -57,7 +57,7 @@ export function readRegularFile(path: string, maxBytes: number): FileRead {
     const stats = fstatSync(fd);
     if (stats.isDirectory()) return { ok: false, reason: 'is a directory', special: false };
     if (!stats.isFile()) return { ok: false, reason: `not a regular file (${kindOf(stats)})`, special: true };
-    const tooLarge = (): FileRead => ({ ok: false, reason: `larger than the ${megabytesOf(maxBytes)} limit`, special: true });
+    const tooLarge = (): FileRead => ({ ok: false, reason: `larger than the ${sizeOf(maxBytes)} limit`, special: true });
     if (stats.size > maxBytes) return tooLarge();
     let buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, stats.size + 4096));
     let length = 0;
