@@ -19,11 +19,12 @@ const USAGE = `Usage:
 
 check   Lints training configs (YAML/JSON; directories are walked). Exit 0 when clean,
         1 on errors or more than --max-warnings warnings, 2 on bad usage or unreadable files.
-        --fix applies each finding's preferred quick fix (non-overlapping; each file written
-        atomically; files that do not parse are left alone) and reports what remains;
-        --fix-dry-run prints the unified diff of those fixes instead of the report.
+        --fix applies each finding's preferred quick fix (non-overlapping; files that do not
+        parse, are not UTF-8, are read-only or changed meanwhile are left alone) and reports
+        what remains; --fix-dry-run prints the unified diff of those fixes instead of the report.
 curve   Prints the learning-rate curve the run will follow: sampled (--points, default 200,
-        peaks kept) or the LR at every scheduler step t = 0..T-1 (--every-step).`;
+        at most 100000, peaks kept) or the LR at every scheduler step t = 0..T-1 (--every-step,
+        runs of at most 10000000 steps).`;
 
 /** --every-step prints at most this many values (streamed); longer runs are sampled with --points. */
 export const MAX_EVERY_STEP = 10_000_000;
