@@ -190,6 +190,19 @@ describe('output injection', { skip: !POSIX }, () => {
     assert.match(usage.stderr, /--format must be one of text, json, sarif \(got '\\x1b\[2J'\)/);
   });
 
+  test('--fix-dry-run escapes control characters in file names and the lines it shows; CRLF and tabs stay', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lr-lens-inject-diff-'));
+    const name = 'y\n::error::pwned.yaml';
+    writeFileSync(join(dir, name), 'output_dir: out\r\nlearning_rate: 3.0e-4 # \u001b[2J\ttuned\r\nlr_scheduler_type: constant\r\nmax_steps: 100\r\n');
+    const r = run(dir, 'check', '.', '--fix-dry-run');
+    assert.match(r.stdout, /^-lr_scheduler_type: constant\r$/m, 'the file was recognized and fixed');
+    assert.match(r.stdout, /^--- a\/y\\x0a::error::pwned\.yaml$/m);
+    assert.match(r.stdout, /^ learning_rate: 3\.0e-4 # \\x1b\[2J\ttuned\r$/m);
+    assert.doesNotMatch(r.stdout, /^::/m);
+    // eslint-disable-next-line no-control-regex
+    assert.doesNotMatch(r.stdout, /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
+  });
+
   test('a hostile dialect glob in .lr-lens.yaml does not hang the check', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lr-lens-glob-'));
     writeFileSync(join(dir, '.lr-lens.yaml'), `dialects:\n  "${'**?'.repeat(40)}Z": huggingface\n`);

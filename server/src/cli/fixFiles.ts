@@ -8,6 +8,7 @@ import { planFixAll } from '../fixes/fixAll';
 import { unifiedDiff } from '../fixes/unifiedDiff';
 import { applyEdits } from '../fixes/yamlEdits';
 import { parseConfig } from '../parse/parseConfig';
+import { escapeControlCharacters } from './args';
 import { MAX_INPUT_BYTES } from './files';
 
 export interface FileFix {
@@ -34,8 +35,17 @@ export function fixOfFile(text: string, analysis: ConfigAnalysis, bytes?: Buffer
   return { fixed, titles: plan.chosen.map((c) => `${c.finding.ruleId}: ${c.fix.title}`) };
 }
 
+/**
+ * The unified diff of a fix, for a terminal or a CI log: control characters in the file name and the lines shown
+ * are escaped (`\x1b`), but tabs and the CR of CRLF line ends, which a patch needs, are kept.
+ */
 export function diffOfFix(path: string, text: string, fix: FileFix): string {
-  return fix.fixed === undefined ? '' : unifiedDiff(text, fix.fixed, path.replace(/\\/g, '/'));
+  if (fix.fixed === undefined) return '';
+  const diff = unifiedDiff(text, fix.fixed, escapeControlCharacters(path.replace(/\\/g, '/')));
+  return diff
+    .split('\n')
+    .map((line) => (line.endsWith('\r') ? `${escapeControlCharacters(line.slice(0, -1))}\r` : escapeControlCharacters(line)))
+    .join('\n');
 }
 
 /** Why a fix was not written: `changed` when the file changed since it was analyzed (skipped, not an error). */
