@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { escapeControlCharacters, parseCommandLine, quoteValue, UsageError } from '../../server/src/cli/args';
+import { escapeControlCharacters, parseCommandLine, quoteValue, terminalSafeJson, UsageError } from '../../server/src/cli/args';
 
 const SPECS = {
   format: { value: true, choices: ['text', 'json'] },
@@ -35,6 +35,13 @@ test('the messages of the old hand-written parser', () => {
   assert.equal(usageError(['--max-warnings', 'many']), "--max-warnings must be a whole number >= 0 (got 'many')");
   assert.equal(usageError(['--max-warnings', '-1']), "--max-warnings must be a whole number >= 0 (got '-1')");
   assert.equal(usageError(['--points', '1000000000']), "--points must be a whole number from 2 to 100 (got '1000000000')");
+});
+
+test('JSON for a terminal: C1 controls and line separators escaped, the same value', () => {
+  const value = { name: 'a\u009b2J\u2028b\u007f', n: 1 };
+  const json = terminalSafeJson(JSON.stringify(value));
+  assert.equal(json, '{"name":"a\\u009b2J\\u2028b\\u007f","n":1}');
+  assert.deepEqual(JSON.parse(json), value);
 });
 
 test('values in messages: a short prefix, control characters escaped', () => {

@@ -32,6 +32,14 @@ export function escapeControlCharacters(text: string): string {
   });
 }
 
+/**
+ * JSON as JSON.stringify writes it, with the characters it leaves raw that a terminal may act on (DEL, the C1
+ * controls such as the 8-bit CSI, the Unicode line separators) written as `\uXXXX` escapes: the same JSON value.
+ */
+export function terminalSafeJson(json: string): string {
+  return json.replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function parseCommandLine(argv: readonly string[], specs: Readonly<Record<string, FlagSpec>>): ParsedArgs {
   const options = Object.fromEntries(
     Object.entries(specs).map(([name, spec]) => [name, { type: spec.value ? 'string' : 'boolean' } as const]),

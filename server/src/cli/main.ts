@@ -5,7 +5,7 @@ import { ProjectConfigFinder } from '../config/findProjectConfig';
 import { mergeSettings } from '../config/projectConfig';
 import { curveOfAnalysis, stepValuesOfAnalysis } from '../analysis/curve';
 import { curveSvg } from '../analysis/curveSvg';
-import { escapeControlCharacters, parseCommandLine, UsageError } from './args';
+import { escapeControlCharacters, parseCommandLine, terminalSafeJson, UsageError } from './args';
 import { formatText, mergeReports, placedReportsOf, reportOf, type FileReport } from './checkReport';
 import { collectFiles } from './files';
 import { formatSarif } from './sarifReport';
@@ -127,8 +127,8 @@ function check(argv: string[]): number {
   } else if (fixing) process.stderr.write(`${fixedFindings} fix(es) applied to ${fixedFiles} file(s)\n`);
   if (dryRun) {
     // the diff is the output
-  } else if (flags.get('format') === 'json') write(JSON.stringify(reports));
-  else if (flags.get('format') === 'sarif') write(formatSarif(reports, VERSION));
+  } else if (flags.get('format') === 'json') write(terminalSafeJson(JSON.stringify(reports)));
+  else if (flags.get('format') === 'sarif') write(terminalSafeJson(formatSarif(reports, VERSION)));
   else {
     write(formatText(reports));
     const errors = reports.reduce((n, r) => n + r.errorCount, 0);
@@ -209,12 +209,13 @@ function curve(argv: string[]): number {
     default:
       if (values && values.length > 0) {
         // The same text as JSON.stringify(…, null, 2) of the whole object, with `values` (last) streamed.
-        const head = JSON.stringify({ file: file.path, ...metadata, values: [] }, null, 2);
+        const head = terminalSafeJson(JSON.stringify({ file: file.path, ...metadata, values: [] }, null, 2));
         process.stdout.write(`${head.slice(0, -'[]\n}'.length)}[\n`);
         writeSteps(values, (lr) => `    ${JSON.stringify(lr)}`, ',\n');
         process.stdout.write('\n  ]\n}\n');
       } else {
-        write(JSON.stringify(values ? { file: file.path, ...metadata, values: [] } : { file: file.path, ...metadata, points: sampled }, null, 2));
+        const whole = values ? { file: file.path, ...metadata, values: [] } : { file: file.path, ...metadata, points: sampled };
+        write(terminalSafeJson(JSON.stringify(whole, null, 2)));
       }
   }
   return EXIT_CLEAN;
