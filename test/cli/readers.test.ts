@@ -41,6 +41,11 @@ test('composed files: regular files of the workspace only, by their real path', 
   assert.equal(read(join(workspace, 'scheduler', 'secret.yaml')), undefined, 'nor a linked folder');
   assert.equal(read(join(workspace, 'optimizer', 'zero.yaml')), undefined);
   assert.equal(read(join(outside, 'secret.yaml')), undefined);
+  // A workspace folder opened through a link to it.
+  const linkedWorkspace = join(mkdtempSync(join(tmpdir(), 'lr-lens-ws-link-')), 'ws');
+  symlinkSync(workspace, linkedWorkspace);
+  assert.equal(configFileReader([linkedWorkspace])(join(linkedWorkspace, 'optimizer', 'adamw.yaml')), 'lr: 1e-4\n');
+  assert.equal(configFileReader([linkedWorkspace])(join(linkedWorkspace, 'optimizer', 'leak.yaml')), undefined);
   // The CLI reads from disk without roots: what the user's configs name.
   assert.equal(configFileReader([])(join(workspace, 'optimizer', 'leak.yaml')), 'token: ghp_SECRET\n');
 });

@@ -21,16 +21,18 @@ function realPathOf(path: string): string | undefined {
  * disk is read, and a FIFO or device is never opened for reading in a way that could block.
  */
 export function configFileReader(roots: readonly string[], openText: (path: string) => string | undefined = () => undefined) {
-  const allowedRoots = roots.map((root) => (realPathOf(resolve(root)) ?? resolve(root)) + sep);
+  const allowedRoots = roots.map((root) => resolve(root) + sep);
+  // A workspace folder may itself be reached through a link (`/tmp` → `/private/tmp`): its real path counts.
+  const realRoots = roots.map((root) => (realPathOf(resolve(root)) ?? resolve(root)) + sep);
   return (path: string): string | undefined => {
     const absolute = resolve(path);
     if (!CONFIG_EXTENSIONS.has(extname(absolute).toLowerCase())) return undefined;
     if (allowedRoots.length && !allowedRoots.some((root) => absolute.startsWith(root))) return undefined;
     const open = openText(absolute);
     if (open !== undefined) return open;
-    if (allowedRoots.length) {
+    if (realRoots.length) {
       const real = realPathOf(absolute);
-      if (real === undefined || !allowedRoots.some((root) => real.startsWith(root))) return undefined;
+      if (real === undefined || !realRoots.some((root) => real.startsWith(root))) return undefined;
     }
     const read = readRegularFile(absolute, MAX_COMPOSED_FILE_BYTES);
     return read.ok ? read.bytes.toString('utf8') : undefined;
