@@ -167,6 +167,31 @@ describe('curve output bounds', () => {
   });
 });
 
+describe('--every-step to a reader that stops (| head)', () => {
+  test('writing stops quietly: exit 0, no EPIPE error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lr-lens-epipe-'));
+    writeFileSync(join(dir, 'long.yaml'), 'output_dir: out\nlearning_rate: 1.0e-3\nlr_scheduler_type: cosine\nmax_steps: 2000000\n');
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [CLI, 'curve', 'long.yaml', '--every-step', '--format', 'csv'], { cwd: dir });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    let first = '';
+    await new Promise<void>((resolve) =>
+      child.stdout.once('data', (chunk: Buffer) => {
+        first = chunk.toString();
+        child.stdout.destroy();
+        resolve();
+      }),
+    );
+    const guard = setTimeout(() => child.kill(), HANG_GUARD_MS);
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    clearTimeout(guard);
+    assert.ok(first.startsWith('step,lr'), first.slice(0, 40));
+    assert.equal(stderr, '');
+    assert.equal(status, 0);
+  });
+});
+
 describe('output injection', { skip: !POSIX }, () => {
   test('control characters in file names and values are escaped in text output; no line starts with ::', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lr-lens-inject-'));

@@ -145,17 +145,38 @@ function check(argv: string[]): number {
   return EXIT_CLEAN;
 }
 
-/** The every-step values, written a chunk at a time (stdout to a file or pipe is synchronous on POSIX). */
-function writeSteps(values: Float64Array, row: (lr: number, step: number) => string, separator: string): void {
-  for (let start = 0; start < values.length; start += STEP_CHUNK) {
+/** Set when the reader of stdout went away (`lr-lens curve … | head`): nothing more is written, and no error. */
+let stdoutClosed = false;
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  stdoutClosed = true;
+});
+
+/** Writes, then waits until stdout has taken it when its buffer is full (a slow reader), so memory stays bounded. */
+async function writeOut(text: string): Promise<void> {
+  if (stdoutClosed || process.stdout.write(text)) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      process.stdout.off('drain', done);
+      process.stdout.off('close', done);
+      resolve();
+    };
+    process.stdout.on('drain', done);
+    process.stdout.on('close', done);
+  });
+}
+
+/** The every-step values, written a chunk at a time: the output is never held whole in memory. */
+async function writeSteps(values: Float64Array, row: (lr: number, step: number) => string, separator: string): Promise<void> {
+  for (let start = 0; start < values.length && !stdoutClosed; start += STEP_CHUNK) {
     const rows: string[] = [];
     const end = Math.min(values.length, start + STEP_CHUNK);
     for (let step = start; step < end; step++) rows.push(row(values[step] ?? NaN, step));
-    process.stdout.write((start > 0 ? separator : '') + rows.join(separator));
+    await writeOut((start > 0 ? separator : '') + rows.join(separator));
   }
 }
 
-function curve(argv: string[]): number {
+async function curve(argv: string[]): Promise<number> {
   const { positionals, flags } = parseCommandLine(argv, {
     format: { value: true, choices: ['json', 'csv', 'svg'] },
     points: { value: true, integer: { min: 2, max: MAX_POINTS } },
@@ -198,9 +219,9 @@ function curve(argv: string[]): number {
   switch (flags.get('format') ?? 'json') {
     case 'csv':
       if (values) {
-        process.stdout.write('step,lr\n');
-        writeSteps(values, (lr, step) => `${step},${lr}`, '\n');
-        process.stdout.write('\n');
+        await writeOut('step,lr\n');
+        await writeSteps(values, (lr, step) => `${step},${lr}`, '\n');
+        await writeOut('\n');
       } else write(['step,lr', ...sampled.map((p) => `${p.step},${p.lr}`)].join('\n'));
       break;
     case 'svg':
@@ -210,9 +231,9 @@ function curve(argv: string[]): number {
       if (values && values.length > 0) {
         // The same text as JSON.stringify(…, null, 2) of the whole object, with `values` (last) streamed.
         const head = terminalSafeJson(JSON.stringify({ file: file.path, ...metadata, values: [] }, null, 2));
-        process.stdout.write(`${head.slice(0, -'[]\n}'.length)}[\n`);
-        writeSteps(values, (lr) => `    ${JSON.stringify(lr)}`, ',\n');
-        process.stdout.write('\n  ]\n}\n');
+        await writeOut(`${head.slice(0, -'[]\n}'.length)}[\n`);
+        await writeSteps(values, (lr) => `    ${JSON.stringify(lr)}`, ',\n');
+        await writeOut('\n  ]\n}\n');
       } else {
         const whole = values ? { file: file.path, ...metadata, values: [] } : { file: file.path, ...metadata, points: sampled };
         write(terminalSafeJson(JSON.stringify(whole, null, 2)));
@@ -221,14 +242,14 @@ function curve(argv: string[]): number {
   return EXIT_CLEAN;
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case 'check':
         return check(rest);
       case 'curve':
-        return curve(rest);
+        return await curve(rest);
       case '--help':
       case '-h':
       case 'help':
@@ -249,4 +270,13 @@ export function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // An internal error: reported as Node reports an uncaught exception.
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
