@@ -20,7 +20,7 @@ import { readSettings } from '../../dialects/settingReader';
 import { buildPlan, shortClassName, type PlanDraft } from '../../dialects/planBuilder';
 import { torchOptimizerDefaults } from '../../dialects/torchDefaults';
 import * as z from '../../plan/zod';
-import { RULES } from '../../rules/ruleCatalog';
+import { reportInvalidValue } from '../../rules/invalidValue';
 import { numberValue } from '../torch/torchParams';
 import { litgptDecayEdits } from './decayFix';
 import { litgptLength } from './length';
@@ -106,17 +106,7 @@ function recognize(input: DialectInput): Recognition | null {
 
 function invalid(tree: ConfigTree, path: string, message: string): Finding[] {
   const entry = tree.entry(path);
-  if (!entry) return [];
-  return [
-    {
-      ruleId: 'invalid-value',
-      severity: RULES['invalid-value'].defaultSeverity,
-      message,
-      span: entry.valueSpan.end > entry.valueSpan.start ? entry.valueSpan : entry.keySpan,
-      keySpan: entry.keySpan,
-      fixes: [],
-    },
-  ];
+  return entry ? [reportInvalidValue(message, entry)] : [];
 }
 
 /** jsonargparse reads `key:` with no value as None, as if absent (the command's default then applies). */
