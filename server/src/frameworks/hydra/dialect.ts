@@ -154,7 +154,7 @@ function extract(input: DialectInput): Extraction {
 
 export const hydraDialect: Dialect = {
   id: 'hydra',
-  name: 'Hydra (_target_)',
+  name: 'Hydra `_target_` project',
   recognize,
   fileNameHints: [/configs?[\\/](model|module|optimizer|scheduler|experiment)[\\/]/],
   extract,
