@@ -96,7 +96,9 @@ function recognize(input: DialectInput): Recognition | null {
   const optimizer = typeof tree.get('optimizer') === 'string' || typeof tree.get('optimizer.class_path') === 'string';
   const litgptData = /^litgpt\.data\./.test(String(tree.get('data.class_path') ?? ''));
   const schedule = train.some((k) => ['lr_warmup_steps', 'lr_warmup_fraction', 'min_lr', 'global_batch_size', 'max_tokens'].includes(k));
-  if (train.length < 2 || !schedule || top.length + (optimizer ? 1 : 0) + (litgptData ? 1 : 0) < 2) return null;
+  // A `train:` block beside litgpt's own top-level keys, or a fuller one beside a litgpt-style optimizer.
+  const beside = top.length + (optimizer ? 1 : 0) + (litgptData ? 1 : 0) >= 2 || (optimizer && train.length >= 3);
+  if (train.length < 2 || !schedule || !beside) return null;
   const count = train.length + top.length + (optimizer ? 1 : 0) + (litgptData ? 2 : 0);
   return {
     confidence: Math.min(0.97, 0.5 + 0.04 * count),
