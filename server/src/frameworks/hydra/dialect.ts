@@ -48,14 +48,17 @@ function recognize(input: DialectInput): Recognition | null {
   const plain = new ConfigTree(input.document, { interpolate: false });
   if (plain.has('model.optim') || plain.has('hydra.sweeper')) return null;
   let tree = plain;
-  let { optimizers, schedulers } = findTargets(plain.root);
-  if (optimizers.length + schedulers.length === 0 && keys.has('defaults') && input.settings.readFile) {
+  let targets = findTargets(plain.root);
+  if (targets.optimizers.length + targets.schedulers.length === 0 && keys.has('defaults') && input.settings.readFile) {
     // A composing root (`train.yaml`): its optimizer and scheduler come from the config groups it lists.
     tree = new ConfigTree(input.document, { interpolate: false, compose: { fileName: input.fileName, readFile: input.settings.readFile } });
-    ({ optimizers, schedulers } = findTargets(tree.root));
+    targets = findTargets(tree.root);
   }
+  const { optimizers, schedulers } = targets;
   const found = [...optimizers, ...schedulers];
   if (found.length === 0) return null;
+  // detectron2 LazyConfig dumps (`lr_multiplier`, detectron2.* targets) schedule the LR their own way.
+  if (tree.has('lr_multiplier') || targets.all.some((t) => /^(detectron2|mmengine|mmcv)\./.test(t))) return null;
   const what = found.slice(0, 2).map((t) => `${t.path || '(root)'}: ${t.target}`);
   const trainer = tree.has('trainer._target_') || tree.has('trainer.max_epochs') ? 0.1 : 0;
   return { confidence: Math.min(0.9, 0.65 + 0.05 * found.length + trainer), reason: `Hydra \`_target_\` ${what.join(', ')}` };
@@ -63,9 +66,27 @@ function recognize(input: DialectInput): Recognition | null {
 
 const lrSetting = numberSetting('must be a number (the learning rate)').check(z.refine((v) => v > 0, { error: 'must be greater than 0' }));
 
+/**
+ * A torch scheduler's arguments as the shared engine reads them: SequentialLR / ChainedScheduler children written as
+ * `_target_` mappings become `{class_path, init_args}`.
+ */
+function torchParams(node: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const params = coerceParams(node, ['_target_', '_partial_', 'optimizer']);
+  if (Array.isArray(params.schedulers)) {
+    params.schedulers = params.schedulers.map((child: unknown) => {
+      if (!child || typeof child !== 'object' || Array.isArray(child)) return child;
+      const { _target_: target, ...rest } = child as Record<string, unknown>;
+      return typeof target === 'string' ? { class_path: target, init_args: torchParams(rest) } : child;
+    });
+  }
+  return params;
+}
+
 function extract(input: DialectInput): Extraction {
   const tree = new ConfigTree(input.document, { interpolate: true, compose: { fileName: input.fileName, readFile: input.settings.readFile } });
-  const { optimizers, schedulers } = findTargets(tree.root);
+  const { optimizers, schedulers, otherSchedulers } = findTargets(tree.root);
+  // A scheduler LR Lens cannot evaluate (the project's own class, timm, fvcore): no plan rather than a wrong one.
+  if (schedulers.length === 0 && otherSchedulers.length > 0) return { findings: [] };
   const optimizerNode = optimizers.find((t) => /(^|\.)optimizer$/.test(t.path)) ?? optimizers[0];
   const schedulerNode = schedulers.find((t) => /(^|\.)scheduler$/.test(t.path)) ?? schedulers[0];
   const at = (node: TargetNode | undefined, key: string) => (node ? (node.path ? `${node.path}.${key}` : key) : key);
@@ -134,7 +155,7 @@ function extract(input: DialectInput): Extraction {
     sources.schedule = at(schedulerNode, '_target_');
   } else {
     const name = shortClassName(schedulerNode.target);
-    const params = coerceParams(schedulerNode.node, ['_target_', '_partial_', 'optimizer']);
+    const params = torchParams(schedulerNode.node);
     schedule = { framework: 'pytorch', name, params, explicit: true, ...torchSchedulerTraits(name, params) };
     sources.schedule = at(schedulerNode, '_target_');
   }
@@ -161,5 +182,6 @@ export const hydraDialect: Dialect = {
   decayEdits: hydraDecayEdits,
   writesDecayHorizon: true,
   constantLrNote:
-    'This comes from the composed config (after `defaults:` and interpolation): code outside the config, such as the LightningModule, could still add a scheduler.',
+    'LR Lens reads this from the composed config (after `defaults:` and interpolation): code outside the config, ' +
+    "such as the LightningModule's configure_optimizers, could still add a scheduler.",
 };

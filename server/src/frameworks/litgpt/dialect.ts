@@ -159,23 +159,35 @@ function extract(input: DialectInput): Extraction {
       );
     }
   }
+  // args.py `batch_size` / `gradient_accumulation_iters` assert (global_batch_size // ws) // micro_batch_size > 0.
+  const defaults = LITGPT_DEFAULTS[recipe];
+  const devices = tree.get('devices');
+  const ws = (typeof devices === 'number' && devices > 0 ? devices : 1) * (num('num_nodes') ?? LITGPT_DEFAULTS.num_nodes);
+  const global = num('train.global_batch_size') ?? defaults.global_batch_size;
+  const micro = num('train.micro_batch_size') ?? defaults.micro_batch_size;
+  if (Math.floor(Math.floor(global / ws) / micro) < 1) {
+    const at = tree.has('train.global_batch_size') ? 'train.global_batch_size' : 'train.micro_batch_size';
+    findings.push(
+      ...invalid(tree, at, `litgpt asserts (global_batch_size ${global} // ${ws} device(s)) // micro_batch_size ${micro} > 0 (gradient accumulation iterations): raise global_batch_size.`),
+    );
+  }
   if (findings.length > 0) return { findings };
 
   // The optimizer: a name (`AdamW`, a dotted path) or class_path + init_args (litgpt/utils.py instantiate_torch_optimizer).
   const written = tree.get('optimizer');
   const classPath = typeof written === 'string' ? written : ((values['optimizer.class_path'] as string | undefined) ?? LITGPT_DEFAULTS.optimizer);
   const optimizerName = shortClassName(classPath);
-  const defaults = torchOptimizerDefaults(optimizerName);
+  const optimizerDefaults = torchOptimizerDefaults(optimizerName);
   const lrWritten = num('optimizer.init_args.lr');
   if (lrWritten === undefined) assumptions.push(`learning rate ${LITGPT_DEFAULTS.lr} (torch's default for ${optimizerName}; not in this file)`);
   const baseLr = lrWritten ?? LITGPT_DEFAULTS.lr;
-  const betas = (values['optimizer.init_args.betas'] as [number, number] | undefined) ?? defaults.betas;
+  const betas = (values['optimizer.init_args.betas'] as [number, number] | undefined) ?? optimizerDefaults.betas;
   const optimizer: PlanDraft['optimizer'] = {
     name: optimizerName,
     beta1: betas?.[0],
     beta2: betas?.[1],
-    epsilon: num('optimizer.init_args.eps') ?? defaults.eps,
-    weightDecay: num('optimizer.init_args.weight_decay') ?? defaults.weight_decay,
+    epsilon: num('optimizer.init_args.eps') ?? optimizerDefaults.eps,
+    weightDecay: num('optimizer.init_args.weight_decay') ?? optimizerDefaults.weight_decay,
   };
   const { length, schedule, warmupSteps, warmupRatio, lengthSource } = litgptLength(recipe, input, tree, values, assumptions);
   const minLr = num('train.min_lr') ?? (recipe === 'pretrain' ? LITGPT_DEFAULTS.pretrain.min_lr : undefined);

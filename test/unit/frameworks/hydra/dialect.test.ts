@@ -169,3 +169,42 @@ test('no false claims: torchtune, NeMo, Hydra sweeps, LightningCLI and `_target_
   const trainerOnly = join(TEMPLATE, 'trainer', 'default.yaml');
   assert.equal(analyzeConfig(readFileSync(trainerOnly, 'utf8'), trainerOnly, {}).documents.length, 0);
 });
+
+test('SequentialLR with `_target_` children (LinearLR warmup, then cosine): torch per-epoch values', () => {
+  const text = yaml(
+    'trainer:',
+    '  max_epochs: 20',
+    'model:',
+    '  optimizer: {_target_: torch.optim.AdamW, _partial_: true, lr: 1.0e-3}',
+    '  scheduler:',
+    '    _target_: torch.optim.lr_scheduler.SequentialLR',
+    '    _partial_: true',
+    '    schedulers:',
+    '      - {_target_: torch.optim.lr_scheduler.LinearLR, start_factor: 0.1, total_iters: 5}',
+    '      - {_target_: torch.optim.lr_scheduler.CosineAnnealingLR, T_max: 15}',
+    '    milestones: [5]',
+  );
+  const analysis = analyzeConfig(text, '/ws/run.yaml', {});
+  const plan = analysis.documents[0]?.plan;
+  assert.ok(plan);
+  const curve = scheduleOfPlan(plan);
+  // LinearLR (chainable): 1e-3·0.1, then ×(1 + 0.9 / (5·0.1 + 0·0.9)) = 2.8e-4; epoch 5: the cosine's closed form η.
+  assertLr(curve?.lrAt(0) ?? NaN, 1e-4);
+  assertLr(curve?.lrAt(1) ?? NaN, 1e-4 * (1 + 0.9 / 0.5));
+  assertLr(curve?.lrAt(5) ?? NaN, 1e-3);
+  assert.deepEqual(ruleIdsOf(analysis), []);
+});
+
+test('schedulers LR Lens cannot evaluate and detectron2 LazyConfig dumps: no plan, no claim on the other framework', () => {
+  const custom = yaml('optimizer: {_target_: torch.optim.AdamW, _partial_: true, lr: 1.0e-3}', 'scheduler: {_target_: src.utils.WarmupCosine, _partial_: true, warmup: 5}', 'trainer: {max_epochs: 10}');
+  const analysis = analyzeConfig(custom, '/ws/run.yaml', {});
+  assert.equal(analysis.documents[0]?.dialect.id, 'hydra');
+  assert.equal(analysis.documents[0]?.plan, undefined);
+  assert.deepEqual(analysis.findings, []);
+  const lazy = yaml(
+    'optimizer: {_target_: torch.optim.SGD, lr: 0.02, momentum: 0.9, params: {_target_: detectron2.solver.get_default_optimizer_params}}',
+    'lr_multiplier: {_target_: detectron2.solver.WarmupParamScheduler, warmup_length: 0.001}',
+    'train: {max_iter: 90000}',
+  );
+  assert.notEqual(dialectOf(lazy), 'hydra');
+});

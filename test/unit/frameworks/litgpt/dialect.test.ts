@@ -76,6 +76,9 @@ test('values each command rejects are invalid-value, with no plan', () => {
   assert.match(finding?.message ?? '', /lr_warmup_steps defaults to 2000/);
   assert.equal(analyse(both).documents[0]?.plan, undefined);
   // With lr_warmup_steps: null the fraction applies (taken of the whole run here, said so).
+  // (8 // 4 devices) // micro_batch_size 4 = 0: litgpt's assertion.
+  const tooSmall = yaml('checkpoint_dir: c', 'devices: 4', 'train:', '  global_batch_size: 8', '  micro_batch_size: 4', '  epochs: 1', ...optimizer);
+  assert.deepEqual(ruleIds(tooSmall), ['invalid-value']);
   const fraction = planOf(both.replace('  lr_warmup_fraction: 0.1', '  lr_warmup_fraction: 0.1\n  lr_warmup_steps: null'), 'litgpt');
   assert.equal(fraction.warmup.ratio, 0.1);
 });
