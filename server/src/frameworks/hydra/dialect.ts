@@ -19,7 +19,7 @@ import { numberSetting } from '../../dialects/numbers';
 import { betasSetting } from '../../dialects/numberLists';
 import { readSettings } from '../../dialects/settingReader';
 import * as z from '../../plan/zod';
-import { HUGGING_FACE_CONSTANT_SCHEDULERS } from '../huggingface/schedule';
+import { HUGGING_FACE_CONSTANT_SCHEDULERS, isHuggingFaceScheduler } from '../huggingface/schedule';
 import { hydraDecayEdits } from './decayFix';
 import { hydraLength } from './length';
 import { findTargets, type TargetNode } from './targets';
@@ -65,6 +65,14 @@ function recognize(input: DialectInput): Recognition | null {
 }
 
 const lrSetting = numberSetting('must be a number (the learning rate)').check(z.refine((v) => v > 0, { error: 'must be greater than 0' }));
+
+/** The Hugging Face schedule a transformers factory builds (`get_scheduler` takes it as `name`), if any. */
+function transformersSchedule(node: TargetNode): string | undefined {
+  const factory = shortClassName(node.target);
+  if (factory !== 'get_scheduler') return TRANSFORMERS_FACTORIES[factory];
+  const name = node.node['name'];
+  return typeof name === 'string' && isHuggingFaceScheduler(name) ? name : undefined;
+}
 
 /**
  * A torch scheduler's arguments as the shared engine reads them: SequentialLR / ChainedScheduler children written as
@@ -132,7 +140,7 @@ function extract(input: DialectInput): Extraction {
 
   let schedule: PlanDraft['schedule'];
   let warmupSteps = 0;
-  const factory = schedulerNode ? TRANSFORMERS_FACTORIES[shortClassName(schedulerNode.target)] : undefined;
+  const factory = schedulerNode ? transformersSchedule(schedulerNode) : undefined;
   if (!schedulerNode) {
     schedule = { ...NO_SCHEDULER };
     sources.schedule = nullScheduler ? schedulerPath : lrPath;
@@ -142,7 +150,7 @@ function extract(input: DialectInput): Extraction {
         : 'the composed config instantiates no scheduler anywhere (code outside the config could still add one)',
     );
   } else if (factory) {
-    const params = coerceParams(schedulerNode.node, ['_target_', '_partial_', 'optimizer']);
+    const params = coerceParams(schedulerNode.node, ['_target_', '_partial_', 'optimizer', 'name']);
     warmupSteps = typeof params.num_warmup_steps === 'number' ? params.num_warmup_steps : 0;
     schedule = {
       framework: 'huggingface',

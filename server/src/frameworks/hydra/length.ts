@@ -5,7 +5,8 @@
  *   a scheduler block that says `interval: step` (beside it, as `extras.interval` in some forks) is stepped per
  *   optimizer step. The length is `trainer.max_epochs`, else `trainer.max_steps` over the steps per epoch, else
  *   Lightning's 1000 epochs when a trainer is composed.
- * - transformers factories: stepped per optimizer step over their own `num_training_steps`, else `trainer.max_steps`.
+ * - transformers factories: stepped per optimizer step over their own `num_training_steps` (their horizon; a different
+ *   `trainer.max_steps` is said), else `trainer.max_steps`.
  * - A config group on its own (a `model/*.yaml` with optimizer and scheduler, no trainer): the trainer that sets the
  *   length is another group's. What the user wants to see there is the schedule they wrote, once: the scheduler's
  *   own horizon (T_max, total_iters, total_steps, num_training_steps) when it has one, else an assumed 100 epochs;
@@ -55,6 +56,13 @@ export function hydraLength(
   const perEpochNote = `${ASSUMED_STEPS_PER_EPOCH} optimizer steps per epoch (the dataset size is not in the config)`;
   if (perStep) {
     const own = finiteNumber(schedule.params['num_training_steps']);
+    // The factory's own num_training_steps is its horizon: the curve is drawn over it, whatever the trainer says.
+    if (own !== undefined && own > 0 && (composedRoot || maxSteps !== undefined)) {
+      if (maxSteps !== undefined && maxSteps > 0 && maxSteps !== own) {
+        assumptions.push(`the curve spans num_training_steps (${own}); trainer.max_steps is ${maxSteps}, so the run ${maxSteps > own ? 'continues past the schedule' : 'stops before the schedule ends'}`);
+      }
+      return { length: stepLength(own, `num_training_steps: ${own}`), source: `${scheduler?.path ? `${scheduler.path}.` : ''}num_training_steps` };
+    }
     if (maxSteps !== undefined && maxSteps > 0) return { length: stepLength(maxSteps, `trainer.max_steps: ${maxSteps}`), source: 'trainer.max_steps' };
     if (maxEpochs !== undefined && maxEpochs > 0) {
       if (given === undefined) assumptions.push(perEpochNote);

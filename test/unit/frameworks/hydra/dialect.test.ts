@@ -208,3 +208,17 @@ test('schedulers LR Lens cannot evaluate and detectron2 LazyConfig dumps: no pla
   );
   assert.notEqual(dialectOf(lazy), 'hydra');
 });
+
+test('transformers.get_scheduler by name; a trainer.max_steps other than num_training_steps is said, the curve keeps the factory T', () => {
+  const text = yaml(
+    'trainer: {max_steps: 1200}',
+    'optimizer: {_target_: torch.optim.AdamW, _partial_: true, lr: 1.0e-4}',
+    'scheduler: {_target_: transformers.get_scheduler, _partial_: true, name: linear, num_warmup_steps: 0, num_training_steps: 1000}',
+  );
+  const plan = analyzeConfig(text, '/ws/run.yaml', {}).documents[0]?.plan;
+  assert.ok(plan);
+  assert.deepEqual([plan.schedule.framework, plan.schedule.name, plan.length.steps], ['huggingface', 'linear', 1000]);
+  assert.ok(plan.assumptions.some((a) => /trainer.max_steps is 1200/.test(a)));
+  // linear: η·(T − k)/(T − W) = 1e-4·(1000 − 250)/1000
+  assertLr(scheduleOfPlan(plan)?.lrAt(250) ?? NaN, 1e-4 * (750 / 1000));
+});
