@@ -20,6 +20,8 @@ interface Expectation {
   summaryIncludes?: string[];
   family?: string;
   peakNot?: number;
+  /** The file's path in a repository of its kind: file-name hints read it, not the local name. */
+  path: string;
   what: string;
 }
 
@@ -32,8 +34,6 @@ const KNOWN_MISSES: Record<string, string> = {
   'deepspeed_warmuplr_auto.json': 'item 5: WarmupLR with auto values is not drawn and its constant LR goes unreported',
   'deepspeed_warmuplr_mixed.json': 'item 5: WarmupLR with an auto peak is not drawn',
   'fairseq_tri_stage_warmup_steps.yaml': 'item 7: tri_stage with explicit warmup_steps gets no warmup-too-long',
-  'lightning_dump_fit_optimizer_only.yaml': 'item 2: a print_config dump under fit: is not recognized',
-  'lightning_dump_optimizer_in_code.yaml': 'item 2: a print_config dump without class_path is not recognized',
   'mindcv_resnet_50_ascend.yaml': 'item 3: MindCV claimed as timm',
   'mindcv_vit_b32_224_ascend.yaml': 'item 3: MindCV claimed as timm',
   'nemo_cosine_hold_no_length.yaml': 'item 13: an assumed length shorter than warmup + hold is drawn without saying so',
@@ -54,7 +54,7 @@ interface Outcome {
 function run(name: string, expected: Expectation): Outcome {
   const path = join(dir, name);
   const text = readFileSync(path, 'utf8');
-  const analysis = analyzeConfig(text, path, {});
+  const analysis = analyzeConfig(text, join('/workspace', expected.path), {});
   const dialect = analysis.documents[0]?.dialect.id ?? null;
   const rules = new Set(analysis.findings.map((f) => f.ruleId));
   const constant = rules.has('constant-lr');
@@ -91,6 +91,7 @@ test('LR Lens reads real-world configs the way their frameworks do', (t) => {
   const misses: Record<string, string> = {};
   for (const name of files) {
     const expected = expectations[name];
+    if (!expected) continue;
     const outcome = run(name, expected);
     if (outcome.dialect === expected.dialect) dialectRight++;
     if (expected.constant === true && outcome.constant) truePositive++;

@@ -1,0 +1,36 @@
+// Issue 18: each class of real-world misreading, checked on small neighbours of the collected configs (other
+// projects' spellings of the same thing), so a fix holds for the class and not only for the collected file.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyse, dialectOf, planOf, ruleIds, yaml } from '../unit/dialects/analyse';
+
+test('item 2: LightningCLI --print_config dumps without model.class_path are Lightning', () => {
+  const trainer = ['trainer:', '  accelerator: auto', '  devices: 1', '  max_epochs: 20', '  max_steps: -1'];
+  const adam = ['optimizer:', '  class_path: torch.optim.Adam', '  init_args:', '    lr: 0.001'];
+  // Header + trainer + ckpt_path, optimizer given, lr_scheduler null: constant.
+  const topLevel = yaml('# lightning.pytorch==2.3.0', 'seed_everything: 7', ...trainer, 'model:', '  width: 64', ...adam, 'lr_scheduler: null', 'ckpt_path: null');
+  assert.equal(planOf(topLevel, 'lightning').length.steps, 20);
+  assert.deepEqual(ruleIds(topLevel), ['constant-lr']);
+  // The same under the fit subcommand, with the older pytorch_lightning header.
+  const indent = (lines: string[]) => lines.map((l) => `  ${l}`);
+  const fit = yaml('# pytorch_lightning==1.9.4', 'fit:', ...indent(['seed_everything: true', ...trainer, 'model:', '  width: 64', ...adam, 'ckpt_path: null']));
+  const plan = planOf(fit, 'lightning');
+  assert.deepEqual([plan.baseLr, plan.length.steps, plan.schedule.constantAfterWarmup], [0.001, 20, true]);
+  const finding = analyse(fit).findings[0];
+  assert.equal(finding?.ruleId, 'constant-lr');
+  // The fix writes lr_scheduler inside fit:, beside optimizer.
+  const edit = finding.fixes[0]?.edits[0];
+  assert.ok(edit);
+  const fixed = fit.slice(0, edit.span.start) + edit.newText + fit.slice(edit.span.end);
+  assert.equal(planOf(fixed, 'lightning').schedule.name, 'CosineAnnealingLR', fixed);
+  assert.deepEqual(ruleIds(fixed), []);
+  // No header, but seed_everything + trainer arguments + ckpt_path: still a dump.
+  assert.equal(dialectOf(yaml('seed_everything: 1', ...trainer, 'model:', '  width: 64', 'ckpt_path: last')), 'lightning');
+  // The optimizer lives in configure_optimizers: recognized, no plan, no constant-lr.
+  const inCode = yaml('# lightning.pytorch==2.0.9', 'seed_everything: 0', ...trainer, 'model:', '  lr: 0.01', 'ckpt_path: null');
+  assert.equal(dialectOf(inCode), 'lightning');
+  assert.deepEqual(ruleIds(inCode), []);
+  // Neighbours that are not LightningCLI dumps: a Hydra trainer, a bare trainer block.
+  assert.notEqual(dialectOf(yaml('seed_everything: 1', 'trainer:', '  _target_: lightning.pytorch.Trainer', '  max_epochs: 3', '  devices: 1', 'ckpt_path: null')), 'lightning');
+  assert.equal(dialectOf(yaml('trainer:', '  max_epochs: 3', '  devices: 1')), null);
+});
