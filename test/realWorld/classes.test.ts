@@ -34,3 +34,22 @@ test('item 2: LightningCLI --print_config dumps without model.class_path are Lig
   assert.notEqual(dialectOf(yaml('seed_everything: 1', 'trainer:', '  _target_: lightning.pytorch.Trainer', '  max_epochs: 3', '  devices: 1', 'ckpt_path: null')), 'lightning');
   assert.equal(dialectOf(yaml('trainer:', '  max_epochs: 3', '  devices: 1')), null);
 });
+
+test('item 3: a dialect claims a file only when it has that framework training keys', () => {
+  const model = ['model:', '  _component_: torchtune.models.llama3_2.llama3_2_1b', 'checkpointer:', '  _component_: torchtune.training.FullModelHFCheckpointer', '  checkpoint_dir: /tmp/m'];
+  // generate, eleuther_eval and quantize recipes: no optimizer, loss or length.
+  assert.equal(dialectOf(yaml(...model, 'prompt:', '  user: hi', 'max_new_tokens: 10')), null);
+  assert.equal(dialectOf(yaml(...model, 'tasks: ["hellaswag"]', 'batch_size: 8')), null);
+  assert.equal(dialectOf(yaml(...model, 'quantizer:', '  _component_: torchtune.training.quantization.Int8DynActInt4WeightQuantizer', '  groupsize: 256')), null);
+  // The training neighbour is still torchtune, and constant without a scheduler.
+  const train = yaml(...model, 'optimizer:', '  _component_: torch.optim.AdamW', '  lr: 2e-5', 'epochs: 1', 'loss:', '  _component_: torchtune.modules.loss.CEWithChunkedOutputLoss');
+  assert.equal(planOf(train, 'torchtune').baseLr, 2e-5);
+  assert.deepEqual(ruleIds(train), ['constant-lr']);
+  // MindCV (scheduler / epoch_size) is not timm; timm's own args (sched, epochs) are.
+  const shared = ['opt: adamw', 'lr: 0.001', 'warmup_epochs: 5', 'min_lr: 1.0e-6', 'mixup: 0.8', 'cutmix: 1.0', 'model: vit_b_16'];
+  assert.equal(dialectOf(yaml(...shared, 'scheduler: cosine_decay', 'epoch_size: 300', 'decay_epochs: 295')), null);
+  assert.equal(dialectOf(yaml(...shared, 'scheduler: warmup_cosine_decay', 'epochs: 300', 'amp_level: O2')), null);
+  assert.equal(planOf(yaml(...shared, 'sched: cosine', 'epochs: 300'), 'timm').length.steps, 300);
+  // detectron2: an inference-only config (no SOLVER, no _BASE_) is not a training config.
+  assert.equal(dialectOf(yaml('MODEL:', '  WEIGHTS: model_final.pth', '  ROI_HEADS:', '    NUM_CLASSES: 3', 'DATASETS:', '  TEST: ("val",)', 'INPUT:', '  MIN_SIZE_TEST: 800')), null);
+});
