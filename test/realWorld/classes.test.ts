@@ -53,3 +53,18 @@ test('item 3: a dialect claims a file only when it has that framework training k
   // detectron2: an inference-only config (no SOLVER, no _BASE_) is not a training config.
   assert.equal(dialectOf(yaml('MODEL:', '  WEIGHTS: model_final.pth', '  ROI_HEADS:', '    NUM_CLASSES: 3', 'DATASETS:', '  TEST: ("val",)', 'INPUT:', '  MIN_SIZE_TEST: 800')), null);
 });
+
+test('item 4: YOLOv7 hyp files decay with one-cycle cosine over 300 epochs; YOLOv5 hyp files stay linear', () => {
+  const hyp = ['lr0: 0.01', 'lrf: 0.1', 'momentum: 0.937', 'weight_decay: 0.0005', 'warmup_epochs: 3.0', 'warmup_momentum: 0.8', 'box: 0.05', 'obj: 0.7', 'hsv_h: 0.015', 'mosaic: 1.0'];
+  for (const marker of ['loss_ota: 1', 'paste_in: 0.15']) {
+    const plan = planOf(yaml(...hyp, marker), 'ultralytics', 'data/hyp.scratch.custom.yaml');
+    assert.deepEqual([plan.schedule.name, plan.schedule.params.cos_lr, plan.length.steps], ['cosine', true, 300]);
+  }
+  const v5 = planOf(yaml(...hyp), 'ultralytics', 'data/hyps/hyp.scratch-low.yaml');
+  assert.deepEqual([v5.schedule.name, v5.length.steps], ['linear', 100]);
+  // lrf 1.0 keeps YOLOv7 flat; the fix lowers lrf (no cos_lr key, which YOLOv7 does not read; no linear fix).
+  const flat = yaml(...hyp.map((l) => (l.startsWith('lrf') ? 'lrf: 1.0' : l)), 'loss_ota: 1');
+  const finding = analyse(flat, 'hyp.yaml').findings.find((f) => f.ruleId === 'constant-lr');
+  assert.ok(finding);
+  assert.deepEqual(finding.fixes.map((f) => [f.title, f.edits.map((e) => e.newText)]), [['Use cosine decay', ['0.1']]]);
+});

@@ -37,8 +37,6 @@ const KNOWN_MISSES: Record<string, string> = {
   'nemo_cosine_hold_no_length.yaml': 'item 13: an assumed length shorter than warmup + hold is drawn without saying so',
   'ultralytics_optimizer_auto.yaml': 'item 9: optimizer auto plots lr0 as the peak',
   'wandb_sweep_scalar_values.yaml': 'item 10: a one-value values: is taken as a tuned length',
-  'yolov7_hyp_p5.yaml': 'item 4: YOLOv7 hyp files read as YOLOv5 linear',
-  'yolov7_hyp_tiny_custom.yaml': 'item 4: YOLOv7 hyp files read as YOLOv5 linear',
 };
 
 interface Outcome {

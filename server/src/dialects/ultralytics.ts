@@ -14,6 +14,7 @@ import { readSettings } from './settingReader';
 import { buildPlan } from './planBuilder';
 import type { PlanLength } from './trainingLength';
 import { ultralyticsDecayEdits } from '../fixes/decay/ultralytics';
+import { isYolov7Hyp, YOLOV7_ASSUMPTION, YOLOV7_DEFAULTS, yolov7DecayEdits } from './yolov7Hyp';
 
 export const ULTRALYTICS_DEFAULTS = {
   epochs: 100,
@@ -63,13 +64,15 @@ function extract(input: DialectInput): Extraction {
   const assumptions: string[] = [];
   const lr0 = get('lr0');
   const lrf = get('lrf') as number;
-  const cosLr = get('cos_lr') as boolean;
+  const yolov7 = isYolov7Hyp(tree);
+  const cosLr = yolov7 && !tree.has('cos_lr') ? YOLOV7_DEFAULTS.cosine : (get('cos_lr') as boolean);
   const optimizerName = (values.optimizer as string | undefined) ?? (tree.has('task') ? ULTRALYTICS_DEFAULTS.optimizer : 'SGD');
-  if (!tree.has('epochs') && !tree.has('task')) assumptions.push('YOLOv5 hyp file: `--optimizer` (SGD) and `--epochs` (100) come from the command line');
+  if (yolov7) assumptions.push(YOLOV7_ASSUMPTION);
+  else if (!tree.has('epochs') && !tree.has('task')) assumptions.push('YOLOv5 hyp file: `--optimizer` (SGD) and `--epochs` (100) come from the command line');
   if (optimizerName === 'auto') {
     assumptions.push('`optimizer: auto` ignores lr0 and momentum: SGD/MuSGD with lr 0.01 for long runs (> 10000 iterations), else AdamW with an LR fitted to the class count');
   }
-  const epochs = get('epochs') as number;
+  const epochs = yolov7 && !tree.has('epochs') ? YOLOV7_DEFAULTS.epochs : (get('epochs') as number);
   const warmupEpochs = get('warmup_epochs') as number;
   const length: PlanLength = {
     steps: epochs,
@@ -126,5 +129,6 @@ export const ultralyticsDialect: Dialect = {
   recognize,
   fileNameHints: [/(^|\/)(hyp\.[^/]+|args)\.ya?ml$/, /yolo|ultralytics/i],
   extract,
-  decayEdits: ultralyticsDecayEdits,
+  decayEdits: (input, plan, family) =>
+    isYolov7Hyp(new ConfigTree(input.document, { interpolate: false })) ? yolov7DecayEdits(input, family) : ultralyticsDecayEdits(input, plan, family),
 };
