@@ -2,6 +2,7 @@
 // projects' spellings of the same thing), so a fix holds for the class and not only for the collected file.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { curveOfAnalysis } from '../../server/src/index';
 import { analyse, dialectOf, planOf, ruleIds, yaml } from '../unit/dialects/analyse';
 
 test('item 2: LightningCLI --print_config dumps without model.class_path are Lightning', () => {
@@ -67,4 +68,36 @@ test('item 4: YOLOv7 hyp files decay with one-cycle cosine over 300 epochs; YOLO
   const finding = analyse(flat, 'hyp.yaml').findings.find((f) => f.ruleId === 'constant-lr');
   assert.ok(finding);
   assert.deepEqual(finding.fixes.map((f) => [f.title, f.edits.map((e) => e.newText)]), [['Use cosine decay', ['0.1']]]);
+});
+
+test('item 5: DeepSpeed "auto" values: WarmupLR is constant-lr, every Warmup scheduler is drawn normalized', () => {
+  const config = (type: string, extra = '') =>
+    `{"train_micro_batch_size_per_gpu": "auto", "gradient_accumulation_steps": "auto", "zero_optimization": {"stage": 2},` +
+    ` "optimizer": {"type": "AdamW", "params": {"lr": "auto"}},` +
+    ` "scheduler": {"type": "${type}", "params": {"warmup_min_lr": "auto", "warmup_max_lr": "auto", "warmup_num_steps": "auto"${extra}}}}`;
+  const warmupLr = planOf(config('WarmupLR'), 'deepspeed', 'ds_config.json');
+  assert.equal(warmupLr.baseLr, 1);
+  assert.ok(warmupLr.peakUnknown);
+  assert.deepEqual(ruleIds(config('WarmupLR'), 'ds_config.json'), ['constant-lr']);
+  for (const type of ['WarmupDecayLR', 'WarmupCosineLR']) {
+    const extra = ', "total_num_steps": "auto"';
+    const curve = curveOfAnalysis(analyse(config(type, extra), 'ds_config.json'), { points: 32 });
+    assert.ok(curve, type);
+    assert.match(curve.summary.text, /peak unknown \(drawn as 1\)/);
+    assert.ok(Math.max(...curve.points.map((p) => p.lr)) <= 1 + 1e-12);
+    assert.ok((curve.points.at(-1)?.lr ?? 1) < 0.5, `${type} decays`);
+    assert.deepEqual(ruleIds(config(type, extra), 'ds_config.json'), []);
+  }
+});
+
+test('item 11 and 13: summaries count in the plan unit, singular and plural; a degenerate assumed length is said', () => {
+  const hyp = yaml('lr0: 0.01', 'lrf: 0.01', 'momentum: 0.937', 'warmup_epochs: 1.0', 'box: 0.05', 'obj: 1.0', 'mosaic: 1.0', 'epochs: 1');
+  const summary = curveOfAnalysis(analyse(hyp, 'args.yaml'))?.summary.text ?? '';
+  assert.match(summary, /warmup 1 epoch · .* · 1 epoch$/);
+  // NeMo warmup + hold over an assumed one-epoch run.
+  const nemo = yaml('model:', '  optim:', '    name: adamw', '    lr: 1e-4', '    sched:', '      name: CosineAnnealing', '      warmup_steps: 500', '      hold_steps: 2000', 'trainer:', '  max_epochs: 1', 'exp_manager: {}');
+  const text = curveOfAnalysis(analyse(nemo))?.summary.text ?? '';
+  assert.match(text, /degenerate under the assumed length of 1000 steps \(warmup \+ hold take 2500 steps\): give the real steps per epoch/);
+  // Given the steps per epoch, the same file is not degenerate.
+  assert.doesNotMatch(curveOfAnalysis(analyse(nemo, 'config.yaml', { stepsPerEpoch: 5000 }))?.summary.text ?? '', /degenerate/);
 });

@@ -1,0 +1,34 @@
+/**
+ * Words shared by the curve summary and the findings (issue 18, items 11 and 13): counts in the plan's own unit
+ * with the right singular or plural, and a note when an assumed run length is too short for the schedule's
+ * fixed phases to fit, so the drawing under that assumption is degenerate.
+ */
+import type { TrainingPlan } from './trainingPlan';
+
+/** "1 epoch", "3 epochs", "1 step", "300 steps". */
+export function unitCount(count: number, unit: TrainingPlan['length']['unit']): string {
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
+}
+
+function phase(params: Record<string, unknown>, key: string): number {
+  const value = params[key];
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
+}
+
+/**
+ * When the run's length is assumed and the warmup plus the schedule's fixed hold / constant phases (NeMo
+ * `hold_steps`, `constant_steps`; fairseq tri_stage `hold_steps`) do not fit in it: what to say, else null.
+ */
+export function degenerateUnderAssumption(plan: TrainingPlan): string | null {
+  if (!plan.length.assumed) return null;
+  const params = plan.schedule.params;
+  const hold = phase(params, 'hold_steps') + phase(params, 'constant_steps');
+  const fixed = plan.warmup.steps + hold;
+  if (fixed < plan.length.steps) return null;
+  const how =
+    plan.length.stepsPerEpoch !== undefined
+      ? 'give the real steps per epoch (`# lr-lens: steps-per-epoch=N` or the lrLens.stepsPerEpoch setting)'
+      : "write the run's length in the file";
+  const phases = hold > 0 ? `warmup + hold take ${unitCount(fixed, plan.length.unit)}` : `warmup takes ${unitCount(fixed, plan.length.unit)}`;
+  return `degenerate under the assumed length of ${unitCount(plan.length.steps, plan.length.unit)} (${phases}): ${how}`;
+}
