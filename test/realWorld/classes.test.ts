@@ -101,3 +101,27 @@ test('item 11 and 13: summaries count in the plan unit, singular and plural; a d
   // Given the steps per epoch, the same file is not degenerate.
   assert.doesNotMatch(curveOfAnalysis(analyse(nemo, 'config.yaml', { stepsPerEpoch: 5000 }))?.summary.text ?? '', /degenerate/);
 });
+
+test('item 7: fairseq tri_stage warmup is judged from warmup_steps as from phase_ratio', () => {
+  const base = ['task:', '  _name: audio_finetuning', 'criterion:', '  _name: ctc', 'optimizer:', '  _name: adam', 'optimization:', '  max_update: 20000', '  lr: [0.00003]'];
+  const steps = yaml(...base, 'lr_scheduler:', '  _name: tri_stage', '  warmup_steps: 8000', '  hold_steps: 4000', '  decay_steps: 8000');
+  const ratio = yaml(...base, 'lr_scheduler:', '  _name: tri_stage', '  phase_ratio: [0.4, 0.2, 0.4]');
+  const messages = [steps, ratio].map((text) => analyse(text).findings.find((f) => f.ruleId === 'warmup-too-long')?.message ?? '');
+  assert.match(messages[0] ?? '', /\(8000 of 20000 steps\).*Shorten `lr_scheduler\.warmup_steps` to at most 2000 steps\./);
+  assert.match(messages[1] ?? '', /Shorten `lr_scheduler\.phase_ratio\[0\]` to at most 0\.1\./);
+});
+
+test('item 9 and 11: Ultralytics optimizer auto is drawn normalized; warmup advice in epochs, no ratio', () => {
+  const args = (optimizer: string) => yaml('task: detect', 'mode: train', 'epochs: 10', `optimizer: ${optimizer}`, 'lr0: 0.02', 'lrf: 0.01', 'momentum: 0.937', 'warmup_epochs: 3.0', 'box: 7.5', 'cls: 0.5', 'dfl: 1.5', 'mosaic: 1.0');
+  const auto = analyse(args('auto'), 'runs/train/args.yaml');
+  const plan = auto.documents[0]?.plan;
+  assert.ok(plan?.peakUnknown);
+  const curve = curveOfAnalysis(auto);
+  assert.ok(curve && !curve.points.some((p) => Math.abs(p.lr - 0.02) < 1e-12), 'lr0 is not plotted');
+  assert.match(curve.summary.text, /peak unknown/);
+  const sgd = analyse(args('SGD'), 'runs/train/args.yaml');
+  assert.equal(sgd.documents[0]?.plan?.baseLr, 0.02);
+  const message = sgd.findings.find((f) => f.ruleId === 'warmup-too-long')?.message ?? '';
+  assert.match(message, /\(3 of 10 epochs\).*Shorten `warmup_epochs` to at most 1 epoch \(the trainer still warms up for at least 100 iterations\)\.$/);
+  assert.doesNotMatch(message, /\bratio\b|\bsteps?\b/);
+});

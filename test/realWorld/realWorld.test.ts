@@ -31,8 +31,6 @@ const expectations = (JSON.parse(readFileSync(join(__dirname, 'expectations.json
 /** Files LR Lens still reads wrong, with why (an entry here that starts passing fails the test: remove it). */
 const KNOWN_MISSES: Record<string, string> = {
   'composer_scheduler_without_name.yaml': 'item 8: a scheduler block without name is read as no schedule',
-  'fairseq_tri_stage_warmup_steps.yaml': 'item 7: tri_stage with explicit warmup_steps gets no warmup-too-long',
-  'ultralytics_optimizer_auto.yaml': 'item 9: optimizer auto plots lr0 as the peak',
   'wandb_sweep_scalar_values.yaml': 'item 10: a one-value values: is taken as a tuned length',
 };
 

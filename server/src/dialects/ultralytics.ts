@@ -14,6 +14,7 @@ import { readSettings } from './settingReader';
 import { buildPlan } from './planBuilder';
 import type { PlanLength } from './trainingLength';
 import { ultralyticsDecayEdits } from '../fixes/decay/ultralytics';
+import { ULTRALYTICS_AUTO_PEAK } from './ultralyticsAuto';
 import { isYolov7Hyp, YOLOV7_ASSUMPTION, YOLOV7_DEFAULTS, yolov7DecayEdits } from './yolov7Hyp';
 
 export const ULTRALYTICS_DEFAULTS = {
@@ -69,9 +70,9 @@ function extract(input: DialectInput): Extraction {
   const optimizerName = (values.optimizer as string | undefined) ?? (tree.has('task') ? ULTRALYTICS_DEFAULTS.optimizer : 'SGD');
   if (yolov7) assumptions.push(YOLOV7_ASSUMPTION);
   else if (!tree.has('epochs') && !tree.has('task')) assumptions.push('YOLOv5 hyp file: `--optimizer` (SGD) and `--epochs` (100) come from the command line');
-  if (optimizerName === 'auto') {
-    assumptions.push('`optimizer: auto` ignores lr0 and momentum: SGD/MuSGD with lr 0.01 for long runs (> 10000 iterations), else AdamW with an LR fitted to the class count');
-  }
+  // `optimizer: auto` ignores lr0: the peak depends on the dataset size and class count (ultralyticsAuto.ts).
+  const peakUnknown = optimizerName === 'auto' ? ULTRALYTICS_AUTO_PEAK : undefined;
+  if (peakUnknown) assumptions.push(peakUnknown);
   const epochs = yolov7 && !tree.has('epochs') ? YOLOV7_DEFAULTS.epochs : (get('epochs') as number);
   const warmupEpochs = get('warmup_epochs') as number;
   const length: PlanLength = {
@@ -90,7 +91,8 @@ function extract(input: DialectInput): Extraction {
       epsilon: ULTRALYTICS_DEFAULTS.adam_eps,
       weightDecay: get('weight_decay') as number,
     },
-    baseLr: lr0,
+    baseLr: peakUnknown ? 1 : lr0,
+    ...(peakUnknown ? { peakUnknown } : {}),
     schedule: {
       framework: 'ultralytics',
       name: cosLr ? 'cosine' : 'linear',
@@ -108,7 +110,8 @@ function extract(input: DialectInput): Extraction {
       constantAfterWarmup: lrf === 1,
       validationDriven: false,
     },
-    warmup: { steps: Math.round(warmupEpochs), ratio: Math.min(1, warmupEpochs / epochs) },
+    // Ultralytics has no warmup ratio option: warmup_epochs only (item 11).
+    warmup: { steps: Math.round(warmupEpochs) },
     length,
     sources: {
       baseLr: 'lr0',

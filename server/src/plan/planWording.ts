@@ -32,3 +32,21 @@ export function degenerateUnderAssumption(plan: TrainingPlan): string | null {
   const phases = hold > 0 ? `warmup + hold take ${unitCount(fixed, plan.length.unit)}` : `warmup takes ${unitCount(fixed, plan.length.unit)}`;
   return `degenerate under the assumed length of ${unitCount(plan.length.steps, plan.length.unit)} (${phases}): ${how}`;
 }
+
+/** The option a user writes for a plan source path: `model.optim.sched.warmup_steps`, `warmup_epochs`. */
+export function optionName(path: string): string {
+  // fairseq tri_stage's warmup is the first entry of phase_ratio.
+  return /(^|\.)phase_ratio$/.test(path) ? `${path}[0]` : path;
+}
+
+/**
+ * What the framework does to a short warmup that the file cannot change: Ultralytics warms up for at least 100
+ * iterations whatever `warmup_epochs` says (ultralytics/ultralytics ultralytics/engine/trainer.py, commit
+ * 3c5ac618ec954b0f238c8f4ae558dac6e7f9991b, `nw = max(round(warmup_epochs * nb), 100)`); YOLOv7 for at least 1000
+ * (WongKinYiu/yolov7 train.py, commit a207844b1ce82d204ab36d87d496728d3d2348e7, line 294).
+ */
+export function warmupFloorNote(plan: TrainingPlan): string {
+  if (plan.schedule.framework !== 'ultralytics') return '';
+  const floor = plan.assumptions.some((a) => a.startsWith('YOLOv7')) ? 1000 : 100;
+  return ` (the trainer still warms up for at least ${floor} iterations)`;
+}

@@ -1,5 +1,6 @@
 import type { Rule } from './rule';
 import { RULES } from './ruleCatalog';
+import { optionName, unitCount, warmupFloorNote } from '../plan/planWording';
 
 /** Longest warmup worth trying, as a fraction of training. */
 export const MAX_WARMUP_FRACTION = 0.1;
@@ -18,7 +19,10 @@ export const warmupTooLongRule: Rule = ({ plan }) => {
     {
       ruleId: 'warmup-too-long',
       severity: RULES['warmup-too-long'].defaultSeverity,
-      message: `Warmup is ${percent} of training (${warmup.steps} of ${length.steps} steps): ${RULES['warmup-too-long'].why}. Shorten it to at most ${limit} steps${warmup.ratio !== undefined ? ' (a ratio of 0.1)' : ''}.`,
+      // In the framework's own unit and option name (issue 18, item 11).
+      message:
+        `Warmup is ${percent} of training (${warmup.steps} of ${unitCount(length.steps, length.unit)}): ${RULES['warmup-too-long'].why}. ` +
+        `Shorten \`${optionName(source.path)}\` to at most ${warmup.ratio !== undefined ? '0.1' : unitCount(limit, length.unit)}${warmupFloorNote(plan)}.`,
       span: source.value.end > source.value.start ? source.value : source.key,
       keySpan: source.key,
       fixes: [],
