@@ -125,3 +125,21 @@ test('item 9 and 11: Ultralytics optimizer auto is drawn normalized; warmup advi
   assert.match(message, /\(3 of 10 epochs\).*Shorten `warmup_epochs` to at most 1 epoch \(the trainer still warms up for at least 100 iterations\)\.$/);
   assert.doesNotMatch(message, /\bratio\b|\bsteps?\b/);
 });
+
+test('item 10: one value is not a search, in every sweep format', () => {
+  const wandb = yaml('program: train.py', 'method: bayes', 'metric: {name: loss, goal: minimize}', 'parameters:', '  lr:', '    distribution: log_uniform_values', '    min: 1e-5', '    max: 1e-3', '  epochs:', '    values: 10', '  max_steps:', '    values: [5000]', '  num_train_epochs:', '    value: 3');
+  assert.equal(dialectOf(wandb, 'sweep.yaml'), 'wandb-sweep');
+  assert.deepEqual(ruleIds(wandb, 'sweep.yaml').filter((r) => r === 'tuned-train-steps'), []);
+  const searched = wandb.replace('values: 10', 'values: [10, 20]');
+  assert.deepEqual(ruleIds(searched, 'sweep.yaml').filter((r) => r === 'tuned-train-steps'), ['tuned-train-steps']);
+  const hydra = yaml('hydra:', '  mode: MULTIRUN', '  sweeper:', '    params:', '      optimizer.lr: interval(0.0001, 0.1)', '      trainer.max_epochs: choice(10)', '      trainer.max_steps: interval(500, 500)');
+  assert.equal(dialectOf(hydra), 'hydra-sweep');
+  assert.deepEqual(ruleIds(hydra).filter((r) => r === 'tuned-train-steps'), []);
+  const katib = (type: string, min: string, max: string) =>
+    yaml('apiVersion: kubeflow.org/v1beta1', 'kind: Experiment', 'metadata: {name: e}', 'spec:', '  objective: {type: maximize, objectiveMetricName: acc}', '  algorithm: {algorithmName: random}', '  maxTrialCount: 8', '  parameters:', '    - name: lr', '      parameterType: double', '      feasibleSpace: {min: "0.01", max: "0.1"}', '    - name: num-epochs', `      parameterType: ${type}`, `      feasibleSpace: {min: "${min}", max: "${max}"}`);
+  for (const type of ['int', 'double']) {
+    assert.equal(dialectOf(katib(type, '5', '5')), 'katib');
+    assert.deepEqual(ruleIds(katib(type, '5', '5')).filter((r) => r === 'tuned-train-steps'), [], type);
+    assert.deepEqual(ruleIds(katib(type, '5', '50')).filter((r) => r === 'tuned-train-steps'), ['tuned-train-steps'], type);
+  }
+});

@@ -30,8 +30,6 @@ const expectations = (JSON.parse(readFileSync(join(__dirname, 'expectations.json
 
 /** Files LR Lens still reads wrong, with why (an entry here that starts passing fails the test: remove it). */
 const KNOWN_MISSES: Record<string, string> = {
-  'composer_scheduler_without_name.yaml': 'item 8: a scheduler block without name is read as no schedule',
-  'wandb_sweep_scalar_values.yaml': 'item 10: a one-value values: is taken as a tuned length',
 };
 
 interface Outcome {

@@ -8,6 +8,7 @@
  */
 import * as z from '../plan/zod';
 import type { Dialect, DialectInput, Extraction, Recognition } from './dialect';
+import { unnamedScheduler } from './composerUnnamed';
 import { ConfigTree, topLevelKeys } from './configTree';
 import { numberSetting } from './numbers';
 import { betasSetting } from './numberLists';
@@ -116,6 +117,8 @@ function extract(input: DialectInput): Extraction {
   } else if (warmupTime && batch && warmupTime.unit === 'sp') warmup = { steps: Math.round(warmupTime.value / batch) };
 
   const name = values['scheduler.name'] as string | undefined;
+  // A scheduler block without a name is an unknown schedule, not an absent one (composerUnnamed.ts).
+  if (!name && tree.has('scheduler')) return { findings: [...findings, ...unnamedScheduler(tree)] };
   let schedule: PlanDraft['schedule'];
   if (!name) schedule = { ...NO_SCHEDULER };
   else {
