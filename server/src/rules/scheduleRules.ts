@@ -2,6 +2,7 @@ import type { Finding, Fix } from '../analysis/finding';
 import type { Span } from '../parse/textSpan';
 import type { Rule, RuleContext } from './rule';
 import { RULES } from './ruleCatalog';
+import { unitCount } from '../plan/planWording';
 
 /** Where a schedule finding goes: the schedule value, else the LR key (the framework default applies). */
 export function scheduleSpans(context: RuleContext): { span: Span; keySpan: Span } | null {
@@ -15,7 +16,7 @@ function assumedHorizon(context: RuleContext): string {
   const { length } = context.plan;
   if (!context.dialect.writesDecayHorizon || !length.assumed) return '';
   const basis = /^assumed/i.test(length.basis) ? '' : ` (${length.basis})`;
-  return ` (assumes a run of ${length.steps} ${length.unit}s${basis}: change it to the run's length)`;
+  return ` (assumes a run of ${unitCount(length.steps, length.unit)}${basis}: change it to the run's length)`;
 }
 
 /** "Use cosine decay" / "Use linear decay" in the dialect's own vocabulary; `preferred` marks the cosine one. */
