@@ -27,6 +27,8 @@ test('item 2: LightningCLI --print_config dumps without model.class_path are Lig
   assert.deepEqual(ruleIds(fixed), []);
   // No header, but seed_everything + trainer arguments + ckpt_path: still a dump.
   assert.equal(dialectOf(yaml('seed_everything: 1', ...trainer, 'model:', '  width: 64', 'ckpt_path: last')), 'lightning');
+  // A hand-written CLI config: seed_everything beside the Trainer's arguments.
+  assert.equal(dialectOf(yaml('seed_everything: 42', ...trainer, 'model:', '  width: 64', 'data:', '  batch_size: 8')), 'lightning');
   // The optimizer lives in configure_optimizers: recognized, no plan, no constant-lr.
   const inCode = yaml('# lightning.pytorch==2.0.9', 'seed_everything: 0', ...trainer, 'model:', '  lr: 0.01', 'ckpt_path: null');
   assert.equal(dialectOf(inCode), 'lightning');

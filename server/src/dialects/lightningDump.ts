@@ -55,7 +55,8 @@ export function dumpMarks(input: DialectInput, narrowed: boolean): { confidence:
   let confidence = 0;
   if (hasLightningHeader(input)) (confidence += 0.35), what.push('lightning version header');
   if (narrowed) (confidence += 0.2), what.push('fit subcommand');
-  if (entries.has('seed_everything')) (confidence += 0.2), what.push('seed_everything');
+  // seed_everything is LightningCLI's own argument: with the Trainer's arguments beside it, the file is a CLI config.
+  if (entries.has('seed_everything')) (confidence += 0.3), what.push('seed_everything');
   if (TRAINER_KEYS.filter((k) => trainerKeys.includes(k)).length >= 2) (confidence += 0.2), what.push('trainer arguments');
   if (entries.has('ckpt_path')) (confidence += 0.15), what.push('ckpt_path');
   if (entries.has('optimizer') || entries.has('lr_scheduler')) (confidence += 0.1), what.push('optimizer/lr_scheduler');
