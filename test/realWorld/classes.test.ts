@@ -145,3 +145,17 @@ test('item 10: one value is not a search, in every sweep format', () => {
     assert.deepEqual(ruleIds(katib(type, '5', '50')).filter((r) => r === 'tuned-train-steps'), ['tuned-train-steps'], type);
   }
 });
+
+test('MCLI run files are read as the Composer config under parameters:', () => {
+  const run = yaml('name: ft', 'image: mosaicml/llm-foundry:latest', 'compute:', '  gpus: 8', 'command: |', '  composer train/train.py /mnt/config/parameters.yaml', 'parameters:', '  model:', '    name: hf_causal_lm', '  optimizer:', '    name: decoupled_adamw', '    lr: 1.0e-5', '  scheduler:', '    name: constant_with_warmup', '    t_warmup: 100ba', '  max_duration: 2000ba', '  device_train_microbatch_size: 8');
+  const plan = planOf(run, 'composer');
+  assert.deepEqual([plan.baseLr, plan.length.steps, plan.warmup.steps], [1e-5, 2000, 100]);
+  const finding = analyse(run).findings.find((f) => f.ruleId === 'constant-lr');
+  const edit = finding?.fixes[0]?.edits[0];
+  assert.ok(edit);
+  const fixed = run.slice(0, edit.span.start) + edit.newText + run.slice(edit.span.end);
+  assert.equal(analyse(fixed).findings.filter((f) => f.ruleId === 'constant-lr').length, 0, fixed);
+  assert.equal(planOf(fixed, 'composer').schedule.constantAfterWarmup, false);
+  // A run file that only runs a command (no training config under parameters) is not claimed.
+  assert.equal(dialectOf(yaml('name: convert', 'image: mosaicml/llm-foundry:latest', 'command: python convert.py', 'parameters:', '  output: s3://x')), null);
+});

@@ -9,6 +9,7 @@
 import * as z from '../plan/zod';
 import type { Dialect, DialectInput, Extraction, Recognition } from './dialect';
 import { unnamedScheduler } from './composerUnnamed';
+import { mcliParameters } from './mcliRun';
 import { ConfigTree, topLevelKeys } from './configTree';
 import { numberSetting } from './numbers';
 import { betasSetting } from './numberLists';
@@ -62,7 +63,8 @@ const SETTINGS = {
   global_train_batch_size: numberSetting('must be a whole number of samples'),
 };
 
-function recognize(input: DialectInput): Recognition | null {
+function recognize(whole: DialectInput): Recognition | null {
+  const input = mcliParameters(whole);
   const keys = topLevelKeys(input.document);
   const tree = new ConfigTree(input.document, { interpolate: false });
   if (tree.has('optimizer.learning_rate')) return null; // OLMo's own trainer, not Composer
@@ -79,7 +81,8 @@ function recognize(input: DialectInput): Recognition | null {
   return { confidence: Math.min(0.95, 0.5 + 0.1 * marks.length), reason: `Composer/llm-foundry: max_duration with ${marks.slice(0, 3).join(', ')}` };
 }
 
-function extract(input: DialectInput): Extraction {
+function extract(whole: DialectInput): Extraction {
+  const input = mcliParameters(whole);
   const tree = new ConfigTree(input.document, { interpolate: true });
   const { values, findings } = readSettings(tree.entries(Object.keys(SETTINGS)), SETTINGS);
   // A value the framework would reject: report it, and judge no plan built on defaults standing in for it.
@@ -164,5 +167,5 @@ export const composerDialect: Dialect = {
   recognize,
   fileNameHints: [/yamls\/(pretrain|finetune)\//, /llm-foundry|composer/i],
   extract,
-  decayEdits: composerDecayEdits,
+  decayEdits: (input, plan, family) => composerDecayEdits(mcliParameters(input), plan, family),
 };
