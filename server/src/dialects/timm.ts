@@ -129,7 +129,8 @@ function extract(input: DialectInput): Extraction {
       constantAfterWarmup: (sched === 'step' || sched === 'multistep') && decayRate === 1,
       validationDriven: sched === 'plateau',
     },
-    warmup: { steps: warmupSteps, ratio: Math.min(1, warmupEpochs / (epochs + cooldown)) },
+    // timm has no warmup ratio option (warmup_epochs only): the rule judges steps against the length (item 11).
+    warmup: { steps: warmupSteps },
     length,
     sources: { baseLr: 'lr', schedule: 'sched', warmup: 'warmup_epochs', length: 'epochs', optimizer: 'opt', beta1: 'opt_betas', beta2: 'opt_betas', epsilon: 'opt_eps' },
     assumptions,
