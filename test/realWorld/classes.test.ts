@@ -125,7 +125,10 @@ test('item 9 and 11: Ultralytics optimizer auto is drawn normalized; warmup advi
   assert.equal(sgd.documents[0]?.plan?.baseLr, 0.02);
   const message = sgd.findings.find((f) => f.ruleId === 'warmup-too-long')?.message ?? '';
   assert.match(message, /\(3 of 10 epochs\).*Shorten `warmup_epochs` to at most 1 epoch \(the trainer still warms up for at least 100 iterations\)\.$/);
-  assert.doesNotMatch(message, /\bratio\b|\bsteps?\b/);
+  assert.doesNotMatch(message, /\bratio\b|\bsteps?\b/);  // timm: epochs and warmup_epochs, no ratio either.
+  const timm = yaml('model: resnet50', 'epochs: 100', 'opt: sgd', 'lr: 0.1', 'sched: cosine', 'warmup_epochs: 20', 'warmup_lr: 0.0001', 'min_lr: 1e-5', 'smoothing: 0.1');
+  const timmMessage = analyse(timm).findings.find((f) => f.ruleId === 'warmup-too-long')?.message ?? '';
+  assert.match(timmMessage, /\(20 of 100 epochs\).*Shorten `warmup_epochs` to at most 10 epochs\.$/);
 });
 
 test('item 10: one value is not a search, in every sweep format', () => {
