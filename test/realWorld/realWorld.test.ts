@@ -26,11 +26,13 @@ interface Expectation {
 }
 
 const dir = join(__dirname, 'configs');
-const expectations = (JSON.parse(readFileSync(join(__dirname, 'expectations.json'), 'utf8')) as { files: Record<string, Expectation> }).files;
+const expectations = (JSON.parse(readFileSync(join(__dirname, 'expectations.json'), 'utf8')) as { files: Record<string, Expectation> })
+  .files;
 
 /** Files LR Lens still reads wrong, with why (an entry here that starts passing fails the test: remove it). */
 const KNOWN_MISSES: Record<string, string> = {
-  'mosaic_resnet50_mild.yaml': "Composer's older hparams YAML (schedulers: {name: params}, optimizer: {name: {...}}, scale_schedule_ratio) is not read",
+  'mosaic_resnet50_mild.yaml':
+    "Composer's older hparams YAML (schedulers: {name: params}, optimizer: {name: {...}}, scale_schedule_ratio) is not read",
 };
 
 interface Outcome {
@@ -52,7 +54,8 @@ function run(name: string, expected: Expectation): Outcome {
   if (expected.constant === null && constant) problems.push('constant-lr reported where the schedule is unknown');
   for (const rule of expected.mustHave ?? []) if (!rules.has(rule as never)) problems.push(`no ${rule}`);
   for (const rule of expected.mustNotHave ?? []) if (rules.has(rule as never)) problems.push(`unexpected ${rule}`);
-  if (expected.dialect === null && analysis.findings.length > 0) problems.push(`findings on a file no dialect should claim: ${[...rules].join(', ')}`);
+  if (expected.dialect === null && analysis.findings.length > 0)
+    problems.push(`findings on a file no dialect should claim: ${[...rules].join(', ')}`);
   const curve = expected.summaryIncludes || expected.peakNot !== undefined ? curveOfAnalysis(analysis, { points: 64 }) : null;
   for (const words of expected.summaryIncludes ?? []) {
     const said = [curve?.summary.text ?? '', ...(curve?.assumptions ?? [])].join(' ');

@@ -54,7 +54,8 @@ function extract(input: DialectInput): Extraction {
   const optimizerLr = known(tree.get('optimizer.params.lr'));
   const warmupMax = known(params.warmup_max_lr);
   // Warmup* schedulers warm up to warmup_max_lr; otherwise the optimizer's lr is the peak.
-  const knownPeak = schedulerType?.startsWith('Warmup') && schedulerType !== 'WarmupCosineLR' ? (warmupMax ?? optimizerLr) : (optimizerLr ?? warmupMax);
+  const warmsToMax = schedulerType?.startsWith('Warmup') && schedulerType !== 'WarmupCosineLR';
+  const knownPeak = warmsToMax ? (warmupMax ?? optimizerLr) : (optimizerLr ?? warmupMax);
   // A peak written "auto" is the Trainer's learning_rate: the shape is still known, drawn normalized (autoValues.ts).
   const peakIsAuto = knownPeak === undefined && [tree.get('optimizer.params.lr'), params.warmup_max_lr].includes('auto');
   const baseLr = peakIsAuto ? 1 : knownPeak;

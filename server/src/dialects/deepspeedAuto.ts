@@ -17,6 +17,8 @@ export function fillAutoSchedulerParams(params: Record<string, unknown>, peak: n
   if (params.warmup_min_lr === 'auto') params.warmup_min_lr = 0;
   if (params.warmup_num_steps === 'auto') {
     params.warmup_num_steps = 0;
-    assumptions.push('warmup_num_steps is "auto": the Trainer writes its warmup_steps (or warmup_ratio × steps) there, drawn as 0 (its default)');
+    assumptions.push(
+      'warmup_num_steps is "auto": the Trainer writes its warmup_steps (or warmup_ratio × steps) there, drawn as 0 (its default)',
+    );
   }
 }

@@ -161,9 +161,13 @@ function extract(input: DialectInput): Extraction {
   let phaseRatio: number | undefined;
   if (name === 'tri_stage') {
     const ratios = toNumberList(tree.get(`${schedulerBase}.phase_ratio`));
-    if (Array.isArray(ratios) && typeof ratios[0] === 'number') (phaseRatio = ratios[0]), (warmupSteps = Math.round(ratios[0] * length.steps));
+    if (Array.isArray(ratios) && typeof ratios[0] === 'number') {
+      phaseRatio = ratios[0];
+      warmupSteps = Math.round(ratios[0] * length.steps);
+    }
     else warmupSteps = number(`${schedulerBase}.warmup_steps`) ?? 0;
   }
+  const triStageWarmupPath = tree.has(`${schedulerBase}.phase_ratio`) ? `${schedulerBase}.phase_ratio` : `${schedulerBase}.warmup_steps`;
   const forceAnneal = params.force_anneal !== undefined && params.force_anneal !== null;
   const constant = name === 'fixed' && !forceAnneal && lrs.length <= 1;
 
@@ -184,7 +188,7 @@ function extract(input: DialectInput): Extraction {
       baseLr: lrPath,
       schedule: tree.has(schedulerPath) ? schedulerPath : chosen ? { path: 'defaults.lr_scheduler', key: chosen.keySpan, value: chosen.valueSpan } : undefined,
       // tri_stage takes its warmup from phase_ratio when given, else from warmup_steps (item 7).
-      warmup: name === 'tri_stage' ? (tree.has(`${schedulerBase}.phase_ratio`) ? `${schedulerBase}.phase_ratio` : `${schedulerBase}.warmup_steps`) : warmupPath,
+      warmup: name === 'tri_stage' ? triStageWarmupPath : warmupPath,
       length: lengthPath,
       optimizer: optimizerPath,
       beta1: `${optimizerArgs}.adam_betas`,

@@ -72,7 +72,11 @@ function recognize(whole: DialectInput): Recognition | null {
   const dump = dumpMarks(input, input !== whole);
   confidence = Math.max(confidence, dump.confidence);
   if (confidence < 0.5) return null;
-  const what = [...withClassPath.map((k) => `${k}.class_path`), ...(litgpt ? ['litgpt train block'] : []), ...(withClassPath.length ? [] : dump.what)];
+  const what = [
+    ...withClassPath.map((k) => `${k}.class_path`),
+    ...(litgpt ? ['litgpt train block'] : []),
+    ...(withClassPath.length ? [] : dump.what),
+  ];
   return { confidence: Math.min(0.95, confidence), reason: `LightningCLI config: ${what.slice(0, 4).join(', ')}` };
 }
 

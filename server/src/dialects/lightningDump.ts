@@ -34,13 +34,26 @@ export function fitSubcommand(input: DialectInput): DialectInput {
   if (!fit || entries.size > 2) return input;
   const node = resolveNode(input.document, fit.valueNode);
   if (!isMap(node) || !entriesOf(input.document, node).has('trainer')) return input;
-  const narrowed = Object.create(Object.getPrototypeOf(input.document) as object, Object.getOwnPropertyDescriptors(input.document)) as Document.Parsed;
-  narrowed.contents = node as Document.Parsed["contents"];
+  const narrowed = Object.create(
+    Object.getPrototypeOf(input.document) as object,
+    Object.getOwnPropertyDescriptors(input.document),
+  ) as Document.Parsed;
+  narrowed.contents = node as Document.Parsed['contents'];
   return { ...input, document: narrowed };
 }
 
 /** Lightning `Trainer` arguments a dump always prints (a Hydra or other `trainer:` block rarely has several). */
-const TRAINER_KEYS = ['max_epochs', 'max_steps', 'accelerator', 'devices', 'precision', 'strategy', 'num_nodes', 'check_val_every_n_epoch', 'accumulate_grad_batches'];
+const TRAINER_KEYS = [
+  'max_epochs',
+  'max_steps',
+  'accelerator',
+  'devices',
+  'precision',
+  'strategy',
+  'num_nodes',
+  'check_val_every_n_epoch',
+  'accumulate_grad_batches',
+];
 
 /** How much a LightningCLI dump's own keys say the document is one, with the keys that said it. */
 export function dumpMarks(input: DialectInput, narrowed: boolean): { confidence: number; what: string[] } {
@@ -51,14 +64,16 @@ export function dumpMarks(input: DialectInput, narrowed: boolean): { confidence:
   const trainerKeys = isMap(trainerNode) ? [...entriesOf(input.document, trainerNode).keys()] : [];
   // A Hydra-instantiated trainer (`_target_`) belongs to a Hydra project, not to LightningCLI.
   if (trainerKeys.includes('_target_')) return { confidence: 0, what: [] };
-  const what: string[] = [];
-  let confidence = 0;
-  if (hasLightningHeader(input)) (confidence += 0.35), what.push('lightning version header');
-  if (narrowed) (confidence += 0.2), what.push('fit subcommand');
   // seed_everything is LightningCLI's own argument: with the Trainer's arguments beside it, the file is a CLI config.
-  if (entries.has('seed_everything')) (confidence += 0.3), what.push('seed_everything');
-  if (TRAINER_KEYS.filter((k) => trainerKeys.includes(k)).length >= 2) (confidence += 0.2), what.push('trainer arguments');
-  if (entries.has('ckpt_path')) (confidence += 0.15), what.push('ckpt_path');
-  if (entries.has('optimizer') || entries.has('lr_scheduler')) (confidence += 0.1), what.push('optimizer/lr_scheduler');
-  return { confidence, what };
+  const marks: [boolean, number, string][] = [
+    [hasLightningHeader(input), 0.35, 'lightning version header'],
+    [narrowed, 0.2, 'fit subcommand'],
+    [entries.has('seed_everything'), 0.3, 'seed_everything'],
+    [TRAINER_KEYS.filter((k) => trainerKeys.includes(k)).length >= 2, 0.2, 'trainer arguments'],
+    [entries.has('ckpt_path'), 0.15, 'ckpt_path'],
+    [entries.has('optimizer') || entries.has('lr_scheduler'), 0.1, 'optimizer/lr_scheduler'],
+  ];
+  const present = marks.filter(([on]) => on);
+  const confidence = Math.round(100 * present.reduce((sum, [, weight]) => sum + weight, 0)) / 100;
+  return { confidence, what: present.map(([, , why]) => why) };
 }

@@ -21,7 +21,10 @@ export function mcliParameters(input: DialectInput): DialectInput {
   if (!parameters || RUN_KEYS.filter((k) => entries.has(k)).length < 2) return input;
   const node = resolveNode(input.document, parameters.valueNode);
   if (!isMap(node)) return input;
-  const narrowed = Object.create(Object.getPrototypeOf(input.document) as object, Object.getOwnPropertyDescriptors(input.document)) as Document.Parsed;
+  const narrowed = Object.create(
+    Object.getPrototypeOf(input.document) as object,
+    Object.getOwnPropertyDescriptors(input.document),
+  ) as Document.Parsed;
   narrowed.contents = node as Document.Parsed['contents'];
   return { ...input, document: narrowed };
 }

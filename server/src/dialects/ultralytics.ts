@@ -69,7 +69,9 @@ function extract(input: DialectInput): Extraction {
   const cosLr = yolov7 && !tree.has('cos_lr') ? YOLOV7_DEFAULTS.cosine : (get('cos_lr') as boolean);
   const optimizerName = (values.optimizer as string | undefined) ?? (tree.has('task') ? ULTRALYTICS_DEFAULTS.optimizer : 'SGD');
   if (yolov7) assumptions.push(YOLOV7_ASSUMPTION);
-  else if (!tree.has('epochs') && !tree.has('task')) assumptions.push('YOLOv5 hyp file: `--optimizer` (SGD) and `--epochs` (100) come from the command line');
+  else if (!tree.has('epochs') && !tree.has('task')) {
+    assumptions.push('YOLOv5 hyp file: `--optimizer` (SGD) and `--epochs` (100) come from the command line');
+  }
   // `optimizer: auto` ignores lr0: the peak depends on the dataset size and class count (ultralyticsAuto.ts).
   const peakUnknown = optimizerName === 'auto' ? ULTRALYTICS_AUTO_PEAK : undefined;
   if (peakUnknown) assumptions.push(peakUnknown);
@@ -132,6 +134,8 @@ export const ultralyticsDialect: Dialect = {
   recognize,
   fileNameHints: [/(^|\/)(hyp\.[^/]+|args)\.ya?ml$/, /yolo|ultralytics/i],
   extract,
-  decayEdits: (input, plan, family) =>
-    isYolov7Hyp(new ConfigTree(input.document, { interpolate: false })) ? yolov7DecayEdits(input, family) : ultralyticsDecayEdits(input, plan, family),
+  decayEdits: (input, plan, family) => {
+    const yolov7 = isYolov7Hyp(new ConfigTree(input.document, { interpolate: false }));
+    return yolov7 ? yolov7DecayEdits(input, family) : ultralyticsDecayEdits(input, plan, family);
+  },
 };

@@ -7,4 +7,5 @@
  */
 export const ULTRALYTICS_AUTO_PEAK =
   '`optimizer: auto` ignores lr0: the trainer picks SGD with lr 0.01 when the run has more than 10000 iterations ' +
-  '(ceil(images / max(batch, nbs)) × epochs), else AdamW with lr round(0.002 × 5 / (4 + nc), 6); the curve is the shape, normalized to a peak of 1';
+  '(ceil(images / max(batch, nbs)) × epochs), else AdamW with lr round(0.002 × 5 / (4 + nc), 6); ' +
+  'the curve is the shape, normalized to a peak of 1';

@@ -17,7 +17,8 @@ export function isYolov7Hyp(tree: ConfigTree): boolean {
 }
 
 export const YOLOV7_ASSUMPTION =
-  'YOLOv7 hyp file: train.py decays with a one-cycle cosine from lr0 to lr0 × lrf unless `--linear-lr` is passed; `--epochs` (300) and the optimizer (SGD unless `--adam`) come from the command line';
+  'YOLOv7 hyp file: train.py decays with a one-cycle cosine from lr0 to lr0 × lrf unless `--linear-lr` is passed; ' +
+  '`--epochs` (300) and the optimizer (SGD unless `--adam`) come from the command line';
 
 /**
  * Decay fixes a YOLOv7 hyp file can hold: its cosine only needs `lrf` below 1 (the p5 default 0.1); a linear

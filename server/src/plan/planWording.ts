@@ -29,7 +29,8 @@ export function degenerateUnderAssumption(plan: TrainingPlan): string | null {
     plan.length.stepsPerEpoch !== undefined
       ? 'give the real steps per epoch (`# lr-lens: steps-per-epoch=N` or the lrLens.stepsPerEpoch setting)'
       : "write the run's length in the file";
-  const phases = hold > 0 ? `warmup + hold take ${unitCount(fixed, plan.length.unit)}` : `warmup takes ${unitCount(fixed, plan.length.unit)}`;
+  const phases =
+    hold > 0 ? `warmup + hold take ${unitCount(fixed, plan.length.unit)}` : `warmup takes ${unitCount(fixed, plan.length.unit)}`;
   return `degenerate under the assumed length of ${unitCount(plan.length.steps, plan.length.unit)} (${phases}): ${how}`;
 }
 

@@ -15,6 +15,7 @@ export const warmupTooLongRule: Rule = ({ plan }) => {
   if (!(fraction > MAX_WARMUP_FRACTION)) return [];
   const percent = `${+(fraction * 100).toFixed(1)}%`;
   const limit = Math.floor(length.steps * MAX_WARMUP_FRACTION);
+  const shortest = warmup.ratio !== undefined ? String(MAX_WARMUP_FRACTION) : unitCount(limit, length.unit);
   return [
     {
       ruleId: 'warmup-too-long',
@@ -22,7 +23,7 @@ export const warmupTooLongRule: Rule = ({ plan }) => {
       // In the framework's own unit and option name (issue 18, item 11).
       message:
         `Warmup is ${percent} of training (${warmup.steps} of ${unitCount(length.steps, length.unit)}): ${RULES['warmup-too-long'].why}. ` +
-        `Shorten \`${optionName(source.path)}\` to at most ${warmup.ratio !== undefined ? '0.1' : unitCount(limit, length.unit)}${warmupFloorNote(plan)}.`,
+        `Shorten \`${optionName(source.path)}\` to at most ${shortest}${warmupFloorNote(plan)}.`,
       span: source.value.end > source.value.start ? source.value : source.key,
       keySpan: source.key,
       fixes: [],
