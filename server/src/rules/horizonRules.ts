@@ -6,6 +6,7 @@ import type { Rule, RuleContext } from './rule';
 import { RULES } from './ruleCatalog';
 import { decayFixes } from './scheduleRules';
 import { replaceScalar } from '../fixes/yamlEdits';
+import { unitCount } from '../plan/planWording';
 
 /** Where the horizon parameter is written: beside the schedule's name, or in its argument block. */
 function horizonEntry(context: RuleContext, key: string) {
@@ -46,12 +47,13 @@ export const scheduleHorizonRule: Rule = (context) => {
   const source = plan.sources.schedule;
   const span = entry ? entry.valueSpan : source?.value;
   if (!span) return [];
-  const unit = plan.length.unit === 'epoch' ? 'epochs' : 'steps';
+  const written = unitCount(horizon.value, plan.length.unit);
+  const runLength = unitCount(horizon.expected, plan.length.unit);
   const shorter = horizon.value < horizon.expected;
   const fixes: Fix[] = [];
   if (entry?.valueNode && isScalar(entry.valueNode)) {
     fixes.push({
-      title: `Match the schedule to the run's length (${horizon.expected} ${unit})`,
+      title: `Match the schedule to the run's length (${runLength})`,
       isPreferred: true,
       edits: [replaceScalar(entry.valueNode, horizon.expected)],
     });
@@ -60,7 +62,7 @@ export const scheduleHorizonRule: Rule = (context) => {
   const finding: Finding = {
     ruleId: 'schedule-horizon',
     severity: RULES['schedule-horizon'].defaultSeverity,
-    message: `\`${horizon.key}\` is ${horizon.value} ${unit} but the run is ${horizon.expected} ${unit} (${plan.length.basis}): ${
+    message: `\`${horizon.key}\` is ${written} but the run is ${runLength} (${plan.length.basis}): ${
       shorter ? `${horizon.consequence}` : 'the schedule never finishes its decay'
     }. ${RULES['schedule-horizon'].why[0]!.toUpperCase()}${RULES['schedule-horizon'].why.slice(1)}.`,
     span,
