@@ -15,10 +15,12 @@ const STOP_TIMEOUT_MS = 2000;
 /** A server process that has not exited this long after its client stopped is killed (as vscode-languageclient does). */
 const KILL_AFTER_MS = 2000;
 
+// eslint-disable-next-line @typescript-eslint/consistent-type-imports -- a type only: the module itself is loaded lazily below
 type AfterActivation = typeof import('./afterActivation');
 
 /** The modules needed only after activation (see afterActivation.ts): a require() call, run when first needed. */
 function afterActivation(): AfterActivation {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose, so activation stays fast
   return require('./afterActivation') as AfterActivation;
 }
 
