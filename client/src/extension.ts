@@ -1,4 +1,4 @@
-// The extension's entry point. Activation is kept cheap (issue 9: <= 50 ms in the extension host): activate() creates
+// The extension's entry point. Activation is kept cheap (a target of <= 50 ms in the extension host): activate() creates
 // the output channel and the status-bar item, registers the commands and forks the language server process, then
 // returns. vscode-languageclient (most of the client's code) is loaded and connected to that process on the next turn
 // of the event loop, and the curve panel (zod, the page HTML) when first shown: both come from afterActivation.ts
