@@ -11,8 +11,26 @@ onInternalError((error) => {
 });
 
 const cases = {
-  litgpt: yaml('model_name: m', 'train:', '  global_batch_size: 16', '  max_tokens: 100000000', '  max_seq_length: 512', '  min_lr: 0.0003', 'optimizer:', '  class_path: torch.optim.AdamW', '  init_args:', '    lr: 0.0003'),
-  hydra: yaml('_target_: src.models.Net', 'optimizer:', '  _target_: torch.optim.AdamW', '  _partial_: true', '  lr: 0.0003', 'scheduler: null'),
+  litgpt: yaml(
+    'model_name: m',
+    'train:',
+    '  global_batch_size: 16',
+    '  max_tokens: 100000000',
+    '  max_seq_length: 512',
+    '  min_lr: 0.0003',
+    'optimizer:',
+    '  class_path: torch.optim.AdamW',
+    '  init_args:',
+    '    lr: 0.0003',
+  ),
+  hydra: yaml(
+    '_target_: src.models.Net',
+    'optimizer:',
+    '  _target_: torch.optim.AdamW',
+    '  _partial_: true',
+    '  lr: 0.0003',
+    'scheduler: null',
+  ),
 };
 
 for (const [dialect, text] of Object.entries(cases)) {

@@ -91,7 +91,10 @@ function torchParams(node: Readonly<Record<string, unknown>>): Record<string, un
 }
 
 function extract(input: DialectInput): Extraction {
-  const tree = new ConfigTree(input.document, { interpolate: true, compose: { fileName: input.fileName, readFile: input.settings.readFile } });
+  const tree = new ConfigTree(input.document, {
+    interpolate: true,
+    compose: { fileName: input.fileName, readFile: input.settings.readFile },
+  });
   const { optimizers, schedulers, otherSchedulers } = findTargets(tree.root);
   // A scheduler LR Lens cannot evaluate (the project's own class, timm, fvcore): no plan rather than a wrong one.
   if (schedulers.length === 0 && otherSchedulers.length > 0) return { findings: [] };
@@ -115,7 +118,8 @@ function extract(input: DialectInput): Extraction {
   const lrPath = optimizerNode ? at(optimizerNode, 'lr') : undefined;
   if (lrPath !== undefined && tree.isUnknown(lrPath)) return { findings };
   const lr = lrPath !== undefined ? (values[lrPath] as number | undefined) : undefined;
-  if (!optimizerNode) assumptions.push(`learning rate ${HYDRA_DEFAULTS.lr}: the optimizer is chosen in another config group (not composed here)`);
+  if (!optimizerNode)
+    assumptions.push(`learning rate ${HYDRA_DEFAULTS.lr}: the optimizer is chosen in another config group (not composed here)`);
   else if (lr === undefined) assumptions.push(`learning rate ${HYDRA_DEFAULTS.lr} (torch's default for ${optimizerName})`);
   const defaults = torchOptimizerDefaults(optimizerName);
   const betas = (optimizerNode && (values[at(optimizerNode, 'betas')] as [number, number] | undefined)) ?? defaults.betas;

@@ -59,15 +59,29 @@ export function hydraLength(
     // The factory's own num_training_steps is its horizon: the curve is drawn over it, whatever the trainer says.
     if (own !== undefined && own > 0 && (composedRoot || maxSteps !== undefined)) {
       if (maxSteps !== undefined && maxSteps > 0 && maxSteps !== own) {
-        assumptions.push(`the curve spans num_training_steps (${own}); trainer.max_steps is ${maxSteps}, so the run ${maxSteps > own ? 'continues past the schedule' : 'stops before the schedule ends'}`);
+        assumptions.push(
+          `the curve spans num_training_steps (${own}); trainer.max_steps is ${maxSteps}, so the run ` +
+            (maxSteps > own ? 'continues past the schedule' : 'stops before the schedule ends'),
+        );
       }
-      return { length: stepLength(own, `num_training_steps: ${own}`), source: `${scheduler?.path ? `${scheduler.path}.` : ''}num_training_steps` };
+      return {
+        length: stepLength(own, `num_training_steps: ${own}`),
+        source: `${scheduler?.path ? `${scheduler.path}.` : ''}num_training_steps`,
+      };
     }
-    if (maxSteps !== undefined && maxSteps > 0) return { length: stepLength(maxSteps, `trainer.max_steps: ${maxSteps}`), source: 'trainer.max_steps' };
+    if (maxSteps !== undefined && maxSteps > 0)
+      return { length: stepLength(maxSteps, `trainer.max_steps: ${maxSteps}`), source: 'trainer.max_steps' };
     if (maxEpochs !== undefined && maxEpochs > 0) {
       if (given === undefined) assumptions.push(perEpochNote);
       return {
-        length: { steps: Math.ceil(maxEpochs * perEpoch), unit: 'step', epochs: maxEpochs, stepsPerEpoch: perEpoch, assumed: given === undefined, basis: `trainer.max_epochs: ${maxEpochs} × ${perEpoch} steps per epoch` },
+        length: {
+          steps: Math.ceil(maxEpochs * perEpoch),
+          unit: 'step',
+          epochs: maxEpochs,
+          stepsPerEpoch: perEpoch,
+          assumed: given === undefined,
+          basis: `trainer.max_epochs: ${maxEpochs} × ${perEpoch} steps per epoch`,
+        },
         source: 'trainer.max_epochs',
       };
     }
@@ -79,28 +93,60 @@ export function hydraLength(
     return { length: { steps: 10_000, unit: 'step', assumed: true, basis: 'assumed: the run length is not in the composed config' } };
   }
   if (maxEpochs !== undefined && maxEpochs > 0) {
-    return { length: { steps: maxEpochs, unit: 'epoch', epochs: maxEpochs, assumed: false, basis: `trainer.max_epochs: ${maxEpochs} (scheduler stepped once per epoch)` }, source: 'trainer.max_epochs' };
+    return {
+      length: {
+        steps: maxEpochs,
+        unit: 'epoch',
+        epochs: maxEpochs,
+        assumed: false,
+        basis: `trainer.max_epochs: ${maxEpochs} (scheduler stepped once per epoch)`,
+      },
+      source: 'trainer.max_epochs',
+    };
   }
   if (maxSteps !== undefined && maxSteps > 0) {
     const epochs = Math.max(1, Math.ceil(maxSteps / perEpoch));
     if (given === undefined) assumptions.push(`${perEpochNote}, to turn trainer.max_steps into epochs`);
     return {
-      length: { steps: epochs, unit: 'epoch', epochs, stepsPerEpoch: perEpoch, assumed: given === undefined, basis: `trainer.max_steps: ${maxSteps} ÷ ${perEpoch} steps per epoch` },
+      length: {
+        steps: epochs,
+        unit: 'epoch',
+        epochs,
+        stepsPerEpoch: perEpoch,
+        assumed: given === undefined,
+        basis: `trainer.max_steps: ${maxSteps} ÷ ${perEpoch} steps per epoch`,
+      },
       source: 'trainer.max_steps',
     };
   }
   if (composedRoot && tree.has('trainer')) {
     const epochs = 1000;
-    return { length: { steps: epochs, unit: 'epoch', epochs, assumed: false, basis: `trainer.max_epochs: ${epochs} (Lightning's default)` } };
+    return {
+      length: { steps: epochs, unit: 'epoch', epochs, assumed: false, basis: `trainer.max_epochs: ${epochs} (Lightning's default)` },
+    };
   }
   const key = OWN_HORIZON[schedule.name];
   const own = key ? finiteNumber(schedule.params[key]) : undefined;
   if (own !== undefined && own > 0 && Number.isInteger(own)) {
     assumptions.push(`no trainer is composed here: the curve spans the scheduler's own ${key} (${own} epochs)`);
-    return { length: { steps: own, unit: 'epoch', epochs: own, assumed: true, basis: `assumed: the scheduler's ${key} (${own}); the trainer group sets the run's length` } };
+    return {
+      length: {
+        steps: own,
+        unit: 'epoch',
+        epochs: own,
+        assumed: true,
+        basis: `assumed: the scheduler's ${key} (${own}); the trainer group sets the run's length`,
+      },
+    };
   }
   assumptions.push(`${ASSUMED_GROUP_EPOCHS} epochs (no trainer is composed here; the trainer group sets the run's length)`);
   return {
-    length: { steps: ASSUMED_GROUP_EPOCHS, unit: 'epoch', epochs: ASSUMED_GROUP_EPOCHS, assumed: true, basis: "assumed: the trainer group sets the run's length" },
+    length: {
+      steps: ASSUMED_GROUP_EPOCHS,
+      unit: 'epoch',
+      epochs: ASSUMED_GROUP_EPOCHS,
+      assumed: true,
+      basis: "assumed: the trainer group sets the run's length",
+    },
   };
 }

@@ -14,7 +14,17 @@ export interface TargetNode {
   node: Readonly<Record<string, unknown>>;
 }
 
-const OPTIMIZER = /^(torch\.optim\.(?!lr_scheduler\.)[A-Za-z_]\w*|transformers(\.optimization)?\.(AdamW|Adafactor)|timm\.optim\.[\w.]+|bitsandbytes\.optim\.\w+|torch_optimizer\.\w+)$/;
+const OPTIMIZER = new RegExp(
+  [
+    String.raw`torch\.optim\.(?!lr_scheduler\.)[A-Za-z_]\w*`,
+    String.raw`transformers(\.optimization)?\.(AdamW|Adafactor)`,
+    String.raw`timm\.optim\.[\w.]+`,
+    String.raw`bitsandbytes\.optim\.\w+`,
+    String.raw`torch_optimizer\.\w+`,
+  ]
+    .map((p) => `^${p}$`)
+    .join('|'),
+);
 const SCHEDULER = /^(torch\.optim\.lr_scheduler\.\w+|transformers(\.optimization)?\.get_\w*schedule\w*)$/;
 
 export function isOptimizerTarget(target: string): boolean {

@@ -14,7 +14,11 @@ export const hydraVocabulary: EditingVocabulary = {
   keys: [
     { key: 'model.optimizer._target_', meaning: 'the optimizer class (with `_partial_: true`)' },
     { key: 'model.optimizer.lr', default: D.lr, meaning: 'the learning rate (torch default for Adam/AdamW)' },
-    { key: 'model.scheduler._target_', default: D.scheduler, meaning: 'the scheduler class (with `_partial_: true`); null keeps the LR constant' },
+    {
+      key: 'model.scheduler._target_',
+      default: D.scheduler,
+      meaning: 'the scheduler class (with `_partial_: true`); null keeps the LR constant',
+    },
     { key: 'trainer.max_epochs', default: D.max_epochs, meaning: 'run length in epochs (the scheduler is stepped once per epoch)' },
     { key: 'trainer.max_steps', meaning: 'run length in optimizer steps' },
   ],

@@ -9,7 +9,12 @@ export const litgptDefaults: DefaultsTable = {
   sources: [
     { repository: 'Lightning-AI/litgpt', path: 'litgpt/args.py', commit: COMMIT, what: 'TrainArgs fields and defaults' },
     { repository: 'Lightning-AI/litgpt', path: 'litgpt/pretrain.py', commit: COMMIT, what: 'setup() TrainArgs defaults, get_lr' },
-    { repository: 'Lightning-AI/litgpt', path: 'litgpt/finetune/lora.py', commit: COMMIT, what: 'setup() TrainArgs defaults, get_lr_scheduler' },
+    {
+      repository: 'Lightning-AI/litgpt',
+      path: 'litgpt/finetune/lora.py',
+      commit: COMMIT,
+      what: 'setup() TrainArgs defaults, get_lr_scheduler',
+    },
     { repository: 'Lightning-AI/litgpt', path: 'litgpt/utils.py', commit: COMMIT, what: 'instantiate_torch_optimizer, parse_devices' },
   ],
 };

@@ -69,20 +69,30 @@ const positive = (what: string) => z.nullable(integerSetting(what).check(z.refin
 
 const SETTINGS = {
   'optimizer.class_path': z.string({ error: 'must be an optimizer class such as torch.optim.AdamW' }),
-  'optimizer.init_args.lr': numberSetting('must be a number (the learning rate)').check(z.refine((v) => v > 0, { error: 'must be greater than 0' })),
+  'optimizer.init_args.lr': numberSetting('must be a number (the learning rate)').check(
+    z.refine((v) => v > 0, { error: 'must be greater than 0' }),
+  ),
   'optimizer.init_args.betas': betasSetting(),
-  'optimizer.init_args.eps': numberSetting('must be a number (e.g. 1e-8)').check(z.refine((v) => v > 0, { error: 'must be greater than 0' })),
+  'optimizer.init_args.eps': numberSetting('must be a number (e.g. 1e-8)').check(
+    z.refine((v) => v > 0, { error: 'must be greater than 0' }),
+  ),
   'optimizer.init_args.weight_decay': numberSetting('must be a number'),
-  'train.lr_warmup_steps': z.nullable(integerSetting('must be a whole number of steps').check(z.refine((v) => v >= 0, { error: 'must not be negative' }))),
-  'train.lr_warmup_fraction': z.nullable(numberSetting('must be a fraction of an epoch').check(z.refine((v) => v >= 0 && v <= 1, { error: 'must lie in [0, 1]' }))),
+  'train.lr_warmup_steps': z.nullable(
+    integerSetting('must be a whole number of steps').check(z.refine((v) => v >= 0, { error: 'must not be negative' })),
+  ),
+  'train.lr_warmup_fraction': z.nullable(
+    numberSetting('must be a fraction of an epoch').check(z.refine((v) => v >= 0 && v <= 1, { error: 'must lie in [0, 1]' })),
+  ),
   'train.epochs': positive('must be a whole number of epochs'),
   'train.max_steps': positive('must be a whole number of steps'),
   'train.max_tokens': z.nullable(numberSetting('must be a number of tokens').check(z.refine((v) => v > 0, { error: 'must be above 0' }))),
   'train.global_batch_size': positive('must be a whole number of samples'),
   'train.micro_batch_size': positive('must be a whole number of samples'),
   'train.max_seq_length': positive('must be a whole number of tokens'),
-  'train.min_lr': numberSetting('must be a number (the final learning rate)').check(z.refine((v) => v >= 0, { error: 'must not be negative' })),
-  'num_nodes': integerSetting('must be a whole number of nodes').check(z.refine((v) => v > 0, { error: 'must be above 0' })),
+  'train.min_lr': numberSetting('must be a number (the final learning rate)').check(
+    z.refine((v) => v >= 0, { error: 'must not be negative' }),
+  ),
+  num_nodes: integerSetting('must be a whole number of nodes').check(z.refine((v) => v > 0, { error: 'must be above 0' })),
   'model_config.block_size': positive('must be a whole number of tokens'),
 };
 
@@ -133,20 +143,36 @@ function extract(input: DialectInput): Extraction {
   const warmupWritten = tree.get('train.lr_warmup_steps');
   if (recipe === 'finetune') {
     for (const key of ['max_tokens', 'lr_warmup_fraction']) {
-      if (setValue(tree, `train.${key}`) !== undefined) findings.push(...invalid(tree, `train.${key}`, `litgpt finetune rejects \`train.${key}\` (validate_args): remove it.`));
+      if (setValue(tree, `train.${key}`) !== undefined)
+        findings.push(...invalid(tree, `train.${key}`, `litgpt finetune rejects \`train.${key}\` (validate_args): remove it.`));
     }
     if (tree.has('train.epochs') && tree.get('train.epochs') === null) {
       findings.push(...invalid(tree, 'train.epochs', 'litgpt finetune requires `train.epochs` (validate_args); an empty value is None.'));
     }
     if (warmupWritten === null || warmupWritten === 0) {
       findings.push(
-        ...invalid(tree, 'train.lr_warmup_steps', 'litgpt finetune divides by `train.lr_warmup_steps` (LambdaLR `step / warmup_steps`): 0 or an empty value crashes when the scheduler is built.'),
+        ...invalid(
+          tree,
+          'train.lr_warmup_steps',
+          'litgpt finetune divides by `train.lr_warmup_steps` (LambdaLR `step / warmup_steps`): ' +
+            '0 or an empty value crashes when the scheduler is built.',
+        ),
       );
     }
   } else {
-    if (setValue(tree, 'train.epochs') !== undefined) findings.push(...invalid(tree, 'train.epochs', "litgpt pretrain rejects `train.epochs` (validate_args): set the run's length with `train.max_tokens`."));
+    if (setValue(tree, 'train.epochs') !== undefined)
+      findings.push(
+        ...invalid(
+          tree,
+          'train.epochs',
+          "litgpt pretrain rejects `train.epochs` (validate_args): set the run's length with `train.max_tokens`.",
+        ),
+      );
     for (const key of ['max_tokens', 'max_norm']) {
-      if (tree.has(`train.${key}`) && tree.get(`train.${key}`) === null) findings.push(...invalid(tree, `train.${key}`, `litgpt pretrain requires \`train.${key}\` (validate_args); an empty value is None.`));
+      if (tree.has(`train.${key}`) && tree.get(`train.${key}`) === null)
+        findings.push(
+          ...invalid(tree, `train.${key}`, `litgpt pretrain requires \`train.${key}\` (validate_args); an empty value is None.`),
+        );
     }
     const steps = warmupWritten === undefined ? LITGPT_DEFAULTS.pretrain.lr_warmup_steps : num('train.lr_warmup_steps');
     if (fraction && steps) {
@@ -154,7 +180,8 @@ function extract(input: DialectInput): Extraction {
         ...invalid(
           tree,
           'train.lr_warmup_fraction',
-          `litgpt raises when both \`lr_warmup_fraction\` and \`lr_warmup_steps\` are set${warmupWritten === undefined ? ` (lr_warmup_steps defaults to ${steps}: set \`lr_warmup_steps: null\`)` : ''}.`,
+          'litgpt raises when both `lr_warmup_fraction` and `lr_warmup_steps` are set' +
+            (warmupWritten === undefined ? ` (lr_warmup_steps defaults to ${steps}: set \`lr_warmup_steps: null\`).` : '.'),
         ),
       );
     }
@@ -168,18 +195,25 @@ function extract(input: DialectInput): Extraction {
   if (Math.floor(Math.floor(global / ws) / micro) < 1) {
     const at = tree.has('train.global_batch_size') ? 'train.global_batch_size' : 'train.micro_batch_size';
     findings.push(
-      ...invalid(tree, at, `litgpt asserts (global_batch_size ${global} // ${ws} device(s)) // micro_batch_size ${micro} > 0 (gradient accumulation iterations): raise global_batch_size.`),
+      ...invalid(
+        tree,
+        at,
+        `litgpt asserts (global_batch_size ${global} // ${ws} device(s)) // micro_batch_size ${micro} > 0 ` +
+          '(gradient accumulation iterations): raise global_batch_size.',
+      ),
     );
   }
   if (findings.length > 0) return { findings };
 
   // The optimizer: a name (`AdamW`, a dotted path) or class_path + init_args (litgpt/utils.py instantiate_torch_optimizer).
   const written = tree.get('optimizer');
-  const classPath = typeof written === 'string' ? written : ((values['optimizer.class_path'] as string | undefined) ?? LITGPT_DEFAULTS.optimizer);
+  const classPath =
+    typeof written === 'string' ? written : ((values['optimizer.class_path'] as string | undefined) ?? LITGPT_DEFAULTS.optimizer);
   const optimizerName = shortClassName(classPath);
   const optimizerDefaults = torchOptimizerDefaults(optimizerName);
   const lrWritten = num('optimizer.init_args.lr');
-  if (lrWritten === undefined) assumptions.push(`learning rate ${LITGPT_DEFAULTS.lr} (torch's default for ${optimizerName}; not in this file)`);
+  if (lrWritten === undefined)
+    assumptions.push(`learning rate ${LITGPT_DEFAULTS.lr} (torch's default for ${optimizerName}; not in this file)`);
   const baseLr = lrWritten ?? LITGPT_DEFAULTS.lr;
   const betas = (values['optimizer.init_args.betas'] as [number, number] | undefined) ?? optimizerDefaults.betas;
   const optimizer: PlanDraft['optimizer'] = {
@@ -191,7 +225,8 @@ function extract(input: DialectInput): Extraction {
   };
   const { length, schedule, warmupSteps, warmupRatio, lengthSource } = litgptLength(recipe, input, tree, values, assumptions);
   const minLr = num('train.min_lr') ?? (recipe === 'pretrain' ? LITGPT_DEFAULTS.pretrain.min_lr : undefined);
-  if (recipe === 'finetune' && tree.has('train.min_lr')) assumptions.push('train.min_lr is not read by finetune: its cosine ends at 0 (CosineAnnealingLR eta_min 0)');
+  if (recipe === 'finetune' && tree.has('train.min_lr'))
+    assumptions.push('train.min_lr is not read by finetune: its cosine ends at 0 (CosineAnnealingLR eta_min 0)');
   const plan = buildPlan('litgpt', input, tree, {
     optimizer,
     baseLr,

@@ -53,7 +53,9 @@ function worldSize(tree: ConfigTree, values: Readonly<Record<string, unknown>>, 
   if (written === undefined || written === null) {
     if (fallback !== 'auto') return fallback * nodes;
   }
-  assumptions.push(`${ASSUMED_DEVICES} device per node for \`devices: auto\` (the GPU count is known at run time; the update count barely depends on it)`);
+  assumptions.push(
+    `${ASSUMED_DEVICES} device per node for \`devices: auto\` (the GPU count is known at run time; the update count barely depends on it)`,
+  );
   return ASSUMED_DEVICES * nodes;
 }
 
@@ -68,28 +70,37 @@ function pretrainLength(tree: ConfigTree, values: Readonly<Record<string, unknow
   if (seq === undefined) {
     seq = ASSUMED_BLOCK_SIZE;
     seqAssumed = true;
-    assumptions.push(`sequence length ${ASSUMED_BLOCK_SIZE} (the model's block_size: neither train.max_seq_length nor model_config.block_size is in this file)`);
+    assumptions.push(
+      `sequence length ${ASSUMED_BLOCK_SIZE} (the model's block_size: ` +
+        'neither train.max_seq_length nor model_config.block_size is in this file)',
+    );
   }
   const tokens = num('train.max_tokens') ?? D.max_tokens;
   if (num('train.max_tokens') === undefined) assumptions.push(`train.max_tokens ${D.max_tokens} (pretrain's default)`);
   const maxIters = Math.floor(Math.floor(tokens / ws) / (micro * seq));
   const updates = Math.max(1, Math.floor(maxIters / ga));
-  if (num('train.max_steps') !== undefined) assumptions.push('train.max_steps is not read by pretrain\'s loop (litgpt only warns): the run length comes from train.max_tokens');
+  if (num('train.max_steps') !== undefined)
+    assumptions.push("train.max_steps is not read by pretrain's loop (litgpt only warns): the run length comes from train.max_tokens");
   const fraction = num('train.lr_warmup_fraction');
   const warmupWritten = tree.get('train.lr_warmup_steps');
   const warmupSteps = warmupWritten === undefined ? D.lr_warmup_steps : (num('train.lr_warmup_steps') ?? 0);
   let warmupIters: number;
   if (fraction) {
     // A fraction of one epoch's micro-batches; the dataloader's length is not in the file: one pass = the whole run.
-    assumptions.push('lr_warmup_fraction taken of the whole run (litgpt takes it of one epoch of micro-batches, len(train_dataloader), unknown here)');
+    assumptions.push(
+      'lr_warmup_fraction taken of the whole run (litgpt takes it of one epoch of micro-batches, len(train_dataloader), unknown here)',
+    );
     warmupIters = Math.min(maxIters, Math.ceil(fraction * maxIters));
   } else {
     warmupIters = warmupSteps ? Math.min(maxIters, warmupSteps * ga) : 0;
   }
-  const basis = `train.max_tokens: ${tokens} → ${maxIters} micro-batches of ${micro}×${seq} tokens on ${ws} device(s), ÷ ${ga} accumulated = ${updates} updates`;
+  const basis =
+    `train.max_tokens: ${tokens} → ${maxIters} micro-batches of ${micro}×${seq} tokens on ${ws} device(s), ` +
+    `÷ ${ga} accumulated = ${updates} updates`;
   const length: PlanLength = { ...stepLength(updates, basis), assumed: seqAssumed };
   assumptions.push(
-    `pretrain.py sets the LR per micro-batch: linear warmup over ${warmupIters} micro-batches, then cosine to train.min_lr at ${maxIters}; update k uses micro-batch (k+1)×${ga}−1`,
+    `pretrain.py sets the LR per micro-batch: linear warmup over ${warmupIters} micro-batches, ` +
+      `then cosine to train.min_lr at ${maxIters}; update k uses micro-batch (k+1)×${ga}−1`,
   );
   return {
     length,
@@ -100,7 +111,12 @@ function pretrainLength(tree: ConfigTree, values: Readonly<Record<string, unknow
   };
 }
 
-function finetuneLength(input: DialectInput, tree: ConfigTree, values: Readonly<Record<string, unknown>>, assumptions: string[]): LitgptLength {
+function finetuneLength(
+  input: DialectInput,
+  tree: ConfigTree,
+  values: Readonly<Record<string, unknown>>,
+  assumptions: string[],
+): LitgptLength {
   const num = (key: string): number | undefined => numberValue(values, key);
   const D = DEFAULTS.finetune;
   const epochs = num('train.epochs') ?? D.epochs;
@@ -112,13 +128,17 @@ function finetuneLength(input: DialectInput, tree: ConfigTree, values: Readonly<
   if (maxSteps !== undefined && (byEpochs.assumed || maxSteps < byEpochs.steps)) {
     length = stepLength(maxSteps, `train.max_steps: ${maxSteps}`);
     lengthSource = 'train.max_steps';
-    if (byEpochs.assumed) assumptions.push(`the run ends at train.max_steps unless train.epochs (${epochs}) ends it sooner (the dataset size is not in the file)`);
+    if (byEpochs.assumed)
+      assumptions.push(
+        `the run ends at train.max_steps unless train.epochs (${epochs}) ends it sooner (the dataset size is not in the file)`,
+      );
   }
   const warmupWritten = tree.get('train.lr_warmup_steps');
   const warmup = warmupWritten === undefined ? D.lr_warmup_steps : (num('train.lr_warmup_steps') ?? 0);
   const lrMaxSteps = length.steps;
   assumptions.push(
-    `finetune steps its scheduler per optimizer update: LambdaLR warmup over ${warmup} updates, then CosineAnnealingLR to 0 at lr_max_steps ${lrMaxSteps} (SequentialLR)`,
+    `finetune steps its scheduler per optimizer update: LambdaLR warmup over ${warmup} updates, ` +
+      `then CosineAnnealingLR to 0 at lr_max_steps ${lrMaxSteps} (SequentialLR)`,
   );
   return { length, schedule: { warmup_steps: warmup, lr_max_steps: lrMaxSteps }, warmupSteps: warmup, lengthSource };
 }

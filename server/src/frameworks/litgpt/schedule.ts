@@ -71,7 +71,12 @@ function finetuneSchedule(input: ScheduleInput): Schedule | null {
   // T_max = 0 divides by zero at step W; a negative T_max gives the same cosine as |T_max| (cos is even).
   if (reachesCosine && tMax === 0) return null;
   const cosine = reachesCosine
-    ? pytorchSchedule({ name: 'CosineAnnealingLR', params: { T_max: Math.abs(tMax), eta_min: 0 }, baseLr: eta, totalSteps: input.totalSteps - warmup })
+    ? pytorchSchedule({
+        name: 'CosineAnnealingLR',
+        params: { T_max: Math.abs(tMax), eta_min: 0 },
+        baseLr: eta,
+        totalSteps: input.totalSteps - warmup,
+      })
     : null;
   if (reachesCosine && !cosine) return null;
   const lrAt = (k: number): number => (k < warmup || !cosine ? eta * (k / warmup) : cosine.lrAt(k - warmup));

@@ -14,7 +14,11 @@ export const litgptVocabulary: EditingVocabulary = {
   optimizers: TORCH_OPTIMIZER_CLASSES,
   keys: [
     { key: 'optimizer.init_args.lr', default: D.lr, meaning: 'the peak learning rate (torch default for `optimizer: AdamW`)' },
-    { key: 'train.lr_warmup_steps', default: D.finetune.lr_warmup_steps, meaning: 'warmup in optimizer steps (pretrain default 2000, × gradient accumulation)' },
+    {
+      key: 'train.lr_warmup_steps',
+      default: D.finetune.lr_warmup_steps,
+      meaning: 'warmup in optimizer steps (pretrain default 2000, × gradient accumulation)',
+    },
     { key: 'train.lr_warmup_fraction', meaning: 'pretrain only: warmup as a fraction of one epoch (needs lr_warmup_steps: null)' },
     { key: 'train.min_lr', default: D.pretrain.min_lr, meaning: 'pretrain: the cosine floor (finetune ignores it and decays to 0)' },
     { key: 'train.max_tokens', default: D.pretrain.max_tokens, meaning: 'pretrain: the run length in tokens' },

@@ -38,7 +38,15 @@ test('the template composed from train.yaml: Adam 1e-3, ReduceLROnPlateau per ep
   const plan = document?.plan;
   assert.ok(plan);
   assert.deepEqual(
-    [plan.optimizer.name, plan.baseLr, plan.schedule.name, plan.schedule.validationDriven, plan.length.steps, plan.length.unit, plan.length.assumed],
+    [
+      plan.optimizer.name,
+      plan.baseLr,
+      plan.schedule.name,
+      plan.schedule.validationDriven,
+      plan.length.steps,
+      plan.length.unit,
+      plan.length.assumed,
+    ],
     ['Adam', 1e-3, 'ReduceLROnPlateau', true, 10, 'epoch', false],
   );
   assert.deepEqual(plan.schedule.params, { mode: 'min', factor: 0.1, patience: 10 });
@@ -73,7 +81,13 @@ const trainer = yaml('_target_: lightning.pytorch.trainer.Trainer', 'min_epochs:
 test('composed config with no scheduler anywhere: constant-lr that says it comes from the composed config', () => {
   const files = {
     '/ws/configs/train.yaml': trainYaml,
-    '/ws/configs/model/net.yaml': yaml('_target_: src.models.Net', 'optimizer:', '  _target_: torch.optim.AdamW', '  _partial_: true', '  lr: 5.0e-4'),
+    '/ws/configs/model/net.yaml': yaml(
+      '_target_: src.models.Net',
+      'optimizer:',
+      '  _target_: torch.optim.AdamW',
+      '  _partial_: true',
+      '  lr: 5.0e-4',
+    ),
     '/ws/configs/trainer/default.yaml': trainer,
   };
   const analysis = analyseIn(files, '/ws/configs/train.yaml');
@@ -90,7 +104,15 @@ test('composed config with no scheduler anywhere: constant-lr that says it comes
 });
 
 test('`scheduler: null` in the model group: constant-lr; the fix writes a cosine over the composed max_epochs', () => {
-  const model = yaml('_target_: src.models.Net', 'optimizer:', '  _target_: torch.optim.AdamW', '  _partial_: true', '  lr: 5.0e-4', 'scheduler: null', 'compile: false');
+  const model = yaml(
+    '_target_: src.models.Net',
+    'optimizer:',
+    '  _target_: torch.optim.AdamW',
+    '  _partial_: true',
+    '  lr: 5.0e-4',
+    'scheduler: null',
+    'compile: false',
+  );
   const analysis = analyzeConfig(model, '/ws/configs/model/net.yaml', {});
   assert.deepEqual(ruleIdsOf(analysis), ['constant-lr']);
   const fix = analysis.findings[0]?.fixes[0];
@@ -102,8 +124,23 @@ test('`scheduler: null` in the model group: constant-lr; the fix writes a cosine
 
 test('CosineAnnealingLR per epoch: exact torch values; T_max shorter than max_epochs is a schedule-horizon', () => {
   const model = (tMax: number) =>
-    yaml('_target_: src.models.Net', 'optimizer:', '  _target_: torch.optim.AdamW', '  _partial_: true', '  lr: 1.0e-3', 'scheduler:', '  _target_: torch.optim.lr_scheduler.CosineAnnealingLR', '  _partial_: true', `  T_max: ${tMax}`, '  eta_min: 1.0e-5');
-  const files = { '/ws/configs/train.yaml': trainYaml, '/ws/configs/model/net.yaml': model(30), '/ws/configs/trainer/default.yaml': trainer };
+    yaml(
+      '_target_: src.models.Net',
+      'optimizer:',
+      '  _target_: torch.optim.AdamW',
+      '  _partial_: true',
+      '  lr: 1.0e-3',
+      'scheduler:',
+      '  _target_: torch.optim.lr_scheduler.CosineAnnealingLR',
+      '  _partial_: true',
+      `  T_max: ${tMax}`,
+      '  eta_min: 1.0e-5',
+    );
+  const files = {
+    '/ws/configs/train.yaml': trainYaml,
+    '/ws/configs/model/net.yaml': model(30),
+    '/ws/configs/trainer/default.yaml': trainer,
+  };
   const analysis = analyseIn(files, '/ws/configs/train.yaml');
   const plan = analysis.documents[0]?.plan;
   assert.ok(plan);
@@ -152,7 +189,11 @@ test('group files: an optimizer alone is recognized without a plan or findings; 
   assert.equal(optimizer.documents[0]?.dialect.id, 'hydra');
   assert.equal(optimizer.documents[0]?.plan, undefined);
   assert.deepEqual(optimizer.findings, []);
-  const scheduler = analyzeConfig(yaml('_target_: torch.optim.lr_scheduler.CosineAnnealingLR', 'T_max: 200'), '/ws/configs/scheduler/cos.yaml', {});
+  const scheduler = analyzeConfig(
+    yaml('_target_: torch.optim.lr_scheduler.CosineAnnealingLR', 'T_max: 200'),
+    '/ws/configs/scheduler/cos.yaml',
+    {},
+  );
   const plan = scheduler.documents[0]?.plan;
   assert.ok(plan);
   assert.deepEqual([plan.length.steps, plan.length.assumed], [200, true]);
@@ -161,10 +202,40 @@ test('group files: an optimizer alone is recognized without a plan or findings; 
 });
 
 test('no false claims: torchtune, NeMo, Hydra sweeps, LightningCLI and `_target_` files without optimizer keep their dialects', () => {
-  assert.equal(dialectOf(yaml('model:', '  _component_: torchtune.models.llama3_2.llama3_2_1b', 'optimizer:', '  _component_: torch.optim.AdamW', '  lr: 2e-5')), 'torchtune');
-  assert.equal(dialectOf(yaml('name: x', 'model:', '  optim: {name: adamw, lr: 0.001}', 'trainer: {max_steps: 100}', 'exp_manager: {}')), 'nemo');
-  assert.equal(dialectOf(yaml('defaults:', '  - override /hydra/sweeper: optuna', 'hydra:', '  sweeper:', '    n_trials: 20')), 'hydra-sweep');
-  assert.equal(dialectOf(yaml('trainer:', '  max_epochs: 3', 'model:', '  class_path: my.Model', 'optimizer:', '  class_path: torch.optim.AdamW', '  init_args: {lr: 0.001}')), 'lightning');
+  assert.equal(
+    dialectOf(
+      yaml(
+        'model:',
+        '  _component_: torchtune.models.llama3_2.llama3_2_1b',
+        'optimizer:',
+        '  _component_: torch.optim.AdamW',
+        '  lr: 2e-5',
+      ),
+    ),
+    'torchtune',
+  );
+  assert.equal(
+    dialectOf(yaml('name: x', 'model:', '  optim: {name: adamw, lr: 0.001}', 'trainer: {max_steps: 100}', 'exp_manager: {}')),
+    'nemo',
+  );
+  assert.equal(
+    dialectOf(yaml('defaults:', '  - override /hydra/sweeper: optuna', 'hydra:', '  sweeper:', '    n_trials: 20')),
+    'hydra-sweep',
+  );
+  assert.equal(
+    dialectOf(
+      yaml(
+        'trainer:',
+        '  max_epochs: 3',
+        'model:',
+        '  class_path: my.Model',
+        'optimizer:',
+        '  class_path: torch.optim.AdamW',
+        '  init_args: {lr: 0.001}',
+      ),
+    ),
+    'lightning',
+  );
   assert.equal(dialectOf(yaml('_target_: src.data.mnist_datamodule.MNISTDataModule', 'batch_size: 128')), null);
   const trainerOnly = join(TEMPLATE, 'trainer', 'default.yaml');
   assert.equal(analyzeConfig(readFileSync(trainerOnly, 'utf8'), trainerOnly, {}).documents.length, 0);
@@ -196,7 +267,11 @@ test('SequentialLR with `_target_` children (LinearLR warmup, then cosine): torc
 });
 
 test('schedulers LR Lens cannot evaluate and detectron2 LazyConfig dumps: no plan, no claim on the other framework', () => {
-  const custom = yaml('optimizer: {_target_: torch.optim.AdamW, _partial_: true, lr: 1.0e-3}', 'scheduler: {_target_: src.utils.WarmupCosine, _partial_: true, warmup: 5}', 'trainer: {max_epochs: 10}');
+  const custom = yaml(
+    'optimizer: {_target_: torch.optim.AdamW, _partial_: true, lr: 1.0e-3}',
+    'scheduler: {_target_: src.utils.WarmupCosine, _partial_: true, warmup: 5}',
+    'trainer: {max_epochs: 10}',
+  );
   const analysis = analyzeConfig(custom, '/ws/run.yaml', {});
   assert.equal(analysis.documents[0]?.dialect.id, 'hydra');
   assert.equal(analysis.documents[0]?.plan, undefined);

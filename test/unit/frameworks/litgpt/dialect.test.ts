@@ -18,10 +18,27 @@ const PI = Math.PI;
 const optimizer = ['optimizer:', '  class_path: torch.optim.AdamW', '  init_args:', '    lr: 0.0003'];
 
 test('finetune recipe: checkpoint_dir and epochs; LambdaLR warmup, cosine to 0 over epochs × steps per epoch', () => {
-  const text = yaml('checkpoint_dir: checkpoints/m', 'devices: 1', 'train:', '  global_batch_size: 16', '  lr_warmup_steps: 10', '  epochs: 3', '  min_lr: 6.0e-05', ...optimizer);
+  const text = yaml(
+    'checkpoint_dir: checkpoints/m',
+    'devices: 1',
+    'train:',
+    '  global_batch_size: 16',
+    '  lr_warmup_steps: 10',
+    '  epochs: 3',
+    '  min_lr: 6.0e-05',
+    ...optimizer,
+  );
   const plan = planOf(text, 'litgpt', 'lora.yaml', { stepsPerEpoch: 100 });
   assert.deepEqual(
-    [plan.schedule.framework, plan.schedule.name, plan.schedule.params, plan.warmup.steps, plan.length.steps, plan.length.assumed, plan.baseLr],
+    [
+      plan.schedule.framework,
+      plan.schedule.name,
+      plan.schedule.params,
+      plan.warmup.steps,
+      plan.length.steps,
+      plan.length.assumed,
+      plan.baseLr,
+    ],
     ['litgpt', 'finetune', { warmup_steps: 10, lr_max_steps: 300 }, 10, 300, false, 3e-4],
   );
   assert.ok(plan.assumptions.some((a) => /finetune recipe/.test(a)));
@@ -34,7 +51,19 @@ test('finetune recipe: checkpoint_dir and epochs; LambdaLR warmup, cosine to 0 o
 
 test('pretrain recipe: model_name and max_tokens; updates from tokens, warmup × GA micro-batches', () => {
   // ws = 2 devices: GA = (64 // 2) // 4 = 8; max_iters = (1e9 // 2) // (4 × 1024) = 122070; updates = 15258.
-  const text = yaml('model_name: pythia-160m', 'devices: 2', 'train:', '  global_batch_size: 64', '  micro_batch_size: 4', '  lr_warmup_steps: 100', '  max_tokens: 1000000000', '  max_seq_length: 1024', '  min_lr: 3.0e-05', '  max_norm: 1.0', ...optimizer);
+  const text = yaml(
+    'model_name: pythia-160m',
+    'devices: 2',
+    'train:',
+    '  global_batch_size: 64',
+    '  micro_batch_size: 4',
+    '  lr_warmup_steps: 100',
+    '  max_tokens: 1000000000',
+    '  max_seq_length: 1024',
+    '  min_lr: 3.0e-05',
+    '  max_norm: 1.0',
+    ...optimizer,
+  );
   const plan = planOf(text, 'litgpt');
   assert.deepEqual(
     [plan.schedule.name, plan.schedule.params, plan.warmup.steps, plan.length.steps, plan.length.assumed],
@@ -48,7 +77,15 @@ test('pretrain recipe: model_name and max_tokens; updates from tokens, warmup ×
 });
 
 test('pretrain: max_steps is not read by its loop; devices auto and a missing sequence length are said', () => {
-  const text = yaml('model_name: pythia-14m', 'devices: auto', 'train:', '  global_batch_size: 8', '  max_tokens: 1000000', '  max_steps: 5', ...optimizer);
+  const text = yaml(
+    'model_name: pythia-14m',
+    'devices: auto',
+    'train:',
+    '  global_batch_size: 8',
+    '  max_tokens: 1000000',
+    '  max_steps: 5',
+    ...optimizer,
+  );
   const plan = planOf(text, 'litgpt');
   assert.equal(plan.schedule.name, 'pretrain');
   assert.equal(plan.length.assumed, true);
@@ -71,20 +108,43 @@ test('values each command rejects are invalid-value, with no plan', () => {
   assert.deepEqual(ruleIds(finetuneZero), ['invalid-value']);
   const pretrainEpochs = yaml('model_name: m', 'train:', '  global_batch_size: 16', '  max_tokens: 1000000', '  epochs: 2', ...optimizer);
   assert.deepEqual(ruleIds(pretrainEpochs), ['invalid-value']);
-  const both = yaml('model_name: m', 'train:', '  global_batch_size: 16', '  max_tokens: 1000000', '  lr_warmup_fraction: 0.1', ...optimizer);
+  const both = yaml(
+    'model_name: m',
+    'train:',
+    '  global_batch_size: 16',
+    '  max_tokens: 1000000',
+    '  lr_warmup_fraction: 0.1',
+    ...optimizer,
+  );
   const finding = analyse(both).findings[0];
   assert.match(finding?.message ?? '', /lr_warmup_steps defaults to 2000/);
   assert.equal(analyse(both).documents[0]?.plan, undefined);
   // With lr_warmup_steps: null the fraction applies (taken of the whole run here, said so).
   // (8 // 4 devices) // micro_batch_size 4 = 0: litgpt's assertion.
-  const tooSmall = yaml('checkpoint_dir: c', 'devices: 4', 'train:', '  global_batch_size: 8', '  micro_batch_size: 4', '  epochs: 1', ...optimizer);
+  const tooSmall = yaml(
+    'checkpoint_dir: c',
+    'devices: 4',
+    'train:',
+    '  global_batch_size: 8',
+    '  micro_batch_size: 4',
+    '  epochs: 1',
+    ...optimizer,
+  );
   assert.deepEqual(ruleIds(tooSmall), ['invalid-value']);
   const fraction = planOf(both.replace('  lr_warmup_fraction: 0.1', '  lr_warmup_fraction: 0.1\n  lr_warmup_steps: null'), 'litgpt');
   assert.equal(fraction.warmup.ratio, 0.1);
 });
 
 test('constant-lr when pretrain min_lr reaches the LR; the fix lowers train.min_lr (no linear spelling)', () => {
-  const text = yaml('model_name: m', 'train:', '  global_batch_size: 16', '  max_tokens: 100000000', '  max_seq_length: 512', '  min_lr: 0.0003', ...optimizer);
+  const text = yaml(
+    'model_name: m',
+    'train:',
+    '  global_batch_size: 16',
+    '  max_tokens: 100000000',
+    '  max_seq_length: 512',
+    '  min_lr: 0.0003',
+    ...optimizer,
+  );
   const analysis = analyse(text);
   const finding = analysis.findings.find((f) => f.ruleId === 'constant-lr');
   assert.ok(finding, JSON.stringify(analysis.findings.map((f) => f.ruleId)));
@@ -98,16 +158,41 @@ test('constant-lr when pretrain min_lr reaches the LR; the fix lowers train.min_
 });
 
 test('warmup longer than a finetune run is flagged', () => {
-  const text = yaml('checkpoint_dir: c', 'data:', '  class_path: litgpt.data.Alpaca2k', 'train:', '  lr_warmup_steps: 300', '  epochs: 1', '  max_steps: 150', ...optimizer);
+  const text = yaml(
+    'checkpoint_dir: c',
+    'data:',
+    '  class_path: litgpt.data.Alpaca2k',
+    'train:',
+    '  lr_warmup_steps: 300',
+    '  epochs: 1',
+    '  max_steps: 150',
+    ...optimizer,
+  );
   const plan = planOf(text, 'litgpt');
   assert.deepEqual([plan.schedule.name, plan.warmup.steps, plan.length.steps], ['finetune', 300, 150]);
   assert.deepEqual(ruleIds(text), ['warmup-too-long']);
 });
 
 test('no false claims: Lightning CLI stays lightning; a Hydra train.yaml with `train: true` is not litgpt', () => {
-  const cli = yaml('trainer:', '  max_epochs: 3', 'model:', '  class_path: my.Model', 'optimizer:', '  class_path: torch.optim.AdamW', '  init_args: {lr: 0.001}');
+  const cli = yaml(
+    'trainer:',
+    '  max_epochs: 3',
+    'model:',
+    '  class_path: my.Model',
+    'optimizer:',
+    '  class_path: torch.optim.AdamW',
+    '  init_args: {lr: 0.001}',
+  );
   assert.equal(dialectOf(cli), 'lightning');
-  const hydraTrain = yaml('# @package _global_', 'defaults:', '  - _self_', '  - model: mnist', 'task_name: train', 'train: True', 'test: True');
+  const hydraTrain = yaml(
+    '# @package _global_',
+    'defaults:',
+    '  - _self_',
+    '  - model: mnist',
+    'task_name: train',
+    'train: True',
+    'test: True',
+  );
   assert.notEqual(dialectOf(hydraTrain), 'litgpt');
   const other = yaml('train:', '  batch_size: 32', '  epochs: 10', 'model: {name: resnet}');
   assert.notEqual(dialectOf(other), 'litgpt');
@@ -128,7 +213,10 @@ test('real config pretrain/microllama.yaml: 30517578 updates, 2000 warmup update
   const plan = analysis.documents[0]?.plan;
   assert.equal(analysis.documents[0]?.dialect.id, 'litgpt');
   assert.ok(plan);
-  assert.deepEqual([plan.schedule.name, plan.baseLr, plan.warmup.steps, plan.length.steps, plan.length.assumed], ['pretrain', 4e-4, 2000, 30517578, false]);
+  assert.deepEqual(
+    [plan.schedule.name, plan.baseLr, plan.warmup.steps, plan.length.steps, plan.length.assumed],
+    ['pretrain', 4e-4, 2000, 30517578, false],
+  );
   const curve = scheduleOfPlan(plan);
   const g = (it: number) => 4e-5 + 0.5 * (1.0 + Math.cos(PI * ((it - 8000) / (122070312 - 8000)))) * (4e-4 - 4e-5);
   assertLr(curve?.lrAt(0) ?? NaN, (4e-4 * 3) / 8000);
@@ -142,7 +230,10 @@ test('real config finetune/llama-3.1-8b/full.yaml: W 25, one epoch of the assume
   const analysis = read('finetune_llama-3.1-8b_full.yaml');
   const plan = analysis.documents[0]?.plan;
   assert.ok(plan);
-  assert.deepEqual([plan.schedule.name, plan.baseLr, plan.warmup.steps, plan.length.steps, plan.length.assumed], ['finetune', 2e-4, 25, 1000, true]);
+  assert.deepEqual(
+    [plan.schedule.name, plan.baseLr, plan.warmup.steps, plan.length.steps, plan.length.assumed],
+    ['finetune', 2e-4, 25, 1000, true],
+  );
   const curve = scheduleOfPlan(plan);
   assertLr(curve?.lrAt(24) ?? NaN, 2e-4 * (24 / 25));
   assertLr(curve?.lrAt(25) ?? NaN, 2e-4);

@@ -9,7 +9,13 @@ import { assertLr, assertSteps } from '../../schedules/expectLr';
 const PI = Math.PI;
 
 function pretrain(warmupIters: number, maxIters: number, ga: number, minLr: number, lr = 1, total = Math.floor(maxIters / ga)) {
-  return litgptSchedule({ name: 'pretrain', params: { warmup_iters: warmupIters, max_iters: maxIters, grad_accum: ga, min_lr: minLr }, baseLr: lr, warmupSteps: 0, totalSteps: total });
+  return litgptSchedule({
+    name: 'pretrain',
+    params: { warmup_iters: warmupIters, max_iters: maxIters, grad_accum: ga, min_lr: minLr },
+    baseLr: lr,
+    warmupSteps: 0,
+    totalSteps: total,
+  });
 }
 
 test('pretrain get_lr: warmup lr·it/Wi from 0, cosine to min_lr at max_iters, min_lr past it', () => {
@@ -42,7 +48,13 @@ test('pretrain with GA = 1: update 0 gets LR 0; no warmup starts on the cosine a
 });
 
 function finetune(warmup: number, lrMaxSteps: number, total: number, lr = 1) {
-  return litgptSchedule({ name: 'finetune', params: { warmup_steps: warmup, lr_max_steps: lrMaxSteps }, baseLr: lr, warmupSteps: warmup, totalSteps: total });
+  return litgptSchedule({
+    name: 'finetune',
+    params: { warmup_steps: warmup, lr_max_steps: lrMaxSteps },
+    baseLr: lr,
+    warmupSteps: warmup,
+    totalSteps: total,
+  });
 }
 
 test('finetune: LambdaLR warmup η·(k/W), η exactly at W (closed form), then the torch cosine to 0 at M', () => {
