@@ -47,12 +47,15 @@ function recognize(input: DialectInput): Recognition | null {
   if (keys.has('exp_manager') || keys.has('hparams_search')) return null;
   const plain = new ConfigTree(input.document, { interpolate: false });
   if (plain.has('model.optim') || plain.has('hydra.sweeper')) return null;
+  // The template's eval.yaml composes the same model and trainer to test a checkpoint: no training runs.
+  if (plain.get('task_name') === 'eval' || plain.get('train') === false) return null;
   let tree = plain;
   let targets = findTargets(plain.root);
   if (targets.optimizers.length + targets.schedulers.length === 0 && keys.has('defaults') && input.settings.readFile) {
     // A composing root (`train.yaml`): its optimizer and scheduler come from the config groups it lists.
     tree = new ConfigTree(input.document, { interpolate: false, compose: { fileName: input.fileName, readFile: input.settings.readFile } });
     targets = findTargets(tree.root);
+    if (tree.has('model.optim') || tree.has('exp_manager')) return null;
   }
   const { optimizers, schedulers } = targets;
   const found = [...optimizers, ...schedulers];

@@ -237,6 +237,17 @@ test('no false claims: torchtune, NeMo, Hydra sweeps, LightningCLI and `_target_
     'lightning',
   );
   assert.equal(dialectOf(yaml('_target_: src.data.mnist_datamodule.MNISTDataModule', 'batch_size: 128')), null);
+  // An eval config composing the same groups trains nothing (the template's configs/eval.yaml).
+  const files = {
+    '/ws/configs/eval.yaml': yaml('defaults:', '  - _self_', '  - model: net', 'task_name: "eval"', 'ckpt_path: ???'),
+    '/ws/configs/model/net.yaml': yaml('optimizer: {_target_: torch.optim.Adam, _partial_: true, lr: 1.0e-3}', 'scheduler: null'),
+  };
+  assert.equal(analyseIn(files, '/ws/configs/eval.yaml').documents.length, 0);
+  assert.equal(
+    analyseIn({ ...files, '/ws/configs/eval.yaml': files['/ws/configs/eval.yaml'].replace('"eval"', '"train"') }, '/ws/configs/eval.yaml')
+      .documents[0]?.dialect.id,
+    'hydra',
+  );
   const trainerOnly = join(TEMPLATE, 'trainer', 'default.yaml');
   assert.equal(analyzeConfig(readFileSync(trainerOnly, 'utf8'), trainerOnly, {}).documents.length, 0);
 });
