@@ -248,6 +248,9 @@ test('no false claims: torchtune, NeMo, Hydra sweeps, LightningCLI and `_target_
       .documents[0]?.dialect.id,
     'hydra',
   );
+  // The template's own eval.yaml, composed on disk: recognized by nobody.
+  const evalPath = join(TEMPLATE, 'eval.yaml');
+  assert.equal(analyzeConfig(readFileSync(evalPath, 'utf8'), evalPath, { readFile: readDisk }).documents.length, 0);
   const trainerOnly = join(TEMPLATE, 'trainer', 'default.yaml');
   assert.equal(analyzeConfig(readFileSync(trainerOnly, 'utf8'), trainerOnly, {}).documents.length, 0);
 });
