@@ -133,7 +133,7 @@ function extract(input: DialectInput): Extraction {
   if (findings.length > 0) return { findings };
   const num = (key: string): number | undefined => numberValue(values, key);
   const keys = topLevelKeys(input.document);
-  const { recipe, why } = litgptRecipe(tree, keys, input.fileName);
+  const { recipe, why, sure } = litgptRecipe(tree, keys, input.fileName);
   const assumptions: string[] = [
     `litgpt ${recipe} recipe (${why}): the schedule is the one ${recipe === 'pretrain' ? 'pretrain.py' : 'finetune/*.py'} hard-codes`,
   ];
@@ -141,8 +141,8 @@ function extract(input: DialectInput): Extraction {
   // Values each command rejects before training starts (args.py TrainArgs.__post_init__, each validate_args).
   const fraction = num('train.lr_warmup_fraction');
   const warmupWritten = tree.get('train.lr_warmup_steps');
-  if (recipe === 'finetune') {
-    for (const key of ['max_tokens', 'lr_warmup_fraction']) {
+  if (recipe === 'finetune' && sure) {
+    for (const key of ['max_tokens', 'max_norm', 'tie_embeddings', 'lr_warmup_fraction']) {
       if (setValue(tree, `train.${key}`) !== undefined)
         findings.push(...invalid(tree, `train.${key}`, `litgpt finetune rejects \`train.${key}\` (validate_args): remove it.`));
     }
@@ -159,7 +159,7 @@ function extract(input: DialectInput): Extraction {
         ),
       );
     }
-  } else {
+  } else if (sure) {
     if (setValue(tree, 'train.epochs') !== undefined)
       findings.push(
         ...invalid(

@@ -23,6 +23,8 @@ export interface RecipeGuess {
   recipe: LitgptRecipe;
   /** The keys that decided, in words (for the plan's assumptions). */
   why: string;
+  /** False when nothing in the file named the command (values one command rejects are then not reported). */
+  sure: boolean;
 }
 
 export function litgptRecipe(tree: ConfigTree, keys: ReadonlySet<string>, fileName: string): RecipeGuess {
@@ -32,8 +34,8 @@ export function litgptRecipe(tree: ConfigTree, keys: ReadonlySet<string>, fileNa
   if (isSet(tree, 'train.epochs')) finetune.push('train.epochs');
   if (pretrain.length !== finetune.length) {
     const recipe: LitgptRecipe = pretrain.length > finetune.length ? 'pretrain' : 'finetune';
-    return { recipe, why: (recipe === 'pretrain' ? pretrain : finetune).slice(0, 3).join(', ') };
+    return { recipe, why: (recipe === 'pretrain' ? pretrain : finetune).slice(0, 3).join(', '), sure: true };
   }
-  if (/[\\/]pretrain[\\/]/.test(fileName)) return { recipe: 'pretrain', why: 'the file sits in a pretrain folder' };
-  return { recipe: 'finetune', why: 'nothing in the file names the command; finetune assumed' };
+  if (/[\\/]pretrain[\\/]/.test(fileName)) return { recipe: 'pretrain', why: 'the file sits in a pretrain folder', sure: false };
+  return { recipe: 'finetune', why: 'nothing in the file names the command; finetune assumed', sure: false };
 }

@@ -255,3 +255,14 @@ test('real config finetune/gemma-2b/qlora.yaml: W 200, two epochs; with 50 steps
     ['warmup-too-long'],
   );
 });
+
+test('finetune rejects max_norm and tie_embeddings (validate_args); a recipe nothing names is judged on neither command', () => {
+  const withNorm = yaml('checkpoint_dir: c', 'train:', '  global_batch_size: 16', '  epochs: 1', '  max_norm: 1.0', ...optimizer);
+  assert.deepEqual(ruleIds(withNorm), ['invalid-value']);
+  assert.deepEqual(ruleIds(withNorm.replace('  max_norm: 1.0', '  max_norm:')), []);
+  // No command-naming key: finetune assumed, said so, and nothing reported as rejected.
+  const unnamed = yaml('out_dir: out', 'train:', '  global_batch_size: 16', '  lr_warmup_steps: 10', '  max_norm: 1.0', ...optimizer);
+  const plan = planOf(unnamed, 'litgpt');
+  assert.ok(plan.assumptions.some((a) => /finetune assumed/.test(a)));
+  assert.deepEqual(ruleIds(unnamed), []);
+});
