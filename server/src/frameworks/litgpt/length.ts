@@ -18,8 +18,28 @@ import type { LitgptRecipe } from './recipe';
 
 /** What `devices: auto` stands for when nothing else says: one device per node (torch.cuda.device_count() at run time). */
 export const ASSUMED_DEVICES = 1;
-/** The model's block_size when neither train.max_seq_length nor model_config.block_size says. */
+/** The model's block_size when neither train.max_seq_length, model_config.block_size nor the table below says. */
 export const ASSUMED_BLOCK_SIZE = 2048;
+
+/**
+ * block_size of the models litgpt's pretrain recipes name, by `model_name` (Lightning-AI/litgpt litgpt/config.py
+ * @26857050fe3ff627cd714fe92f5838f51a3d5efa: the pythia entries, lines 376-464; tiny-llama-1.1b, line 2181;
+ * micro-llama-300M, line 2212). Other models: litgpt/config.py has the figure, LR Lens assumes one and says so.
+ */
+const BLOCK_SIZES: Readonly<Record<string, number>> = {
+  'pythia-14m': 512,
+  'pythia-31m': 1024,
+  'pythia-70m': 2048,
+  'pythia-160m': 2048,
+  'pythia-410m': 2048,
+  'pythia-1b': 2048,
+  'pythia-1.4b': 2048,
+  'pythia-2.8b': 2048,
+  'pythia-6.9b': 2048,
+  'pythia-12b': 2048,
+  'tiny-llama-1.1b': 2048,
+  'micro-llama-300M': 2048,
+};
 
 export interface LitgptLength {
   length: PlanLength;
@@ -65,7 +85,9 @@ function pretrainLength(tree: ConfigTree, values: Readonly<Record<string, unknow
   const ws = worldSize(tree, values, 'auto', assumptions);
   const micro = num('train.micro_batch_size') ?? D.micro_batch_size;
   const ga = Math.max(1, Math.floor(Math.floor((num('train.global_batch_size') ?? D.global_batch_size) / ws) / micro));
-  let seq = num('train.max_seq_length') ?? num('model_config.block_size');
+  const modelName = tree.get('model_name');
+  let seq =
+    num('train.max_seq_length') ?? num('model_config.block_size') ?? (typeof modelName === 'string' ? BLOCK_SIZES[modelName] : undefined);
   let seqAssumed = false;
   if (seq === undefined) {
     seq = ASSUMED_BLOCK_SIZE;

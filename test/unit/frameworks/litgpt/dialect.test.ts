@@ -78,7 +78,7 @@ test('pretrain recipe: model_name and max_tokens; updates from tokens, warmup ×
 
 test('pretrain: max_steps is not read by its loop; devices auto and a missing sequence length are said', () => {
   const text = yaml(
-    'model_name: pythia-14m',
+    'model_name: my-model',
     'devices: auto',
     'train:',
     '  global_batch_size: 8',
@@ -94,6 +94,9 @@ test('pretrain: max_steps is not read by its loop; devices auto and a missing se
   assert.ok(plan.assumptions.some((a) => /max_steps is not read/.test(a)));
   assert.ok(plan.assumptions.some((a) => /devices: auto/.test(a)));
   assert.ok(plan.assumptions.some((a) => /sequence length 2048/.test(a)));
+  // A model litgpt/config.py gives block_size 512: max_iters = 1e6 // (4 × 512) = 488; 244 updates, not assumed.
+  const pythia = planOf(text.replace('my-model', 'pythia-14m'), 'litgpt');
+  assert.deepEqual([pythia.length.steps, pythia.length.assumed], [244, false]);
 });
 
 test('optimizer written as a name: torch defaults (AdamW lr 1e-3), said as assumed', () => {
