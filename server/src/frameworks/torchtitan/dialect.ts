@@ -1,0 +1,224 @@
+/**
+ * torchtitan training TOML (`torchtitan/models/<model>/train_configs/*.toml`, read with tomllib into the JobConfig
+ * dataclasses; an unknown key is an error): `[optimizer]` name/lr/eps, `[lr_scheduler]` warmup_steps, total_steps,
+ * decay_ratio, decay_type, min_lr_factor, `[training]` steps.
+ * Defaults (pytorch/torchtitan torchtitan/config/job_config.py @238fa9953e4aec2a62582121564273d7cbb1e9f1):
+ * optimizer name AdamW, lr 8e-4, beta1 0.9, beta2 0.95, eps 1e-8, weight_decay 0.1; lr_scheduler warmup_steps 200,
+ * total_steps None (training.steps), decay_ratio None (decay over all steps after warmup), decay_type linear,
+ * min_lr_factor 0.0; training steps 10000. Unknown-key rejection: torchtitan/config/manager.py `_dict_to_dataclass`.
+ * Files before 2025-03 (3d6f73c4) put warmup_steps under `[training]`; `min_lr_factor` was `lr_min` before
+ * 2025-07-30: at this commit both are rejected, and reported so.
+ */
+import type { Dialect, DialectInput, Extraction, Recognition } from '../../dialects/dialect';
+import type { Finding } from '../../analysis/finding';
+import { ConfigTree, topLevelKeys } from '../../dialects/configTree';
+import { numberSetting } from '../../dialects/numbers';
+import { readSettings } from '../../dialects/settingReader';
+import { buildPlan } from '../../dialects/planBuilder';
+import { stepLength } from '../../dialects/trainingLength';
+import * as z from '../../plan/zod';
+import { RULES } from '../../rules/ruleCatalog';
+import { torchtitanDecayEdits } from './decayFix';
+import { TORCHTITAN_DECAY_TYPES, torchtitanPhases } from './schedule';
+
+export const TORCHTITAN_DEFAULTS = {
+  optimizer: 'AdamW',
+  lr: 8e-4,
+  beta1: 0.9,
+  beta2: 0.95,
+  eps: 1e-8,
+  weight_decay: 0.1,
+  warmup_steps: 200,
+  total_steps: null,
+  decay_ratio: null,
+  decay_type: 'linear',
+  min_lr_factor: 0.0,
+  steps: 10000,
+} as const;
+
+/** Top-level tables of torchtitan's JobConfig (job_config.py `JobConfig`). */
+const TABLES = [
+  'job',
+  'profiling',
+  'metrics',
+  'model',
+  'optimizer',
+  'lr_scheduler',
+  'training',
+  'parallelism',
+  'checkpoint',
+  'activation_checkpoint',
+  'compile',
+  'quantize',
+  'validation',
+  'comm',
+  'fault_tolerance',
+  'experimental',
+  'memory_estimation',
+];
+/** Keys that only torchtitan's tables hold together. */
+const INNER = [
+  'job.dump_folder',
+  'model.flavor',
+  'model.hf_assets_path',
+  'training.local_batch_size',
+  'training.seq_len',
+  'training.dataset',
+  'parallelism.data_parallel_shard_degree',
+  'parallelism.tensor_parallel_degree',
+  'activation_checkpoint.mode',
+  'lr_scheduler.warmup_steps',
+  'lr_scheduler.decay_type',
+];
+
+function recognize(input: DialectInput): Recognition | null {
+  if (input.parsed.language !== 'toml') return null;
+  const keys = topLevelKeys(input.document);
+  if (!keys.has('optimizer') && !keys.has('lr_scheduler') && !keys.has('training')) return null;
+  const tree = new ConfigTree(input.document, { interpolate: false });
+  const tables = TABLES.filter((k) => keys.has(k));
+  const inner = INNER.filter((k) => tree.has(k));
+  // Anything else at the top level is a key torchtitan rejects: a file with many of them is another tool's TOML.
+  const foreign = [...keys].filter((k) => !TABLES.includes(k)).length;
+  if (tables.length < 3 || inner.length < 2 || foreign > tables.length) return null;
+  return {
+    confidence: Math.min(0.97, 0.5 + 0.04 * (tables.length + inner.length)),
+    reason: `torchtitan TOML: [${tables.slice(0, 4).join('], [')}]`,
+  };
+}
+
+const whole = (what: string) =>
+  numberSetting(`must be a whole number (${what})`).check(
+    z.refine((v) => Number.isInteger(v) && v >= 0, { error: `must be a whole number, not negative (${what})` }),
+  );
+const SETTINGS = {
+  'optimizer.name': z.string({ error: 'must be an optimizer name such as AdamW' }),
+  'optimizer.lr': numberSetting('must be a number (the learning rate)').check(z.refine((v) => v > 0, { error: 'must be greater than 0' })),
+  'optimizer.beta1': numberSetting('must be a number in [0, 1)').check(z.refine((v) => v >= 0 && v < 1, { error: 'must lie in [0, 1)' })),
+  'optimizer.beta2': numberSetting('must be a number in [0, 1)').check(z.refine((v) => v >= 0 && v < 1, { error: 'must lie in [0, 1)' })),
+  'optimizer.eps': numberSetting('must be a number (e.g. 1e-8)'),
+  'optimizer.weight_decay': numberSetting('must be a number'),
+  'lr_scheduler.warmup_steps': whole('optimizer steps'),
+  'lr_scheduler.total_steps': whole('optimizer steps').check(z.refine((v) => v > 0, { error: 'must be above 0' })),
+  'lr_scheduler.decay_ratio': numberSetting('must be a number between 0 and 1').check(
+    z.refine((v) => v >= 0 && v <= 1, { error: 'must lie between 0 and 1' }),
+  ),
+  'lr_scheduler.decay_type': z
+    .string({ error: 'must be linear, sqrt or cosine' })
+    .check(z.refine((v) => TORCHTITAN_DECAY_TYPES.some((t) => t === v), { error: 'must be linear, sqrt or cosine' })),
+  'lr_scheduler.min_lr_factor': numberSetting('must be a number (the final LR as a fraction of lr)'),
+  'training.steps': numberSetting('must be a number of steps').check(
+    z.refine((v) => Number.isInteger(v) && v > 0, { error: 'must be a whole number above 0' }),
+  ),
+};
+
+/** Keys older torchtitan read that the cited commit rejects (an unknown field is a ValueError there). */
+const RENAMED: ReadonlyArray<readonly [string, string]> = [
+  ['training.warmup_steps', '`[training] warmup_steps` moved to `[lr_scheduler] warmup_steps` in 2025-03 (3d6f73c4)'],
+  ['training.decay_ratio', '`[training] decay_ratio` moved to `[lr_scheduler] decay_ratio` in 2025-03 (3d6f73c4)'],
+  ['lr_scheduler.lr_min', '`lr_min` was renamed `min_lr_factor` in 2025-07 (a factor of lr, as before)'],
+];
+
+/** Syntax problems of the file and keys of older torchtitan versions, as findings. */
+function fileProblems(input: DialectInput, tree: ConfigTree): Finding[] {
+  const findings: Finding[] = input.parsed.syntaxProblems.map((problem) => ({
+    ruleId: 'invalid-value',
+    severity: 'error',
+    message: `${problem.message}: tomllib refuses the file, so torchtitan does not start.`,
+    span: problem.span,
+    fixes: [],
+  }));
+  for (const [path, why] of RENAMED) {
+    const entry = tree.entry(path);
+    if (!entry) continue;
+    findings.push({
+      ruleId: 'invalid-value',
+      severity: RULES['invalid-value'].defaultSeverity,
+      message: `${why}: torchtitan since then rejects this key (unknown field), older versions read it.`,
+      span: entry.keySpan,
+      keySpan: entry.keySpan,
+      fixes: [],
+    });
+  }
+  return findings;
+}
+
+/** A value as the file writes it (`0.0`, `2_000`). */
+function written(input: DialectInput, tree: ConfigTree, path: string): string {
+  const span = tree.entry(path)?.valueSpan;
+  return span ? input.parsed.text.slice(span.start, span.end) : String(tree.get(path));
+}
+
+function extract(input: DialectInput): Extraction {
+  const tree = new ConfigTree(input.document, { interpolate: false });
+  const { values, findings } = readSettings(tree.entries(Object.keys(SETTINGS)), SETTINGS);
+  const problems = fileProblems(input, tree);
+  if (findings.length > 0 || input.parsed.syntaxProblems.length > 0) return { findings: [...problems, ...findings] };
+  const num = (key: keyof typeof SETTINGS): number | undefined => (typeof values[key] === 'number' ? (values[key] as number) : undefined);
+  const assumptions: string[] = [];
+  const steps = num('training.steps');
+  const trainingSteps = steps ?? TORCHTITAN_DEFAULTS.steps;
+  const length = stepLength(
+    trainingSteps,
+    steps !== undefined ? `[training] steps = ${steps}` : `[training] steps absent: torchtitan's default ${TORCHTITAN_DEFAULTS.steps}`,
+  );
+  if (steps === undefined) assumptions.push(`training.steps ${TORCHTITAN_DEFAULTS.steps} (torchtitan's default; a --training.steps override changes it)`);
+  const decayType = (values['lr_scheduler.decay_type'] as string | undefined) ?? TORCHTITAN_DEFAULTS.decay_type;
+  const params: Record<string, unknown> = { training_steps: trainingSteps, decay_type: decayType };
+  for (const key of ['warmup_steps', 'total_steps', 'decay_ratio', 'min_lr_factor'] as const) {
+    const v = num(`lr_scheduler.${key}`);
+    if (v !== undefined) params[key] = v;
+  }
+  const phases = torchtitanPhases(params, trainingSteps);
+  const minLrFactor = (params['min_lr_factor'] as number | undefined) ?? TORCHTITAN_DEFAULTS.min_lr_factor;
+  // The schedule's name as findings quote it: the decay type, or the setting that leaves nothing to decay.
+  const noDecay = tree.has('lr_scheduler.decay_ratio') && phases.decay === 0;
+  const name = noDecay
+    ? `decay_ratio = ${written(input, tree, 'lr_scheduler.decay_ratio')}`
+    : minLrFactor === 1
+      ? `${decayType} to min_lr_factor = 1`
+      : decayType;
+  const plan = buildPlan('torchtitan', input, tree, {
+    optimizer: {
+      name: (values['optimizer.name'] as string | undefined) ?? TORCHTITAN_DEFAULTS.optimizer,
+      beta1: num('optimizer.beta1') ?? TORCHTITAN_DEFAULTS.beta1,
+      beta2: num('optimizer.beta2') ?? TORCHTITAN_DEFAULTS.beta2,
+      epsilon: num('optimizer.eps') ?? TORCHTITAN_DEFAULTS.eps,
+      weightDecay: num('optimizer.weight_decay') ?? TORCHTITAN_DEFAULTS.weight_decay,
+    },
+    baseLr: num('optimizer.lr') ?? TORCHTITAN_DEFAULTS.lr,
+    schedule: {
+      framework: 'torchtitan',
+      name,
+      params,
+      explicit: tree.has('lr_scheduler.decay_type') || tree.has('lr_scheduler.decay_ratio'),
+      // No decay steps (decay_ratio 0, or warmup taking every step) or a floor at lr: the LR never falls.
+      constantAfterWarmup: phases.decay === 0 || minLrFactor === 1,
+      validationDriven: false,
+    },
+    warmup: { steps: phases.warmup },
+    length,
+    sources: {
+      baseLr: 'optimizer.lr',
+      schedule: noDecay ? 'lr_scheduler.decay_ratio' : minLrFactor === 1 ? 'lr_scheduler.min_lr_factor' : 'lr_scheduler.decay_type',
+      warmup: 'lr_scheduler.warmup_steps',
+      length: 'training.steps',
+      optimizer: 'optimizer.name',
+      beta1: 'optimizer.beta1',
+      beta2: 'optimizer.beta2',
+      epsilon: 'optimizer.eps',
+    },
+    assumptions,
+  });
+  return { plan, findings: problems };
+}
+
+export const torchtitanDialect: Dialect = {
+  id: 'torchtitan',
+  name: 'torchtitan',
+  recognize,
+  fileNameHints: [/train_configs\/[^/]*\.toml$/i, /torchtitan/i],
+  languages: ['toml'],
+  extract,
+  decayEdits: torchtitanDecayEdits,
+};
