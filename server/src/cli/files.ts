@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { extname, join } from 'node:path';
 
-export const CONFIG_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+export const CONFIG_EXTENSIONS = new Set(['.yaml', '.yml', '.json', '.toml']);
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', '__pycache__', '.venv', 'venv', 'dist', 'out']);
 
 export interface InputFile {

@@ -5,6 +5,7 @@ import { planFixAll } from '../fixes/fixAll';
 import { unifiedDiff } from '../fixes/unifiedDiff';
 import { applyEdits } from '../fixes/yamlEdits';
 import { parseConfig } from '../parse/parseConfig';
+import { parseTomlConfig } from '../parse/tomlConfig';
 
 export interface FileFix {
   /** The fixed text, or undefined when nothing is fixed (no fix, or the file could not be parsed). */
@@ -24,7 +25,8 @@ export function fixOfFile(text: string, analysis: ConfigAnalysis): FileFix {
   const plan = planFixAll(analysis.findings);
   if (plan.edits.length === 0) return { titles: [] };
   const fixed = applyEdits(text, plan.edits);
-  if (parseConfig(fixed).syntaxProblems.length > 0) return { titles: [], refused: 'the fixed text would not parse (please report this)' };
+  const reparsed = analysis.parsed.language === 'toml' ? parseTomlConfig(fixed) : parseConfig(fixed);
+  if (reparsed.syntaxProblems.length > 0) return { titles: [], refused: 'the fixed text would not parse (please report this)' };
   return { fixed, titles: plan.chosen.map((c) => `${c.finding.ruleId}: ${c.fix.title}`) };
 }
 
