@@ -43,5 +43,6 @@ if (list) {
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], {
   cwd: root,
   stdio: 'inherit',
+  env: { ...process.env, LR_LENS_INTERNAL_ERRORS: 'throw' }, // faults inside dialects and rules fail the tests (server/src/analysis/internalErrors.ts)
 });
 process.exit(result.status ?? 1);

@@ -79,6 +79,13 @@ export class CurvePanel implements vscode.Disposable {
       const response = await requestCurve(this.getClient, document, { everyStep: true });
       if (!response?.curve) return;
       bytes = new TextEncoder().encode(['step,lr', ...response.curve.points.map((p) => `${p.step},${p.lr}`)].join('\n') + '\n');
+      const capped = response.everyStepCapped;
+      if (capped) {
+        void vscode.window.showWarningMessage(
+          `LR Lens: this run has ${capped.totalSteps} steps; the CSV holds ${capped.limit} sampled points (peaks kept), not every step. ` +
+            'The lr-lens CLI (`lr-lens curve FILE --every-step --format csv`) writes every step.',
+        );
+      }
     } else if (message.format === 'svg') {
       bytes = new TextEncoder().encode(message.content);
     } else {

@@ -106,6 +106,8 @@ class Session {
       // Settings changes reach the server as didChangeConfiguration; it re-pulls `lrLens` and re-analyses.
       synchronize: { configurationSection: 'lrLens', fileEvents: vscode.workspace.createFileSystemWatcher('**/.lr-lens.{yaml,yml}') },
       outputChannel: output,
+      // Hovers quote values from the workspace: rendered untrusted (no command links) and without HTML.
+      markdown: { isTrusted: false, supportHtml: false },
       errorHandler: {
         error: () => ({ action: lsp.ErrorAction.Continue, handled: true }),
         // After a crash the client restarts the server and re-sends every open document (no edit is lost);

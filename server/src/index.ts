@@ -1,5 +1,6 @@
 /** The LR Lens language service: pure TypeScript, no editor or protocol imports. */
 export { analyzeConfig, onInternalError } from './analysis/analyzeConfig';
+export type { AnalysisLogger } from './analysis/internalErrors';
 export type { ConfigAnalysis, DocumentAnalysis, LensSettings } from './analysis/analyzeConfig';
 export { curveOfAnalysis, curveOfPlan } from './analysis/curve';
 export type { CurveOptions, CurveResult } from './analysis/curve';

@@ -5,7 +5,7 @@
 // Nothing here is skipped: a missing Chromium, ripgrep or a failed install fails the test with the reason.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -21,6 +21,28 @@ const INSTALL_TIMEOUT_MS = 10 * 60_000;
 
 /** Text as the editor shows it (Monaco renders spaces as no-break spaces). */
 const editorText = (page: Page) => page.evaluate(() => document.querySelector('.monaco-editor .view-lines')?.textContent?.replace(/\u00a0/g, ' ') ?? '');
+
+/** A Hugging Face run whose length is in epochs: LR Lens assumes the steps per epoch, and says so in the lens. */
+const HF_EPOCHS = [
+  '# A Hugging Face run measured in epochs (no max_steps).',
+  'model_name_or_path: Qwen/Qwen2.5-0.5B',
+  'output_dir: out/sft-epochs',
+  'learning_rate: 2.0e-5',
+  'lr_scheduler_type: cosine',
+  'warmup_ratio: 0.03',
+  'num_train_epochs: 3',
+  '',
+].join('\n');
+
+/** Opens a workspace file with Quick Open and waits until the editor shows `expected`. */
+async function quickOpen(page: Page, name: string, expected: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input');
+  await page.keyboard.type(name);
+  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`);
+  await page.keyboard.press('Enter');
+  await poll(`the editor to show ${name}`, async () => (await editorText(page)).includes(expected), 30_000);
+}
 
 describe('LR Lens in a real VS Code workbench (code-server, offline)', { timeout: INSTALL_TIMEOUT_MS + 5 * 60_000 }, () => {
   let root: string;
@@ -78,22 +100,24 @@ describe('LR Lens in a real VS Code workbench (code-server, offline)', { timeout
     assert.match(report, /5 passing/, report);
   });
 
-  test('UI walk: squiggle and CodeLens, Ctrl+. applies the cosine fix, the curve webview draws it', async () => {
+  test('UI walk: the epochs lens on first open, squiggle and CodeLens, Ctrl+. applies the cosine fix, the curve webview draws it', async () => {
     const started = Date.now();
     const page = await chromium!.context.newPage();
     page.setDefaultTimeout(60_000);
     const folder = workspaceCopy(root, 'ui-workspace');
+    writeFileSync(join(folder, 'hf-epochs.yaml'), HF_EPOCHS);
     await page.goto(workbenchUrl(server!, folder, [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server!.port}${REPO}`]]));
     await page.waitForSelector('.monaco-workbench');
     try {
-      // Quick Open the example.
       await page.waitForSelector('.explorer-folders-view .monaco-list-row');
-      await page.keyboard.press('Control+P');
-      await page.waitForSelector('.quick-input-widget input');
-      await page.keyboard.type('hf-constant.yaml');
-      await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="hf-constant.yaml"]');
-      await page.keyboard.press('Enter');
-      await poll('the editor to show the file', async () => (await editorText(page)).includes('lr_scheduler_type: constant_with_warmup'), 30_000);
+      // First file opened (it activates the extension), length in epochs, no edit before looking: the lens is there.
+      await quickOpen(page, 'hf-epochs.yaml', 'num_train_epochs: 3');
+      const assumed = await page.waitForSelector('.monaco-editor .codelens-decoration:has-text("(assumed)")', { timeout: 30_000 });
+      assert.match((await assumed.textContent())!, /^LR [▁▂▃▄▅▆▇█]{16} {2}cosine · peak 2e-5 · warmup 90 steps · .+ · 3000 steps \(assumed\)\s*\|\s*Preview$/);
+      await page.screenshot({ path: join(SCREENSHOTS, 'vscode-codelens-epochs.png') });
+
+      // Quick Open the example.
+      await quickOpen(page, 'hf-constant.yaml', 'lr_scheduler_type: constant_with_warmup');
 
       // The server's warning, as a squiggle, and the CodeLens summary above the scheduler line.
       const squiggle = await page.waitForSelector('.monaco-editor .squiggly-warning');

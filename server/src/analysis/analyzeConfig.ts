@@ -11,8 +11,11 @@ import { PLAN_RULES, SWEEP_RULES } from '../rules';
 import type { SweepPlan } from '../plan/sweepPlan';
 import { embeddedHydraSweep } from '../frameworks/hydra-sweep/dialect';
 import { RULES } from '../rules/ruleCatalog';
+import { reportInvalidValue } from '../rules/invalidValue';
+import { reportFileTooLarge } from '../rules/fileTooLarge';
 import type { Finding, RuleId, Severity } from './finding';
 import { placeFinding } from '../dialects/valueOrigin';
+import { faultHandler, type AnalysisLogger } from './internalErrors';
 
 /** Files larger than this (in UTF-16 code units, about bytes) are not analysed unless a setting says otherwise. */
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -24,6 +27,11 @@ export interface LensSettings extends AnalysisSettings {
   budgetThreshold?: number;
   /** Severity overrides per rule id; `off` silences a rule. */
   severities?: Partial<Record<string, Severity | 'off'>>;
+  /**
+   * Where faults of dialects and rules go (the host's log). Without one they are thrown under test
+   * (`LR_LENS_INTERNAL_ERRORS=throw`) and written to stderr otherwise; see internalErrors.ts.
+   */
+  logger?: AnalysisLogger;
 }
 
 export interface DocumentAnalysis {
@@ -52,8 +60,12 @@ export interface AnalysisReuse {
   detections?: DetectionMemo;
 }
 
-/** text → parsed document → dialect → plan → findings. Never throws: a broken rule loses only its findings. */
+/**
+ * text → parsed document → dialect → plan → findings. A broken dialect or rule loses only its own findings, and
+ * the fault goes to `settings.logger` (thrown instead under test: see internalErrors.ts).
+ */
 export function analyzeConfig(text: string, fileName: string, settings: LensSettings = {}, reuse: AnalysisReuse = {}): ConfigAnalysis {
+  const reportInternalError = faultHandler(settings.logger ?? legacyLogger);
   const maxFileSize = settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   if (text.length > maxFileSize) return skippedAsTooLarge(text, maxFileSize);
   if (isProjectConfigFile(fileName)) return analyzeProjectConfig(text);
@@ -61,19 +73,14 @@ export function analyzeConfig(text: string, fileName: string, settings: LensSett
   reuse.detections?.startVersion();
   const documents: DocumentAnalysis[] = [];
   // A directive that cannot be read is reported where it is written, whatever the file is.
-  const raw: Finding[] = parsed.directives.problems.map((problem) => ({
-    ruleId: 'invalid-value',
-    severity: 'warning',
-    message: problem.message,
-    span: problem.span,
-    fixes: [],
-  }));
+  const raw: Finding[] = parsed.directives.problems.map((problem) => reportInvalidValue(problem.message, problem.span, 'warning'));
   parsed.documents.forEach((document, documentIndex) => {
     const input: DialectInput = { parsed, document, documentIndex, fileName, settings };
     let detection;
     try {
       detection = reuse.detections ? reuse.detections.detect(parsed, document, () => detectDialect(input)) : detectDialect(input);
-    } catch {
+    } catch (error) {
+      reportInternalError(error, `recognizing document ${documentIndex}`);
       return;
     }
     if (!detection) return;
@@ -85,14 +92,14 @@ export function analyzeConfig(text: string, fileName: string, settings: LensSett
       analysis.plan = extraction.plan;
       analysis.sweep = extraction.sweep;
     } catch (error) {
-      reportInternalError(error);
+      reportInternalError(error, `dialect ${detection.dialect.id}`);
       return;
     }
     if (!analysis.sweep) {
       try {
         analysis.sweep = embeddedHydraSweep(input, detection.dialect.id, analysis.plan?.optimizer.name);
       } catch (error) {
-        reportInternalError(error);
+        reportInternalError(error, 'the embedded Hydra sweep');
       }
     }
     const sweep = analysis.sweep;
@@ -101,7 +108,7 @@ export function analyzeConfig(text: string, fileName: string, settings: LensSett
         try {
           raw.push(...rule({ sweep, dialect: detection.dialect, input, budgetThreshold: settings.budgetThreshold }));
         } catch (error) {
-          reportInternalError(error);
+          reportInternalError(error, `sweep rule ${rule.name || '(anonymous)'}`);
         }
       }
     }
@@ -111,14 +118,14 @@ export function analyzeConfig(text: string, fileName: string, settings: LensSett
       try {
         raw.push(...rule({ plan, dialect: detection.dialect, input }));
       } catch (error) {
-        reportInternalError(error);
+        reportInternalError(error, `rule ${rule.name || '(anonymous)'}`);
       }
     }
   });
   reuse.detections?.endVersion();
   for (const { rule, span } of parsed.directives.namedRules) {
     if (!(rule in RULES)) {
-      raw.push({ ruleId: 'invalid-value', severity: 'warning', message: `Unknown rule \`${rule}\` in an lr-lens directive (known: ${Object.keys(RULES).join(', ')}).`, span, fixes: [] });
+      raw.push(reportInvalidValue(`Unknown rule \`${rule}\` in an lr-lens directive (known: ${Object.keys(RULES).join(', ')}).`, span, 'warning'));
     }
   }
   return { parsed, documents, findings: applySeverities(raw.map(placeFinding), parsed, settings) };
@@ -132,19 +139,10 @@ function analyzeProjectConfig(text: string): ConfigAnalysis {
 
 function skippedAsTooLarge(text: string, maxFileSize: number): ConfigAnalysis {
   const parsed = parseConfig('');
-  const megabytes = (n: number) => `${+(n / (1024 * 1024)).toFixed(1)} MB`;
   return {
     parsed: { ...parsed, text, lines: new LineIndex(text) },
     documents: [],
-    findings: [
-      {
-        ruleId: 'file-too-large',
-        severity: 'information',
-        message: `LR Lens skipped this file: it is ${megabytes(text.length)}, above the ${megabytes(maxFileSize)} limit (setting lrLens.maxFileSizeMB).`,
-        span: { start: 0, end: Math.min(text.length, text.search(/\r?\n|$/)) },
-        fixes: [],
-      },
-    ],
+    findings: [reportFileTooLarge(text, maxFileSize)],
   };
 }
 
@@ -161,13 +159,12 @@ function applySeverities(findings: Finding[], parsed: ParsedConfig, settings: Le
   return result.sort((a, b) => a.span.start - b.span.start);
 }
 
-let internalErrorReporter: (error: unknown) => void = () => undefined;
+let legacyLogger: AnalysisLogger | undefined;
 
-/** Where errors inside dialects and rules go (the server logs them; tests may throw). */
-export function onInternalError(reporter: (error: unknown) => void): void {
-  internalErrorReporter = reporter;
-}
-
-function reportInternalError(error: unknown): void {
-  internalErrorReporter(error);
+/**
+ * @deprecated Pass `settings.logger` instead (a host injects its log). Kept for callers that still install one
+ * process-wide reporter; `undefined` removes it.
+ */
+export function onInternalError(reporter: ((error: unknown) => void) | undefined): void {
+  legacyLogger = reporter && { internalError: (error) => reporter(error) };
 }

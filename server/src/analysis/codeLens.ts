@@ -70,7 +70,17 @@ export function codeLensesOf(analysis: ConfigAnalysis, options: CodeLensOptions 
     const curve = curveOfPlan(plan, { points: 200 });
     if (!curve) continue;
     const line = options.sparkline === false ? '' : `${sparkline(curve.points, options.sparklineWidth)}  `;
-    lenses.push({ span: anchor.key, documentIndex: document.documentIndex, title: `LR ${line}${curve.summary.text}` });
+    lenses.push({ span: anchor.key, documentIndex: document.documentIndex, title: lensTitle(`LR ${line}${curve.summary.text}`) });
   }
   return lenses;
+}
+
+/** Longest lens title: a lens is one line above a key. */
+const MAX_TITLE_LENGTH = 200;
+
+/** One line of plain text: control characters (line breaks, escape sequences) become spaces, and long titles are cut. */
+function lensTitle(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const line = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+  return line.length > MAX_TITLE_LENGTH ? `${line.slice(0, MAX_TITLE_LENGTH - 1)}…` : line;
 }

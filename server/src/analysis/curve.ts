@@ -16,6 +16,8 @@ export interface CurveOptions {
    * runs are sampled to that many points (peaks kept) rather than built point by point in memory.
    */
   everyStep?: boolean;
+  /** With `everyStep`, the most steps drawn one by one (default EVERY_STEP_LIMIT); longer runs are sampled to this many points. */
+  everyStepLimit?: number;
   /** Which recognised document of a multi-document file (default: the first with a plan). */
   documentIndex?: number;
 }
@@ -84,8 +86,9 @@ function sampledSchedule(plan: TrainingPlan, points: number): DrawnSchedule | nu
 
 export function curveOfPlan(plan: TrainingPlan, options: CurveOptions = {}): PlanCurve | null {
   // Every-step curves are drawn for each request: they can hold millions of points.
+  const limit = Math.min(options.everyStepLimit ?? EVERY_STEP_LIMIT, EVERY_STEP_LIMIT);
   const drawn = options.everyStep
-    ? drawSchedule(plan, (schedule) => (schedule.totalSteps <= EVERY_STEP_LIMIT ? everyStep(schedule) : sampleCurve(schedule, EVERY_STEP_LIMIT)))
+    ? drawSchedule(plan, (schedule) => (schedule.totalSteps <= limit ? everyStep(schedule) : sampleCurve(schedule, limit)))
     : sampledSchedule(plan, options.points ?? 200);
   if (!drawn) return null;
   return {

@@ -1,9 +1,13 @@
 import type { SweepPlan } from '../plan/sweepPlan';
 import { spanContains } from '../parse/textSpan';
 import { ADAM_ROLES, ROLE_WORDS, roleOf, tunedAdamRoles } from '../plan/searchSpaceRoles';
-import { DEFAULT_BUDGET_THRESHOLD, supportedRoles } from '../rules/sweepRules';
+import { DEFAULT_BUDGET_THRESHOLD, supportedRoles } from '../rules/adamBudget';
+import { markdownText } from './markdown';
 
-/** A study in a few lines of Markdown: method, budget and its basis, the optimizer, what is tuned and what the budget supports. */
+/**
+ * A study in a few lines of Markdown: method, budget and its basis, the optimizer, what is tuned and what the budget
+ * supports. Each line is escaped (it quotes names and values from the file).
+ */
 export function describeSweep(sweep: SweepPlan, budgetThreshold = DEFAULT_BUDGET_THRESHOLD): string {
   const { budget } = sweep;
   const { optimizer } = sweep;
@@ -18,7 +22,7 @@ export function describeSweep(sweep: SweepPlan, budgetThreshold = DEFAULT_BUDGET
     if (budget.trials !== null) lines.push(`The budget supports tuning: ${supportedRoles(budget.trials, budgetThreshold).map((r) => ROLE_WORDS[r]).join(', ')}.`);
   }
   if (sweep.assumptions.length) lines.push(`Assumed: ${sweep.assumptions.join(' ')}`);
-  return lines.join('\n\n');
+  return lines.map(markdownText).join('\n\n');
 }
 
 /** The key under an offset when it is the study's anchor or an entry LR Lens reads (LR, Adam, optimizer, length, schedule). */

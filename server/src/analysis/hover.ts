@@ -5,6 +5,7 @@ import { curveOfPlan } from './curve';
 import { curveSvgDataUri } from './curveSvg';
 import { describeSweep, onSweepKey } from './describeSweep';
 import type { Span } from '../parse/textSpan';
+import { markdownAlt, markdownText } from './markdown';
 
 export interface HoverResult {
   markdown: string;
@@ -13,7 +14,10 @@ export interface HoverResult {
 
 const PLAN_KEYS = new Set(['baseLr', 'schedule']);
 
-/** Hover at an offset: the longer why of a finding on that key or value, and the run's LR plan on LR keys. */
+/**
+ * Hover at an offset: the longer why of a finding on that key or value, and the run's LR plan on LR keys. The
+ * result is Markdown in which everything read from the file is escaped (see markdown.ts): hovers stay untrusted.
+ */
 export function hoverAt(analysis: ConfigAnalysis, offset: number): HoverResult | null {
   const sections: string[] = [];
   let span: Span | undefined;
@@ -21,7 +25,7 @@ export function hoverAt(analysis: ConfigAnalysis, offset: number): HoverResult |
     const onKey = finding.keySpan && spanContains(finding.keySpan, offset);
     if (!onKey && !spanContains(finding.span, offset)) continue;
     const rule = RULES[finding.ruleId];
-    sections.push(`**LR Lens · ${rule.id}**\n\n${finding.message}\n\n${rule.explanation}`);
+    sections.push(`**LR Lens · ${rule.id}**\n\n${markdownText(finding.message)}\n\n${rule.explanation}`);
     span ??= onKey ? finding.keySpan : finding.span;
   }
   for (const document of analysis.documents) {
@@ -31,11 +35,12 @@ export function hoverAt(analysis: ConfigAnalysis, offset: number): HoverResult |
       if (!PLAN_KEYS.has(field) || !spanContains(source.key, offset)) continue;
       const curve = curveOfPlan(plan, { points: 120 });
       if (!curve) continue;
-      const assumed = plan.assumptions.length ? `\n\nAssumed: ${plan.assumptions.join('; ')}.` : '';
+      const assumed = plan.assumptions.length ? `\n\nAssumed: ${markdownText(plan.assumptions.join('; '))}.` : '';
       // Mid-grey text and a blue line read on light, dark and high-contrast hovers alike.
       const image = curveSvgDataUri(curve, { width: 560, height: 190, foreground: '#888888', grid: '#88888840', line: '#3794ff' });
       sections.push(
-        `**LR Lens · ${document.dialect.name}**\n\n![Learning-rate curve: ${escapeMarkdownAlt(curve.summary.text)}](${image})\n\n${curve.summary.text}\n\nLength: ${plan.length.basis}.${assumed}`,
+        `**LR Lens · ${document.dialect.name}**\n\n![Learning-rate curve: ${markdownAlt(curve.summary.text)}](${image})\n\n` +
+          `${markdownText(curve.summary.text)}\n\nLength: ${markdownText(plan.length.basis)}.${assumed}`,
       );
       span ??= source.key;
     }
@@ -48,9 +53,4 @@ export function hoverAt(analysis: ConfigAnalysis, offset: number): HoverResult |
     span ??= key;
   }
   return sections.length && span ? { markdown: sections.join('\n\n---\n\n'), span } : null;
-}
-
-/** Alt text may not close the image's brackets. */
-function escapeMarkdownAlt(text: string): string {
-  return text.replace(/[[\]\\]/g, ' ');
 }

@@ -148,7 +148,7 @@ function replaceValue(input: DialectInput, map: YAMLMap, entry: MapEntry, value:
   const node = entry.valueNode;
   if (!isBlock(value)) {
     if (node && isScalar(node) && node.range && node.range[1] > node.range[0] && (typeof value === 'string' || typeof value === 'number')) {
-      return replaceScalar(node, value, json);
+      return replaceScalar(node, value, json, text);
     }
     const at = entry.valueSpan.end > entry.valueSpan.start ? entry.valueSpan : afterColon(text, entry);
     return { span: at, newText: `${at.start === at.end ? ' ' : ''}${scalarText(value, json)}` };

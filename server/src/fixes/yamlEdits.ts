@@ -18,9 +18,17 @@ function scalarText(value: string | number, like: Scalar | null, jsonStyle: bool
   return value;
 }
 
-/** Replace a scalar's value in place, keeping its quoting style. */
-export function replaceScalar(node: Scalar, value: string | number, jsonStyle = false): TextEdit {
+/**
+ * Replace a scalar's value in place, keeping its quoting style. A block scalar (`key: >-` with the value on the
+ * lines below) becomes a plain scalar on the key's line; its range ends after its last line break, which is kept.
+ */
+export function replaceScalar(node: Scalar, value: string | number, jsonStyle = false, text?: string): TextEdit {
   const range = node.range ?? [0, 0, 0];
+  if (node.type === Scalar.BLOCK_FOLDED || node.type === Scalar.BLOCK_LITERAL) {
+    const written = text?.slice(range[0], range[1]) ?? '';
+    const lineBreak = /\r?\n$/.exec(written)?.[0] ?? (text === undefined ? '\n' : '');
+    return { span: { start: range[0], end: range[1] }, newText: `${scalarText(value, null, jsonStyle)}${lineBreak}` };
+  }
   return { span: { start: range[0], end: range[1] }, newText: scalarText(value, node, jsonStyle) };
 }
 
@@ -68,7 +76,7 @@ export function setScalarEntry(
   const existing = entries.get(key);
   const written = existing?.valueNode?.range && existing.valueNode.range[1] > existing.valueNode.range[0];
   if (existing && written && isScalar(existing.valueNode)) {
-    return replaceScalar(existing.valueNode, value, map.flow === true);
+    return replaceScalar(existing.valueNode, value, map.flow === true, parsed.text);
   }
   if (existing && written) {
     // A collection where a scalar belongs: replace what is written after the colon.

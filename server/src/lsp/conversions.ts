@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type DiagnosticRelatedInformation, type TextEdit } from 'vscode-languageserver';
+import type { ConfigAnalysis } from '../analysis/analyzeConfig';
 import type { Finding, Fix, RelatedLocation, Severity } from '../analysis/finding';
 import type { LineIndex } from '../parse/textSpan';
 import { ruleDocUri } from './ruleDocs';
@@ -57,4 +58,20 @@ export function toCodeAction(fix: Fix, diagnostic: Diagnostic, uri: string, vers
     diagnostics: [diagnostic],
     edit: version === null ? { changes: { [uri]: edits } } : { documentChanges: [{ textDocument: { uri, version }, edits }] },
   };
+}
+
+/**
+ * The finding a diagnostic was made from, by the `data` it carries (`{index, ruleId}`, see toDiagnostic). A
+ * diagnostic from an older analysis whose index now names another finding, or another place, finds nothing.
+ */
+export function findingOf(analysis: ConfigAnalysis, diagnostic: Diagnostic): Finding | undefined {
+  const data: unknown = diagnostic.data;
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { index, ruleId } = data as { index?: unknown; ruleId?: unknown };
+  if (typeof index !== 'number' || !Number.isInteger(index)) return undefined;
+  const finding = analysis.findings[index];
+  if (!finding || finding.ruleId !== ruleId) return undefined;
+  const range = analysis.parsed.lines.rangeOf(finding.span);
+  const same = (a: Diagnostic['range']['start'], b: Diagnostic['range']['start'] | undefined) => a.line === b?.line && a.character === b.character;
+  return same(range.start, diagnostic.range?.start) && same(range.end, diagnostic.range?.end) ? finding : undefined;
 }

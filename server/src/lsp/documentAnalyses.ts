@@ -56,9 +56,10 @@ export class DocumentAnalyses {
     return lenses;
   }
 
-  /** The analysis's curve (the last one asked for is kept, per analysis). */
+  /** The analysis's curve (the last sampled one asked for is kept, per analysis; every-step curves never are). */
   curveOf(analysis: ConfigAnalysis, options: CurveOptions): CurveResult | null {
-    const key = JSON.stringify([options.points, options.everyStep === true, options.documentIndex]);
+    if (options.everyStep) return curveOfAnalysis(analysis, options);
+    const key = JSON.stringify([options.points, options.documentIndex]);
     const cached = this.curves.get(analysis);
     if (cached && cached.key === key) return cached.curve;
     const curve = curveOfAnalysis(analysis, options);

@@ -12,9 +12,19 @@ export interface CurveParams {
   uri: string;
   /** About how many points to sample (default 200); peaks and markers always survive. */
   points?: number;
-  /** Every scheduler step instead of a sample. */
+  /**
+   * Every scheduler step instead of a sample, for runs of at most EVERY_STEP_REPLY_LIMIT steps; a longer run is
+   * sampled to that many points (peaks kept), and the reply says so in `everyStepCapped`. Never cached.
+   */
   everyStep?: boolean;
 }
+
+/** The most points an every-step reply holds (about 9 MB of JSON). */
+export const EVERY_STEP_REPLY_LIMIT = 200_000;
+/** The most points a sampled reply holds. */
+export const MAX_CURVE_POINTS = 100_000;
+/** The most points of each fix preview's curve. */
+export const MAX_PREVIEW_POINTS = 10_000;
 
 /** The curve and the plan in words; `curve` is null when the document is not a training config LR Lens can draw. */
 export interface CurveResponse {
@@ -25,6 +35,8 @@ export interface CurveResponse {
   curve: Omit<CurveResult, 'plan'> | null;
   /** The plan in words, one line per fact. */
   description: string[];
+  /** Set when `everyStep` was asked for a run longer than the reply may hold: the curve is sampled to `limit` points. */
+  everyStepCapped?: { limit: number; totalSteps: number };
 }
 
 export const FIX_PREVIEWS_REQUEST = 'lrLens/fixPreviews';

@@ -16,7 +16,7 @@ import { buildPlan, type PlanDraft } from '../../dialects/planBuilder';
 import { coerceParams } from '../../dialects/torchDefaults';
 import { defaultsChoices } from '../../dialects/hydraDefaults';
 import { assumedLength, epochLength, stepLength, type PlanLength } from '../../dialects/trainingLength';
-import { RULES } from '../../rules/ruleCatalog';
+import { reportInvalidValue } from '../../rules/invalidValue';
 import type { Finding } from '../../analysis/finding';
 import { fairseqDecayEdits } from './decayFix';
 
@@ -62,16 +62,7 @@ function pick(params: Record<string, unknown>, keys: readonly string[]): Record<
 function invalid(tree: ConfigTree, path: string, message: string): Finding[] {
   const entry = tree.entry(path);
   if (!entry) return [];
-  return [
-    {
-      ruleId: 'invalid-value',
-      severity: RULES['invalid-value'].defaultSeverity,
-      message: `\`${path}\` ${message}`,
-      span: entry.valueSpan.end > entry.valueSpan.start ? entry.valueSpan : entry.keySpan,
-      keySpan: entry.keySpan,
-      fixes: [],
-    },
-  ];
+  return [reportInvalidValue(`\`${path}\` ${message}`, entry)];
 }
 
 /** fairseq's `lr`: a list (one entry per epoch for `fixed`), a lone number, or a numeric string. */

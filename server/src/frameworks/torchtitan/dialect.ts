@@ -17,7 +17,7 @@ import { readSettings } from '../../dialects/settingReader';
 import { buildPlan } from '../../dialects/planBuilder';
 import { stepLength } from '../../dialects/trainingLength';
 import * as z from '../../plan/zod';
-import { RULES } from '../../rules/ruleCatalog';
+import { reportInvalidValue } from '../../rules/invalidValue';
 import { torchtitanDecayEdits } from './decayFix';
 import { TORCHTITAN_DECAY_TYPES, torchtitanPhases } from './schedule';
 
@@ -121,24 +121,12 @@ const RENAMED: ReadonlyArray<readonly [string, string]> = [
 
 /** Syntax problems of the file and keys of older torchtitan versions, as findings. */
 function fileProblems(input: DialectInput, tree: ConfigTree): Finding[] {
-  const findings: Finding[] = input.parsed.syntaxProblems.map((problem) => ({
-    ruleId: 'invalid-value',
-    severity: 'error',
-    message: `${problem.message}: tomllib refuses the file, so torchtitan does not start.`,
-    span: problem.span,
-    fixes: [],
-  }));
+  const findings: Finding[] = input.parsed.syntaxProblems.map((problem) =>
+    reportInvalidValue(`${problem.message}: tomllib refuses the file, so torchtitan does not start.`, problem.span),
+  );
   for (const [path, why] of RENAMED) {
     const entry = tree.entry(path);
-    if (!entry) continue;
-    findings.push({
-      ruleId: 'invalid-value',
-      severity: RULES['invalid-value'].defaultSeverity,
-      message: `${why}: torchtitan since then rejects this key (unknown field), older versions read it.`,
-      span: entry.keySpan,
-      keySpan: entry.keySpan,
-      fixes: [],
-    });
+    if (entry) findings.push(reportInvalidValue(`${why}: torchtitan since then rejects this key (unknown field), older versions read it.`, entry.keySpan));
   }
   return findings;
 }
