@@ -137,6 +137,12 @@ function written(input: DialectInput, tree: ConfigTree, path: string): string {
   return span ? input.parsed.text.slice(span.start, span.end) : String(tree.get(path));
 }
 
+/** Where the schedule is written: its decay type, else the first `[lr_scheduler]` key that shapes it. */
+function scheduleKey(tree: ConfigTree): string {
+  const keys = ['decay_type', 'decay_ratio', 'total_steps', 'min_lr_factor', 'warmup_steps'].map((k) => `lr_scheduler.${k}`);
+  return keys.find((k) => tree.has(k)) ?? 'lr_scheduler.decay_type';
+}
+
 function extract(input: DialectInput): Extraction {
   const tree = new ConfigTree(input.document, { interpolate: false });
   const { values, findings } = readSettings(tree.entries(Object.keys(SETTINGS)), SETTINGS);
@@ -188,7 +194,7 @@ function extract(input: DialectInput): Extraction {
     length,
     sources: {
       baseLr: 'optimizer.lr',
-      schedule: noDecay ? 'lr_scheduler.decay_ratio' : minLrFactor === 1 ? 'lr_scheduler.min_lr_factor' : 'lr_scheduler.decay_type',
+      schedule: noDecay ? 'lr_scheduler.decay_ratio' : minLrFactor === 1 ? 'lr_scheduler.min_lr_factor' : scheduleKey(tree),
       warmup: 'lr_scheduler.warmup_steps',
       length: 'training.steps',
       optimizer: 'optimizer.name',
