@@ -100,13 +100,17 @@ const SETTINGS = {
   'optimizer.weight_decay': numberSetting('must be a number'),
   'lr_scheduler.warmup_steps': whole('optimizer steps'),
   'lr_scheduler.total_steps': whole('optimizer steps').check(z.refine((v) => v > 0, { error: 'must be above 0' })),
+  // Outside [0, 1] torchtitan still runs (a ratio above 1 is cut to the steps after warmup), but means nothing.
   'lr_scheduler.decay_ratio': numberSetting('must be a number between 0 and 1').check(
     z.refine((v) => v >= 0 && v <= 1, { error: 'must lie between 0 and 1' }),
   ),
   'lr_scheduler.decay_type': z
     .string({ error: 'must be linear, sqrt or cosine' })
     .check(z.refine((v) => TORCHTITAN_DECAY_TYPES.some((t) => t === v), { error: 'must be linear, sqrt or cosine' })),
-  'lr_scheduler.min_lr_factor': numberSetting('must be a number (the final LR as a fraction of lr)'),
+  // torchtitan checks neither range: a factor above 1 makes the LR rise at the end, a negative one turns it negative.
+  'lr_scheduler.min_lr_factor': numberSetting('must be a number (the final LR as a fraction of lr)').check(
+    z.refine((v) => v >= 0 && v <= 1, { error: 'must lie between 0 and 1 (a fraction of lr)' }),
+  ),
   'training.steps': numberSetting('must be a number of steps').check(
     z.refine((v) => Number.isInteger(v) && v > 0, { error: 'must be a whole number above 0' }),
   ),

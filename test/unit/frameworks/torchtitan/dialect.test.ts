@@ -134,11 +134,12 @@ test('torchtitan: total_steps shorter than training.steps is schedule-horizon (t
 });
 
 test('torchtitan: invalid values, renamed keys and syntax errors are reported where written', () => {
-  const bad = config(['warmup_steps = -1', 'decay_type = "exponential"']);
+  const bad = config(['warmup_steps = -1', 'decay_type = "exponential"', 'min_lr_factor = 1.5']);
   const findings = analyse(bad, 'a.toml').findings;
   assert.deepEqual(findings.map((f) => [f.ruleId, bad.slice(f.span.start, f.span.end)]), [
     ['invalid-value', '-1'],
     ['invalid-value', '"exponential"'],
+    ['invalid-value', '1.5'],
   ]);
   const old = config(['warmup_steps = 10', 'lr_min = 0.1']);
   assert.match(analyse(old, 'a.toml').findings[0]?.message ?? '', /renamed `min_lr_factor`/);
