@@ -18,6 +18,13 @@ import { tomlToDocument } from './tomlDocument';
 
 /** Errors after which the rest of a broken file is given up (each costs one parse of the text). */
 const MAX_RECOVERIES = 20;
+/** Characters the parses of one text may read in all (recoveries included): bounds the work on a large broken file. */
+const PARSE_BUDGET = 1024 * 1024;
+/**
+ * TOML texts longer than this are not parsed (no document, no problem): toml-eslint-parser reads about half a
+ * megabyte a second, and only torchtitan reads TOML, whose configs are a few kilobytes.
+ */
+export const MAX_TOML_LENGTH = 128 * 1024;
 
 /** True for a path (or URI) whose extension is `.toml`. */
 export function isTomlFile(fileName: string): boolean {
@@ -73,7 +80,8 @@ export function parseTomlConfig(text: string): ParsedConfig {
   const syntaxProblems: SyntaxProblem[] = [];
   const documents: Document.Parsed[] = [];
   let current = text;
-  for (let attempt = 0; attempt <= MAX_RECOVERIES; attempt++) {
+  const attempts = text.length > MAX_TOML_LENGTH ? 0 : Math.min(MAX_RECOVERIES + 1, Math.max(1, Math.floor(PARSE_BUDGET / Math.max(1, text.length))));
+  for (let attempt = 0; attempt < attempts; attempt++) {
     try {
       documents.push(tomlToDocument(current, parseTOML(current, { tomlVersion: '1.0' })));
       break;

@@ -72,19 +72,33 @@ function valueNode(text: string, node: AST.TOMLContentNode): Node {
   }
 }
 
+/** Each map's pairs by key name, so that a file of many tables is converted in linear time. */
+const pairsByName = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairNamed(map: YAMLMap, name: string): Pair | undefined {
+  return pairsByName.get(map)?.get(name);
+}
+
+function addPair(map: YAMLMap, pair: Pair<Scalar>): void {
+  map.items.push(pair);
+  let byName = pairsByName.get(map);
+  if (!byName) pairsByName.set(map, (byName = new Map()));
+  byName.set(String(pair.key.value), pair);
+}
+
 /** The map at `segments` below `map`, created (spanning `span`) where missing; the last array-of-tables item for a sequence. */
 function descend(map: YAMLMap, segments: readonly (AST.TOMLBare | AST.TOMLQuoted)[], span: Range): YAMLMap {
   let current = map;
   for (const segment of segments) {
     const name = keyName(segment);
-    const pair = current.items.find((p) => p.key instanceof Scalar && p.key.value === name);
+    const pair = pairNamed(current, name);
     let next: unknown = pair?.value;
     if (next instanceof YAMLSeq) next = next.items[next.items.length - 1];
     if (!(next instanceof YAMLMap)) {
       // The parser rejects redefinitions (a value where a table is declared), so a missing map is a new one.
       const created = new YAMLMap();
       created.range = [...span];
-      current.items.push(new Pair(keyScalar(segment), created));
+      addPair(current, new Pair(keyScalar(segment), created));
       next = created;
     }
     current = next as YAMLMap;
@@ -97,7 +111,7 @@ function addKeyValue(text: string, map: YAMLMap, entry: AST.TOMLKeyValue): void 
   const last = segments[segments.length - 1];
   if (!last) return;
   const parent = descend(map, segments.slice(0, -1), rangeOf(entry));
-  parent.items.push(new Pair(keyScalar(last), valueNode(text, entry.value)));
+  addPair(parent, new Pair(keyScalar(last), valueNode(text, entry.value)));
 }
 
 function addTable(text: string, root: YAMLMap, table: AST.TOMLTable): void {
@@ -108,7 +122,7 @@ function addTable(text: string, root: YAMLMap, table: AST.TOMLTable): void {
   const parent = descend(root, segments.slice(0, -1), span);
   let map: YAMLMap;
   const name = keyName(last);
-  const existing = parent.items.find((p) => p.key instanceof Scalar && p.key.value === name);
+  const existing = pairNamed(parent, name);
   if (table.kind === 'array') {
     map = new YAMLMap();
     map.range = span;
@@ -120,7 +134,7 @@ function addTable(text: string, root: YAMLMap, table: AST.TOMLTable): void {
       const seq = new YAMLSeq();
       seq.range = [...span];
       seq.items.push(map);
-      parent.items.push(new Pair(keyScalar(last), seq));
+      addPair(parent, new Pair(keyScalar(last), seq));
     }
   } else if (existing?.value instanceof YAMLMap) {
     // A table whose sub-table came first (`[a.b]` then `[a]`): its header and keys are this declaration.
@@ -130,7 +144,7 @@ function addTable(text: string, root: YAMLMap, table: AST.TOMLTable): void {
   } else {
     map = new YAMLMap();
     map.range = span;
-    parent.items.push(new Pair(keyScalar(last), map));
+    addPair(parent, new Pair(keyScalar(last), map));
   }
   for (const entry of table.body) addKeyValue(text, map, entry);
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { ConfigTree } from '../../../server/src/dialects/configTree';
-import { isTomlFile, parseConfigFile, parseTomlConfig } from '../../../server/src/parse/tomlConfig';
+import { isTomlFile, MAX_TOML_LENGTH, parseConfigFile, parseTomlConfig } from '../../../server/src/parse/tomlConfig';
 import { setTomlKeys, tomlFloat } from '../../../server/src/parse/tomlEdits';
 import { applyEdits } from '../../../server/src/fixes/yamlEdits';
 
@@ -140,4 +140,18 @@ test('TOML edits keep every other byte: replace in place, append to a table, add
   assert.equal(fixed, 'lr_scheduler = { warmup_steps = 2, decay_type = "cosine" }\n');
   assert.deepEqual(parseTomlConfig(fixed).syntaxProblems, []);
   assert.deepEqual([tomlFloat(1).text, tomlFloat(0.9).text, tomlFloat(1e-5).text, tomlFloat(Infinity).text], ['1.0', '0.9', '0.00001', 'inf']);
+});
+
+test('large TOML: above MAX_TOML_LENGTH not parsed; below it, errors are recovered from within a bounded number of parses', () => {
+  const block = (i: number) => `[t${i}]\nname = "x${i}"  # c\nvalue = ${i}.5\n\n`;
+  let text = '';
+  for (let i = 0; text.length <= MAX_TOML_LENGTH; i++) text += block(i);
+  const skipped = parseTomlConfig(text);
+  assert.equal(skipped.language, 'toml');
+  assert.deepEqual([skipped.documents.length, skipped.syntaxProblems.length], [0, 0]);
+  // 100 KB with an error in every table: at most PARSE_BUDGET / length parses (10 here), each error reported once
+  const broken = text.slice(0, 100 * 1024).replace(/value = /g, 'value = = ');
+  const parsed = parseTomlConfig(broken);
+  assert.ok(parsed.syntaxProblems.length >= 1 && parsed.syntaxProblems.length <= 10, String(parsed.syntaxProblems.length));
+  assert.equal(new Set(parsed.syntaxProblems.map((p) => p.span.start)).size, parsed.syntaxProblems.length);
 });
