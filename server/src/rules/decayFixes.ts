@@ -1,4 +1,5 @@
 import type { Fix } from '../analysis/finding';
+import { unitCount } from '../plan/planWording';
 import type { RuleContext } from './rule';
 
 /** What a decay fix assumed about the run's length, when it writes that length into the file. */
@@ -6,7 +7,7 @@ function assumedHorizon(context: RuleContext): string {
   const { length } = context.plan;
   if (!context.dialect.writesDecayHorizon || !length.assumed) return '';
   const basis = /^assumed/i.test(length.basis) ? '' : ` (${length.basis})`;
-  return ` (assumes a run of ${length.steps} ${length.unit}s${basis}: change it to the run's length)`;
+  return ` (assumes a run of ${unitCount(length.steps, length.unit)}${basis}: change it to the run's length)`;
 }
 
 /** "Use cosine decay" / "Use linear decay" in the dialect's own vocabulary; `preferred` marks the cosine one. */

@@ -1,4 +1,5 @@
 import { isScalar } from 'yaml';
+import { unitCount } from '../plan/planWording';
 import type { Fix } from '../analysis/finding';
 import { ConfigTree } from '../dialects/configTree';
 import { replaceScalar } from '../fixes/yamlEdits';
@@ -66,12 +67,13 @@ export const scheduleHorizon: RuleModule<'schedule-horizon'> = {
     const source = plan.sources.schedule;
     const span = entry ? entry.valueSpan : source?.value;
     if (!span) return [];
-    const unit = plan.length.unit === 'epoch' ? 'epochs' : 'steps';
+    const written = unitCount(horizon.value, plan.length.unit);
+    const runLength = unitCount(horizon.expected, plan.length.unit);
     const shorter = horizon.value < horizon.expected;
     const fixes: Fix[] = [];
     if (entry?.valueNode && isScalar(entry.valueNode)) {
       fixes.push({
-        title: `Match the schedule to the run's length (${horizon.expected} ${unit})`,
+        title: `Match the schedule to the run's length (${runLength})`,
         isPreferred: true,
         edits: [replaceScalar(entry.valueNode, horizon.expected)],
       });
@@ -79,7 +81,7 @@ export const scheduleHorizon: RuleModule<'schedule-horizon'> = {
     fixes.push(...decayFixes(context, fixes.length === 0));
     return [
       report(scheduleHorizon.meta, {
-        message: `\`${horizon.key}\` is ${horizon.value} ${unit} but the run is ${horizon.expected} ${unit} (${plan.length.basis}): ${
+        message: `\`${horizon.key}\` is ${written} but the run is ${runLength} (${plan.length.basis}): ${
           shorter ? `${horizon.consequence}` : 'the schedule never finishes its decay'
         }. ${capitalized(scheduleHorizon.meta.why)}.`,
         span,

@@ -1,4 +1,5 @@
 import { report, type RuleModule } from './rule';
+import { optionName, unitCount, warmupFloorNote } from '../plan/planWording';
 
 /** Longest warmup worth trying, as a fraction of training. */
 export const MAX_WARMUP_FRACTION = 0.1;
@@ -22,11 +23,13 @@ export const warmupTooLong: RuleModule<'warmup-too-long'> = {
     if (!(fraction > MAX_WARMUP_FRACTION)) return [];
     const percent = `${+(fraction * 100).toFixed(1)}%`;
     const limit = Math.floor(length.steps * MAX_WARMUP_FRACTION);
+    const shortest = warmup.ratio !== undefined ? String(MAX_WARMUP_FRACTION) : unitCount(limit, length.unit);
     return [
       report(warmupTooLong.meta, {
+        // In the framework's own unit and option name.
         message:
-          `Warmup is ${percent} of training (${warmup.steps} of ${length.steps} steps): ${warmupTooLong.meta.why}. ` +
-          `Shorten it to at most ${limit} steps${warmup.ratio !== undefined ? ' (a ratio of 0.1)' : ''}.`,
+          `Warmup is ${percent} of training (${warmup.steps} of ${unitCount(length.steps, length.unit)}): ${warmupTooLong.meta.why}. ` +
+          `Shorten \`${optionName(source.path)}\` to at most ${shortest}${warmupFloorNote(plan)}.`,
         span: source.value.end > source.value.start ? source.value : source.key,
         keySpan: source.key,
         fixes: [],

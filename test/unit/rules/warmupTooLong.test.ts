@@ -41,7 +41,7 @@ ruleTester('warmup-too-long', {
       findings: [
         {
           message:
-            /^Warmup is 20% of training \(200 of 1000 steps\): the largest warmup worth trying is 10% of training\. .*\(a ratio of 0\.1\)/,
+            /^Warmup is 20% of training \(200 of 1000 steps\): the largest warmup worth trying is 10% of training\. Shorten `warmup_ratio` to at most 0\.1\.$/,
           line: 3,
           text: '0.2',
           fixes: [],

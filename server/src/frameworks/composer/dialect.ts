@@ -17,6 +17,8 @@ import { coerceParams, NO_SCHEDULER } from '../../dialects/torchDefaults';
 import { assumedLength, epochLength, givenStepsPerEpoch, stepLength, type PlanLength } from '../../dialects/trainingLength';
 import { composerDecayEdits } from './decayFix';
 import { numberValue } from '../torch/torchParams';
+import { unnamedScheduler } from './unnamedScheduler';
+import { mcliParameters } from './mcliRun';
 
 export const COMPOSER_DEFAULTS = {
   optimizer: 'decoupled_adamw',
@@ -38,10 +40,13 @@ export interface ComposerTime {
 
 const UNIT_NAMES: Record<string, ComposerTime['unit']> = { ba: 'ba', batch: 'ba', ep: 'ep', epoch: 'ep', sp: 'sp', sample: 'sp', tok: 'tok', token: 'tok', dur: 'dur' };
 
+const MAX_TIME_LENGTH = 64;
+
 /** A Composer time string (`100ba`, `1ep`, `0.02dur`, `50e9tok`); a bare integer is epochs. */
 export function parseComposerTime(value: unknown): ComposerTime | null {
   if (typeof value === 'number') return Number.isFinite(value) ? { value, unit: 'ep' } : null;
-  if (typeof value !== 'string') return null;
+  // Time strings are short; the cap keeps the regular expression below from backtracking over a 100,000-digit value.
+  if (typeof value !== 'string' || value.length > MAX_TIME_LENGTH) return null;
   const match = /^\s*(\d[\d_]*\.?\d*(?:e\d+)?|\.\d+)\s*([a-zA-Z]+)\s*$/.exec(value);
   if (!match) return null;
   const unit = UNIT_NAMES[match[2]!.toLowerCase()];
@@ -62,7 +67,8 @@ const SETTINGS = {
   global_train_batch_size: numberSetting('must be a whole number of samples'),
 };
 
-function recognize(input: DialectInput): Recognition | null {
+function recognize(whole: DialectInput): Recognition | null {
+  const input = mcliParameters(whole);
   const keys = topLevelKeys(input.document);
   const tree = new ConfigTree(input.document, { interpolate: false });
   if (tree.has('optimizer.learning_rate')) return null; // OLMo's own trainer, not Composer
@@ -79,7 +85,8 @@ function recognize(input: DialectInput): Recognition | null {
   return { confidence: Math.min(0.95, 0.5 + 0.1 * marks.length), reason: `Composer/llm-foundry: max_duration with ${marks.slice(0, 3).join(', ')}` };
 }
 
-function extract(input: DialectInput): Extraction {
+function extract(whole: DialectInput): Extraction {
+  const input = mcliParameters(whole);
   const tree = new ConfigTree(input.document, { interpolate: true });
   const { values, findings } = readSettings(tree.entries(Object.keys(SETTINGS)), SETTINGS);
   // A value the framework would reject: report it, and judge no plan built on defaults standing in for it.
@@ -117,6 +124,8 @@ function extract(input: DialectInput): Extraction {
   } else if (warmupTime && batch && warmupTime.unit === 'sp') warmup = { steps: Math.round(warmupTime.value / batch) };
 
   const name = values['scheduler.name'] as string | undefined;
+  // A scheduler block without a name is an unknown schedule, not an absent one (composerUnnamed.ts).
+  if (!name && tree.has('scheduler')) return { findings: [...findings, ...unnamedScheduler(tree)] };
   let schedule: PlanDraft['schedule'];
   if (!name) schedule = { ...NO_SCHEDULER };
   else {
@@ -162,5 +171,5 @@ export const composerDialect: Dialect = {
   recognize,
   fileNameHints: [/yamls\/(pretrain|finetune)\//, /llm-foundry|composer/i],
   extract,
-  decayEdits: composerDecayEdits,
+  decayEdits: (input, plan, family) => composerDecayEdits(mcliParameters(input), plan, family),
 };

@@ -157,7 +157,7 @@ function extract(input: DialectInput): Extraction {
       constantAfterWarmup: minDecayLr === baseLr,
       validationDriven: false,
     },
-    warmup: { steps: warmupSteps, ratio: warmupSteps / length.steps },
+    warmup: { steps: warmupSteps },
     length,
     sources: {
       baseLr: `${SCHEDULER}.learning_rate`,
