@@ -79,7 +79,10 @@ test('check --fix writes the TOML fix byte for byte and the file is clean afterw
   assert.equal(after, before.replace('decay_ratio = 0.0  # no decay', 'decay_ratio = 0.9  # no decay\ndecay_type = "cosine"'));
   const again = JSON.parse(run(dir, 'check', join('train_configs', 'flux_dev_model.toml'), '--format', 'json').stdout) as Report[];
   assert.equal(again[0]?.dialect, 'torchtitan');
-  assert.deepEqual(again[0]?.messages.map((m) => m.ruleId), []);
+  assert.deepEqual(
+    again[0]?.messages.map((m) => m.ruleId),
+    [],
+  );
 });
 
 test('curve of a torchtitan TOML: dialect and every step in float64', () => {

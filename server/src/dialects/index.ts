@@ -49,12 +49,14 @@ export function detectDialect(input: DialectInput): Detection | null {
   const forced = input.parsed.directives.dialect;
   if (forced) {
     const dialect = dialectById(forced);
-    return dialect && readsLanguage(dialect, input) ? { dialect, recognition: { confidence: 1, reason: `\`# lr-lens: dialect=${forced}\` comment` } } : null;
+    if (!dialect || !readsLanguage(dialect, input)) return null;
+    return { dialect, recognition: { confidence: 1, reason: `\`# lr-lens: dialect=${forced}\` comment` } };
   }
   for (const [glob, id] of Object.entries(input.settings.dialectGlobs ?? {})) {
     if (!globMatches(glob, input.fileName)) continue;
     const dialect = dialectById(id);
-    if (dialect && readsLanguage(dialect, input)) return { dialect, recognition: { confidence: 1, reason: `lrLens.dialectGlobs: \`${glob}\` → ${id}` } };
+    if (!dialect || !readsLanguage(dialect, input)) continue;
+    return { dialect, recognition: { confidence: 1, reason: `lrLens.dialectGlobs: \`${glob}\` → ${id}` } };
   }
   if (notTrainingConfig(input.document)) return null;
   let best: Detection | null = null;

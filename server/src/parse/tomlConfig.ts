@@ -80,7 +80,8 @@ export function parseTomlConfig(text: string): ParsedConfig {
   const syntaxProblems: SyntaxProblem[] = [];
   const documents: Document.Parsed[] = [];
   let current = text;
-  const attempts = text.length > MAX_TOML_LENGTH ? 0 : Math.min(MAX_RECOVERIES + 1, Math.max(1, Math.floor(PARSE_BUDGET / Math.max(1, text.length))));
+  const attempts =
+    text.length > MAX_TOML_LENGTH ? 0 : Math.min(MAX_RECOVERIES + 1, Math.max(1, Math.floor(PARSE_BUDGET / Math.max(1, text.length))));
   for (let attempt = 0; attempt < attempts; attempt++) {
     try {
       documents.push(tomlToDocument(current, parseTOML(current, { tomlVersion: '1.0' })));

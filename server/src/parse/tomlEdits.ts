@@ -98,9 +98,12 @@ export function setTomlKeys(
   }
   if (!isTableHeader(text, map)) return [];
   // Keys of the table itself: a sub-table (`[lr_scheduler.x]`) is an entry too, declared on a header line.
-  const own = [...entries.values()].filter((entry) => !/^[ \t]*\[/.test(text.slice(lineStart(text, entry.keySpan.start), entry.keySpan.start + 1)));
+  const own = [...entries.values()].filter(
+    (entry) => !/^[ \t]*\[/.test(text.slice(lineStart(text, entry.keySpan.start), entry.keySpan.start + 1)),
+  );
   const last = own.reduce<{ start: number; end: number } | null>(
-    (latest, entry) => (latest === null || entry.valueSpan.end > latest.end ? { start: entry.keySpan.start, end: entry.valueSpan.end } : latest),
+    (latest, entry) =>
+      latest === null || entry.valueSpan.end > latest.end ? { start: entry.keySpan.start, end: entry.valueSpan.end } : latest,
     null,
   );
   // After the table's last line (its comment kept), indented as that line; after the header when it has no keys.

@@ -90,7 +90,9 @@ test('random damage never throws and never loops: seeded mutations of a torchtit
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
     return state / 2 ** 32;
   };
-  const base = '[job]\ndump_folder = "./out"\n[optimizer]\nlr = 3e-4 # peak\n[lr_scheduler]\nwarmup_steps = 2\ndecay_type = "cosine"\n[training]\nsteps = [1, {a = 2}]\n';
+  const base =
+    '[job]\ndump_folder = "./out"\n[optimizer]\nlr = 3e-4 # peak\n[lr_scheduler]\nwarmup_steps = 2\ndecay_type = "cosine"\n' +
+    '[training]\nsteps = [1, {a = 2}]\n';
   const alphabet = '[]{}="\'#\n ,.=a1';
   for (let i = 0; i < 500; i++) {
     let text = base;
@@ -100,13 +102,15 @@ test('random damage never throws and never loops: seeded mutations of a torchtit
       text = random() < 0.5 ? text.slice(0, at) + ch + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
     }
     const parsed = parseTomlConfig(text);
-    for (const problem of parsed.syntaxProblems) assert.ok(problem.span.start >= 0 && problem.span.end <= text.length, `seed ${seed} #${i}`);
+    for (const problem of parsed.syntaxProblems)
+      assert.ok(problem.span.start >= 0 && problem.span.end <= text.length, `seed ${seed} #${i}`);
     assert.ok(parsed.syntaxProblems.length <= 21, `seed ${seed} #${i}`);
   }
 });
 
 test('TOML edits keep every other byte: replace in place, append to a table, add a table after another', () => {
-  const text = '[optimizer]\nlr = 3e-4  # peak\n\n[lr_scheduler]\n  warmup_steps = 2 # w\n\n[lr_scheduler.sub]\nq = 1\n[training]\nsteps = 10\n';
+  const text =
+    '[optimizer]\nlr = 3e-4  # peak\n\n[lr_scheduler]\n  warmup_steps = 2 # w\n\n[lr_scheduler.sub]\nq = 1\n[training]\nsteps = 10\n';
   const parsed = parseTomlConfig(text);
   const document = parsed.documents[0];
   assert.ok(document);
@@ -118,7 +122,8 @@ test('TOML edits keep every other byte: replace in place, append to a table, add
   // appended after the table's own last key (not inside [lr_scheduler.sub]), with its indentation
   assert.equal(
     applyEdits(text, edits),
-    '[optimizer]\nlr = 3e-4  # peak\n\n[lr_scheduler]\n  warmup_steps = 5 # w\n  decay_type = "cosine"\n  min_lr_factor = 0.0\n\n[lr_scheduler.sub]\nq = 1\n[training]\nsteps = 10\n',
+    '[optimizer]\nlr = 3e-4  # peak\n\n[lr_scheduler]\n  warmup_steps = 5 # w\n  decay_type = "cosine"\n  min_lr_factor = 0.0\n\n' +
+      '[lr_scheduler.sub]\nq = 1\n[training]\nsteps = 10\n',
   );
   const noTable = '[optimizer]\nlr = 3e-4  # peak\n\n[training]\nsteps = 10';
   const p2 = parseTomlConfig(noTable);
@@ -139,7 +144,10 @@ test('TOML edits keep every other byte: replace in place, append to a table, add
   const fixed = applyEdits(inline, setTomlKeys(p3, d3, 'lr_scheduler', [['decay_type', 'cosine']]));
   assert.equal(fixed, 'lr_scheduler = { warmup_steps = 2, decay_type = "cosine" }\n');
   assert.deepEqual(parseTomlConfig(fixed).syntaxProblems, []);
-  assert.deepEqual([tomlFloat(1).text, tomlFloat(0.9).text, tomlFloat(1e-5).text, tomlFloat(Infinity).text], ['1.0', '0.9', '0.00001', 'inf']);
+  assert.deepEqual(
+    [tomlFloat(1).text, tomlFloat(0.9).text, tomlFloat(1e-5).text, tomlFloat(Infinity).text],
+    ['1.0', '0.9', '0.00001', 'inf'],
+  );
 });
 
 test('large TOML: above MAX_TOML_LENGTH not parsed; below it, errors are recovered from within a bounded number of parses', () => {

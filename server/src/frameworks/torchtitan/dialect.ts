@@ -130,7 +130,10 @@ function fileProblems(input: DialectInput, tree: ConfigTree): Finding[] {
   );
   for (const [path, why] of RENAMED) {
     const entry = tree.entry(path);
-    if (entry) findings.push(reportInvalidValue(`${why}: torchtitan since then rejects this key (unknown field), older versions read it.`, entry.keySpan));
+    if (entry)
+      findings.push(
+        reportInvalidValue(`${why}: torchtitan since then rejects this key (unknown field), older versions read it.`, entry.keySpan),
+      );
   }
   return findings;
 }
@@ -160,7 +163,8 @@ function extract(input: DialectInput): Extraction {
     trainingSteps,
     steps !== undefined ? `[training] steps = ${steps}` : `[training] steps absent: torchtitan's default ${TORCHTITAN_DEFAULTS.steps}`,
   );
-  if (steps === undefined) assumptions.push(`training.steps ${TORCHTITAN_DEFAULTS.steps} (torchtitan's default; a --training.steps override changes it)`);
+  if (steps === undefined)
+    assumptions.push(`training.steps ${TORCHTITAN_DEFAULTS.steps} (torchtitan's default; a --training.steps override changes it)`);
   const decayType = (values['lr_scheduler.decay_type'] as string | undefined) ?? TORCHTITAN_DEFAULTS.decay_type;
   const params: Record<string, unknown> = { training_steps: trainingSteps, decay_type: decayType };
   for (const key of ['warmup_steps', 'total_steps', 'decay_ratio', 'min_lr_factor'] as const) {

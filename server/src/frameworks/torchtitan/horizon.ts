@@ -14,6 +14,8 @@ export function torchtitanHorizon(plan: TrainingPlan): ScheduleHorizon | null {
     key: 'total_steps',
     value: totalSteps,
     expected: plan.length.steps,
-    consequence: 'past total_steps the LR is not clamped: a linear or sqrt decay falls below min_lr_factor × lr and turns negative, a cosine one rises again',
+    consequence:
+      'past total_steps the LR is not clamped: a linear or sqrt decay falls below min_lr_factor × lr and turns negative, ' +
+      'a cosine one rises again',
   };
 }

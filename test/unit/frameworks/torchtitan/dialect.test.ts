@@ -66,7 +66,21 @@ test('torchtitan: the curve of a real config starts at lr / W and keeps float64 
 });
 
 test('torchtitan: defaults for absent keys (job_config.py @238fa995)', () => {
-  const plan = planOf(toml('[job]', 'dump_folder = "x"', '[model]', 'name = "llama3"', 'flavor = "8B"', '[optimizer]', 'name = "AdamW"', '[training]', 'seq_len = 8'), 'torchtitan', 'a.toml');
+  const plan = planOf(
+    toml(
+      '[job]',
+      'dump_folder = "x"',
+      '[model]',
+      'name = "llama3"',
+      'flavor = "8B"',
+      '[optimizer]',
+      'name = "AdamW"',
+      '[training]',
+      'seq_len = 8',
+    ),
+    'torchtitan',
+    'a.toml',
+  );
   assert.deepEqual(
     [plan.baseLr, plan.warmup.steps, plan.length.steps, plan.schedule.name, plan.optimizer.beta2, plan.optimizer.weightDecay],
     [8e-4, 200, 10000, 'linear', 0.95, 0.1],
@@ -75,9 +89,27 @@ test('torchtitan: defaults for absent keys (job_config.py @238fa995)', () => {
 });
 
 test('torchtitan: no false claims (pyproject.toml, Cargo.toml, other TOML; YAML with the same keys)', () => {
-  const pyproject = toml('[project]', 'name = "torchtitan"', '[tool.ruff]', 'line-length = 88', '[build-system]', 'requires = ["setuptools"]');
+  const pyproject = toml(
+    '[project]',
+    'name = "torchtitan"',
+    '[tool.ruff]',
+    'line-length = 88',
+    '[build-system]',
+    'requires = ["setuptools"]',
+  );
   const cargo = toml('[package]', 'name = "x"', 'version = "0.1.0"', '[dependencies]', 'serde = "1"');
-  const other = toml('[training]', 'steps = 10', '[optimizer]', 'lr = 1e-3', '[server]', 'port = 80', '[database]', 'url = "x"', '[logging]', 'level = 1');
+  const other = toml(
+    '[training]',
+    'steps = 10',
+    '[optimizer]',
+    'lr = 1e-3',
+    '[server]',
+    'port = 80',
+    '[database]',
+    'url = "x"',
+    '[logging]',
+    'level = 1',
+  );
   for (const [name, text] of [
     ['pyproject.toml', pyproject],
     ['Cargo.toml', cargo],
@@ -90,7 +122,9 @@ test('torchtitan: no false claims (pyproject.toml, Cargo.toml, other TOML; YAML 
     assert.deepEqual(analysis.findings, [], name);
   }
   // The same tables as YAML: torchtitan reads TOML only.
-  const yamlLike = 'job: {dump_folder: x}\nmodel: {name: llama3, flavor: 8B}\noptimizer: {name: AdamW, lr: 3e-4}\nlr_scheduler: {warmup_steps: 2}\ntraining: {steps: 10, seq_len: 8}\n';
+  const yamlLike =
+    'job: {dump_folder: x}\nmodel: {name: llama3, flavor: 8B}\noptimizer: {name: AdamW, lr: 3e-4}\n' +
+    'lr_scheduler: {warmup_steps: 2}\ntraining: {steps: 10, seq_len: 8}\n';
   assert.notEqual(dialectOf(yamlLike, 'config.yaml'), 'torchtitan');
   // A YAML dialect is never offered a TOML document, even when the file forces it.
   assert.equal(dialectOf(`# lr-lens: dialect=huggingface\n${config(['warmup_steps = 10'])}`, 'a.toml'), null);
@@ -106,14 +140,20 @@ test('torchtitan: constant-lr for decay_ratio 0; the cosine fix sets the type an
   // min_lr_factor 1: no decay either; the fix lowers it to the default 0.0 and replaces the type in place.
   const floor = config(['warmup_steps = 10', 'decay_type = "linear"', 'min_lr_factor = 1.0']);
   assert.deepEqual(ruleIds(floor, 'a.toml'), ['constant-lr']);
-  assert.equal(fixedBy(floor, 'constant-lr', 'Use cosine decay', 'a.toml'), floor.replace('"linear"', '"cosine"').replace('min_lr_factor = 1.0', 'min_lr_factor = 0.0'));
+  assert.equal(
+    fixedBy(floor, 'constant-lr', 'Use cosine decay', 'a.toml'),
+    floor.replace('"linear"', '"cosine"').replace('min_lr_factor = 1.0', 'min_lr_factor = 0.0'),
+  );
 });
 
 test('torchtitan: keys of older versions are reported; a fix keeps CRLF line breaks', () => {
   // warmup_steps under [training] is the pre-2025-03 place: reported (torchtitan at 238fa995 rejects it).
   const old = config(['decay_type = "cosine"']).replace('[training]', '[training]\nwarmup_steps = 1');
   const findings = analyse(old, 'a.toml').findings;
-  assert.deepEqual(findings.map((f) => [f.ruleId, old.slice(f.span.start, f.span.end)]), [['invalid-value', 'warmup_steps']]);
+  assert.deepEqual(
+    findings.map((f) => [f.ruleId, old.slice(f.span.start, f.span.end)]),
+    [['invalid-value', 'warmup_steps']],
+  );
   assert.match(findings[0]?.message ?? '', /moved to `\[lr_scheduler\] warmup_steps`/);
   const crlf = config(['warmup_steps = 5', 'decay_ratio = 0'], 100).replace(/\n/g, '\r\n');
   const fixed = fixedBy(crlf, 'constant-lr', 'Use cosine decay', 'a.toml');
@@ -127,7 +167,10 @@ test('torchtitan: total_steps shorter than training.steps is schedule-horizon (t
   assert.ok(finding, analysis.findings.map((f) => f.message).join('\n'));
   assert.match(finding.message, /not clamped/);
   assert.equal(short.slice(finding.span.start, finding.span.end), '800');
-  assert.equal(fixedBy(short, 'schedule-horizon', 'Match the schedule', 'a.toml'), short.replace('total_steps = 800', 'total_steps = 1000'));
+  assert.equal(
+    fixedBy(short, 'schedule-horizon', 'Match the schedule', 'a.toml'),
+    short.replace('total_steps = 800', 'total_steps = 1000'),
+  );
   const curve = curveOfAnalysis(analysis, { points: 50, everyStep: true });
   assert.ok(curve && curve.points.some((p) => p.lr < 0), 'the drawn curve goes below 0 as torchtitan does');
   assert.match(analyse(config(['warmup_steps = 10', 'total_steps = 2000'], 1000), 'a.toml').findings[0]?.message ?? '', /never finishes/);
@@ -136,11 +179,14 @@ test('torchtitan: total_steps shorter than training.steps is schedule-horizon (t
 test('torchtitan: invalid values, renamed keys and syntax errors are reported where written', () => {
   const bad = config(['warmup_steps = -1', 'decay_type = "exponential"', 'min_lr_factor = 1.5']);
   const findings = analyse(bad, 'a.toml').findings;
-  assert.deepEqual(findings.map((f) => [f.ruleId, bad.slice(f.span.start, f.span.end)]), [
-    ['invalid-value', '-1'],
-    ['invalid-value', '"exponential"'],
-    ['invalid-value', '1.5'],
-  ]);
+  assert.deepEqual(
+    findings.map((f) => [f.ruleId, bad.slice(f.span.start, f.span.end)]),
+    [
+      ['invalid-value', '-1'],
+      ['invalid-value', '"exponential"'],
+      ['invalid-value', '1.5'],
+    ],
+  );
   const old = config(['warmup_steps = 10', 'lr_min = 0.1']);
   assert.match(analyse(old, 'a.toml').findings[0]?.message ?? '', /renamed `min_lr_factor`/);
   // A broken line: the file is still recognized (the rest parsed), the error is reported at its position.

@@ -56,13 +56,23 @@ test('deepseek_v3_16b.toml: lr 2.2e-4, warmup 200, decay_ratio 0.8 cosine to 0.1
     totalSteps: 1000,
   });
   const lr = (p: number) => 2.2e-4 * (0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * p)));
-  assertSteps(s, { 0: 2.2e-4 / 200, 99: 2.2e-4 * (100 / 200), 199: 2.2e-4, 200: 2.2e-4, 201: lr(1 / 800), 600: lr(400 / 800), 999: lr(799 / 800) });
+  assertSteps(s, {
+    0: 2.2e-4 / 200,
+    99: 2.2e-4 * (100 / 200),
+    199: 2.2e-4,
+    200: 2.2e-4,
+    201: lr(1 / 800),
+    600: lr(400 / 800),
+    999: lr(799 / 800),
+  });
 });
 
 test('total_steps shorter than training.steps: progress is not clamped, linear goes negative, cosine rises', () => {
   // N = 8, W = 2, 12 updates: D = 6, S = 1; p = (t - 2)/6 for t >= 3.
   assert.deepEqual(
-    curve('linear', { warmup_steps: 2, total_steps: 8 }, 12).slice(8).map((x) => +x.toFixed(12)),
+    curve('linear', { warmup_steps: 2, total_steps: 8 }, 12)
+      .slice(8)
+      .map((x) => +x.toFixed(12)),
     [0, -1 / 6, -1 / 3, -0.5].map((x) => +x.toFixed(12)),
   );
   assertSteps(titan('cosine', { warmup_steps: 2, total_steps: 8 }, 1, 12), { 8: 0, 11: 0.5 * (1 + Math.cos(Math.PI * 1.5)) });
