@@ -24,6 +24,8 @@ export function decayRatioFor(total: number, decay: number): number {
 
 export function torchtitanDecayEdits(input: DialectInput, plan: TrainingPlan, family: DecayFamily): TextEdit[] {
   const params = plan.schedule.params;
+  // The versions that read `[training] warmup_steps` have one schedule, linear: there is nothing to switch to.
+  if (params['legacy_warmup'] === true) return [];
   const { total, warmup, decay } = torchtitanPhases(params, plan.length.steps);
   const changes: Array<readonly [string, TomlValue]> = [['decay_type', family]];
   if (decay === 0) {

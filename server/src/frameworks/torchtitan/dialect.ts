@@ -6,8 +6,10 @@
  * optimizer name AdamW, lr 8e-4, beta1 0.9, beta2 0.95, eps 1e-8, weight_decay 0.1; lr_scheduler warmup_steps 200,
  * total_steps None (training.steps), decay_ratio None (decay over all steps after warmup), decay_type linear,
  * min_lr_factor 0.0; training steps 10000. Unknown-key rejection: torchtitan/config/manager.py `_dict_to_dataclass`.
- * Files before 2025-03 (3d6f73c4) put warmup_steps under `[training]`; `min_lr_factor` was `lr_min` before
- * 2025-07-30: at this commit both are rejected, and reported so.
+ * Files before 2025-03-11 (0da8901b1918fc21b5d43bbc693a120fc4281378) put warmup_steps under `[training]` and had no
+ * `[lr_scheduler]`: such a file is read with that version's schedule (schedule.ts, `legacy_warmup`). `min_lr_factor`
+ * was `lr_min` (a factor of lr too) until 2025-07-31 (881f0ca465d26ab87ccfc5c89572b8a21c4e9707): read as
+ * min_lr_factor, with a warning that torchtitan since then rejects it (an unknown field is a ValueError).
  */
 import type { Dialect, DialectInput, Extraction, Recognition } from '../../dialects/dialect';
 import type { Finding } from '../../analysis/finding';
@@ -111,29 +113,34 @@ const SETTINGS = {
   'lr_scheduler.min_lr_factor': numberSetting('must be a number (the final LR as a fraction of lr)').check(
     z.refine((v) => v >= 0 && v <= 1, { error: 'must lie between 0 and 1 (a fraction of lr)' }),
   ),
+  'lr_scheduler.lr_min': numberSetting('must be a number (the final LR as a fraction of lr)').check(
+    z.refine((v) => v >= 0 && v <= 1, { error: 'must lie between 0 and 1 (a fraction of lr)' }),
+  ),
+  'training.warmup_steps': whole('optimizer steps'),
   'training.steps': numberSetting('must be a number of steps').check(
     z.refine((v) => Number.isInteger(v) && v > 0, { error: 'must be a whole number above 0' }),
   ),
 };
 
-/** Keys older torchtitan read that the cited commit rejects (an unknown field is a ValueError there). */
-const RENAMED: ReadonlyArray<readonly [string, string]> = [
-  ['training.warmup_steps', '`[training] warmup_steps` moved to `[lr_scheduler] warmup_steps` in 2025-03 (3d6f73c4)'],
-  ['training.decay_ratio', '`[training] decay_ratio` moved to `[lr_scheduler] decay_ratio` in 2025-03 (3d6f73c4)'],
-  ['lr_scheduler.lr_min', '`lr_min` was renamed `min_lr_factor` in 2025-07 (a factor of lr, as before)'],
-];
+/** A file of torchtitan before 2025-03-11: warmup under `[training]`, no `[lr_scheduler]` table. */
+function isLegacyLayout(tree: ConfigTree): boolean {
+  return tree.has('training.warmup_steps') && !tree.has('lr_scheduler');
+}
 
 /** Syntax problems of the file and keys of older torchtitan versions, as findings. */
 function fileProblems(input: DialectInput, tree: ConfigTree): Finding[] {
   const findings: Finding[] = input.parsed.syntaxProblems.map((problem) =>
     reportInvalidValue(`${problem.message}: tomllib refuses the file, so torchtitan does not start.`, problem.span),
   );
-  for (const [path, why] of RENAMED) {
-    const entry = tree.entry(path);
-    if (entry)
-      findings.push(
-        reportInvalidValue(`${why}: torchtitan since then rejects this key (unknown field), older versions read it.`, entry.keySpan),
-      );
+  const old = tree.entry('training.warmup_steps');
+  if (old && !isLegacyLayout(tree)) {
+    const why = '`[training] warmup_steps` moved to `[lr_scheduler] warmup_steps` on 2025-03-11 (0da8901b)';
+    findings.push(reportInvalidValue(`${why}: in a file with \`[lr_scheduler]\` it is not read (torchtitan now rejects it).`, old.keySpan));
+  }
+  const lrMin = tree.entry('lr_scheduler.lr_min');
+  if (lrMin) {
+    const why = '`lr_min` was renamed `min_lr_factor` on 2025-07-31 (881f0ca4): torchtitan since then rejects it (unknown field)';
+    findings.push(reportInvalidValue(`${why}; the curve reads it as min_lr_factor, as older versions did.`, lrMin.keySpan, 'warning'));
   }
   return findings;
 }
@@ -171,6 +178,17 @@ function extract(input: DialectInput): Extraction {
     const v = num(`lr_scheduler.${key}`);
     if (v !== undefined) params[key] = v;
   }
+  const lrMin = num('lr_scheduler.lr_min');
+  if (lrMin !== undefined && params['min_lr_factor'] === undefined) params['min_lr_factor'] = lrMin;
+  const legacy = isLegacyLayout(tree);
+  if (legacy) {
+    params['legacy_warmup'] = true;
+    params['warmup_steps'] = num('training.warmup_steps');
+    assumptions.push(
+      'torchtitan before 2025-03-11 (0da8901b): `[training] warmup_steps` and no `[lr_scheduler]`, so warmup from lr / (W + 1) ' +
+        'and a linear decay towards 0 over training.steps − W',
+    );
+  }
   const phases = torchtitanPhases(params, trainingSteps);
   const minLrFactor = (params['min_lr_factor'] as number | undefined) ?? TORCHTITAN_DEFAULTS.min_lr_factor;
   // The schedule's name as findings quote it: the decay type, or the setting that leaves nothing to decay.
@@ -202,8 +220,12 @@ function extract(input: DialectInput): Extraction {
     length,
     sources: {
       baseLr: 'optimizer.lr',
-      schedule: noDecay ? 'lr_scheduler.decay_ratio' : minLrFactor === 1 ? 'lr_scheduler.min_lr_factor' : scheduleKey(tree),
-      warmup: 'lr_scheduler.warmup_steps',
+      schedule: noDecay
+        ? 'lr_scheduler.decay_ratio'
+        : minLrFactor === 1
+          ? `lr_scheduler.${tree.has('lr_scheduler.min_lr_factor') ? 'min_lr_factor' : 'lr_min'}`
+          : scheduleKey(tree),
+      warmup: legacy ? 'training.warmup_steps' : 'lr_scheduler.warmup_steps',
       length: 'training.steps',
       optimizer: 'optimizer.name',
       beta1: 'optimizer.beta1',

@@ -46,6 +46,10 @@ export interface TorchtitanPhases {
 }
 
 export function torchtitanPhases(params: Readonly<Record<string, unknown>>, trainingSteps: number): TorchtitanPhases {
+  if (params['legacy_warmup'] === true) {
+    const warmup = Math.trunc(numberParam(params, 'warmup_steps') ?? 200);
+    return { total: trainingSteps, warmup, stable: 0, decay: Math.max(1, trainingSteps - warmup) };
+  }
   const total = numberParam(params, 'total_steps') ?? numberParam(params, 'training_steps') ?? trainingSteps;
   const warmup = Math.min(Math.trunc(numberParam(params, 'warmup_steps') ?? 200), total);
   const ratio = numberParam(params, 'decay_ratio');
@@ -54,7 +58,23 @@ export function torchtitanPhases(params: Readonly<Record<string, unknown>>, trai
   return { total, warmup, stable: total + 1 - warmup - decay, decay };
 }
 
+/**
+ * torchtitan before 2025-03-11 (`[training] warmup_steps`; torchtitan/components/optimizer.py
+ * `linear_warmup_linear_decay` at 0da8901b^, i.e. 0da8901b1918fc21b5d43bbc693a120fc4281378's parent): W = int(warmup_steps),
+ * D = max(1, N − W); t < W: (t + 1)/(W + 1); else 1 − (t − W)/D (towards 0, never reached within the run).
+ */
+function legacySchedule(input: ScheduleInput): Schedule {
+  const N = input.totalSteps;
+  const W = Math.trunc(numberParam(input.params, 'warmup_steps') ?? 200);
+  const D = Math.max(1, N - W);
+  const eta = input.baseLr;
+  const lrAt = (t: number): number => eta * (t < W ? (t + 1) / (W + 1) : 1 - (t - W) / D);
+  const markers = W > 0 ? [marker(W, 'warmup-end', 'warmup ends (peak LR)')] : [];
+  return closedFormSchedule({ family: 'linear', totalSteps: N, lrAt, breakpoints: [W - 1, W], markers });
+}
+
 export function torchtitanSchedule(input: ScheduleInput): Schedule | null {
+  if (input.params['legacy_warmup'] === true) return legacySchedule(input);
   const type = stringParam(input.params, 'decay_type') ?? input.name;
   if (!TORCHTITAN_DECAY_TYPES.some((t) => t === type)) return null;
   const { warmup: W, stable: S, decay: D } = torchtitanPhases(input.params, input.totalSteps);

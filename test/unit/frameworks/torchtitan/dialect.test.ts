@@ -200,3 +200,40 @@ test('torchtitan: invalid values, renamed keys and syntax errors are reported wh
   assert.match(at.message, /^TOML: .*line 14, column 16/);
   assert.equal(broken.slice(at.span.start, at.span.end), '=');
 });
+
+test('torchtitan: a file of before 2025-03-11 ([training] warmup_steps, no [lr_scheduler]) is read with that schedule', () => {
+  const text = toml(
+    '[job]',
+    'dump_folder = "./outputs"',
+    '[model]',
+    'name = "llama3"',
+    'flavor = "8B"',
+    '[optimizer]',
+    'name = "AdamW"',
+    'lr = 3e-4',
+    '[training]',
+    'batch_size = 1',
+    'seq_len = 8192',
+    'warmup_steps = 200  # lr scheduler warm up',
+    'steps = 1000',
+  );
+  const plan = planOf(text, 'torchtitan', 'llama3_8b.toml');
+  assert.deepEqual([plan.schedule.name, plan.warmup.steps, plan.length.steps], ['linear', 200, 1000]);
+  assert.ok(plan.assumptions.some((a) => a.includes('0da8901b')));
+  const analysis = analyse(text, 'llama3_8b.toml');
+  // warmup 200 of 1000: warmup-too-long on the [training] key; no invalid-value for the old layout
+  assert.deepEqual(
+    analysis.findings.map((f) => [f.ruleId, text.slice(f.span.start, f.span.end)]),
+    [['warmup-too-long', '200']],
+  );
+  const curve = curveOfAnalysis(analysis, { points: 50, everyStep: true });
+  assert.equal(curve?.points.find((p) => p.step === 0)?.lr, 3e-4 * (1 / 201));
+  // lr_min of 2025-03..07 files: read as min_lr_factor, with a warning
+  const lrMin = config(['warmup_steps = 10', 'decay_type = "cosine"', 'lr_min = 0.1']);
+  const withLrMin = analyse(lrMin, 'a.toml');
+  assert.deepEqual(
+    withLrMin.findings.map((f) => [f.ruleId, f.severity]),
+    [['invalid-value', 'warning']],
+  );
+  assert.equal(withLrMin.documents[0]?.plan?.schedule.params['min_lr_factor'], 0.1);
+});

@@ -116,3 +116,20 @@ test('the decay fix ratio is the shortest decimal that decays every step after w
     assert.ok(r <= 1 && pythonRound(total * r) === decay, `${total} ${decay}: ${r}`);
   }
 });
+
+test('before 2025-03-11 ([training] warmup_steps): warmup from 1/(W+1), then linear towards 0 over N - W', () => {
+  // torchtitan/components/optimizer.py linear_warmup_linear_decay at the parent of 0da8901b1918fc21b5d43bbc693a120fc4281378:
+  // N = 10, W = 2: (t+1)/3 for t < 2, then 1 - (t - 2)/8.
+  const s = torchtitanSchedule({
+    name: 'linear',
+    params: { legacy_warmup: true, warmup_steps: 2 },
+    baseLr: 1,
+    warmupSteps: 2,
+    totalSteps: 10,
+  });
+  assertSteps(s, { 0: 1 / 3, 1: 2 / 3, 2: 1, 3: 0.875, 9: 0.125 });
+  assert.deepEqual(
+    s?.markers.map((m) => [m.step, m.kind]),
+    [[2, 'warmup-end']],
+  );
+});
