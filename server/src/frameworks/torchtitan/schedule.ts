@@ -59,9 +59,10 @@ export function torchtitanPhases(params: Readonly<Record<string, unknown>>, trai
 }
 
 /**
- * torchtitan before 2025-03-11 (`[training] warmup_steps`; torchtitan/components/optimizer.py
- * `linear_warmup_linear_decay` at 0da8901b^, i.e. 0da8901b1918fc21b5d43bbc693a120fc4281378's parent): W = int(warmup_steps),
- * D = max(1, N − W); t < W: (t + 1)/(W + 1); else 1 − (t − W)/D (towards 0, never reached within the run).
+ * torchtitan before 2025-03-11 (`[training] warmup_steps`): pytorch/torchtitan torchtitan/components/optimizer.py
+ * `build_lr_schedulers` @3d6f73c4be22855467cc1e91280b86a4571a2e5e (the parent of 0da8901b, which moved warmup_steps to
+ * `[lr_scheduler]`): W = int(warmup_steps), D = max(1, N − W); t < W: (t + 1)/(W + 1); else 1 − (t − W)/D (towards 0,
+ * never reached within the run).
  */
 function legacySchedule(input: ScheduleInput): Schedule {
   const N = input.totalSteps;

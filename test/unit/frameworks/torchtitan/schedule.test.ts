@@ -118,7 +118,7 @@ test('the decay fix ratio is the shortest decimal that decays every step after w
 });
 
 test('before 2025-03-11 ([training] warmup_steps): warmup from 1/(W+1), then linear towards 0 over N - W', () => {
-  // torchtitan/components/optimizer.py linear_warmup_linear_decay at the parent of 0da8901b1918fc21b5d43bbc693a120fc4281378:
+  // torchtitan/components/optimizer.py linear_warmup_linear_decay @3d6f73c4be22855467cc1e91280b86a4571a2e5e (parent of 0da8901b):
   // N = 10, W = 2: (t+1)/3 for t < 2, then 1 - (t - 2)/8.
   const s = torchtitanSchedule({
     name: 'linear',
