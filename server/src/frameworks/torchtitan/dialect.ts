@@ -181,7 +181,12 @@ function extract(input: DialectInput): Extraction {
   const lrMin = num('lr_scheduler.lr_min');
   if (lrMin !== undefined && params['min_lr_factor'] === undefined) params['min_lr_factor'] = lrMin;
   const legacy = isLegacyLayout(tree);
-  if (legacy) {
+  if (!legacy) {
+    assumptions.push(
+      'torchtitan from 2025-06-11 (e7c0cae9) on; releases of 2025-03-11 to then warmed up from lr / (W + 1) and decayed over ' +
+        'decay steps + 1 (torchtitan/components/lr_scheduler.py @31a5411f)',
+    );
+  } else {
     params['legacy_warmup'] = true;
     params['warmup_steps'] = num('training.warmup_steps');
     assumptions.push(
