@@ -87,6 +87,7 @@ test('activate() registers the commands and starts the server; the language clie
   };
   require.cache['vscode'] = { id: 'vscode', filename: 'vscode', loaded: true, exports: fakeVscode(calls) } as unknown as NodeJS.Module;
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built bundle is CommonJS, loaded after the vscode stub
     const extension = require(bundle) as { activate(context: unknown): unknown; deactivate(): Promise<void> };
     const context = { subscriptions: [] as unknown[], extensionUri: {}, asAbsolutePath: (path: string) => join(extensionDir, path) };
     const returned = extension.activate(context);

@@ -1,5 +1,5 @@
 import { LSPErrorCodes, ResponseError, TextDocuments, type CancellationToken, type Connection, type InitializeParams } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ConfigAnalysis, LensSettings } from '../analysis/analyzeConfig';
 import { describeError, internalErrorsThrow, type AnalysisLogger } from '../analysis/internalErrors';
 import { ProjectConfigFinder } from '../config/findProjectConfig';

@@ -9,7 +9,11 @@ test('absolute, relative and string interpolation resolve within the tree', () =
     model: { d_model: 512, optim: { lr: '${variables.lr}', sched: { d_model: '${model.d_model}', up: '${..lr}', here: '${.d_model}' } } },
     out: '/ckpt/${variables.name}/x',
     chained: '${model.optim.lr}',
-  }) as Record<string, any>;
+  }) as {
+    model: { optim: { lr: unknown; sched: Record<string, unknown> } };
+    out: unknown;
+    chained: unknown;
+  };
   assert.equal(tree.model.optim.lr, 0.001);
   assert.equal(tree.model.optim.sched.d_model, 512);
   assert.equal(tree.model.optim.sched.up, 0.001);

@@ -1,5 +1,5 @@
 /**
- * LightningCLI `--print_config` dumps (issue 18, item 2). A LightningCLI whose model class is fixed in code
+ * LightningCLI `--print_config` dumps. A LightningCLI whose model class is fixed in code
  * (`LightningCLI(MyModel)`) prints the model's arguments directly under `model:` (no `class_path`), and prints
  * `seed_everything`, `trainer:`, `optimizer:`/`lr_scheduler:` (null unless given) and `ckpt_path` at the top, under
  * a header naming the Lightning version (`# lightning.pytorch==2.1.3`). Dumped with the subcommand
