@@ -87,6 +87,11 @@ export function parseTomlConfig(text: string): ParsedConfig {
       documents.push(tomlToDocument(current, parseTOML(current, { tomlVersion: '1.0' })));
       break;
     } catch (error) {
+      // Arrays or inline tables nested thousands deep overflow the parser's recursion: not a config, not read.
+      if (error instanceof RangeError) {
+        syntaxProblems.push({ message: 'TOML: nested too deeply to read', span: { start: 0, end: Math.min(text.length, 1) } });
+        break;
+      }
       if (!(error instanceof ParseError)) throw error;
       syntaxProblems.push(problemAt(text, error));
       const next = recover(current, Math.max(0, Math.min(error.index, current.length)));

@@ -163,3 +163,17 @@ test('large TOML: above MAX_TOML_LENGTH not parsed; below it, errors are recover
   assert.ok(parsed.syntaxProblems.length >= 1 && parsed.syntaxProblems.length <= 10, String(parsed.syntaxProblems.length));
   assert.equal(new Set(parsed.syntaxProblems.map((p) => p.span.start)).size, parsed.syntaxProblems.length);
 });
+
+test('arrays and inline tables nested thousands deep: a syntax problem, no document, no exception', () => {
+  for (const text of ['a = ' + '['.repeat(30000) + ']'.repeat(30000), 'a = ' + '{b = '.repeat(12000) + '1' + '}'.repeat(12000)]) {
+    const parsed = parseTomlConfig(text);
+    assert.equal(parsed.language, 'toml');
+    assert.deepEqual(
+      parsed.syntaxProblems.map((p) => p.message),
+      ['TOML: nested too deeply to read'],
+    );
+    assert.equal(parsed.documents.length, 0);
+  }
+  // a nesting of a few levels, as real files have, is read
+  assert.deepEqual(parseTomlConfig('a = [[1, [2]], {b = {c = [3]}}]\n').documents[0]?.toJS(), { a: [[1, [2]], { b: { c: [3] } }] });
+});
