@@ -26,6 +26,7 @@ import { sagemakerTuningFramework } from './sagemaker-tuning';
 import { tfModelGardenFramework } from './tf-model-garden';
 import { timmFramework } from './timm';
 import { pytorchVocabulary } from './torch/vocabulary';
+import { torchtitanFramework } from './torchtitan';
 import { torchtuneFramework } from './torchtune';
 import { ultralyticsFramework } from './ultralytics';
 import { wandbSweepFramework } from './wandb-sweep';
@@ -49,6 +50,7 @@ export const FRAMEWORKS = [
   nanotronFramework,
   levanterFramework,
   maxtextFramework,
+  torchtitanFramework,
   litgptFramework,
   hydraFramework,
   // Sweep formats: recognized (so they are never read as a training config), no plan of their own.

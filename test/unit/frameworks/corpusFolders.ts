@@ -43,4 +43,4 @@ export function expectedCorpusDialect(file: string): FrameworkId | null | undefi
 }
 
 /** Modules with no corpus folder (their tests use files of their own). */
-export const NO_CORPUS_FOLDER: readonly FrameworkId[] = ['sagemaker-tuning'];
+export const NO_CORPUS_FOLDER: readonly FrameworkId[] = ['sagemaker-tuning', 'torchtitan'];
