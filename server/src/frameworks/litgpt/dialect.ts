@@ -50,6 +50,8 @@ const TRAIN_KEYS = [
   'max_norm',
   'tie_embeddings',
 ];
+/** Top-level keys only litgpt's pretrain / finetune commands take. */
+const LITGPT_OWN_KEYS = ['model_name', 'checkpoint_dir', 'tokenizer_dir', 'initial_checkpoint_dir', 'logger_name', 'quantize', 'lora_r'];
 const LITGPT_TOP_KEYS = [
   'model_name',
   'checkpoint_dir',
@@ -105,10 +107,13 @@ function recognize(input: DialectInput): Recognition | null {
   const top = LITGPT_TOP_KEYS.filter((k) => keys.has(k));
   const optimizer = typeof tree.get('optimizer') === 'string' || typeof tree.get('optimizer.class_path') === 'string';
   const litgptData = /^litgpt\.data\./.test(String(tree.get('data.class_path') ?? ''));
-  const schedule = train.some((k) => ['lr_warmup_steps', 'lr_warmup_fraction', 'min_lr', 'global_batch_size', 'max_tokens'].includes(k));
-  // A `train:` block beside litgpt's own top-level keys, or a fuller one beside a litgpt-style optimizer.
-  const beside = top.length + (optimizer ? 1 : 0) + (litgptData ? 1 : 0) >= 2 || (optimizer && train.length >= 3);
-  if (train.length < 2 || !schedule || !beside) return null;
+  // A `train:` block beside a key only litgpt's commands take (or its data modules); without one, litgpt's own
+  // schedule keys beside a litgpt-style optimizer. Generic keys such as devices, precision or out_dir do not count.
+  const schedule =
+    train.some((k) => ['lr_warmup_steps', 'lr_warmup_fraction', 'max_tokens', 'min_lr'].includes(k)) ||
+    (train.includes('global_batch_size') && train.includes('micro_batch_size'));
+  const own = top.filter((k) => LITGPT_OWN_KEYS.includes(k)).length + (litgptData ? 1 : 0);
+  if (train.length < 2 || (own === 0 && !(schedule && optimizer && train.length >= 3))) return null;
   const count = train.length + top.length + (optimizer ? 1 : 0) + (litgptData ? 2 : 0);
   return {
     confidence: Math.min(0.97, 0.5 + 0.04 * count),

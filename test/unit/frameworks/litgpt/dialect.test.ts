@@ -199,6 +199,11 @@ test('no false claims: Lightning CLI stays lightning; a Hydra train.yaml with `t
   assert.notEqual(dialectOf(hydraTrain), 'litgpt');
   const other = yaml('train:', '  batch_size: 32', '  epochs: 10', 'model: {name: resnet}');
   assert.notEqual(dialectOf(other), 'litgpt');
+  // Generic neighbours of litgpt's keys (devices, precision, out_dir, a batch size and epochs) are not a recipe ...
+  const generic = yaml('devices: 2', 'precision: bf16-mixed', 'out_dir: out', 'train:', '  global_batch_size: 32', '  epochs: 10');
+  assert.equal(dialectOf(generic), null);
+  // ... until a key only litgpt's commands take joins them.
+  assert.equal(dialectOf(generic.replace('train:', 'checkpoint_dir: c\ntrain:\n  lr_warmup_steps: 10')), 'litgpt');
 });
 
 // Real recipes (test/unit/frameworks/litgpt/configs, SOURCES.tsv: Lightning-AI/litgpt config_hub @26857050, Apache-2.0).
