@@ -311,3 +311,26 @@ test('transformers.get_scheduler by name; a trainer.max_steps other than num_tra
   // linear: η·(T − k)/(T − W) = 1e-4·(1000 − 250)/1000
   assertLr(scheduleOfPlan(plan)?.lrAt(250) ?? NaN, 1e-4 * (750 / 1000));
 });
+
+test('a constant transformers factory: constant-lr, fixed to the cosine factory with the same warmup over the run', () => {
+  const text = yaml(
+    'trainer: {max_steps: 1000}',
+    'optimizer: {_target_: torch.optim.AdamW, _partial_: true, lr: 1.0e-4}',
+    'scheduler:',
+    '  _target_: transformers.get_constant_schedule_with_warmup',
+    '  _partial_: true',
+    '  num_warmup_steps: 50',
+  );
+  const analysis = analyzeConfig(text, '/ws/run.yaml', {});
+  assert.deepEqual(ruleIdsOf(analysis), ['constant-lr']);
+  const fix = analysis.findings[0]?.fixes[0];
+  assert.ok(fix);
+  const fixed = applyEdits(text, fix.edits);
+  assert.ok(
+    fixed.endsWith(
+      'scheduler:\n  _target_: transformers.get_cosine_schedule_with_warmup\n  _partial_: true\n  num_warmup_steps: 50\n  num_training_steps: 1000\n',
+    ),
+    fixed,
+  );
+  assert.deepEqual(ruleIdsOf(analyzeConfig(fixed, '/ws/run.yaml', {})), []);
+});
