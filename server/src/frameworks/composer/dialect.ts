@@ -19,6 +19,9 @@ import { composerDecayEdits } from './decayFix';
 import { numberValue } from '../torch/torchParams';
 import { unnamedScheduler } from './unnamedScheduler';
 import { mcliParameters } from './mcliRun';
+import { hparamsView } from './hparamsFormat';
+import { extractHparams } from './hparamsPlan';
+import { hparamsDecayEdits } from './hparamsDecayFix';
 
 export const COMPOSER_DEFAULTS = {
   optimizer: 'decoupled_adamw',
@@ -69,6 +72,10 @@ const SETTINGS = {
 
 function recognize(whole: DialectInput): Recognition | null {
   const input = mcliParameters(whole);
+  const hparams = hparamsView(input);
+  if (hparams && parseComposerTime(new ConfigTree(input.document, { interpolate: false }).get('max_duration')) !== null) {
+    return { confidence: Math.min(0.95, 0.5 + 0.1 * hparams.marks.length), reason: `Composer hparams YAML: max_duration with ${hparams.marks.slice(0, 3).join(', ')}` };
+  }
   const keys = topLevelKeys(input.document);
   const tree = new ConfigTree(input.document, { interpolate: false });
   if (tree.has('optimizer.learning_rate')) return null; // OLMo's own trainer, not Composer
@@ -87,6 +94,8 @@ function recognize(whole: DialectInput): Recognition | null {
 
 function extract(whole: DialectInput): Extraction {
   const input = mcliParameters(whole);
+  const hparams = hparamsView(input);
+  if (hparams) return extractHparams(input, hparams);
   const tree = new ConfigTree(input.document, { interpolate: true });
   const { values, findings } = readSettings(tree.entries(Object.keys(SETTINGS)), SETTINGS);
   // A value the framework would reject: report it, and judge no plan built on defaults standing in for it.
@@ -171,5 +180,9 @@ export const composerDialect: Dialect = {
   recognize,
   fileNameHints: [/yamls\/(pretrain|finetune)\//, /llm-foundry|composer/i],
   extract,
-  decayEdits: (input, plan, family) => composerDecayEdits(mcliParameters(input), plan, family),
+  decayEdits: (whole, plan, family) => {
+    const input = mcliParameters(whole);
+    const hparams = hparamsView(input);
+    return hparams ? hparamsDecayEdits(input, hparams, family) : composerDecayEdits(input, plan, family);
+  },
 };
