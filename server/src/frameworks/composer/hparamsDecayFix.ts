@@ -7,16 +7,27 @@
  */
 import type { TextEdit } from '../../analysis/finding';
 import type { DecayFamily, DialectInput } from '../../dialects/dialect';
-import { float, setPath, writtenScalar, type EditValue } from '../../fixes/pathEdits';
+import { ConfigTree } from '../../dialects/configTree';
+import { float, RawText, setPath, writtenScalar, type EditValue } from '../../fixes/pathEdits';
 import type { HparamsView } from './hparamsFormat';
+import { schedulerArgsAt } from './hparamsPlan';
+import { parseComposerTime } from './dialect';
 
 export function hparamsDecayEdits(input: DialectInput, view: HparamsView, family: DecayFamily): TextEdit[] {
   const last = view.schedulers.at(-1);
-  const at = (key: string) => (last?.path ? writtenScalar(input, [...last.path.split('.'), key]) : undefined);
+  const tree = new ConfigTree(input.document, { interpolate: false });
+  const listed = last && !last.path ? schedulerArgsAt(tree, view.schedulers.length - 1, last.name) : undefined;
+  const at = (key: string): RawText | undefined => {
+    if (last?.path) return writtenScalar(input, [...last.path.split('.'), key]);
+    const value = listed && typeof listed === 'object' ? (listed as Record<string, unknown>)[key] : undefined;
+    if (typeof value === 'number') return new RawText(String(value));
+    // A time string such as `2ep` is plain YAML; anything else is written quoted.
+    return typeof value === 'string' ? new RawText(parseComposerTime(value) ? value.trim() : JSON.stringify(value)) : undefined;
+  };
   const alphaF = at('alpha_f');
   const alphaValue = alphaF ? Number(alphaF.text) : NaN;
   const args: Record<string, EditValue> = {
-    t_warmup: at('t_warmup') ?? '0ba',
+    t_warmup: at('t_warmup') ?? new RawText('0ba'),
     alpha_f: (alphaValue >= 0 && alphaValue < 1 ? alphaF : undefined) ?? float(0),
   };
   const name = family === 'cosine' ? 'cosine_decay_with_warmup' : 'linear_decay_with_warmup';

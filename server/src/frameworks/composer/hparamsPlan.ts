@@ -122,7 +122,7 @@ export function extractHparams(input: DialectInput, view: HparamsView): Extracti
 }
 
 /** The arguments of the scheduler at `index` of a `schedulers:` list of one-key mappings. */
-function schedulerArgsAt(tree: ConfigTree, index: number, name: string): unknown {
+export function schedulerArgsAt(tree: ConfigTree, index: number, name: string): unknown {
   const list = tree.get('schedulers');
   if (!Array.isArray(list)) return undefined;
   const item: unknown = list[index];
