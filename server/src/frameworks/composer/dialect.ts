@@ -74,7 +74,8 @@ function recognize(whole: DialectInput): Recognition | null {
   const input = mcliParameters(whole);
   const hparams = hparamsView(input);
   if (hparams && parseComposerTime(new ConfigTree(input.document, { interpolate: false }).get('max_duration')) !== null) {
-    return { confidence: Math.min(0.95, 0.5 + 0.1 * hparams.marks.length), reason: `Composer hparams YAML: max_duration with ${hparams.marks.slice(0, 3).join(', ')}` };
+    const reason = `Composer hparams YAML: max_duration with ${hparams.marks.slice(0, 3).join(', ')}`;
+    return { confidence: Math.min(0.95, 0.5 + 0.1 * hparams.marks.length), reason };
   }
   const keys = topLevelKeys(input.document);
   const tree = new ConfigTree(input.document, { interpolate: false });

@@ -54,7 +54,6 @@ export interface HparamsView {
   optimizerName: string;
   /** In the order Composer steps them; empty when there is no `schedulers` key. */
   schedulers: HparamsScheduler[];
-  hasSchedulersKey: boolean;
   /** What marks the format, for the recognition's reason. */
   marks: string[];
 }
@@ -98,5 +97,5 @@ export function hparamsView(input: DialectInput): HparamsView | undefined {
     entries.has('model') && oneKeyName(document, entries.get('model')?.valueNode) !== undefined && 'model',
   ].filter((m): m is string => typeof m === 'string');
   if (marks.length === 0) return undefined;
-  return { optimizerKey, optimizerName, schedulers, hasSchedulersKey: schedulersEntry !== undefined, marks: [`${optimizerKey}.${optimizerName}`, ...marks] };
+  return { optimizerKey, optimizerName, schedulers, marks: [`${optimizerKey}.${optimizerName}`, ...marks] };
 }

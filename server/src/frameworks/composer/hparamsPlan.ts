@@ -17,7 +17,14 @@ import { reportInvalidValue } from '../../rules/invalidValue';
 import { parseComposerTime } from './dialect';
 import type { HparamsView } from './hparamsFormat';
 
-const DEFAULT_LR: Readonly<Record<string, number>> = { adam: 1e-3, adamw: 1e-3, decoupled_adamw: 1e-3, radam: 1e-3, rmsprop: 1e-2, lamb: 1e-3 };
+const DEFAULT_LR: Readonly<Record<string, number>> = {
+  adam: 1e-3,
+  adamw: 1e-3,
+  decoupled_adamw: 1e-3,
+  radam: 1e-3,
+  rmsprop: 1e-2,
+  lamb: 1e-3,
+};
 const DEFAULT_BETAS: Readonly<Record<string, readonly [number, number]>> = { decoupled_adamw: [0.9, 0.95] };
 
 const CONSTANT = ['constant', 'constant_with_warmup'];
@@ -43,15 +50,13 @@ export function extractHparams(input: DialectInput, view: HparamsView): Extracti
 
   const ratioEntry = tree.entry('scale_schedule_ratio');
   const ratio = ratioEntry ? finite(tree.get('scale_schedule_ratio')) : 1;
-  if (ratio === undefined || ratio <= 0) {
-    const span = ratioEntry ? { keySpan: ratioEntry.keySpan, valueSpan: ratioEntry.valueSpan } : undefined;
-    return span ? { findings: [reportInvalidValue('`scale_schedule_ratio` must be a positive number (Composer raises a ValueError)', span)] } : { findings: [] };
-  }
   const last = view.schedulers.at(-1);
-  if (ratio !== 1 && !last && ratioEntry) {
+  if (ratioEntry && (ratio === undefined || ratio <= 0 || (ratio !== 1 && !last))) {
     const span = { keySpan: ratioEntry.keySpan, valueSpan: ratioEntry.valueSpan };
-    return { findings: [reportInvalidValue('`scale_schedule_ratio` without `schedulers` has no effect: Composer raises a ValueError', span)] };
+    const why = ratio === undefined || ratio <= 0 ? 'must be a positive number' : 'without `schedulers` has no effect';
+    return { findings: [reportInvalidValue(`\`scale_schedule_ratio\` ${why}: Composer raises a ValueError`, span)] };
   }
+  if (ratio === undefined) return { findings: [] };
 
   // Length: max_duration scaled by the ratio, in its own unit (an integer means epochs).
   const written = tree.get('max_duration');
@@ -73,7 +78,8 @@ export function extractHparams(input: DialectInput, view: HparamsView): Extracti
   let warmup: PlanDraft['warmup'] = { steps: 0 };
   if (last) {
     if (view.schedulers.length > 1) {
-      assumptions.push(`${view.schedulers.length} schedulers: Composer steps each in turn and the last (${last.name}) sets the learning rate`);
+      const count = view.schedulers.length;
+      assumptions.push(`${count} schedulers: Composer steps each in turn and the last (${last.name}) sets the learning rate`);
     }
     const raw = last.path ? tree.get(last.path) : schedulerArgsAt(tree, view.schedulers.length - 1, last.name);
     const params = coerceParams(raw ?? {}, []);
@@ -95,7 +101,8 @@ export function extractHparams(input: DialectInput, view: HparamsView): Extracti
 
   const lr = optimizerArgs('lr') ?? DEFAULT_LR[view.optimizerName];
   const betas = tree.get(`${optimizerPath}.betas`);
-  const [beta1, beta2] = Array.isArray(betas) && betas.length === 2 ? betas.map(finite) : (DEFAULT_BETAS[view.optimizerName] ?? [0.9, 0.999]);
+  const defaultBetas = DEFAULT_BETAS[view.optimizerName] ?? [0.9, 0.999];
+  const [beta1, beta2] = Array.isArray(betas) && betas.length === 2 ? betas.map(finite) : defaultBetas;
   const plan = buildPlan('composer', input, tree, {
     optimizer: {
       name: view.optimizerName,

@@ -34,8 +34,11 @@ test('resnet50 mild: 90ep x 0.36 is 32ep (truncated); warmup 8ep is not scaled; 
   const plan = planOf(yaml(...mild), 'composer');
   // 32ep x 100 batches = 3200 batches; warmup 8ep x 100 = 800 batches (scaled it would be 288).
   assert.deepEqual([plan.baseLr, plan.length.steps, plan.length.epochs, plan.warmup.steps], [2.048, 3200, 32, 800]);
-  assert.deepEqual([plan.optimizer.name, plan.optimizer.weightDecay, plan.schedule.name], ['decoupled_sgdw', 0.0005, 'cosine_decay_with_warmup']);
-  assert.ok(plan.assumptions.some((a) => a.includes('scale_schedule_ratio 0.36 scales max_duration 90ep to 32ep') && a.includes('warmup (t_warmup) is not scaled')));
+  const named = [plan.optimizer.name, plan.optimizer.weightDecay, plan.schedule.name];
+  assert.deepEqual(named, ['decoupled_sgdw', 0.0005, 'cosine_decay_with_warmup']);
+  const said = plan.assumptions.join(' ');
+  assert.ok(said.includes('scale_schedule_ratio 0.36 scales max_duration 90ep to 32ep'), said);
+  assert.ok(said.includes('warmup (t_warmup) is not scaled'), said);
   // alpha(400) = 400/800 = .5; alpha(800) = 1; t_max = int(1 x 100 x 32) = 3200 (no second scaling):
   // alpha(2000) = cos anneal of (2000 - 800) / (3200 - 800) = .5 -> .5; alpha(3200) = 0.
   assertSteps(scheduleOf(plan), { 0: 0, 1: 0, 401: 1.024, 801: 2.048, 2001: 1.024, 3201: 0 });
@@ -162,7 +165,21 @@ test('scale_schedule_ratio without schedulers is an error in Composer', () => {
 
 test('not claimed: an optimizer mapping and max_duration with no other mark of the format; the newer format is unchanged', () => {
   assert.equal(dialectOf(yaml('optimizer:', '  sgd: {lr: 0.1}', 'max_duration: 10ep')), null);
-  assert.equal(dialectOf(yaml('optimizer:', '  my_opt: {lr: 0.1}', 'schedulers:', '  cosine_decay: {}', 'max_duration: 10ep', 'algorithms: {}')), null);
-  const newer = planOf(yaml('model: {name: mpt_causal_lm}', 'max_duration: 4800ba', 'optimizer: {name: decoupled_adamw, lr: 6.0e-4}', 'scheduler: {name: cosine_with_warmup, t_warmup: 100ba}'), 'composer');
+  const unknownOptimizer = yaml(
+    'optimizer:',
+    '  my_opt: {lr: 0.1}',
+    'schedulers:',
+    '  cosine_decay: {}',
+    'max_duration: 10ep',
+    'algorithms: {}',
+  );
+  assert.equal(dialectOf(unknownOptimizer), null);
+  const newerText = yaml(
+    'model: {name: mpt_causal_lm}',
+    'max_duration: 4800ba',
+    'optimizer: {name: decoupled_adamw, lr: 6.0e-4}',
+    'scheduler: {name: cosine_with_warmup, t_warmup: 100ba}',
+  );
+  const newer = planOf(newerText, 'composer');
   assert.deepEqual([newer.schedule.name, newer.length.steps, newer.warmup.steps], ['cosine_with_warmup', 4800, 100]);
 });
