@@ -188,7 +188,6 @@ describe('Hydra composition with the CLI', () => {
     assert.ok(groupReport);
     const [message] = groupReport.messages;
     assert.equal(message?.ruleId, 'warmup-too-long');
-    assert.ok(message);
     assert.deepEqual([message.line, message.column, message.endLine, message.endColumn], [2, 17, 2, 20]);
     assert.deepEqual(message.relatedLocations?.map((l) => [l.filePath, l.line, l.column]), [[join(conf, 'config.yaml'), 2, 19]]);
     assert.equal(groupReport.warningCount, 1);
@@ -229,7 +228,6 @@ describe('detectron2 _BASE_ chains with the CLI', () => {
     assert.deepEqual(reports[0]?.messages.map((m) => m.ruleId), ['piecewise-schedule']);
     const [warmup] = reports[1]?.messages ?? [];
     assert.equal(warmup?.ruleId, 'warmup-too-long');
-    assert.ok(warmup);
     assert.deepEqual([warmup.line, warmup.column], [4, 17]);
     assert.deepEqual(warmup.relatedLocations?.map((l) => [l.filePath, l.line, l.column]), [[join(root, 'configs', 'Det', 'run.yaml'), 1, 9]]);
   });

@@ -73,7 +73,6 @@ describe('warmup-too-long', () => {
     const text = 'output_dir: o\nlearning_rate: 1.0e-4\nmax_steps: 1000\nwarmup_steps: 101\n';
     const [f] = analyze(text).findings;
     assert.equal(f?.ruleId, 'warmup-too-long');
-    assert.ok(f);
     assert.equal(text.slice(f.span.start, f.span.end), '101');
     assert.match(f.message, /10\.1% of training \(101 of 1000 steps\).*at most 100 steps/);
   });
@@ -121,11 +120,9 @@ describe('invalid-value', () => {
     const text = 'output_dir: o\nlearning_rate: 1.0e-4\nlr_scheduler_type: "cosin"\nmax_steps: 100\n';
     const [f] = analyze(text).findings;
     assert.equal(f?.ruleId, 'invalid-value');
-    assert.ok(f);
     assert.match(f.message, /'cosin' is not a Hugging Face scheduler \(did you mean 'cosine'\?\); valid: linear, cosine, cosine_with_restarts/);
     const [fix] = f.fixes;
     assert.equal(fix?.title, "Change to 'cosine'");
-    assert.ok(fix);
     assert.equal(applyEdits(text, fix.edits), text.replace('"cosin"', '"cosine"'));
   });
 
@@ -235,7 +232,6 @@ describe('lr_scheduler_kwargs', () => {
     const text = withKwargs('cosine', '  num_cycles: 0.5\n  min_lr_rate: 0.1\n');
     const [f] = analyze(text).findings;
     assert.equal(f?.ruleId, 'invalid-value');
-    assert.ok(f);
     assert.equal(f.severity, 'error');
     assert.equal(text.slice(f.span.start, f.span.end), 'min_lr_rate');
     assert.match(f.message, /not an argument of the `cosine` scheduler.*accepts: num_cycles.*cosine_with_min_lr/);
@@ -245,7 +241,6 @@ describe('lr_scheduler_kwargs', () => {
     // (inverse_sqrt also gets the schedule-family hint; this test is about the kwargs warning)
     const [f] = analyze(withKwargs('inverse_sqrt', '  timescale: 500\n')).findings.filter((x) => x.ruleId !== 'schedule-family');
     assert.equal(f?.severity, 'warning');
-    assert.ok(f);
     assert.match(f.message, /`inverse_sqrt` never receives `lr_scheduler_kwargs`.*`timescale` has no effect/);
   });
 
