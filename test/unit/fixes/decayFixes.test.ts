@@ -165,6 +165,6 @@ describe('Hugging Face: lr_scheduler_kwargs the new scheduler would refuse', () 
   });
 
   test('num_cycles stays for cosine', () => {
-    assert.ok(fixesOf('num_cycles: 0.5')['Use cosine decay']!.includes('lr_scheduler_type: cosine\nlr_scheduler_kwargs:\n  num_cycles: 0.5\n'));
+    assert.ok(fixesOf('num_cycles: 0.5')['Use cosine decay']?.includes('lr_scheduler_type: cosine\nlr_scheduler_kwargs:\n  num_cycles: 0.5\n'));
   });
 });
