@@ -62,6 +62,11 @@ export function extractHparams(input: DialectInput, view: HparamsView): Extracti
   const written = tree.get('max_duration');
   const duration = parseComposerTime(ratio === 1 ? written : scaledDuration(written, ratio));
   const basis = ratio === 1 ? `max_duration: ${String(written)}` : `max_duration: ${String(written)} × scale_schedule_ratio ${ratio}`;
+  if (ratioEntry && ratio !== 1 && duration?.value === 0) {
+    const span = { keySpan: ratioEntry.keySpan, valueSpan: ratioEntry.valueSpan };
+    const message = `\`scale_schedule_ratio\` ${ratio} reduces max_duration ${String(written)} to 0: Composer raises a ValueError`;
+    return { findings: [reportInvalidValue(message, span)] };
+  }
   if (ratio !== 1 && duration) {
     assumptions.push(
       `scale_schedule_ratio ${ratio} scales max_duration ${String(written)} to ${duration.value}${duration.unit} and the schedulers' ` +

@@ -163,6 +163,15 @@ test('scale_schedule_ratio without schedulers is an error in Composer', () => {
   assert.deepEqual(ruleIds(text), ['invalid-value']);
 });
 
+test('a ratio that truncates max_duration to 0 is an error in Composer: 1ep x 0.36 is int(0.36) = 0ep', () => {
+  const base = ['optimizer:', '  sgd: {lr: 0.1}', 'schedulers:', '  cosine_decay: {}', 'scale_schedule_ratio: 0.36'];
+  const text = yaml(...base, 'max_duration: 1ep');
+  assert.equal(dialectOf(text), 'composer');
+  assert.deepEqual(ruleIds(text), ['invalid-value']);
+  const fine = yaml(...base, 'max_duration: 3ep');
+  assert.deepEqual([planOf(fine, 'composer').length.epochs, ruleIds(fine)], [1, []]);
+});
+
 test('not claimed: an optimizer mapping and max_duration with no other mark of the format; the newer format is unchanged', () => {
   assert.equal(dialectOf(yaml('optimizer:', '  sgd: {lr: 0.1}', 'max_duration: 10ep')), null);
   const unknownOptimizer = yaml(
