@@ -88,10 +88,44 @@ function curveWith(plan: TrainingPlan, name: string, family: FamilyKind): string
   }
 }
 
-function nameEntries(cursor: YamlCursor, names: readonly string[], kind: 'scheduler' | 'optimizer', document: DocumentAnalysis, host: CompletionHost): CompletionEntry[] {
+/**
+ * Keys that take a dotted import path (Lightning's `class_path`, torchtune's and Hydra's `_component_`/`_target_`): a torch
+ * class name is written with its module, as the framework imports it.
+ */
+const DOTTED_PATH_KEYS = new Set(['class_path', '_component_', '_target_']);
+
+/** Module paths of the names a dotted-path key takes (torch.optim and torchtune; other names are written as listed). */
+const MODULE_OF: Readonly<Record<'scheduler' | 'optimizer', string>> = { scheduler: 'torch.optim.lr_scheduler', optimizer: 'torch.optim' };
+/** torchtune's own scheduler functions, by the module that defines them (torchtune/training/lr_schedulers.py). */
+const TORCHTUNE_FUNCTIONS = new Set(['get_cosine_schedule_with_warmup']);
+
+function writtenName(name: string, kind: 'scheduler' | 'optimizer', key: string | undefined): string {
+  if (!key || !DOTTED_PATH_KEYS.has(key) || name.includes('.')) return name;
+  if (TORCHTUNE_FUNCTIONS.has(name)) return `torchtune.training.lr_schedulers.${name}`;
+  return /^[A-Z]/.test(name) ? `${MODULE_OF[kind]}.${name}` : name;
+}
+
+/** Text inserted at a value: a space first when the cursor sits right after the key's colon (`key:|`). */
+function valueText(text: string, cursor: YamlCursor, value: string): string {
+  // A quoted value replaced whole (the cursor before its opening quote) keeps its quotes: JSON needs them.
+  const quote = text[cursor.replace.start];
+  const quoted = (quote === '"' || quote === "'") && text[cursor.replace.end - 1] === quote ? `${quote}${value}${quote}` : value;
+  return text[cursor.replace.start - 1] === ':' ? ` ${quoted}` : quoted;
+}
+
+function nameEntries(
+  text: string,
+  cursor: YamlCursor,
+  names: readonly string[],
+  kind: 'scheduler' | 'optimizer',
+  document: DocumentAnalysis,
+  host: CompletionHost,
+): CompletionEntry[] {
   const plan = document.plan;
+  const prefix = cursor.prefix.toLowerCase();
   return names
-    .filter((name) => name.toLowerCase().includes(cursor.prefix.toLowerCase()) || cursor.prefix === '')
+    .map((name) => writtenName(name, kind, cursor.key))
+    .filter((name) => prefix === '' || name.toLowerCase().includes(prefix))
     .map((name) => {
       const family = kind === 'scheduler' && plan ? host.familyOf(plan, name) : 'unknown';
       const curve = kind === 'scheduler' && plan ? curveWith(plan, name, family) : null;
@@ -102,7 +136,7 @@ function nameEntries(cursor: YamlCursor, names: readonly string[], kind: 'schedu
       return {
         label: name,
         kind,
-        insertText: name,
+        insertText: valueText(text, cursor, name),
         snippet: false,
         replace: cursor.replace,
         detail: kind === 'scheduler' ? `${family === 'unknown' ? 'schedule' : `${family} schedule`} · ${document.dialect.name}` : `optimizer · ${document.dialect.name}`,
@@ -145,9 +179,11 @@ export function completionsAt(analysis: ConfigAnalysis, text: string, offset: nu
   if (!vocabulary || !cursor) return [];
   if (cursor.kind === 'value') {
     const path = [...cursor.parents, cursor.key ?? ''];
-    if (vocabulary.schedulerKeys.some((key) => endsWith(path, key))) return nameEntries(cursor, vocabulary.schedulers, 'scheduler', document, host);
-    if (vocabulary.optimizerKeys.some((key) => endsWith(path, key))) return nameEntries(cursor, vocabulary.optimizers, 'optimizer', document, host);
+    if (vocabulary.schedulerKeys.some((key) => endsWith(path, key))) return nameEntries(text, cursor, vocabulary.schedulers, 'scheduler', document, host);
+    if (vocabulary.optimizerKeys.some((key) => endsWith(path, key))) return nameEntries(text, cursor, vocabulary.optimizers, 'optimizer', document, host);
     return [];
   }
+  // Keys are inserted as YAML (`key: `): none are offered in a JSON file.
+  if (/^\s*\{/.test(text)) return [];
   return keyEntries(cursor, vocabulary, document);
 }

@@ -45,7 +45,8 @@ function shapeOf(line: string): LineShape | null {
   const match = KEY.exec(body);
   if (!match?.[1]) return { indent: i, opens: false };
   const after = body.slice(match[0].length).trim();
-  return { indent: i, key: unquote(match[1]), opens: after === '' || after.startsWith('#') };
+  // A JSON-style line (`"scheduler": {`) opens a mapping too.
+  return { indent: i, key: unquote(match[1]), opens: after === '' || after.startsWith('#') || after === '{' || after === '[' };
 }
 
 /** The cursor's place in the YAML text at `offset`; null inside comments, flow collections and block scalars' text. */
@@ -70,15 +71,22 @@ export function yamlCursorAt(text: string, offset: number): YamlCursor | null {
     const comment = rest.search(/\s#/);
     const valueText = comment < 0 ? rest : rest.slice(0, comment);
     const leading = valueText.length - valueText.trimStart().length;
-    const start = valueStart + leading;
-    const end = valueStart + valueText.trimEnd().length;
+    let start = valueStart + leading;
+    let end = valueStart + valueText.trimEnd().length;
     if (offset < start && text.slice(valueStart, offset).trim() !== '') return null;
+    // Inside a quoted value (JSON, or quoted YAML), only the text between the quotes is replaced: the quotes and a
+    // JSON comma after them stay.
+    const quote = text[start];
+    if ((quote === '"' || quote === "'") && offset > start) {
+      const close = text.indexOf(quote, start + 1);
+      start += 1;
+      end = close >= 0 && close < lineEnd ? close : end;
+      if (offset > end) return null;
+    }
     cursor = {
       kind: 'value',
       key: unquote(keyMatch[1]),
-      prefix: text
-        .slice(start, Math.max(start, offset))
-        .replace(/^["']/, ''),
+      prefix: text.slice(start, Math.max(start, offset)).replace(/^["']/, ''),
       replace: { start, end: Math.max(start, end) },
       indent,
     };

@@ -27,7 +27,16 @@ test('a value position names its key, parents and what it replaces', () => {
     replaced: 'torch.optim.lr_scheduler.Co',
     siblings: ['init_args'],
   });
-  assert.deepEqual(cursor('x: "cos|"')?.replaced, '"cos"');
+  assert.deepEqual(cursor('x: "cos|"')?.replaced, 'cos');
+  assert.deepEqual(cursor('x: |"cos"')?.replaced, '"cos"');
+  assert.deepEqual(cursor('{\n  "scheduler": {\n    "type": "Warm|upLR",\n    "params": {}\n  }\n}\n'), {
+    kind: 'value',
+    key: 'type',
+    parents: ['scheduler'],
+    prefix: 'Warm',
+    replaced: 'WarmupLR',
+    siblings: ['params'],
+  });
   assert.deepEqual(cursor('x: "cos|"')?.prefix, 'cos');
 });
 

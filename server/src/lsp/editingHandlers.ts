@@ -1,0 +1,129 @@
+import {
+  CompletionItemKind,
+  CompletionTriggerKind,
+  InsertTextFormat,
+  type CancellationToken,
+  type CompletionItem,
+  type CompletionList,
+  type CompletionParams,
+  type DefinitionParams,
+  type DocumentLink,
+  type DocumentLinkParams,
+  type InlayHint,
+  type InlayHintParams,
+  type LocationLink,
+} from 'vscode-languageserver';
+import type { ConfigAnalysis } from '../analysis/analyzeConfig';
+import { completionsAt, type CompletionEntry, type CompletionHost } from '../analysis/completion';
+import { inlayHintsOf } from '../analysis/inlayHints';
+import { definitionAt, fileLinksOf } from '../analysis/navigation';
+import { scheduleVocabulary, vocabularyOf } from '../frameworks/registry';
+import { schedulerClassName } from '../frameworks/torch/torchParams';
+import { LineIndex } from '../parse/textSpan';
+import { familyOfName } from '../plan/scheduleFamily';
+import { fileNameOf } from './documentAnalyses';
+import type { LensSession } from './session';
+
+/** Characters after which an editor asks for completion by itself: a key's colon and the space after it. */
+export const COMPLETION_TRIGGER_CHARACTERS = [':', ' '];
+
+/** Completion reads each framework's editing vocabulary from the registry. */
+export const REGISTRY_COMPLETION_HOST: CompletionHost = {
+  vocabularyOf,
+  // A torch class offered in a framework with its own vocabulary (torchtune) is classified by the torch vocabulary.
+  familyOf: (plan, name) => {
+    const kind = familyOfName(plan, name).kind;
+    return kind === 'unknown' ? scheduleVocabulary('pytorch').family(schedulerClassName(name), {}).kind : kind;
+  },
+};
+
+const ITEM_KINDS: Record<CompletionEntry['kind'], CompletionItemKind> = {
+  scheduler: CompletionItemKind.EnumMember,
+  optimizer: CompletionItemKind.Class,
+  key: CompletionItemKind.Property,
+};
+
+/** The YAML documents (of a multi-document file) that LR Lens recognized: navigation stays inside them. */
+function recognizedDocuments(analysis: ConfigAnalysis) {
+  return analysis.documents.flatMap((d) => analysis.parsed.documents[d.documentIndex] ?? []);
+}
+
+/**
+ * Scheduler and optimizer names at a value, the framework's keys at a key; nothing outside a recognized training
+ * config. A trigger character (`:` or a space, typed anywhere) answers at a value position only, so indenting a line
+ * never pops up a list of keys.
+ */
+export async function completion(session: LensSession, params: CompletionParams, token: CancellationToken): Promise<CompletionList | null> {
+  const document = session.documents.get(params.textDocument.uri);
+  if (!document) return null;
+  const analysis = await session.analysisOf(document, token);
+  if (analysis.documents.length === 0) return null;
+  const text = document.getText();
+  let entries = completionsAt(analysis, text, document.offsetAt(params.position), REGISTRY_COMPLETION_HOST);
+  if (params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter) entries = entries.filter((entry) => entry.kind !== 'key');
+  if (entries.length === 0) return null;
+  const lines = analysis.parsed.lines;
+  const items = entries.map(
+    (entry): CompletionItem => ({
+      label: entry.label,
+      kind: ITEM_KINDS[entry.kind],
+      detail: entry.detail,
+      documentation: { kind: 'markdown', value: entry.documentation },
+      sortText: entry.sortText,
+      filterText: entry.label,
+      textEdit: { range: lines.rangeOf(entry.replace), newText: entry.insertText },
+      insertTextFormat: entry.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    }),
+  );
+  return { isIncomplete: false, items };
+}
+
+/** The figures derived from values (warmup steps, epoch length, LR after milestones, sweep budget); off with `lrLens.inlayHints`. */
+export async function inlayHints(session: LensSession, params: InlayHintParams, token: CancellationToken): Promise<InlayHint[] | null> {
+  const document = session.documents.get(params.textDocument.uri);
+  if (!document) return null;
+  const analysis = await session.analysisOf(document, token);
+  if (!session.presentationOf(document.uri).inlayHints || analysis.documents.length === 0) return [];
+  const range = { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) };
+  const settings = await session.settingsOf(document.uri);
+  const lines = analysis.parsed.lines;
+  return inlayHintsOf(analysis, document.getText(), settings, range).map((hint) => ({
+    position: lines.positionAt(hint.offset),
+    label: hint.label,
+    tooltip: hint.tooltip,
+    paddingLeft: true,
+  }));
+}
+
+/** From a Hydra `defaults:` item, a `_BASE_` or an interpolation `${a.b}` to the file or key it names. */
+export async function definition(session: LensSession, params: DefinitionParams, token: CancellationToken): Promise<LocationLink[] | null> {
+  const document = session.documents.get(params.textDocument.uri);
+  if (!document) return null;
+  const analysis = await session.analysisOf(document, token);
+  const documents = recognizedDocuments(analysis);
+  if (documents.length === 0) return null;
+  const settings = await session.settingsOf(document.uri);
+  const fileName = fileNameOf(document.uri);
+  const found = definitionAt(documents, document.getText(), fileName, document.offsetAt(params.position), settings.readFile);
+  if (!found) return null;
+  const { target } = found;
+  // A span in this file is read from this text; in another file, from that file's text (through the same reader).
+  const targetText = target.fileName === fileName ? document.getText() : settings.readFile?.(target.fileName);
+  const targetRange = target.span && targetText !== undefined ? new LineIndex(targetText).rangeOf(target.span) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return [{ originSelectionRange: analysis.parsed.lines.rangeOf(found.origin), targetUri: session.uriOfFile(target.fileName), targetRange, targetSelectionRange: targetRange }];
+}
+
+/** Links on Hydra `defaults:` items and `_BASE_` to the files they compose (only files that can be read). */
+export async function documentLinks(session: LensSession, params: DocumentLinkParams, token: CancellationToken): Promise<DocumentLink[] | null> {
+  const document = session.documents.get(params.textDocument.uri);
+  if (!document) return null;
+  const analysis = await session.analysisOf(document, token);
+  const documents = recognizedDocuments(analysis);
+  const settings = await session.settingsOf(document.uri);
+  if (documents.length === 0 || !settings.readFile) return [];
+  return fileLinksOf(documents, fileNameOf(document.uri), settings.readFile).map((link) => ({
+    range: analysis.parsed.lines.rangeOf(link.span),
+    target: session.uriOfFile(link.target),
+    tooltip: link.tooltip,
+  }));
+}
