@@ -29,6 +29,11 @@ export interface CompletionHost {
   vocabularyOf(dialect: string): CompletionVocabulary | null;
   /** The family of a scheduler name in a plan's vocabulary (for ordering and guidance). */
   familyOf(plan: TrainingPlan, name: string): FamilyKind;
+  /**
+   * The plan of the file with another text (the same file name and settings), for a document that has no plan while
+   * its scheduler value is being typed (`lr_scheduler_type:` with nothing after it yet is not a plan).
+   */
+  planOf?(text: string, documentIndex: number): TrainingPlan | undefined;
 }
 
 export interface CompletionEntry {
@@ -113,6 +118,14 @@ function valueText(text: string, cursor: YamlCursor, value: string): string {
   return text[cursor.replace.start - 1] === ':' ? ` ${quoted}` : quoted;
 }
 
+/** The plan the file would have with the first offered scheduler name written at the cursor (mid-edit files). */
+function planWithFirstName(text: string, cursor: YamlCursor, names: readonly string[], document: DocumentAnalysis, host: CompletionHost): TrainingPlan | undefined {
+  const first = names[0];
+  if (first === undefined || !host.planOf) return undefined;
+  const written = valueText(text, cursor, writtenName(first, 'scheduler', cursor.key));
+  return host.planOf(`${text.slice(0, cursor.replace.start)}${written}${text.slice(cursor.replace.end)}`, document.documentIndex);
+}
+
 function nameEntries(
   text: string,
   cursor: YamlCursor,
@@ -121,7 +134,7 @@ function nameEntries(
   document: DocumentAnalysis,
   host: CompletionHost,
 ): CompletionEntry[] {
-  const plan = document.plan;
+  const plan = document.plan ?? (kind === 'scheduler' ? planWithFirstName(text, cursor, names, document, host) : undefined);
   const prefix = cursor.prefix.toLowerCase();
   return names
     .map((name) => writtenName(name, kind, cursor.key))

@@ -13,7 +13,7 @@ import {
   type InlayHintParams,
   type LocationLink,
 } from 'vscode-languageserver';
-import type { ConfigAnalysis } from '../analysis/analyzeConfig';
+import { analyzeConfig, type ConfigAnalysis } from '../analysis/analyzeConfig';
 import { completionsAt, type CompletionEntry, type CompletionHost } from '../analysis/completion';
 import { inlayHintsOf } from '../analysis/inlayHints';
 import { definitionAt, fileLinksOf } from '../analysis/navigation';
@@ -59,7 +59,12 @@ export async function completion(session: LensSession, params: CompletionParams,
   const analysis = await session.analysisOf(document, token);
   if (analysis.documents.length === 0) return null;
   const text = document.getText();
-  let entries = completionsAt(analysis, text, document.offsetAt(params.position), REGISTRY_COMPLETION_HOST);
+  const settings = await session.settingsOf(document.uri);
+  const host: CompletionHost = {
+    ...REGISTRY_COMPLETION_HOST,
+    planOf: (variant, index) => analyzeConfig(variant, fileNameOf(document.uri), settings).documents.find((d) => d.documentIndex === index)?.plan,
+  };
+  let entries = completionsAt(analysis, text, document.offsetAt(params.position), host);
   if (params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter) entries = entries.filter((entry) => entry.kind !== 'key');
   if (entries.length === 0) return null;
   const lines = analysis.parsed.lines;
