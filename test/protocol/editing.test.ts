@@ -117,7 +117,9 @@ describe('editing assistance over stdio', () => {
     const cosine = items.find((i) => i.label === 'cosine');
     assert.ok(cosine);
     assert.equal(applyLspEdits(text, [cosine.textEdit as TextEdit]), text.replace('lr_scheduler_type:', 'lr_scheduler_type: cosine'));
-    const documentation = (cosine.documentation as { value: string }).value;
+    assert.doesNotMatch((cosine.documentation as { value: string }).value, /[▁▂▃▄▅▆▇█]/, 'the list is sent without sparklines');
+    const resolved = (await client.connection.sendRequest('completionItem/resolve', cosine)) as CompletionItem;
+    const documentation = (resolved.documentation as { value: string }).value;
     assert.match(documentation, /^[▁▂▃▄▅▆▇█]{24} {2}\n/);
     assert.match(documentation, /cosine · peak 2e-5/);
     assert.match(documentation, /Recommended default/);

@@ -133,15 +133,18 @@ function nameEntries(
   kind: 'scheduler' | 'optimizer',
   document: DocumentAnalysis,
   host: CompletionHost,
+  options: CompletionOptions,
 ): CompletionEntry[] {
   const plan = document.plan ?? (kind === 'scheduler' ? planWithFirstName(text, cursor, names, document, host) : undefined);
   const prefix = cursor.prefix.toLowerCase();
   return names
     .map((name) => writtenName(name, kind, cursor.key))
     .filter((name) => prefix === '' || name.toLowerCase().includes(prefix))
+    .filter((name) => options.only === undefined || name === options.only)
     .map((name) => {
       const family = kind === 'scheduler' && plan ? host.familyOf(plan, name) : 'unknown';
-      const curve = kind === 'scheduler' && plan ? curveWith(plan, name, family) : null;
+      // The sparkline is a curve per item: drawn only when asked (completionItem/resolve asks for one item).
+      const curve = kind === 'scheduler' && plan && options.documentation !== false ? curveWith(plan, name, family) : null;
       const documentation =
         kind === 'scheduler'
           ? `${curve ? `${curve}\n\n` : ''}${GUIDANCE[family]}${plan ? `\n\nPeak ${formatLr(plan.baseLr)} over ${plan.length.steps} ${plan.length.unit}s${plan.length.assumed ? ' (assumed)' : ''}.` : ''}`
@@ -183,8 +186,15 @@ function keyEntries(cursor: YamlCursor, vocabulary: CompletionVocabulary, docume
   return entries;
 }
 
+export interface CompletionOptions {
+  /** Draw each scheduler's sparkline into its documentation (default true; false leaves it for a resolve request). */
+  documentation?: boolean;
+  /** Only the item with this label (to resolve one item's documentation). */
+  only?: string;
+}
+
 /** Completion items at an offset of a recognized training config; empty elsewhere. */
-export function completionsAt(analysis: ConfigAnalysis, text: string, offset: number, host: CompletionHost): CompletionEntry[] {
+export function completionsAt(analysis: ConfigAnalysis, text: string, offset: number, host: CompletionHost, options: CompletionOptions = {}): CompletionEntry[] {
   const document = documentAt(analysis, offset);
   if (!document) return [];
   const vocabulary = host.vocabularyOf(document.dialect.id);
@@ -192,8 +202,8 @@ export function completionsAt(analysis: ConfigAnalysis, text: string, offset: nu
   if (!vocabulary || !cursor) return [];
   if (cursor.kind === 'value') {
     const path = [...cursor.parents, cursor.key ?? ''];
-    if (vocabulary.schedulerKeys.some((key) => endsWith(path, key))) return nameEntries(text, cursor, vocabulary.schedulers, 'scheduler', document, host);
-    if (vocabulary.optimizerKeys.some((key) => endsWith(path, key))) return nameEntries(text, cursor, vocabulary.optimizers, 'optimizer', document, host);
+    if (vocabulary.schedulerKeys.some((key) => endsWith(path, key))) return nameEntries(text, cursor, vocabulary.schedulers, 'scheduler', document, host, options);
+    if (vocabulary.optimizerKeys.some((key) => endsWith(path, key))) return nameEntries(text, cursor, vocabulary.optimizers, 'optimizer', document, host, options);
     return [];
   }
   // Keys are inserted as YAML (`key: `): none are offered in a JSON file.

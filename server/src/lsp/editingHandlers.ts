@@ -58,13 +58,9 @@ export async function completion(session: LensSession, params: CompletionParams,
   if (!document) return null;
   const analysis = await session.analysisOf(document, token);
   if (analysis.documents.length === 0) return null;
-  const text = document.getText();
-  const settings = await session.settingsOf(document.uri);
-  const host: CompletionHost = {
-    ...REGISTRY_COMPLETION_HOST,
-    planOf: (variant, index) => analyzeConfig(variant, fileNameOf(document.uri), settings).documents.find((d) => d.documentIndex === index)?.plan,
-  };
-  let entries = completionsAt(analysis, text, document.offsetAt(params.position), host);
+  const offset = document.offsetAt(params.position);
+  // Sparklines are drawn when an item is resolved (one curve), not for every item of the list.
+  let entries = completionsAt(analysis, document.getText(), offset, await hostFor(session, document.uri), { documentation: false });
   if (params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter) entries = entries.filter((entry) => entry.kind !== 'key');
   if (entries.length === 0) return null;
   const lines = analysis.parsed.lines;
@@ -78,9 +74,43 @@ export async function completion(session: LensSession, params: CompletionParams,
       filterText: entry.label,
       textEdit: { range: lines.rangeOf(entry.replace), newText: entry.insertText },
       insertTextFormat: entry.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      ...(entry.kind === 'scheduler' ? { data: { uri: document.uri, version: document.version, offset } satisfies ResolveData } : {}),
     }),
   );
   return { isIncomplete: false, items };
+}
+
+/** What a scheduler item carries to its resolve request: where it was offered. */
+interface ResolveData {
+  uri: string;
+  version: number;
+  offset: number;
+}
+
+function isResolveData(data: unknown): data is ResolveData {
+  const d = data as Partial<ResolveData> | null;
+  return typeof d === 'object' && d !== null && typeof d.uri === 'string' && Number.isSafeInteger(d.version) && Number.isSafeInteger(d.offset);
+}
+
+/** The registry's vocabularies, and the plan of a variant text of this document (same file name and settings). */
+async function hostFor(session: LensSession, uri: string): Promise<CompletionHost> {
+  const settings = await session.settingsOf(uri);
+  return {
+    ...REGISTRY_COMPLETION_HOST,
+    planOf: (variant, index) => analyzeConfig(variant, fileNameOf(uri), settings).documents.find((d) => d.documentIndex === index)?.plan,
+  };
+}
+
+/** A scheduler item's documentation with its sparkline (the curve that name gives under this file's plan). */
+export async function resolveCompletion(session: LensSession, item: CompletionItem, token: CancellationToken): Promise<CompletionItem> {
+  const data: unknown = item.data;
+  if (!isResolveData(data)) return item;
+  const document = session.documents.get(data.uri);
+  // The document changed since the list was made: the item keeps what it has.
+  if (!document || document.version !== data.version) return item;
+  const analysis = await session.analysisOf(document, token);
+  const [entry] = completionsAt(analysis, document.getText(), data.offset, await hostFor(session, document.uri), { only: item.label });
+  return entry ? { ...item, documentation: { kind: 'markdown', value: entry.documentation } } : item;
 }
 
 /** The figures derived from values (warmup steps, epoch length, LR after milestones, sweep budget); off with `lrLens.inlayHints`. */
