@@ -136,7 +136,7 @@ describe('lr-lens curve', () => {
   test('a file without a schedule exits 1 with a reason; bad usage exits 2', () => {
     const r = run('curve', join(dir, 'workflow.yaml'));
     assert.equal(r.status, 1);
-    assert.match(r.stderr, /not a recognised training config/);
+    assert.match(r.stderr, /not a recognized training config/);
     assert.equal(run('curve').status, 2);
     assert.equal(run('curve', join(dir, 'clean.yaml'), '--points', '1').status, 2);
     assert.equal(run('curve', join(dir, 'nope.yaml')).status, 2);

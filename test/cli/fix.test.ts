@@ -1,10 +1,25 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  chownSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { ensureBuilt } from '../helpers/build';
+import { FixNotWritten, writeFix } from '../../server/src/cli/fixFiles';
 
 const REPO = join(__dirname, '..', '..');
 const CLI = join(REPO, 'bin', 'lr-lens.js');
@@ -66,17 +81,13 @@ test('--fix writes each fixed file atomically, keeps untouched bytes, leaves unp
   assert.equal(again.stdout, '');
 });
 
-test('--fix leaves a read-only file alone and says so', () => {
+test('--fix leaves a read-only file alone and says so, also when run as root', () => {
   const dir = fresh();
   chmodSync(join(dir, 'hf.yaml'), 0o444);
   const r = run(dir, 'check', 'hf.yaml', '--fix');
-  if (process.getuid?.() === 0) {
-    // root may write anywhere: access(W_OK) succeeds, so the file is fixed.
-    assert.equal(readFileSync(join(dir, 'hf.yaml'), 'utf8'), HF_CRLF.replace('"constant"', '"cosine"'));
-    return;
-  }
   assert.equal(r.status, 2);
-  assert.match(r.stderr, /cannot write hf\.yaml/);
+  assert.match(r.stderr, /cannot write hf\.yaml: it is read-only/);
+  assert.match(r.stderr, /^0 fix\(es\) applied to 0 file\(s\)$/m, 'the count is of fixes written');
   assert.equal(readFileSync(join(dir, 'hf.yaml'), 'utf8'), HF_CRLF);
 });
 
@@ -84,4 +95,80 @@ test('--fix and --fix-dry-run together are a usage error', () => {
   const r = run(fresh(), 'check', '.', '--fix', '--fix-dry-run');
   assert.equal(r.status, 2);
   assert.match(r.stderr, /cannot be combined/);
+});
+
+test('--fix refuses a file that is not valid UTF-8 (a Latin-1 comment), byte for byte unchanged', () => {
+  const dir = fresh();
+  const latin1 = Buffer.concat([Buffer.from('# r\xe9glage du taux\n', 'latin1'), Buffer.from(HF_CRLF)]);
+  writeFileSync(join(dir, 'hf.yaml'), latin1);
+  for (const flag of ['--fix', '--fix-dry-run']) {
+    const r = run(dir, 'check', 'hf.yaml', flag);
+    // The file was recognized and the finding is there (a dry run prints only diffs).
+    if (flag === '--fix') assert.match(r.stdout, /constant-lr/);
+    assert.match(r.stderr, /not fixing hf\.yaml: it is not valid UTF-8/);
+    assert.ok(readFileSync(join(dir, 'hf.yaml')).equals(latin1));
+  }
+});
+
+test('--fix keeps every byte outside the edit (BOM, CRLF, UTF-8 comments)', () => {
+  const dir = fresh();
+  const text = `\ufeff# réglage — 学习率\r\n${HF_CRLF}`;
+  writeFileSync(join(dir, 'hf.yaml'), text);
+  const r = run(dir, 'check', 'hf.yaml', '--fix');
+  assert.match(r.stderr, /1 fix\(es\) applied to 1 file\(s\)/);
+  assert.ok(readFileSync(join(dir, 'hf.yaml')).equals(Buffer.from(text.replace('"constant"', '"cosine"'), 'utf8')));
+});
+
+test('--fix writes through a symbolic link to the real file; the link stays a link', { skip: process.platform === 'win32' }, () => {
+  const dir = fresh();
+  mkdirSync(join(dir, 'real'));
+  renameSync(join(dir, 'hf.yaml'), join(dir, 'real', 'hf.yaml'));
+  symlinkSync(join('real', 'hf.yaml'), join(dir, 'link.yaml'));
+  const r = run(dir, 'check', 'link.yaml', '--fix');
+  assert.match(r.stderr, /fixed link\.yaml/);
+  assert.ok(lstatSync(join(dir, 'link.yaml')).isSymbolicLink());
+  assert.equal(readFileSync(join(dir, 'real', 'hf.yaml'), 'utf8'), HF_CRLF.replace('"constant"', '"cosine"'));
+  assert.deepEqual(readdirSync(join(dir, 'real')), ['hf.yaml'], 'no temporary file left behind');
+});
+
+test('--fix keeps hard links one file, and keeps mode, owner and group', { skip: process.platform === 'win32' }, () => {
+  const dir = fresh();
+  linkSync(join(dir, 'hf.yaml'), join(dir, 'hf-link.yaml.bak'));
+  const before = statSync(join(dir, 'hf.yaml'));
+  run(dir, 'check', 'hf.yaml', '--fix');
+  const after = statSync(join(dir, 'hf.yaml'));
+  assert.equal(after.ino, before.ino);
+  assert.equal(readFileSync(join(dir, 'hf-link.yaml.bak'), 'utf8'), HF_CRLF.replace('"constant"', '"cosine"'));
+
+  const owned = join(dir, 'ds_config.json');
+  chmodSync(owned, 0o604);
+  if (process.getuid?.() === 0) chownSync(owned, 4321, 4322);
+  const ownedBefore = statSync(owned);
+  const r = run(dir, 'check', 'ds_config.json', '--fix');
+  assert.match(r.stderr, /fixed ds_config\.json/);
+  const ownedAfter = statSync(owned);
+  assert.deepEqual([ownedAfter.mode, ownedAfter.uid, ownedAfter.gid], [ownedBefore.mode, ownedBefore.uid, ownedBefore.gid]);
+  if (process.getuid?.() === 0) assert.deepEqual([ownedAfter.uid, ownedAfter.gid], [4321, 4322]);
+});
+
+test('--fix counts the fixes it wrote, not the fixes it tried', () => {
+  const dir = fresh();
+  chmodSync(join(dir, 'hf.yaml'), 0o444);
+  const r = run(dir, 'check', 'hf.yaml', 'ds_config.json', '--fix');
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /cannot write hf\.yaml: it is read-only/);
+  assert.match(r.stderr, /^1 fix\(es\) applied to 1 file\(s\)$/m);
+});
+
+test('a file changed after it was analyzed is not written: the change made meanwhile is kept', () => {
+  const dir = fresh();
+  const path = join(dir, 'hf.yaml');
+  const analyzed = readFileSync(path);
+  appendFileSync(path, 'seed: 42\r\n');
+  const fixed = HF_CRLF.replace('"constant"', '"cosine"');
+  assert.throws(() => writeFix(path, analyzed, fixed), (error: unknown) => error instanceof FixNotWritten && error.changed);
+  assert.equal(readFileSync(path, 'utf8'), `${HF_CRLF}seed: 42\r\n`);
+  // Unchanged since analyzed: written.
+  writeFix(path, readFileSync(path), 'x: 1\n');
+  assert.equal(readFileSync(path, 'utf8'), 'x: 1\n');
 });

@@ -10,6 +10,8 @@ import { PLAN_RULES, SWEEP_RULES } from '../rules';
 import type { SweepPlan } from '../plan/sweepPlan';
 import { embeddedHydraSweep } from '../frameworks/hydra-sweep/dialect';
 import { RULES } from '../rules/ruleCatalog';
+import { reportInvalidValue } from '../rules/invalidValue';
+import { reportFileTooLarge } from '../rules/fileTooLarge';
 import type { Finding, RuleId, Severity } from './finding';
 import { placeFinding } from '../dialects/valueOrigin';
 import { faultHandler, type AnalysisLogger } from './internalErrors';
@@ -70,13 +72,7 @@ export function analyzeConfig(text: string, fileName: string, settings: LensSett
   reuse.detections?.startVersion();
   const documents: DocumentAnalysis[] = [];
   // A directive that cannot be read is reported where it is written, whatever the file is.
-  const raw: Finding[] = parsed.directives.problems.map((problem) => ({
-    ruleId: 'invalid-value',
-    severity: 'warning',
-    message: problem.message,
-    span: problem.span,
-    fixes: [],
-  }));
+  const raw: Finding[] = parsed.directives.problems.map((problem) => reportInvalidValue(problem.message, problem.span, 'warning'));
   parsed.documents.forEach((document, documentIndex) => {
     const input: DialectInput = { parsed, document, documentIndex, fileName, settings };
     let detection;
@@ -128,7 +124,7 @@ export function analyzeConfig(text: string, fileName: string, settings: LensSett
   reuse.detections?.endVersion();
   for (const { rule, span } of parsed.directives.namedRules) {
     if (!(rule in RULES)) {
-      raw.push({ ruleId: 'invalid-value', severity: 'warning', message: `Unknown rule \`${rule}\` in an lr-lens directive (known: ${Object.keys(RULES).join(', ')}).`, span, fixes: [] });
+      raw.push(reportInvalidValue(`Unknown rule \`${rule}\` in an lr-lens directive (known: ${Object.keys(RULES).join(', ')}).`, span, 'warning'));
     }
   }
   return { parsed, documents, findings: applySeverities(raw.map(placeFinding), parsed, settings) };
@@ -142,19 +138,10 @@ function analyzeProjectConfig(text: string): ConfigAnalysis {
 
 function skippedAsTooLarge(text: string, maxFileSize: number): ConfigAnalysis {
   const parsed = parseConfig('');
-  const megabytes = (n: number) => `${+(n / (1024 * 1024)).toFixed(1)} MB`;
   return {
     parsed: { ...parsed, text, lines: new LineIndex(text) },
     documents: [],
-    findings: [
-      {
-        ruleId: 'file-too-large',
-        severity: 'information',
-        message: `LR Lens skipped this file: it is ${megabytes(text.length)}, above the ${megabytes(maxFileSize)} limit (setting lrLens.maxFileSizeMB).`,
-        span: { start: 0, end: Math.min(text.length, text.search(/\r?\n|$/)) },
-        fixes: [],
-      },
-    ],
+    findings: [reportFileTooLarge(text, maxFileSize)],
   };
 }
 

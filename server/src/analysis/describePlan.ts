@@ -1,5 +1,6 @@
 import type { TrainingPlan } from '../plan/trainingPlan';
 import type { CurvePoint } from '../schedules/schedule';
+import { degenerateUnderAssumption, unitCount } from '../plan/planWording';
 
 /** A learning rate the way people write them: 5e-6, 0.0003, 1.5e-5. */
 export function formatLr(lr: number): string {
@@ -23,10 +24,14 @@ export interface PlanSummary {
 export function summarizePlan(plan: TrainingPlan, points: readonly CurvePoint[]): PlanSummary {
   const peakLr = points.reduce((max, p) => Math.max(max, p.lr), 0);
   const endLr = points.at(-1)?.lr ?? plan.baseLr;
-  const horizon = `${plan.length.steps} ${plan.length.unit}s${plan.length.assumed ? ' (assumed)' : ''}`;
-  const warmup = plan.warmup.steps > 0 ? `warmup ${plan.warmup.steps} steps` : 'no warmup';
+  // Every count in the plan's own unit (epochs or steps), singular or plural; a normalized peak is said to be one.
+  const horizon = `${unitCount(plan.length.steps, plan.length.unit)}${plan.length.assumed ? ' (assumed)' : ''}`;
+  const warmup = plan.warmup.steps > 0 ? `warmup ${unitCount(plan.warmup.steps, plan.length.unit)}` : 'no warmup';
   const family = `${plan.schedule.name}${plan.schedule.explicit ? '' : ' (default)'}`;
-  const end = plan.schedule.validationDriven ? 'depends on validation' : `ends at ${formatLr(endLr)}`;
+  const scale = plan.peakUnknown ? ' × peak' : '';
+  const end = plan.schedule.validationDriven ? 'depends on validation' : `ends at ${formatLr(endLr)}${scale}`;
+  const peak = plan.peakUnknown ? 'peak unknown (drawn as 1)' : `peak ${formatLr(peakLr)}`;
+  const degenerate = degenerateUnderAssumption(plan);
   return {
     peakLr,
     endLr,
@@ -34,6 +39,6 @@ export function summarizePlan(plan: TrainingPlan, points: readonly CurvePoint[])
     warmupSteps: plan.warmup.steps,
     totalSteps: plan.length.steps,
     unit: plan.length.unit,
-    text: `${family} · peak ${formatLr(peakLr)} · ${warmup} · ${end} · ${horizon}`,
+    text: `${family} · ${peak} · ${warmup} · ${end} · ${horizon}${degenerate ? ` · ${degenerate}` : ''}`,
   };
 }

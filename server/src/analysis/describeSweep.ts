@@ -1,7 +1,7 @@
 import type { SweepPlan } from '../plan/sweepPlan';
 import { spanContains } from '../parse/textSpan';
 import { ADAM_ROLES, ROLE_WORDS, roleOf, tunedAdamRoles } from '../plan/searchSpaceRoles';
-import { DEFAULT_BUDGET_THRESHOLD, supportedRoles } from '../rules/sweepRules';
+import { DEFAULT_BUDGET_THRESHOLD, supportedRoles } from '../rules/adamBudget';
 import { markdownText } from './markdown';
 
 /**

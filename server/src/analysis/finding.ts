@@ -1,22 +1,11 @@
 import type { Range, Span } from '../parse/textSpan';
 import type { CurvePoint } from '../schedules/schedule';
+import type { RuleId } from '../rules';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-export type RuleId =
-  | 'constant-lr'
-  | 'piecewise-schedule'
-  | 'validation-driven-schedule'
-  | 'schedule-family'
-  | 'schedule-horizon'
-  | 'warmup-too-long'
-  | 'adam-overtuned'
-  | 'adam-undertuned'
-  | 'tuned-train-steps'
-  | 'unknown-budget'
-  | 'invalid-value'
-  /** Not a tuning rule: the file was above the size limit and not analysed. */
-  | 'file-too-large';
+/** The id of a rule: one per module in `RULE_MODULES` (server/src/rules/index.ts). */
+export type { RuleId };
 
 /** A minimal text edit on the analysed text: replace [start, end) with newText. */
 export interface TextEdit {

@@ -2,7 +2,7 @@ import { isScalar, isSeq, visit, type Node } from 'yaml';
 import { ADAM_ROLES, ROLE_WORDS } from '../plan/searchSpaceRoles';
 import type { SweepPlan } from '../plan/sweepPlan';
 import type { TrainingPlan } from '../plan/trainingPlan';
-import { supportedRoles } from '../rules/sweepRules';
+import { supportedRoles } from '../rules/adamBudget';
 import { scheduleOfPlan } from '../schedules';
 import type { Span } from '../parse/textSpan';
 import type { ConfigAnalysis, DocumentAnalysis, LensSettings } from './analyzeConfig';

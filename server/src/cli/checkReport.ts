@@ -3,6 +3,7 @@ import type { ConfigAnalysis } from '../analysis/analyzeConfig';
 import type { Finding, RelatedLocation, Severity } from '../analysis/finding';
 import type { Range } from '../parse/textSpan';
 import { findingsElsewhere } from '../dialects/valueOrigin';
+import { escapeControlCharacters } from './args';
 
 /** One file's result in ESLint's JSON shape (so formatters and CI annotators work), plus `dialect`. */
 export interface FileReport {
@@ -164,13 +165,32 @@ function withCounts(report: { filePath: string; dialect: string | null; messages
 
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
 
-/** `file:line:col severity message rule`, one line per message. */
+/** Line breaks and the blanks around them as one space (no regex: linear on any text). */
+function oneLine(text: string): string {
+  const parts = text.split('\n');
+  if (parts.length === 1) return text;
+  return parts
+    .map((part, i) => (i > 0 ? part.trimStart() : part))
+    .map((part, i) => (i < parts.length - 1 ? part.trimEnd() : part))
+    .filter((part, i) => part !== '' || i === 0 || i === parts.length - 1)
+    .join(' ');
+}
+
+/**
+ * `file:line:col severity message rule`, one line per message. File names and messages come from the repository
+ * checked: their control characters are escaped (no ESC sequence reaches the terminal, and a file name with a
+ * newline cannot start a line of its own, such as a `::error` workflow command for GitHub Actions).
+ */
 export function formatText(reports: readonly FileReport[]): string {
   const lines: string[] = [];
   for (const report of reports) {
+    const file = escapeControlCharacters(report.filePath);
     for (const m of report.messages) {
-      const related = (m.relatedLocations ?? []).map((r) => ` (${r.message.replace(/\.$/, '')}: ${r.filePath}:${r.line}:${r.column})`).join('');
-      lines.push(`${report.filePath}:${m.line}:${m.column} ${LABEL[m.lrLensSeverity]} ${m.message.replace(/\s*\n\s*/g, ' ')}${related} ${m.ruleId ?? 'yaml-syntax'}`);
+      const related = (m.relatedLocations ?? [])
+        .map((r) => ` (${escapeControlCharacters(`${r.message.replace(/\.$/, '')}: ${r.filePath}`)}:${r.line}:${r.column})`)
+        .join('');
+      const message = escapeControlCharacters(oneLine(m.message));
+      lines.push(`${file}:${m.line}:${m.column} ${LABEL[m.lrLensSeverity]} ${message}${related} ${m.ruleId ?? 'yaml-syntax'}`);
     }
   }
   return lines.join('\n');

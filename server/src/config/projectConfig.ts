@@ -3,6 +3,7 @@ import { isMap, isScalar, parseDocument, type Node } from 'yaml';
 import type { LensSettings } from '../analysis/analyzeConfig';
 import type { Finding } from '../analysis/finding';
 import { RULES } from '../rules/ruleCatalog';
+import { reportInvalidValue } from '../rules/invalidValue';
 
 /**
  * `.lr-lens.yaml` at a project's root: the team's settings, read by the language server and the CLI alike.
@@ -59,7 +60,7 @@ export function readProjectConfig(text: string, knownDialects: readonly string[]
   const document = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   const findings: Finding[] = [];
   const problem = (message: string, span: { start: number; end: number }) =>
-    findings.push({ ruleId: 'invalid-value', severity: 'error', message: `.lr-lens.yaml: ${message}`, span, fixes: [] });
+    findings.push(reportInvalidValue(`.lr-lens.yaml: ${message}`, span));
   for (const error of document.errors) problem(error.message.split('\n')[0]!, { start: error.pos[0], end: error.pos[1] });
   let raw: unknown;
   try {

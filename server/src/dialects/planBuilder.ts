@@ -22,6 +22,8 @@ export interface PlanDraft {
   /** Plan field (`baseLr`, `schedule`, `warmup`, `length`, `optimizer`, `beta1`, ...) → key path in the file, or a source. */
   sources: Record<string, string | Source | undefined>;
   assumptions: string[];
+  /** Why the file does not fix the peak LR (then baseLr is 1: the curve is the normalized shape). */
+  peakUnknown?: string;
 }
 
 /** Turns a draft into a plan: Adam hyperparameters only for Adam-family optimizers, sources as spans. */
@@ -47,6 +49,7 @@ export function buildPlan(dialectId: string, input: DialectInput, tree: ConfigTr
       weightDecay,
     },
     baseLr: draft.baseLr,
+    ...(draft.peakUnknown ? { peakUnknown: draft.peakUnknown } : {}),
     schedule: draft.schedule,
     warmup: { ...draft.warmup, steps: Math.max(0, Math.round(draft.warmup.steps)) },
     length: draft.length,

@@ -1,7 +1,7 @@
 import type * as z from '../plan/zod';
 import type { Finding } from '../analysis/finding';
 import type { MapEntry } from '../parse/yamlAccess';
-import { RULES } from '../rules/ruleCatalog';
+import { reportInvalidValue } from '../rules/invalidValue';
 
 /** How one config key is validated: a zod schema whose error messages are user-facing. */
 export type SettingSchemas = Readonly<Record<string, z.ZodMiniType>>;
@@ -35,14 +35,7 @@ export function readSettings(entries: ReadonlyMap<string, MapEntry>, schemas: Se
       continue;
     }
     const problem = result.error.issues[0]?.message ?? 'has an invalid value';
-    findings.push({
-      ruleId: 'invalid-value',
-      severity: RULES['invalid-value'].defaultSeverity,
-      message: `\`${key}\` ${problem}; got ${shown(entry.value)}.`,
-      span: entry.valueSpan.end > entry.valueSpan.start ? entry.valueSpan : entry.keySpan,
-      keySpan: entry.keySpan,
-      fixes: [],
-    });
+    findings.push(reportInvalidValue(`\`${key}\` ${problem}; got ${shown(entry.value)}.`, entry));
   }
   return { values, findings };
 }

@@ -101,7 +101,8 @@ export function tunedEntries(sweep: SweepDraft): SweepEntry[] {
 export function isTuned(entry: SweepEntry): boolean {
   if (entry.kind === 'fixed') return false;
   if (entry.values && entry.values.length <= 1) return false;
-  if (entry.min !== undefined && entry.max !== undefined && entry.min === entry.max && entry.kind === 'range') return false;
+  // Bounds that coincide (a range, or a distribution such as Katib's double min = max) give one value.
+  if (entry.min !== undefined && entry.max !== undefined && entry.min === entry.max) return false;
   return true;
 }
 

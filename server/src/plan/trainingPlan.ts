@@ -33,6 +33,11 @@ export const TrainingPlanSchema = z.object({
     weightDecay: z.optional(z.number()),
   }),
   baseLr: z.number().check(z.positive()),
+  /**
+   * Why the file does not fix the peak LR (DeepSpeed `"auto"`, Ultralytics `optimizer: auto`), when it does not:
+   * `baseLr` is then 1 and the curve is the schedule's shape, normalized to its peak.
+   */
+  peakUnknown: z.optional(z.string()),
   schedule: z.object({
     /** Whose scheduler vocabulary `name` is in, e.g. `huggingface`, or the shared `pytorch` (one of the registry's). */
     framework: z.custom<ScheduleVocabularyId>((value) => typeof value === 'string', 'must be a scheduler vocabulary'),

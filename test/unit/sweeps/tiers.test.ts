@@ -150,17 +150,22 @@ test('adam-undertuned: a hint on the LR entry naming what the budget also suppor
   assert.deepEqual(analyse(text.replace('run_cap: 30', 'run_cap: 9')).findings, []);
 });
 
-test('unknown-budget: an Adam study that nothing bounds, information on the method', () => {
-  const text = yaml('method: bayes', 'parameters:', '  optimizer: {value: adamw}', '  lr: {min: 0.001, max: 0.1}');
+test('unknown-budget: an Adam study that nothing bounds, information on the method; tuning the LR alone is affordable', () => {
+  const lrOnly = yaml('method: bayes', 'parameters:', '  optimizer: {value: adamw}', '  lr: {min: 0.001, max: 0.1}');
+  assert.equal(analyse(lrOnly).documents[0]?.sweep?.budget.trials, null);
+  assert.deepEqual(analyse(lrOnly).findings, []);
+  const text = `${lrOnly}  beta1: {min: 0.8, max: 0.95}\n`;
   const [finding, ...rest] = analyse(text).findings;
   assert.equal(rest.length, 0);
   assert.equal(finding?.ruleId, 'unknown-budget');
   assert.equal(finding.severity, 'information');
   assert.equal(text.slice(finding.span.start, finding.span.end), 'method');
   assert.match(finding.message, /run_cap/);
-  assert.deepEqual(analyse(text.replace('method: bayes', 'method: bayes\nrun_cap: 5')).findings, []);
+  assert.deepEqual(analyse(text.replace('method: bayes', 'method: bayes\nrun_cap: 10')).findings, []);
   const katib = yaml('apiVersion: kubeflow.org/v1beta1', 'kind: Experiment', 'spec:', '  algorithm: {algorithmName: random}', '  parameters:', '    - name: adam_lr', '      parameterType: double', '      feasibleSpace: {min: "0.001", max: "0.1"}');
-  assert.deepEqual(analyse(katib).findings.map((f) => f.ruleId), ['unknown-budget']);
+  assert.deepEqual(analyse(katib).findings.map((f) => f.ruleId), []);
+  const katibBeta = `${katib}    - name: adam_beta1\n      parameterType: double\n      feasibleSpace: {min: "0.8", max: "0.95"}\n`;
+  assert.deepEqual(analyse(katibBeta).findings.map((f) => f.ruleId), ['unknown-budget']);
 });
 
 test('tuned-train-steps in every format; a length fixed for every trial is fine', () => {

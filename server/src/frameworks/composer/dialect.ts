@@ -17,6 +17,8 @@ import { coerceParams, NO_SCHEDULER } from '../../dialects/torchDefaults';
 import { assumedLength, epochLength, givenStepsPerEpoch, stepLength, type PlanLength } from '../../dialects/trainingLength';
 import { composerDecayEdits } from './decayFix';
 import { numberValue } from '../torch/torchParams';
+import { unnamedScheduler } from './unnamedScheduler';
+import { mcliParameters } from './mcliRun';
 
 export const COMPOSER_DEFAULTS = {
   optimizer: 'decoupled_adamw',
@@ -62,7 +64,8 @@ const SETTINGS = {
   global_train_batch_size: numberSetting('must be a whole number of samples'),
 };
 
-function recognize(input: DialectInput): Recognition | null {
+function recognize(whole: DialectInput): Recognition | null {
+  const input = mcliParameters(whole);
   const keys = topLevelKeys(input.document);
   const tree = new ConfigTree(input.document, { interpolate: false });
   if (tree.has('optimizer.learning_rate')) return null; // OLMo's own trainer, not Composer
@@ -79,7 +82,8 @@ function recognize(input: DialectInput): Recognition | null {
   return { confidence: Math.min(0.95, 0.5 + 0.1 * marks.length), reason: `Composer/llm-foundry: max_duration with ${marks.slice(0, 3).join(', ')}` };
 }
 
-function extract(input: DialectInput): Extraction {
+function extract(whole: DialectInput): Extraction {
+  const input = mcliParameters(whole);
   const tree = new ConfigTree(input.document, { interpolate: true });
   const { values, findings } = readSettings(tree.entries(Object.keys(SETTINGS)), SETTINGS);
   // A value the framework would reject: report it, and judge no plan built on defaults standing in for it.
@@ -117,6 +121,8 @@ function extract(input: DialectInput): Extraction {
   } else if (warmupTime && batch && warmupTime.unit === 'sp') warmup = { steps: Math.round(warmupTime.value / batch) };
 
   const name = values['scheduler.name'] as string | undefined;
+  // A scheduler block without a name is an unknown schedule, not an absent one (composerUnnamed.ts).
+  if (!name && tree.has('scheduler')) return { findings: [...findings, ...unnamedScheduler(tree)] };
   let schedule: PlanDraft['schedule'];
   if (!name) schedule = { ...NO_SCHEDULER };
   else {
@@ -162,5 +168,5 @@ export const composerDialect: Dialect = {
   recognize,
   fileNameHints: [/yamls\/(pretrain|finetune)\//, /llm-foundry|composer/i],
   extract,
-  decayEdits: composerDecayEdits,
+  decayEdits: (input, plan, family) => composerDecayEdits(mcliParameters(input), plan, family),
 };

@@ -15,6 +15,7 @@ import { buildPlan, type PlanDraft } from '../../dialects/planBuilder';
 import { coerceParams } from '../../dialects/torchDefaults';
 import { assumedLength, stepLength, type PlanLength } from '../../dialects/trainingLength';
 import { deepspeedDecayEdits } from './decayFix';
+import { AUTO_PEAK, fillAutoSchedulerParams } from './autoValues';
 
 export const DEEPSPEED_DEFAULTS = {
   warmup_num_steps: 1000,
@@ -50,12 +51,18 @@ function extract(input: DialectInput): Extraction {
   const optimizerLr = known(tree.get('optimizer.params.lr'));
   const warmupMax = known(params.warmup_max_lr);
   // Warmup* schedulers warm up to warmup_max_lr; otherwise the optimizer's lr is the peak.
-  const baseLr = schedulerType?.startsWith('Warmup') && schedulerType !== 'WarmupCosineLR' ? (warmupMax ?? optimizerLr) : (optimizerLr ?? warmupMax);
+  const warmsToMax = schedulerType?.startsWith('Warmup') && schedulerType !== 'WarmupCosineLR';
+  const knownPeak = warmsToMax ? (warmupMax ?? optimizerLr) : (optimizerLr ?? warmupMax);
+  // A peak written "auto" is the Trainer's learning_rate: the shape is still known, drawn normalized (autoValues.ts).
+  const peakIsAuto = knownPeak === undefined && [tree.get('optimizer.params.lr'), params.warmup_max_lr].includes('auto');
+  const baseLr = peakIsAuto ? 1 : knownPeak;
   if (baseLr === undefined || !(baseLr > 0)) return { findings: [] };
   if (tree.get('optimizer.params.lr') === 'auto' || params.warmup_max_lr === 'auto') assumptions.push('"auto" values are filled in by the Hugging Face Trainer');
+  if (peakIsAuto) assumptions.push(AUTO_PEAK);
 
   const total = known(params.total_num_steps);
   const length: PlanLength = total !== undefined && total > 0 ? stepLength(total, `scheduler.params.total_num_steps: ${total}`) : assumedLength('the run length is not in a DeepSpeed config', assumptions);
+  fillAutoSchedulerParams(params, baseLr, length.steps, assumptions);
   let schedule: PlanDraft['schedule'];
   let warmupSteps = 0;
   if (!schedulerType) {
@@ -98,6 +105,7 @@ function extract(input: DialectInput): Extraction {
       epsilon: 'optimizer.params.eps',
     },
     assumptions,
+    ...(peakIsAuto ? { peakUnknown: AUTO_PEAK } : {}),
   });
   return { plan, findings: [] };
 }

@@ -57,6 +57,8 @@ function recognize(input: DialectInput): Recognition | null {
   const keys = topLevelKeys(input.document);
   const hits = SECTIONS.filter((k) => keys.has(k));
   if (hits.length < 2 && !(keys.has('SOLVER') && hits.length === 1)) return null;
+  // Training keys: a SOLVER section, here or in a `_BASE_` file; an inference-only config has neither.
+  if (!keys.has('SOLVER') && !keys.has('_BASE_')) return null;
   return { confidence: Math.min(0.95, 0.45 + 0.12 * hits.length), reason: `detectron2 sections: ${hits.slice(0, 4).join(', ')}` };
 }
 

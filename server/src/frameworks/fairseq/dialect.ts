@@ -16,7 +16,7 @@ import { buildPlan, type PlanDraft } from '../../dialects/planBuilder';
 import { coerceParams } from '../../dialects/torchDefaults';
 import { defaultsChoices } from '../../dialects/hydraDefaults';
 import { assumedLength, epochLength, stepLength, type PlanLength } from '../../dialects/trainingLength';
-import { RULES } from '../../rules/ruleCatalog';
+import { reportInvalidValue } from '../../rules/invalidValue';
 import type { Finding } from '../../analysis/finding';
 import { fairseqDecayEdits } from './decayFix';
 
@@ -62,16 +62,7 @@ function pick(params: Record<string, unknown>, keys: readonly string[]): Record<
 function invalid(tree: ConfigTree, path: string, message: string): Finding[] {
   const entry = tree.entry(path);
   if (!entry) return [];
-  return [
-    {
-      ruleId: 'invalid-value',
-      severity: RULES['invalid-value'].defaultSeverity,
-      message: `\`${path}\` ${message}`,
-      span: entry.valueSpan.end > entry.valueSpan.start ? entry.valueSpan : entry.keySpan,
-      keySpan: entry.keySpan,
-      fixes: [],
-    },
-  ];
+  return [reportInvalidValue(`\`${path}\` ${message}`, entry)];
 }
 
 /** fairseq's `lr`: a list (one entry per epoch for `fixed`), a lone number, or a numeric string. */
@@ -155,11 +146,16 @@ function extract(input: DialectInput): Extraction {
   if (maxEpoch > 0) params.max_epoch = maxEpoch;
   const warmupPath = flat ? `${opt}.warmup_updates` : `${schedulerBase}.warmup_updates`;
   let warmupSteps = number(warmupPath) ?? FAIRSEQ_DEFAULTS.warmup_updates[name] ?? 0;
+  let phaseRatio: number | undefined;
   if (name === 'tri_stage') {
     const ratios = toNumberList(tree.get(`${schedulerBase}.phase_ratio`));
-    if (Array.isArray(ratios) && typeof ratios[0] === 'number') warmupSteps = Math.round(ratios[0] * length.steps);
+    if (Array.isArray(ratios) && typeof ratios[0] === 'number') {
+      phaseRatio = ratios[0];
+      warmupSteps = Math.round(ratios[0] * length.steps);
+    }
     else warmupSteps = number(`${schedulerBase}.warmup_steps`) ?? 0;
   }
+  const triStageWarmupPath = tree.has(`${schedulerBase}.phase_ratio`) ? `${schedulerBase}.phase_ratio` : `${schedulerBase}.warmup_steps`;
   const forceAnneal = params.force_anneal !== undefined && params.force_anneal !== null;
   const constant = name === 'fixed' && !forceAnneal && lrs.length <= 1;
 
@@ -174,12 +170,13 @@ function extract(input: DialectInput): Extraction {
     optimizer,
     baseLr,
     schedule: { framework: 'fairseq', name, params, explicit: tree.has(schedulerPath) || chosen !== undefined, constantAfterWarmup: constant, validationDriven: name === 'reduce_lr_on_plateau' },
-    warmup: { steps: Math.min(warmupSteps, length.steps) },
+    warmup: { steps: Math.min(warmupSteps, length.steps), ...(phaseRatio !== undefined ? { ratio: phaseRatio } : {}) },
     length,
     sources: {
       baseLr: lrPath,
       schedule: tree.has(schedulerPath) ? schedulerPath : chosen ? { path: 'defaults.lr_scheduler', key: chosen.keySpan, value: chosen.valueSpan } : undefined,
-      warmup: name === 'tri_stage' ? `${schedulerBase}.phase_ratio` : warmupPath,
+      // tri_stage takes its warmup from phase_ratio when given, else from warmup_steps (item 7).
+      warmup: name === 'tri_stage' ? triStageWarmupPath : warmupPath,
       length: lengthPath,
       optimizer: optimizerPath,
       beta1: `${optimizerArgs}.adam_betas`,

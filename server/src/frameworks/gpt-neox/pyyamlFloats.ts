@@ -10,7 +10,7 @@ import { isScalar, Scalar } from 'yaml';
 import type { Finding } from '../../analysis/finding';
 import type { ConfigTree } from '../../dialects/configTree';
 import type { DialectInput } from '../../dialects/dialect';
-import { RULES } from '../../rules/ruleCatalog';
+import { reportInvalidValue } from '../../rules/invalidValue';
 
 const PYYAML_FLOAT = /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+][0-9]+)?$/;
 const EXPONENT_NUMBER = /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/;
@@ -32,18 +32,11 @@ export function pyyamlStringFloats(input: DialectInput, tree: ConfigTree, paths:
     if (!entry || !node || !isScalar(node) || node.type !== Scalar.PLAIN) continue;
     const text = input.parsed.text.slice(entry.valueSpan.start, entry.valueSpan.end);
     if (!EXPONENT_NUMBER.test(text) || PYYAML_FLOAT.test(text)) continue;
-    findings.push({
-      ruleId: 'invalid-value',
-      severity: RULES['invalid-value'].defaultSeverity,
-      message:
-        `\`${entry.key}: ${text}\` is a string to ${framework}'s YAML loader (PyYAML reads a float only with a dot and a signed ` +
-        `exponent), and ${framework} rejects a string here: write ${pyyamlFloatText(text)}.`,
-      span: entry.valueSpan,
-      keySpan: entry.keySpan,
-      fixes: [
-        { title: `Write ${pyyamlFloatText(text)}`, isPreferred: true, edits: [{ span: entry.valueSpan, newText: pyyamlFloatText(text) }] },
-      ],
-    });
+    const message =
+      `\`${entry.key}: ${text}\` is a string to ${framework}'s YAML loader (PyYAML reads a float only with a dot and a signed ` +
+      `exponent), and ${framework} rejects a string here: write ${pyyamlFloatText(text)}.`;
+    const fix = { title: `Write ${pyyamlFloatText(text)}`, isPreferred: true, edits: [{ span: entry.valueSpan, newText: pyyamlFloatText(text) }] };
+    findings.push({ ...reportInvalidValue(message, entry), fixes: [fix] });
   }
   return findings;
 }

@@ -10,7 +10,7 @@ import type { TrainingPlan } from '../../plan/trainingPlan';
 import { isMap } from 'yaml';
 import { entriesOf, rootMap, type MapEntry } from '../../parse/yamlAccess';
 import { setScalarEntry } from '../../fixes/yamlEdits';
-import { RULES } from '../../rules/ruleCatalog';
+import { reportInvalidValue } from '../../rules/invalidValue';
 import {
   HUGGING_FACE_CONSTANT_SCHEDULERS,
   HUGGING_FACE_SCHEDULERS,
@@ -106,14 +106,7 @@ function parseKwargs(raw: unknown): Record<string, unknown> | string {
 }
 
 function problem(entry: MapEntry, message: string): Finding {
-  return {
-    ruleId: 'invalid-value',
-    severity: RULES['invalid-value'].defaultSeverity,
-    message,
-    span: entry.valueSpan.end > entry.valueSpan.start ? entry.valueSpan : entry.keySpan,
-    keySpan: entry.keySpan,
-    fixes: [],
-  };
+  return reportInvalidValue(message, entry);
 }
 
 function extract(input: DialectInput): Extraction {

@@ -15,7 +15,7 @@ import { buildPlan } from '../../dialects/planBuilder';
 import { stepLength, type PlanLength } from '../../dialects/trainingLength';
 import { coerceValue } from '../../dialects/torchDefaults';
 import * as z from '../../plan/zod';
-import { RULES } from '../../rules/ruleCatalog';
+import { reportInvalidValue } from '../../rules/invalidValue';
 import { levanterDecayEdits } from './decayFix';
 import { LEVANTER_SCHEDULES, levanterFracOrSteps } from './schedule';
 
@@ -117,14 +117,9 @@ function extract(input: DialectInput): Extraction {
   const name = scheduleValue === undefined || scheduleValue === null ? LEVANTER_DEFAULTS.lr_schedule : scheduleName(scheduleValue);
   const entry = tree.entry('optimizer.lr_schedule');
   if ((name === undefined || !LEVANTER_SCHEDULES.some((s) => s === name)) && entry) {
-    findings.push({
-      ruleId: 'invalid-value',
-      severity: RULES['invalid-value'].defaultSeverity,
-      message: `\`lr_schedule\` must be one of ${LEVANTER_SCHEDULES.join(', ')}; levanter raises on ${JSON.stringify(scheduleValue)}.`,
-      span: entry.valueSpan.end > entry.valueSpan.start ? entry.valueSpan : entry.keySpan,
-      keySpan: entry.keySpan,
-      fixes: [],
-    });
+    findings.push(
+      reportInvalidValue(`\`lr_schedule\` must be one of ${LEVANTER_SCHEDULES.join(', ')}; levanter raises on ${JSON.stringify(scheduleValue)}.`, entry),
+    );
   }
   if (findings.length > 0 || name === undefined) return { findings };
   const assumptions: string[] = [];

@@ -19,6 +19,7 @@ import { coerceParams, NO_SCHEDULER, torchOptimizerDefaults, torchSchedulerTrait
 import { ASSUMED_STEPS_PER_EPOCH, assumedLength, epochLength, givenStepsPerEpoch, stepLength, type PlanLength } from '../../dialects/trainingLength';
 import { lightningDecayEdits } from './decayFix';
 import { numberValue } from '../torch/torchParams';
+import { dumpMarks, fitSubcommand } from './printConfigDump';
 
 export const LIGHTNING_DEFAULTS = {
   /** torch.optim.Adam / AdamW default lr. */
@@ -59,7 +60,8 @@ function classPathAt(tree: ConfigTree, key: string): boolean {
   return typeof tree.get(`${key}.class_path`) === 'string';
 }
 
-function recognize(input: DialectInput): Recognition | null {
+function recognize(whole: DialectInput): Recognition | null {
+  const input = fitSubcommand(whole);
   const keys = topLevelKeys(input.document);
   if (keys.has('_target_') || keys.has('hydra') || keys.has('defaults')) return null;
   const tree = new ConfigTree(input.document, { interpolate: false });
@@ -67,12 +69,20 @@ function recognize(input: DialectInput): Recognition | null {
   const litgpt = tree.keys('train').some((k) => ['lr_warmup_steps', 'lr_warmup_fraction', 'max_tokens', 'global_batch_size'].includes(k));
   let confidence = 0.3 * withClassPath.length + (keys.has('seed_everything') ? 0.2 : 0) + (litgpt ? 0.4 : 0);
   if (classPathAt(tree, 'optimizer') || classPathAt(tree, 'lr_scheduler')) confidence += 0.2;
+  // A `--print_config` dump whose model class is fixed in code has no model.class_path (lightningDump.ts).
+  const dump = dumpMarks(input, input !== whole);
+  confidence = Math.max(confidence, dump.confidence);
   if (confidence < 0.5) return null;
-  const what = [...withClassPath.map((k) => `${k}.class_path`), ...(litgpt ? ['litgpt train block'] : [])];
+  const what = [
+    ...withClassPath.map((k) => `${k}.class_path`),
+    ...(litgpt ? ['litgpt train block'] : []),
+    ...(withClassPath.length ? [] : dump.what),
+  ];
   return { confidence: Math.min(0.95, confidence), reason: `LightningCLI config: ${what.slice(0, 4).join(', ')}` };
 }
 
-function extract(input: DialectInput): Extraction {
+function extract(whole: DialectInput): Extraction {
+  const input = fitSubcommand(whole);
   const tree = new ConfigTree(input.document, { interpolate: true });
   const { values, findings } = readSettings(tree.entries(Object.keys(SETTINGS)), SETTINGS);
   // A value the framework would reject: report it, and judge no plan built on defaults standing in for it.
@@ -202,6 +212,6 @@ export const lightningDialect: Dialect = {
   recognize,
   fileNameHints: [/config_hub\//, /litgpt|lightning/i],
   extract,
-  decayEdits: lightningDecayEdits,
+  decayEdits: (input, plan, family) => lightningDecayEdits(fitSubcommand(input), plan, family),
   writesDecayHorizon: true,
 };

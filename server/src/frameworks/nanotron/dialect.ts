@@ -14,7 +14,7 @@ import { readSettings } from '../../dialects/settingReader';
 import { buildPlan } from '../../dialects/planBuilder';
 import { assumedLength, stepLength } from '../../dialects/trainingLength';
 import * as z from '../../plan/zod';
-import { RULES } from '../../rules/ruleCatalog';
+import { reportInvalidValue } from '../../rules/invalidValue';
 import { nanotronDecayEdits } from './decayFix';
 import { pyyamlStringFloats } from '../gpt-neox/pyyamlFloats';
 import { NANOTRON_DECAY_STYLES, NANOTRON_WARMUP_STYLES } from './schedule';
@@ -105,14 +105,12 @@ function extract(input: DialectInput): Extraction {
   if (findings.length === 0 && tree.has(SCHEDULER) && !tree.has(warmupStyleKey)) {
     const entry = tree.entry(SCHEDULER);
     if (entry) {
-      findings.push({
-        ruleId: 'invalid-value',
-        severity: RULES['invalid-value'].defaultSeverity,
-        message: '`lr_warmup_style` is missing: nanotron rejects a learning_rate_scheduler without it (linear or constant).',
-        span: entry.keySpan,
-        keySpan: entry.keySpan,
-        fixes: [],
-      });
+      findings.push(
+        reportInvalidValue('`lr_warmup_style` is missing: nanotron rejects a learning_rate_scheduler without it (linear or constant).', {
+          keySpan: entry.keySpan,
+          valueSpan: entry.keySpan,
+        }),
+      );
     }
   }
   const floats = ['learning_rate', 'min_decay_lr'].map((k) => `${SCHEDULER}.${k}`);
@@ -159,7 +157,7 @@ function extract(input: DialectInput): Extraction {
       constantAfterWarmup: minDecayLr === baseLr,
       validationDriven: false,
     },
-    warmup: { steps: warmupSteps, ratio: warmupSteps / length.steps },
+    warmup: { steps: warmupSteps },
     length,
     sources: {
       baseLr: `${SCHEDULER}.learning_rate`,

@@ -57,6 +57,9 @@ function recognize(input: DialectInput): Recognition | null {
   const keys = topLevelKeys(input.document);
   if (!keys.has('scheduler') && !keys.has('optimizer')) return null;
   const tree = new ConfigTree(input.document, { interpolate: false });
+  // Composer / llm-foundry files share OLMo's outline (max_duration, device_train_microbatch_size, a `scheduler:` with
+  // t_warmup and alpha_f) but name the LR `lr`, build data with `train_loader` and use Composer's own optimizers.
+  if (tree.has('optimizer.lr') || keys.has('train_loader') || String(tree.get('optimizer.name') ?? '').startsWith('decoupled_')) return null;
   const hits = TOP_SIGNATURE.filter((k) => keys.has(k));
   const model = MODEL_SIGNATURE.filter((k) => tree.has(`model.${k}`));
   const schedule = ['optimizer.learning_rate', 'scheduler.t_warmup', 'scheduler.alpha_f', 'scheduler.name'].filter((k) => tree.has(k));
@@ -162,7 +165,7 @@ function extract(input: DialectInput): Extraction {
         (['cosine_with_warmup', 'linear_with_warmup', 'cosine_linear_envelope'].includes(name) && (params['alpha_f'] ?? 0.1) === 1),
       validationDriven: false,
     },
-    warmup: { steps: warmupSteps, ratio: warmupSteps / length.steps },
+    warmup: { steps: warmupSteps },
     length,
     sources: {
       baseLr: 'optimizer.learning_rate',

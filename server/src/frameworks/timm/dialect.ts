@@ -61,10 +61,17 @@ const SETTINGS = {
   sched_on_updates: z.boolean({ error: 'must be true or false' }),
 };
 
+/** Keys of MindSpore trainers (MindCV) that timm's train.py does not have. */
+const MINDSPORE_KEYS = ['epoch_size', 'dataset_sink_mode', 'amp_level', 'loss_scale_type'];
+
 function recognize(input: DialectInput): Recognition | null {
   const keys = topLevelKeys(input.document);
   const hits = SIGNATURE.filter((k) => keys.has(k));
   if (!(keys.has('opt') || keys.has('sched')) || hits.length < 3) return null;
+  // Claim only files with timm's own schedule or length keys, `sched` / `epochs` (huggingface/pytorch-image-models
+  // train.py, commit 2aabaef039d918d453b58714ab84562609981112). MindCV's train.py takes `scheduler` and
+  // `epoch_size` instead (mindspore-lab/mindcv config.py, commit 51b0636da1e38a44a52edf76cf314d1c7c18883a).
+  if (!(keys.has('sched') || keys.has('epochs')) || MINDSPORE_KEYS.some((k) => keys.has(k))) return null;
   return { confidence: Math.min(0.95, 0.4 + 0.07 * hits.length), reason: `timm train.py arguments: ${hits.slice(0, 4).join(', ')}` };
 }
 
@@ -122,7 +129,8 @@ function extract(input: DialectInput): Extraction {
       constantAfterWarmup: (sched === 'step' || sched === 'multistep') && decayRate === 1,
       validationDriven: sched === 'plateau',
     },
-    warmup: { steps: warmupSteps, ratio: Math.min(1, warmupEpochs / (epochs + cooldown)) },
+    // timm has no warmup ratio option (warmup_epochs only): the rule judges steps against the length (item 11).
+    warmup: { steps: warmupSteps },
     length,
     sources: { baseLr: 'lr', schedule: 'sched', warmup: 'warmup_epochs', length: 'epochs', optimizer: 'opt', beta1: 'opt_betas', beta2: 'opt_betas', epsilon: 'opt_eps' },
     assumptions,

@@ -34,6 +34,17 @@ const SETTINGS = {
   num_steps: integerSetting('must be a whole number of steps').check(z.refine((v) => v > 0, { error: 'must be greater than 0' })),
 };
 
+/**
+ * What torchtune's training recipes read and its generate / eleuther_eval / quantize recipes do not: an optimizer,
+ * a loss, a training length (`epochs`, `max_steps_per_epoch`, RL `num_steps`), a scheduler. A Hydra-style
+ * `defaults:` list may supply them from other files. Source: pytorch/torchtune recipes/full_finetune_single_device.py
+ * (commit 56bfafa9011fd4d8a0464fc01470af2b20228e31: cfg.optimizer, cfg.loss, cfg.epochs, cfg.max_steps_per_epoch) and
+ * recipes/generate.py (commit 010eab0db449a7a147314eecc5e66633b7cf05ed: model, checkpointer, tokenizer, prompt only).
+ */
+function trainsInTorchtune(tree: ConfigTree): boolean {
+  return ['optimizer', 'loss', 'epochs', 'max_steps_per_epoch', 'num_steps', 'lr_scheduler', 'defaults'].some((key) => tree.has(key));
+}
+
 function recognize(input: DialectInput): Recognition | null {
   const tree = new ConfigTree(input.document, { interpolate: false });
   const components = tree.keys().filter((key) => {
@@ -41,6 +52,8 @@ function recognize(input: DialectInput): Recognition | null {
     return typeof component === 'string' && component.startsWith('torchtune.');
   });
   if (components.length === 0) return null;
+  // Generation, evaluation and quantization configs build a model too: claim only files that train (issue 18).
+  if (!trainsInTorchtune(tree)) return null;
   return { confidence: Math.min(1, 0.75 + 0.05 * components.length), reason: `torchtune \`_component_\` paths in ${components.slice(0, 3).join(', ')}` };
 }
 

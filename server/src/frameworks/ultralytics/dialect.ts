@@ -14,6 +14,8 @@ import { readSettings } from '../../dialects/settingReader';
 import { buildPlan } from '../../dialects/planBuilder';
 import type { PlanLength } from '../../dialects/trainingLength';
 import { ultralyticsDecayEdits } from './decayFix';
+import { ULTRALYTICS_AUTO_PEAK } from './autoValues';
+import { isYolov7Hyp, YOLOV7_ASSUMPTION, YOLOV7_DEFAULTS, yolov7DecayEdits } from './yolov7Hyp';
 
 export const ULTRALYTICS_DEFAULTS = {
   epochs: 100,
@@ -63,13 +65,17 @@ function extract(input: DialectInput): Extraction {
   const assumptions: string[] = [];
   const lr0 = get('lr0');
   const lrf = get('lrf') as number;
-  const cosLr = get('cos_lr') as boolean;
+  const yolov7 = isYolov7Hyp(tree);
+  const cosLr = yolov7 && !tree.has('cos_lr') ? YOLOV7_DEFAULTS.cosine : (get('cos_lr') as boolean);
   const optimizerName = (values.optimizer as string | undefined) ?? (tree.has('task') ? ULTRALYTICS_DEFAULTS.optimizer : 'SGD');
-  if (!tree.has('epochs') && !tree.has('task')) assumptions.push('YOLOv5 hyp file: `--optimizer` (SGD) and `--epochs` (100) come from the command line');
-  if (optimizerName === 'auto') {
-    assumptions.push('`optimizer: auto` ignores lr0 and momentum: SGD/MuSGD with lr 0.01 for long runs (> 10000 iterations), else AdamW with an LR fitted to the class count');
+  if (yolov7) assumptions.push(YOLOV7_ASSUMPTION);
+  else if (!tree.has('epochs') && !tree.has('task')) {
+    assumptions.push('YOLOv5 hyp file: `--optimizer` (SGD) and `--epochs` (100) come from the command line');
   }
-  const epochs = get('epochs') as number;
+  // `optimizer: auto` ignores lr0: the peak depends on the dataset size and class count (ultralyticsAuto.ts).
+  const peakUnknown = optimizerName === 'auto' ? ULTRALYTICS_AUTO_PEAK : undefined;
+  if (peakUnknown) assumptions.push(peakUnknown);
+  const epochs = yolov7 && !tree.has('epochs') ? YOLOV7_DEFAULTS.epochs : (get('epochs') as number);
   const warmupEpochs = get('warmup_epochs') as number;
   const length: PlanLength = {
     steps: epochs,
@@ -87,7 +93,8 @@ function extract(input: DialectInput): Extraction {
       epsilon: ULTRALYTICS_DEFAULTS.adam_eps,
       weightDecay: get('weight_decay') as number,
     },
-    baseLr: lr0,
+    baseLr: peakUnknown ? 1 : lr0,
+    ...(peakUnknown ? { peakUnknown } : {}),
     schedule: {
       framework: 'ultralytics',
       name: cosLr ? 'cosine' : 'linear',
@@ -105,7 +112,8 @@ function extract(input: DialectInput): Extraction {
       constantAfterWarmup: lrf === 1,
       validationDriven: false,
     },
-    warmup: { steps: Math.round(warmupEpochs), ratio: Math.min(1, warmupEpochs / epochs) },
+    // Ultralytics has no warmup ratio option: warmup_epochs only (item 11).
+    warmup: { steps: Math.round(warmupEpochs) },
     length,
     sources: {
       baseLr: 'lr0',
@@ -126,5 +134,8 @@ export const ultralyticsDialect: Dialect = {
   recognize,
   fileNameHints: [/(^|\/)(hyp\.[^/]+|args)\.ya?ml$/, /yolo|ultralytics/i],
   extract,
-  decayEdits: ultralyticsDecayEdits,
+  decayEdits: (input, plan, family) => {
+    const yolov7 = isYolov7Hyp(new ConfigTree(input.document, { interpolate: false }));
+    return yolov7 ? yolov7DecayEdits(input, family) : ultralyticsDecayEdits(input, plan, family);
+  },
 };

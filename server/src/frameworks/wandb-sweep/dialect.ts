@@ -36,6 +36,10 @@ function wandbEntry(name: string, entry: MapEntry, spec: Record<string, unknown>
   if ('value' in spec || distribution === 'constant') {
     return { name, kind: 'fixed', values: [spec.value], distribution, gridPoints: 1, ...spans };
   }
+  // A scalar `values: 10` is one value for every trial, not a search (issue 18, item 10).
+  if ('values' in spec && !Array.isArray(spec.values) && (spec.values === null || typeof spec.values !== 'object')) {
+    return { name, kind: 'fixed', values: [spec.values], distribution, gridPoints: 1, ...spans };
+  }
   if (Array.isArray(spec.values)) {
     // Weighted categorical choices cannot be gridded (W&B rejects them in a grid).
     const gridPoints = spec.probabilities === undefined ? spec.values.length : null;
