@@ -37,9 +37,9 @@ function positionsOf(text: string): Position[] {
   const values: Position[] = [];
   const keys: Position[] = [];
   text.split('\n').forEach((line, index) => {
-    const match = /^(\s*(?:- )?)("?[A-Za-z_][\w.\-]*"?\s*:\s)/.exec(line);
+    const match = /^(\s*(?:- )?)("?[A-Za-z_][\w.-]*"?\s*:\s)/.exec(line);
     if (!match || line.length > 400) return;
-    keys.push({ line: index, character: match[1]!.length });
+    keys.push({ line: index, character: match[1]?.length ?? 0 });
     values.push({ line: index, character: match[0].length });
   });
   const spread = (list: Position[]) => list.filter((_, i) => list.length <= POSITIONS_PER_KIND || i % Math.ceil(list.length / POSITIONS_PER_KIND) === 0);
@@ -86,7 +86,7 @@ async function main(): Promise<void> {
   for (const doc of docs) for (const position of doc.positions) await ours.connection.sendRequest('textDocument/completion', { textDocument: { uri: doc.uri }, position });
   for (let round = 0; round < ROUNDS; round++) {
     for (const doc of docs) {
-      const mine = perFile.get(doc.uri)!;
+      const mine = perFile.get(doc.uri) ?? { completion: [], yamlLs: [], hints: [] };
       for (const position of doc.positions) {
         const params = { textDocument: { uri: doc.uri }, position, context: { triggerKind: 1 } };
         const a = await timed(() => ours.connection.sendRequest('textDocument/completion', params) as Promise<{ items: unknown[] } | null>);

@@ -200,11 +200,12 @@ describe('LR Lens in a real VS Code workbench (code-server, offline)', { timeout
 
   test('UI walk: typing a scheduler value offers names with sparklines; the pick updates the lens and the warmup inlay hint shows', async () => {
     const started = Date.now();
-    const page = await chromium!.context.newPage();
+    assert.ok(chromium && server, 'code-server and Chromium started');
+    const page = await chromium.context.newPage();
     page.setDefaultTimeout(60_000);
     const folder = workspaceCopy(root, 'typing-workspace');
     writeFileSync(join(folder, 'hf-typing.yaml'), HF_TYPING);
-    await page.goto(workbenchUrl(server!, folder, [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server!.port}${REPO}`]]));
+    await page.goto(workbenchUrl(server, folder, [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${REPO}`]]));
     await page.waitForSelector('.monaco-workbench');
     try {
       await page.waitForSelector('.explorer-folders-view .monaco-list-row');
