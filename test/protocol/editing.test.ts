@@ -10,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import {
   CompletionItemKind,
   CompletionTriggerKind,
+  InsertTextFormat,
   type CompletionItem,
   type CompletionList,
   type DocumentLink,
@@ -76,36 +77,50 @@ describe('editing assistance over stdio', () => {
         t.todo(spec.noCompletion);
         return;
       }
-      assert.ok(value !== undefined && spec.valueItem, 'a value position and the item expected there');
-      const items = (await complete(uri, positionAt(text, value))) ?? [];
-      const item = items.find((i) => i.label === spec.valueItem);
-      assert.ok(item, `${spec.valueItem} not offered: ${items.map((i) => i.label).join(', ')}`);
-      assert.ok(items.length <= 40, `few items, not ${items.length}`);
-      assert.equal(item.documentation && typeof item.documentation === 'object' ? item.documentation.kind : undefined, 'markdown');
-      if (item.kind === CompletionItemKind.EnumMember) {
-        // Schedulers: decaying ones (cosine, linear) sort first, when the framework has any.
-        const decaying = (i: CompletionItem) => /^(cosine|linear) schedule/.test(String(i.detail));
-        const first = [...items].sort((a, b) => String(a.sortText).localeCompare(String(b.sortText)))[0];
-        if (items.some(decaying)) assert.ok(first && decaying(first), String(first?.detail));
-      }
-      // The item's edit replaces the value on its line only; every other byte stays.
-      const edited = applyLspEdits(text, [item.textEdit as TextEdit]);
-      const line = positionAt(text, value).line;
-      const split = (s: string) => s.split('\n');
-      assert.deepEqual(split(edited).filter((_, i) => i !== line), split(text).filter((_, i) => i !== line));
-      assert.ok(split(edited)[line]?.includes(spec.valueItem), split(edited)[line]);
-      // After a trigger character (the space after the colon) a value position still answers.
-      assert.ok((await complete(uri, positionAt(text, value), ' '))?.some((i) => i.label === spec.valueItem));
-
+      assert.ok((value !== undefined && spec.valueItem) || (key !== undefined && spec.keyItem), 'a position and the item expected there');
+      if (value !== undefined && spec.valueItem) await valueCompletion(uri, text, value, spec.valueItem);
+      // JSON files (DeepSpeed) get names at values only: keys would be inserted as YAML.
       if (key === undefined || !spec.keyItem) return;
       const keys = (await complete(uri, positionAt(text, key))) ?? [];
       const keyItem = keys.find((i) => i.label === spec.keyItem);
       assert.ok(keyItem, `${spec.keyItem} not offered: ${keys.map((i) => i.label).join(', ')}`);
       assert.equal(keyItem.kind, CompletionItemKind.Property);
-      assert.match(String((keyItem.textEdit as TextEdit).newText), new RegExp(`^${spec.keyItem}:`));
+      if (spec.keyDetail) assert.match(String(keyItem.detail), spec.keyDetail);
+      const keyEdit = keyItem.textEdit as TextEdit;
+      // Snippet tab stops (`${1:name}`) take their placeholder text, as an editor inserts them.
+      const inserted = keyItem.insertTextFormat === InsertTextFormat.Snippet ? keyEdit.newText.replace(/\$\{\d+:([^}]*)\}/g, '$1') : keyEdit.newText;
+      assert.match(inserted, new RegExp(`^(- \\{name: )?(optimizer\\.)?${spec.keyItem}`));
       // A space typed while indenting is no reason to list keys.
       assert.equal(await complete(uri, positionAt(text, key), ' '), null);
+      if (spec.ruleAfterKey) {
+        const after = `${uri.replace(/(\.\w+)$/, '-after$1')}`;
+        await client.open(after, applyLspEdits(text, [{ range: keyEdit.range, newText: inserted }]));
+        const diagnostics = await client.diagnosticsFor(after, (d) => d.length > 0);
+        assert.ok(diagnostics.some((d) => d.code === spec.ruleAfterKey), JSON.stringify(diagnostics.map((d) => d.code)));
+      }
     });
+  }
+
+  async function valueCompletion(uri: string, text: string, value: number, valueItem: string): Promise<void> {
+    const items = (await complete(uri, positionAt(text, value))) ?? [];
+    const item = items.find((i) => i.label === valueItem);
+    assert.ok(item, `${valueItem} not offered: ${items.map((i) => i.label).join(', ')}`);
+    assert.ok(items.length <= 40, `few items, not ${items.length}`);
+    assert.equal(item.documentation && typeof item.documentation === 'object' ? item.documentation.kind : undefined, 'markdown');
+    if (item.kind === CompletionItemKind.EnumMember) {
+      // Schedulers: decaying ones (cosine, linear) sort first, when the framework has any.
+      const decaying = (i: CompletionItem) => /^(cosine|linear) schedule/.test(String(i.detail));
+      const first = [...items].sort((a, b) => String(a.sortText).localeCompare(String(b.sortText)))[0];
+      if (items.some(decaying)) assert.ok(first && decaying(first), String(first?.detail));
+    }
+    // The item's edit replaces the value on its line only; every other byte stays.
+    const edited = applyLspEdits(text, [item.textEdit as TextEdit]);
+    const line = positionAt(text, value).line;
+    const split = (s: string) => s.split('\n');
+    assert.deepEqual(split(edited).filter((_, i) => i !== line), split(text).filter((_, i) => i !== line));
+    assert.ok(split(edited)[line]?.includes(valueItem), split(edited)[line]);
+    // After a trigger character (the space after the colon) a value position still answers.
+    assert.ok((await complete(uri, positionAt(text, value), ' '))?.some((i) => i.label === valueItem));
   }
 
   test('a value typed right after the colon gets its space; the sparkline documentation shows the curve', async () => {

@@ -6,18 +6,22 @@ import type { FrameworkId } from '../../server/src/frameworks/registry';
 export interface EditingCase {
   fileName: string;
   text: string;
-  /** Completion at `‸`: a label that must be offered (and the first item must be a decaying schedule for schedulers). */
+  /** Completion at `‸`: a label that must be offered (decaying schedules first); sweeps have no value position. */
   valueItem?: string;
   /** Completion at `¦`: a key that must be offered. */
   keyItem?: string;
+  /** The key item's detail (sweeps: whether the budget supports the parameter). */
+  keyDetail?: RegExp;
+  /** A rule the file gets once the key item is inserted (sweeps: tuning beta_2 on 12 trials is adam-overtuned). */
+  ruleAfterKey?: string;
   /** Inlay hint labels expected, in order (an empty list: the format has no derived figure in this file). */
   hints: readonly RegExp[];
-  /** Why a format has no completion yet (sweep formats: issue 16's sweep items are not built). */
+  /** Why a format has no completion yet. */
   noCompletion?: string;
 }
 
 const lines = (...text: string[]) => `${text.join('\n')}\n`;
-const SWEEP_TODO = 'sweep completion (Adam parameters in the sweep format syntax) is not built yet';
+const SWEEP_BETA2 = { keyItem: 'adam_beta2', keyDetail: /^Adam beta_2 · not with 12 trials/, ruleAfterKey: 'adam-overtuned' } as const;
 
 export const EDITING_CASES: Readonly<Record<FrameworkId, EditingCase>> = {
   huggingface: {
@@ -271,19 +275,19 @@ export const EDITING_CASES: Readonly<Record<FrameworkId, EditingCase>> = {
     fileName: 'sweep.yaml',
     text: lines('method: random', 'run_cap: 12', 'parameters:', '  lr: {min: 0.0001, max: 0.01}', '  ¦'),
     hints: [/^tunes /],
-    noCompletion: SWEEP_TODO,
+    ...SWEEP_BETA2,
   },
   'hydra-sweep': {
     fileName: 'conf/sweep.yaml',
     text: lines('defaults:', '  - override hydra/sweeper: optuna', 'hydra:', '  sweeper:', '    n_trials: 12', '    params:', '      optimizer.lr: tag(log, interval(1e-5, 1e-2))', '      ¦'),
     hints: [/^tunes /],
-    noCompletion: SWEEP_TODO,
+    ...SWEEP_BETA2,
   },
   katib: {
     fileName: 'experiment.yaml',
     text: lines('apiVersion: kubeflow.org/v1beta1', 'kind: Experiment', 'spec:', '  maxTrialCount: 12', '  parameters:', '    - name: adam_lr', '      parameterType: double', '      feasibleSpace: {min: "0.0001", max: "0.01"}', '    ¦'),
     hints: [/^tunes /],
-    noCompletion: SWEEP_TODO,
+    ...SWEEP_BETA2,
   },
   'sagemaker-tuning': {
     fileName: 'tuning.json',
@@ -302,7 +306,7 @@ export const EDITING_CASES: Readonly<Record<FrameworkId, EditingCase>> = {
       2,
     )}\n`,
     hints: [/^tunes /],
-    noCompletion: SWEEP_TODO,
+    noCompletion: 'SageMaker tuning jobs are JSON: completion inserts YAML lines and offers nothing in JSON files',
   },
 };
 

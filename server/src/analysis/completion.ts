@@ -9,7 +9,8 @@ import type { TrainingPlan } from '../plan/trainingPlan';
 import { formatLr } from './describePlan';
 import type { FamilyKind } from '../plan/scheduleFamily';
 import type { Span } from '../parse/textSpan';
-import type { ConfigAnalysis, DocumentAnalysis } from './analyzeConfig';
+import type { ConfigAnalysis, DocumentAnalysis, LensSettings } from './analyzeConfig';
+import { sweepCompletions } from './sweepCompletion';
 import { sparkline } from './codeLens';
 import { curveOfPlan } from './curve';
 import { yamlCursorAt, type YamlCursor } from './yamlCursor';
@@ -198,6 +199,11 @@ export function completionsAt(analysis: ConfigAnalysis, text: string, offset: nu
   const document = documentAt(analysis, offset);
   if (!document) return [];
   const vocabulary = host.vocabularyOf(document.dialect.id);
+  if (!vocabulary && document.sweep) {
+    const cursor = yamlCursorAt(text, offset);
+    const threshold = (document.input.settings as LensSettings).budgetThreshold;
+    return cursor ? sweepCompletions(document.sweep, text, cursor, document.dialect.name, threshold) : [];
+  }
   const cursor = vocabulary && yamlCursorAt(text, offset);
   if (!vocabulary || !cursor) return [];
   if (cursor.kind === 'value') {
