@@ -62,7 +62,7 @@ describe('editing assistance over stdio', () => {
 
   for (const id of FRAMEWORK_IDS) {
     const spec = EDITING_CASES[id];
-    test(`${id}: completion at a value and at a key, inlay hints`, async (t) => {
+    test(`${id}: completion at a value and at a key, inlay hints, navigation`, async (t) => {
       const { text, value, key } = withoutMarkers(spec.text);
       const uri = `file:///work/editing/${id}/${spec.fileName}`;
       await client.open(uri, text, spec.fileName.endsWith('.json') ? 'json' : 'yaml');
@@ -77,6 +77,20 @@ describe('editing assistance over stdio', () => {
         t.todo(spec.noCompletion);
         return;
       }
+      // Navigation: an interpolation leads to its key; a file that composes nothing has no links.
+      assert.deepEqual(await client.connection.sendRequest('textDocument/documentLink', { textDocument: { uri } }), []);
+      if (spec.definition) {
+        const from = text.indexOf(spec.definition.from);
+        assert.ok(from >= 0);
+        const found = (await client.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: positionAt(text, from + 3) })) as LocationLink[] | null;
+        assert.equal(found?.[0]?.targetUri, uri);
+        const targetLine = found?.[0]?.targetSelectionRange.start.line ?? -1;
+        assert.ok(text.split('\n')[targetLine]?.startsWith(spec.definition.to), `landed on line ${targetLine}`);
+      }
+      if (value !== undefined) {
+        assert.equal(await client.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: positionAt(text, value) }), null);
+      }
+
       assert.ok((value !== undefined && spec.valueItem) || (key !== undefined && spec.keyItem), 'a position and the item expected there');
       if (value !== undefined && spec.valueItem) await valueCompletion(uri, text, value, spec.valueItem);
       // JSON files (DeepSpeed) get names at values only: keys would be inserted as YAML.

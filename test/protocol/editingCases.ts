@@ -16,6 +16,8 @@ export interface EditingCase {
   ruleAfterKey?: string;
   /** Inlay hint labels expected, in order (an empty list: the format has no derived figure in this file). */
   hints: readonly RegExp[];
+  /** Go to definition from inside this interpolation (its first occurrence) to the line that starts with `to`. */
+  definition?: { from: string; to: string };
   /** Why a format has no completion yet. */
   noCompletion?: string;
 }
@@ -54,10 +56,15 @@ export const EDITING_CASES: Readonly<Record<FrameworkId, EditingCase>> = {
       'max_steps_per_epoch: 1000',
       'loss:',
       '  _component_: torchtune.modules.loss.CEWithChunkedOutputLoss',
+      'output_dir: /tmp/lora',
+      'metric_logger:',
+      '  _component_: torchtune.training.metric_logging.DiskLogger',
+      '  log_dir: ${output_dir}/logs',
     ),
     valueItem: 'torchtune.training.lr_schedulers.get_cosine_schedule_with_warmup',
     keyItem: 'weight_decay',
     hints: [],
+    definition: { from: '${output_dir}', to: 'output_dir: /tmp/lora' },
   },
   lightning: {
     fileName: 'lightning.yaml',
@@ -82,10 +89,26 @@ export const EDITING_CASES: Readonly<Record<FrameworkId, EditingCase>> = {
   },
   nemo: {
     fileName: 'nemo.yaml',
-    text: lines('name: run', 'model:', '  train_ds: {}', '  optim:', '    name: adamw', '    lr: 1e-3', '    sched:', '      name: ‸CosineAnnealing', '      warmup_ratio: 0.05', '      ¦', 'trainer:', '  max_steps: 10000', 'exp_manager: {}'),
+    text: lines(
+      'name: run',
+      'model:',
+      '  train_ds: {}',
+      '  optim:',
+      '    name: adamw',
+      '    lr: 1e-3',
+      '    sched:',
+      '      name: ‸CosineAnnealing',
+      '      warmup_ratio: 0.05',
+      '      ¦',
+      'trainer:',
+      '  max_steps: 10000',
+      'exp_manager:',
+      '  exp_dir: ${name}_runs',
+    ),
     valueItem: 'CosineAnnealing',
     keyItem: 'min_lr',
     hints: [/^= 500 steps$/],
+    definition: { from: '${name}', to: 'name: run' },
   },
   ultralytics: {
     fileName: 'ultralytics.yaml',
@@ -121,6 +144,7 @@ export const EDITING_CASES: Readonly<Record<FrameworkId, EditingCase>> = {
     valueItem: 'linear_decay_with_warmup',
     keyItem: 'alpha_f',
     hints: [],
+    definition: { from: '${variables.lr}', to: '  lr: 5.0e-4' },
   },
   fairseq: {
     fileName: 'fairseq.yaml',
