@@ -1,4 +1,4 @@
-// The extension's entry point. Activation is kept cheap (issue 9: <= 50 ms in the extension host): activate() creates
+// The extension's entry point. Activation is kept cheap (a target of <= 50 ms in the extension host): activate() creates
 // the output channel and the status-bar item, registers the commands and forks the language server process, then
 // returns. vscode-languageclient (most of the client's code) is loaded and connected to that process on the next turn
 // of the event loop, and the curve panel (zod, the page HTML) when first shown: both come from afterActivation.ts
@@ -15,10 +15,12 @@ const STOP_TIMEOUT_MS = 2000;
 /** A server process that has not exited this long after its client stopped is killed (as vscode-languageclient does). */
 const KILL_AFTER_MS = 2000;
 
+// eslint-disable-next-line @typescript-eslint/consistent-type-imports -- a type only: the module itself is loaded lazily below
 type AfterActivation = typeof import('./afterActivation');
 
 /** The modules needed only after activation (see afterActivation.ts): a require() call, run when first needed. */
 function afterActivation(): AfterActivation {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose, so activation stays fast
   return require('./afterActivation') as AfterActivation;
 }
 

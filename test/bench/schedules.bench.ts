@@ -1,4 +1,4 @@
-// Schedule engine benchmark (figures, not a pass/fail test). Targets from issue 3:
+// Schedule engine benchmark (figures, not a pass/fail test). Targets:
 // sampling a 10^9-step schedule to 2,000 points <= 2 ms; every step of a 10^5-step schedule <= 5 ms.
 import { everyStep, everyStepValues, sampleCurve } from '../../server/src/schedules/sampleCurve';
 import { pytorchSchedule } from '../../server/src/schedules/pytorch';

@@ -53,8 +53,8 @@ test('--fix-dry-run prints a unified diff of the preferred fixes and changes not
     'hf.yaml\n+++ b/hf.yaml\n@@ -1,4 +1,4 @@\n output_dir: out\r\n learning_rate: 3.0e-4  # tuned\r\n-lr_scheduler_type: "constant"\r\n+lr_scheduler_type: "cosine"\r\n max_steps: 100\r\n',
   );
   assert.match(r.stdout, /^--- a\/ds_config\.json\n\+\+\+ b\/ds_config\.json\n@@ -2,8 \+2,9 @@\n/);
-  assert.match(r.stdout, /^-    "type": "WarmupLR",$/m);
-  assert.match(r.stdout, /^\+    "type": "WarmupCosineLR",$/m);
+  assert.match(r.stdout, /^- {4}"type": "WarmupLR",$/m);
+  assert.match(r.stdout, /^\+ {4}"type": "WarmupCosineLR",$/m);
   assert.match(r.stderr, /2 fix\(es\) would be applied to 2 file\(s\)/);
   assert.equal(readFileSync(join(dir, 'hf.yaml'), 'utf8'), HF_CRLF);
   assert.equal(readFileSync(join(dir, 'ds_config.json'), 'utf8'), DEEPSPEED);

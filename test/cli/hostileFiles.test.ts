@@ -202,7 +202,7 @@ describe('output injection', { skip: !POSIX }, () => {
     assert.equal(r.status, 1);
     assert.match(r.stdout, /invalid-value/, 'the file was recognized and its value reported');
     for (const output of [r.stdout, r.stderr]) {
-      // eslint-disable-next-line no-control-regex
+       
       assert.doesNotMatch(output, /[\u0000-\u0008\u000b-\u001f\u007f]/, 'no raw control character');
       assert.doesNotMatch(output, /^::/m, 'no GitHub Actions workflow command');
     }
@@ -224,7 +224,7 @@ describe('output injection', { skip: !POSIX }, () => {
     assert.match(r.stdout, /^--- a\/y\\x0a::error::pwned\.yaml$/m);
     assert.match(r.stdout, /^ learning_rate: 3\.0e-4 # \\x1b\[2J\ttuned\r$/m);
     assert.doesNotMatch(r.stdout, /^::/m);
-    // eslint-disable-next-line no-control-regex
+     
     assert.doesNotMatch(r.stdout, /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
   });
 

@@ -54,9 +54,9 @@ export class LspTestClient {
     return this.diagnostics.get(uri) ?? [];
   }
 
-  /** Waits until the latest publication for `uri` satisfies `accept` (10 s at most). */
+  /** Waits until the latest publication for `uri` satisfies `accept` (a hang guard of 60 s, never a speed check). */
   async diagnosticsFor(uri: string, accept: (d: Diagnostic[], p: PublishDiagnosticsParams) => boolean = () => true): Promise<Diagnostic[]> {
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + 60_000;
     for (;;) {
       const latest = this.published(uri).at(-1);
       if (latest && accept(latest.diagnostics, latest)) return latest.diagnostics;

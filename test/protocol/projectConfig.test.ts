@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,7 +12,7 @@ test('the server applies the nearest .lr-lens.yaml, live as it is edited, and re
   writeFileSync(configPath, 'rules:\n  constant-lr: error\n');
   const recipe = pathToFileURL(join(project, 'recipe.yaml')).toString();
   const config = pathToFileURL(configPath).toString();
-  const client = await LspTestClient.start();
+  const client = await LspTestClient.start({ rootUri: pathToFileURL(project).toString() });
   try {
     await client.open(recipe, 'output_dir: o\nlearning_rate: 0.001\nlr_scheduler_type: constant\nmax_steps: 10\n');
     const [d] = await client.diagnosticsFor(recipe, (list) => list.length > 0);
@@ -32,5 +32,25 @@ test('the server applies the nearest .lr-lens.yaml, live as it is edited, and re
     assert.deepEqual(problem!.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 5 } });
   } finally {
     await client.stop();
+  }
+});
+
+test('a .lr-lens.yaml outside the workspace folders is never read', async () => {
+  const outside = mkdtempSync(join(tmpdir(), 'lr-lens-lsp-outside-'));
+  writeFileSync(join(outside, '.lr-lens.yaml'), 'rules:\n  constant-lr: error\n');
+  const workspace = join(outside, 'workspace');
+  mkdirSync(workspace);
+  const recipe = pathToFileURL(join(workspace, 'recipe.yaml')).toString();
+  const text = 'output_dir: o\nlearning_rate: 0.001\nlr_scheduler_type: constant\nmax_steps: 10\n';
+  for (const rootUri of [pathToFileURL(workspace).toString(), undefined]) {
+    const client = await LspTestClient.start({ rootUri });
+    try {
+      await client.open(recipe, text);
+      const [d] = await client.diagnosticsFor(recipe, (list) => list.length > 0);
+      assert.equal(d!.code, 'constant-lr', 'the recipe is recognized and judged');
+      assert.equal(d!.severity, 2, `the default warning: the file above the workspace (${rootUri ?? 'no workspace'}) is not read`);
+    } finally {
+      await client.stop();
+    }
   }
 });

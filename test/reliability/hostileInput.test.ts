@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyzeConfig, curveOfAnalysis, hoverAt } from '../../server/src';
 
-/** Analyses, draws and hovers everywhere it matters: none of it may throw. */
+/**
+ * Analyses, draws and hovers everywhere it matters: none of it may throw. Each test then asserts what came of
+ * it (the config was recognized and planned with the expected findings, or deliberately skipped with the
+ * expected message), so a test cannot pass because the analysis gave up early.
+ */
 function exercise(text: string, settings = {}) {
   const analysis = analyzeConfig(text, 'hostile.yaml', settings);
   curveOfAnalysis(analysis, { points: 50 });
@@ -11,6 +15,15 @@ function exercise(text: string, settings = {}) {
     assert.ok(finding.span.start >= 0 && finding.span.end <= text.length && finding.span.start <= finding.span.end, 'ranges inside the text');
   }
   return analysis;
+}
+
+/** A Hugging Face config with a constant LR: recognized, planned, one constant-lr finding. */
+const CONSTANT = 'output_dir: o\nlearning_rate: 0.001\nlr_scheduler_type: constant\nmax_steps: 10\n';
+
+function assertPlanned(analysis: ReturnType<typeof exercise>, schedule: string, findings: string[]): void {
+  assert.deepEqual(analysis.documents.map((d) => d.dialect.id), ['huggingface'], 'recognized');
+  assert.equal(analysis.documents[0]?.plan?.schedule.name, schedule, 'planned');
+  assert.deepEqual(analysis.findings.map((f) => f.ruleId), findings);
 }
 
 const BILLION_LAUGHS = [
@@ -25,26 +38,40 @@ const BILLION_LAUGHS = [
 describe('hostile input never crashes and gets a clear message', () => {
   test('alias bomb (billion laughs) in a value the dialect reads', () => {
     const a = exercise(BILLION_LAUGHS);
+    assert.deepEqual(a.documents.map((d) => d.dialect.id), ['huggingface'], 'recognized');
     assert.ok(a.findings.some((f) => f.ruleId === 'invalid-value' && /lr_scheduler_kwargs/.test(f.message)));
   });
 
   test('10,000-deep nesting, flow and block', () => {
-    exercise('['.repeat(10_000) + ']'.repeat(10_000));
-    exercise('{a: '.repeat(10_000) + '1' + '}'.repeat(10_000));
-    exercise(Array.from({ length: 10_000 }, (_, i) => `${' '.repeat(i)}a:`).join('\n'));
+    assert.deepEqual(exercise('['.repeat(10_000) + ']'.repeat(10_000)).documents, [], 'a bare list is no config');
+    assert.deepEqual(exercise('{a: '.repeat(10_000) + '1' + '}'.repeat(10_000)).documents, [], 'nor is a lone nested key');
+    // 10,000 lines indented 0 … 9,999 spaces are 50 MB: above the size limit, skipped with a message.
+    const block = exercise(Array.from({ length: 10_000 }, (_, i) => `${' '.repeat(i)}a:`).join('\n'));
+    assert.deepEqual(block.findings.map((f) => f.ruleId), ['file-too-large']);
+    // Inside a config: the config is still read.
+    assertPlanned(exercise(`${CONSTANT}extra: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`), 'constant', ['constant-lr']);
+    assertPlanned(exercise(`${CONSTANT}extra: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}\n`), 'constant', ['constant-lr']);
+    assertPlanned(exercise(`${CONSTANT}extra:\n${Array.from({ length: 2_000 }, (_, i) => `${' '.repeat(i + 1)}a:`).join('\n')}\n`), 'constant', ['constant-lr']);
   });
 
   test('binary and invalid UTF-8 (decoded with replacement characters)', () => {
     const bytes = Buffer.from(Array.from({ length: 50_000 }, (_, i) => (i * 7919) % 256));
     assert.deepEqual(exercise(bytes.toString('utf8')).documents, []);
-    exercise(`output_dir: o\nlearning_rate: 0.001\n${'\u0000\uFFFD\uD800'.repeat(100)}\n`);
+    const garbled = exercise(`output_dir: o\nlearning_rate: 0.001\n${'\u0000\uFFFD\uD800'.repeat(100)}\n`);
+    assertPlanned(garbled, 'linear', []);
+    assert.ok(garbled.parsed.syntaxProblems.length > 0, 'the garbage line is reported as a syntax problem');
   });
 
   test('tabs, unterminated quotes, stray brackets', () => {
-    exercise('output_dir: o\n\tlearning_rate: 0.1\n');
+    const tab = exercise('output_dir: o\n\tlearning_rate: 0.1\n');
+    assert.ok(tab.parsed.syntaxProblems.length > 0);
+    assertPlanned(tab, 'linear', []);
     const a = exercise('output_dir: o\nlearning_rate: "0.1\nlr_scheduler_type: constant\n');
     assert.ok(a.parsed.syntaxProblems.length > 0);
-    exercise('output_dir: o\nlearning_rate: [0.1\nmax_steps: }}\n');
+    const brackets = exercise('output_dir: o\nlearning_rate: [0.1\nmax_steps: }}\n');
+    assert.deepEqual(brackets.documents.map((d) => d.dialect.id), ['huggingface'], 'recognized');
+    assert.deepEqual(brackets.findings.map((f) => f.ruleId), ['invalid-value', 'invalid-value'], 'the broken values are reported');
+    assertPlanned(exercise(`${CONSTANT}warmup_steps: "5\n`), 'constant', ['constant-lr']);
   });
 
   test('a file over the size limit gets one information message and no analysis', () => {
@@ -56,6 +83,7 @@ describe('hostile input never crashes and gets a clear message', () => {
     assert.equal(a.findings[0]!.severity, 'information');
     assert.match(a.findings[0]!.message, /1\.4 MB, above the 1 MB limit/);
     assert.deepEqual(a.findings[0]!.span, { start: 0, end: 'output_dir: o'.length });
+    assertPlanned(exercise(text, { maxFileSize: 2 * 1024 * 1024 }), 'constant', ['constant-lr']);
   });
 
   test('a 50 MB file under the default limit is skipped at once, not parsed', () => {
@@ -76,16 +104,21 @@ describe('hostile input never crashes and gets a clear message', () => {
   });
 
   test('a file that changes dialect as it is typed', () => {
-    const full = 'output_dir: o\nlearning_rate: 0.001\nlr_scheduler_type: constant\nmax_steps: 10\n';
-    for (let end = 0; end <= full.length; end++) exercise(full.slice(0, end));
+    const full = CONSTANT;
+    let recognized = 0;
+    for (let end = 0; end <= full.length; end++) if (exercise(full.slice(0, end)).documents.length > 0) recognized++;
+    assert.ok(recognized > 0 && recognized < full.length, `${recognized} prefixes recognized`);
+    assertPlanned(exercise(full), 'constant', ['constant-lr']);
   });
 
   test('duplicate keys: the value the framework uses (the last) is the one checked', () => {
     const text = 'output_dir: o\nlearning_rate: 0.001\nlr_scheduler_type: constant\nlr_scheduler_type: cosine\n';
-    assert.deepEqual(exercise(text).findings, []);
+    assertPlanned(exercise(text), 'cosine', []);
   });
 
   test('multi-document streams with empty and non-mapping documents', () => {
-    exercise('---\n---\n- a\n---\nscalar\n---\noutput_dir: o\nlearning_rate: 0.001\n...\n');
+    const a = exercise('---\n---\n- a\n---\nscalar\n---\noutput_dir: o\nlearning_rate: 0.001\n...\n');
+    assertPlanned(a, 'linear', []);
+    assert.equal(a.documents[0]?.documentIndex, 3, 'the fourth document is the config');
   });
 });

@@ -12,7 +12,8 @@ import { LspTestClient, REPO } from '../helpers/lspClient';
 
 /**
  * Mutates real configs and drives the real server over stdio with incremental edits: every request must
- * be answered within a second, nothing may be logged as an internal error, and after each run the
+ * be answered (a hang guard of 60 s per request: speed is measured by `npm run bench`, never asserted here,
+ * so a busy machine cannot fail the test), nothing may be logged as an internal error, and after each run the
  * server's diagnostics must equal the core's for the text we hold (so incremental sync never loses a byte).
  * Bounded in `npm test`; `npm run fuzz` runs longer (FUZZ_RUNS, FUZZ_SEED to replay).
  */
@@ -20,7 +21,8 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 const EDITS_PER_RUN = Number(process.env.FUZZ_EDITS ?? 25);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 const LARGE_RUNS = Number(process.env.FUZZ_LARGE_RUNS ?? 6);
-const REQUEST_LIMIT_MS = 60_000;
+/** A request not answered in this long has hung (a generous guard, not a speed limit). */
+const HANG_GUARD_MS = 60_000;
 
 type Mutation =
   | { kind: 'flip'; at: number; text: string }
@@ -74,12 +76,18 @@ function editFor(text: string, m: Mutation): [number, number, string] {
   }
 }
 
-async function timed<T>(what: string, request: Promise<T>): Promise<T> {
-  const started = performance.now();
-  const result = await request;
-  const elapsed = performance.now() - started;
-  assert.ok(elapsed < REQUEST_LIMIT_MS, `${what} took ${elapsed.toFixed(0)} ms`);
-  return result;
+/** The answer to a request, or a failure naming the request and the seed when none comes (the server hung). */
+async function answered<T>(what: string, request: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const hung = new Promise<never>((_resolve, reject) => {
+    const message = `${what}: no answer in ${HANG_GUARD_MS / 1000} s (replay with FUZZ_SEED=${SEED})`;
+    timer = setTimeout(() => reject(new Error(message)), HANG_GUARD_MS);
+  });
+  try {
+    return await Promise.race([request, hung]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function seeds(): { name: string; text: string }[] {
@@ -129,10 +137,10 @@ async function fuzz(inputs: { name: string; text: string }[], runs: number): Pro
           text = text.slice(0, start) + newText + text.slice(end);
           await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ range, text: newText }] });
           const position = positionAt(text, (salt + i * 7919) % (text.length + 1));
-          await timed('hover', client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }));
+          await answered('hover', client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }));
           requests++;
           if (i % 5 === 0) {
-            await timed('lrLens/curve', client.connection.sendRequest('lrLens/curve', { uri, points: 100 }));
+            await answered('lrLens/curve', client.connection.sendRequest('lrLens/curve', { uri, points: 100 }));
             requests++;
           }
         }
@@ -143,7 +151,7 @@ async function fuzz(inputs: { name: string; text: string }[], runs: number): Pro
         const expected = analysis.findings.map((f) => where(f.ruleId, analysis.parsed.lines.rangeOf(f.span))).sort();
         assert.deepEqual(diagnostics.map((d) => where(d.code, d.range)).sort(), expected, `diagnostics differ for ${input.name}`);
         // Every quick fix applies cleanly to this exact version, with edits that never overlap.
-        const actions = (await timed(
+        const actions = (await answered(
           'codeAction',
           client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: positionAt(text, text.length) }, context: { diagnostics } }),
         )) as CodeAction[];

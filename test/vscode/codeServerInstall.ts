@@ -35,6 +35,7 @@ function run(command: string, args: string[], cwd: string, log: (line: string) =
     throw new Error(
       `code-server install step failed: ${command} ${args.join(' ')} in ${cwd}\n${e.message}\n${String(e.stderr ?? '').slice(-4000)}\n` +
         `Debian build dependencies needed: ${DEBIAN_BUILD_DEPS}`,
+      { cause: error },
     );
   }
 }

@@ -15,6 +15,7 @@ import { reportFileTooLarge } from '../rules/fileTooLarge';
 import type { Finding, RuleId, Severity } from './finding';
 import { placeFinding } from '../dialects/valueOrigin';
 import { faultHandler, type AnalysisLogger } from './internalErrors';
+import { shortPrefix } from '../dialects/shownValue';
 
 /** Files larger than this (in UTF-16 code units, about bytes) are not analysed unless a setting says otherwise. */
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -123,8 +124,9 @@ export function analyzeConfig(text: string, fileName: string, settings: LensSett
   });
   reuse.detections?.endVersion();
   for (const { rule, span } of parsed.directives.namedRules) {
-    if (!(rule in RULES)) {
-      raw.push(reportInvalidValue(`Unknown rule \`${rule}\` in an lr-lens directive (known: ${Object.keys(RULES).join(', ')}).`, span, 'warning'));
+    if (!Object.hasOwn(RULES, rule)) {
+      const message = `Unknown rule \`${shortPrefix(rule)}\` in an lr-lens directive (known: ${Object.keys(RULES).join(', ')}).`;
+      raw.push(reportInvalidValue(message, span, 'warning'));
     }
   }
   return { parsed, documents, findings: applySeverities(raw.map(placeFinding), parsed, settings) };

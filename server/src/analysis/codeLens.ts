@@ -80,7 +80,7 @@ const MAX_TITLE_LENGTH = 200;
 
 /** One line of plain text: control characters (line breaks, escape sequences) become spaces, and long titles are cut. */
 function lensTitle(text: string): string {
-  // eslint-disable-next-line no-control-regex
+   
   const line = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
   return line.length > MAX_TITLE_LENGTH ? `${line.slice(0, MAX_TITLE_LENGTH - 1)}…` : line;
 }

@@ -25,6 +25,13 @@ export interface FoundProjectConfig {
  */
 export class ProjectConfigFinder {
   private readonly byDirectory = new Map<string, FoundProjectConfig | null>();
+
+  /**
+   * @param mayRead Whether files in a directory may be read from disk (the server passes "inside a workspace folder",
+   *   so nothing outside the workspace is read; the CLI reads up to the file system root, as ESLint does).
+   */
+  constructor(private readonly mayRead: (directory: string) => boolean = () => true) {}
+
   /** Unsaved texts of open config files, which win over the disk. */
   private readonly liveTexts = new Map<string, string>();
 
@@ -53,7 +60,7 @@ export class ProjectConfigFinder {
         found = { path, config: readProjectConfig(live, DIALECTS.map((d) => d.id)), text: live };
         break;
       }
-      if (!existsSync(path)) continue;
+      if (!this.mayRead(directory) || !existsSync(path)) continue;
       const read = readRegularFile(path, MAX_PROJECT_CONFIG_BYTES);
       if (read.ok) {
         const text = read.bytes.toString('utf8');

@@ -46,10 +46,12 @@ function openError(error: unknown): FileRead {
  * descriptor (so the file checked is the file read), and read up to `maxBytes` + 1 bytes (a file growing
  * meanwhile is still refused, never read without end as `/dev/zero` would be).
  */
-export function readRegularFile(path: string, maxBytes: number): FileRead {
+export function readRegularFile(path: string, maxBytes: number, options: { noFollow?: boolean } = {}): FileRead {
   let fd: number;
+  // noFollow: for a path already resolved to its real path, so a link swapped in afterwards is refused, not followed.
+  const noFollow = options.noFollow ? (constants.O_NOFOLLOW ?? 0) : 0;
   try {
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0) | noFollow);
   } catch (error) {
     return openError(error);
   }

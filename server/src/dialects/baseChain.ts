@@ -10,7 +10,7 @@
 import { isScalar, type Document } from 'yaml';
 import type { Span } from '../parse/textSpan';
 import { entriesOf, rootMap, type MapEntry } from '../parse/yamlAccess';
-import { parseComposedFile, type ComposedGroup, type Composition } from './hydraDefaults';
+import { MAX_COMPOSED_BYTES, parseComposedFile, type ComposedGroup, type Composition } from './hydraDefaults';
 
 export const BASE_KEY = '_BASE_';
 /** detectron2 itself has no limit; real chains are two or three files deep. */
@@ -61,6 +61,7 @@ export function composeBase(document: Document, fileName: string, readFile: ((pa
   let from = fileName;
   let base: string | undefined = own.value;
   const chain: string[] = [];
+  let composedBytes = 0;
   while (base !== undefined) {
     const path = basePath(from, base);
     if (path === undefined || chain.length >= MAX_BASE_DEPTH || seen.has(path)) {
@@ -75,6 +76,11 @@ export function composeBase(document: Document, fileName: string, readFile: ((pa
     } catch {
       text = undefined;
     }
+    if (text !== undefined && composedBytes + text.length > MAX_COMPOSED_BYTES) {
+      unresolved.push(`${path} (more than ${MAX_COMPOSED_BYTES / (1024 * 1024)} MB composed)`);
+      break;
+    }
+    composedBytes += text?.length ?? 0;
     const parsed = text === undefined ? null : parseComposedFile(text);
     if (!parsed || text === undefined) {
       unresolved.push(base);

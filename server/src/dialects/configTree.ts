@@ -1,7 +1,8 @@
-import { isMap, isSeq, type Document, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type YAMLMap } from 'yaml';
 import type { Source } from '../plan/trainingPlan';
-import { entriesOf, resolveNode, rootMap, plainValue, type MapEntry } from '../parse/yamlAccess';
-import { resolveInterpolations, UNKNOWN } from './interpolation';
+import { entriesOf, resolveNode, rootMap, plainValue, TOO_LARGE, type MapEntry } from '../parse/yamlAccess';
+import { resolveInterpolationsOf, UNKNOWN } from './interpolation';
+import { ownValue } from './plainObjects';
 import { composeDefaults, groupHolding, mergeComposition, originIn, type Composition } from './hydraDefaults';
 import { spansWithOrigin } from './valueOrigin';
 import { composeBase } from './baseChain';
@@ -21,21 +22,60 @@ export interface ConfigTreeOptions {
  * known from the file are UNKNOWN.
  */
 /** Root mappings as plain values, converted once per parsed document (every dialect's recogniser reads them). */
-const plainRoots = new WeakMap<YAMLMap, unknown>();
+const plainRoots = new WeakMap<YAMLMap, { value: unknown; tooLarge: ReadonlySet<string> }>();
 
 /**
  * The root mapping's plain value, shared by every tree of the document: never mutated (composition merges a
  * clone, interpolation builds a new tree, readers only read).
  */
-function plainRootOf(document: Document, map: YAMLMap): unknown {
-  if (!plainRoots.has(map)) plainRoots.set(map, plainValue(document, map));
-  return plainRoots.get(map);
+function plainRootOf(document: Document, map: YAMLMap): { value: unknown; tooLarge: ReadonlySet<string> } {
+  let root = plainRoots.get(map);
+  if (!root) {
+    const tooLarge = new Set<string>();
+    root = { value: plainMapOf(document, map, { left: FALLBACK_BUDGET, tooLarge }, ''), tooLarge };
+    plainRoots.set(map, root);
+  }
+  return root;
+}
+
+/** Conversions tried entry by entry after a mapping is over the per-value budget: bounds the work on a file of bombs. */
+const FALLBACK_BUDGET = 64;
+
+/**
+ * A mapping as a plain value. When it is over the conversion budget as a whole (an alias bomb somewhere inside),
+ * each entry is converted on its own, so only the values that are over it become UNKNOWN and the rest of the file
+ * is still read.
+ */
+function plainMapOf(document: Document, map: YAMLMap, fallback: { left: number; tooLarge: Set<string> }, path: string): unknown {
+  const whole = plainValue(document, map);
+  if (whole !== undefined) return whole;
+  if (--fallback.left < 0) {
+    fallback.tooLarge.add(path);
+    return UNKNOWN;
+  }
+  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const pair of map.items) {
+    const key = resolveNode(document, pair.key);
+    if (!isScalar(key) || key.value === null || typeof key.value === 'object') continue;
+    const name = String(key.value);
+    if (name === '__proto__' || name === 'constructor' || name === 'prototype') continue;
+    const value = resolveNode(document, pair.value);
+    const at = path ? `${path}.${name}` : name;
+    const plain = isMap(value) ? plainMapOf(document, value, fallback, at) : value === null ? null : plainValue(document, value);
+    if (plain === undefined) fallback.tooLarge.add(at);
+    out[name] = plain === undefined ? UNKNOWN : plain;
+  }
+  return out;
 }
 
 export class ConfigTree {
   readonly root: unknown;
   /** The Hydra config-group files merged into this tree, if any. */
   readonly composition: Composition | null;
+  /** Some `${...}` would have built a string past the interpolation limits: those values are unknown. */
+  readonly interpolationTooLong: boolean;
+  /** Paths of values over the conversion budget (alias bombs): UNKNOWN in the tree, reported by `readSettings`. */
+  readonly tooLarge: ReadonlySet<string>;
   private readonly entryCache = new Map<YAMLMap, Map<string, MapEntry>>();
 
   constructor(
@@ -43,14 +83,18 @@ export class ConfigTree {
     options: ConfigTreeOptions,
   ) {
     const map = rootMap(document);
-    let plain = map ? plainRootOf(document, map) : undefined;
+    const root = map ? plainRootOf(document, map) : undefined;
+    let plain = root?.value;
+    this.tooLarge = root?.tooLarge ?? new Set();
     this.composition = options.compose
       ? composeDefaults(document, options.compose.fileName, options.compose.readFile)
       : options.base
         ? composeBase(document, options.base.fileName, options.base.readFile)
         : null;
     if (this.composition) plain = mergeComposition(plain, this.composition);
-    this.root = options.interpolate ? resolveInterpolations(plain) : plain;
+    const resolved = options.interpolate ? resolveInterpolationsOf(plain) : { root: plain, overLengthLimit: false };
+    this.root = resolved.root;
+    this.interpolationTooLong = resolved.overLengthLimit;
   }
 
   /** The resolved value at a path: undefined when absent, UNKNOWN when it cannot be known. */
@@ -59,7 +103,7 @@ export class ConfigTree {
     for (const key of split(path)) {
       if (node === UNKNOWN) return UNKNOWN;
       if (Array.isArray(node)) node = node[Number(key)];
-      else if (node && typeof node === 'object') node = (node as Record<string, unknown>)[key];
+      else if (node && typeof node === 'object') node = ownValue(node, key);
       else return undefined;
       if (node === undefined) return undefined;
     }
@@ -108,7 +152,8 @@ export class ConfigTree {
     const out = new Map<string, MapEntry>();
     for (const path of paths) {
       const entry = this.entry(path);
-      if (entry && entry.value !== UNKNOWN && !containsUnknown(entry.value)) out.set(path, { ...entry, key: path });
+      if (entry && this.tooLarge.has(path)) out.set(path, { ...entry, key: path, value: TOO_LARGE });
+      else if (entry && entry.value !== UNKNOWN && !containsUnknown(entry.value)) out.set(path, { ...entry, key: path });
     }
     return out;
   }

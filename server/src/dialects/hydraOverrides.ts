@@ -80,11 +80,17 @@ const asNumber = (text: string | undefined): number | undefined => {
   return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
 };
 
+/**
+ * Calls nested deeper than this (`int(int(int(...)))`) are read as a fixed text: real overrides nest two or three
+ * deep, and each level reads the whole text again (10,000 levels overflowed the stack).
+ */
+export const MAX_OVERRIDE_DEPTH = 16;
+
 /** Read one sweep value (`hydra.sweeper.params.<name>`), as written in YAML. */
-export function readOverride(value: unknown): OverrideSweep {
+export function readOverride(value: unknown, depth = 0): OverrideSweep {
   if (typeof value !== 'string') return { kind: 'fixed', values: [value] };
   const text = value.trim();
-  const fn = call(text);
+  const fn = depth < MAX_OVERRIDE_DEPTH ? call(text) : null;
   if (fn) {
     const [name, body] = fn;
     const { positional, named } = args(body);
@@ -108,7 +114,7 @@ export function readOverride(value: unknown): OverrideSweep {
         // tag(log, inner) / tag(inner, log): the tags are the plain words, the sweep the call.
         const inner = positional.find((p) => call(p) !== null) ?? positional.at(-1) ?? '';
         const tags = positional.filter((p) => p !== inner);
-        const read = readOverride(inner);
+        const read = readOverride(inner, depth + 1);
         return tags.includes('log') ? { ...read, distribution: 'log' } : read;
       }
       case 'int':
@@ -117,7 +123,7 @@ export function readOverride(value: unknown): OverrideSweep {
       case 'bool':
       case 'shuffle':
       case 'sort': {
-        const read = readOverride(positional[0] ?? '');
+        const read = readOverride(positional[0] ?? '', depth + 1);
         return name === 'int' && read.kind === 'distribution' ? { ...read, distribution: 'int' } : read;
       }
       case 'glob':

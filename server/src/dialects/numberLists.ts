@@ -13,9 +13,12 @@ export function toNumberList(value: unknown): unknown {
   }
   if (typeof value === 'number') return [value];
   if (typeof value !== 'string') return value;
-  const match = /^\s*[([]\s*(.*?)\s*,?\s*[)\]]\s*$/.exec(value);
-  if (!match) return value;
-  const body = match[1] ?? '';
+  // `(`, the body, an optional trailing comma, `)` (either bracket kind), spaces anywhere between: read by slicing,
+  // not by a regular expression (overlapping `\s*` groups backtracked for minutes on `(` + 600 spaces).
+  const text = value.trim();
+  if (text.length < 2 || !'(['.includes(text.charAt(0)) || !')]'.includes(text.charAt(text.length - 1))) return value;
+  let body = text.slice(1, -1).trim();
+  if (body.endsWith(',')) body = body.slice(0, -1).trimEnd();
   if (body === '') return [];
   const numbers = body.split(',').map((part) => toNumber(part.trim()));
   return numbers.every((n) => typeof n === 'number') ? numbers : value;

@@ -4,6 +4,7 @@ import type { ConfigTree } from './configTree';
 import type { DialectInput } from './dialect';
 import { optimizerFamily } from './optimizerFamily';
 import { copyOrigin } from './valueOrigin';
+import { MAX_INTERPOLATED_LENGTH, MAX_INTERPOLATED_TOTAL } from './interpolation';
 
 /** What a dialect worked out, before it becomes a validated plan. */
 export interface PlanDraft {
@@ -26,6 +27,10 @@ export interface PlanDraft {
   peakUnknown?: string;
 }
 
+const INTERPOLATION_TOO_LONG =
+  `values whose \`\${...}\` interpolation builds more than ${MAX_INTERPOLATED_LENGTH / 1024} KB of text ` +
+  `(${MAX_INTERPOLATED_TOTAL / (1024 * 1024)} MB for the whole file) are not computed and are treated as unknown`;
+
 /** Turns a draft into a plan: Adam hyperparameters only for Adam-family optimizers, sources as spans. */
 export function buildPlan(dialectId: string, input: DialectInput, tree: ConfigTree, draft: PlanDraft): TrainingPlan {
   const family = draft.optimizer.family ?? optimizerFamily(draft.optimizer.name);
@@ -36,6 +41,9 @@ export function buildPlan(dialectId: string, input: DialectInput, tree: ConfigTr
   }
   const { beta1, beta2, epsilon, weightDecay } = draft.optimizer;
   const assumptions = [...draft.assumptions];
+  if (tree.interpolationTooLong) assumptions.push(INTERPOLATION_TOO_LONG);
+  const unread = tree.composition?.label ? [] : (tree.composition?.unresolved ?? []);
+  if (unread.length > 0) assumptions.push(`Hydra defaults not read: ${unread.slice(0, 3).join(', ')}${unread.length > 3 ? ', …' : ''}`);
   if (tree.composition?.groups.length) {
     assumptions.push(`values composed from ${tree.composition.label ?? 'Hydra defaults'}: ${tree.composition.groups.map((g) => g.file.split(/[\\/]/).slice(-2).join('/')).join(', ')}`);
   }

@@ -1,5 +1,5 @@
 import { LSPErrorCodes, ResponseError, TextDocuments, type CancellationToken, type Connection, type InitializeParams } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ConfigAnalysis, LensSettings } from '../analysis/analyzeConfig';
 import { describeError, internalErrorsThrow, type AnalysisLogger } from '../analysis/internalErrors';
 import { ProjectConfigFinder } from '../config/findProjectConfig';
@@ -12,7 +12,7 @@ import type { ServerLogger } from './guard';
 import { HeapKeeper } from './heap';
 import { diffingTextDocuments } from '../parse/textDiff';
 import { DEFAULT_SETTINGS, toLensSettings, toPresentationSettings, type PresentationSettings } from './settings';
-import { workspaceFileReader } from './workspaceFiles';
+import { insideWorkspace, workspaceFileReader } from './workspaceFiles';
 
 /**
  * Within a burst of typing (edits less than this apart), diagnostics wait this long after the last keystroke, so the
@@ -38,7 +38,8 @@ export class LensSession {
   readonly documents = new TextDocuments(diffingTextDocuments);
   private readonly analyses = new DocumentAnalyses();
   private readonly states = new Map<string, DocumentState>();
-  private readonly projectConfigs = new ProjectConfigFinder();
+  /** `.lr-lens.yaml` files are read from the workspace folders only. */
+  private readonly projectConfigs = new ProjectConfigFinder(insideWorkspace(() => this.workspaceRoots));
   /** Full collections after bursts of work, so memory goes back once the corpus is open or the typing stops. */
   private readonly heap = new HeapKeeper();
   /** Findings about values written in composed files are published in those files too. */

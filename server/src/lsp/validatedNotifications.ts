@@ -47,7 +47,7 @@ export function validatedDocumentConnection(connection: TextDocumentConnection, 
       guardNotification(logger, method, (params: P) => {
         const problem = invalid(params);
         if (problem) logger.warn(`LR Lens: ignored ${method}: ${problem}`);
-        else handler(params);
+        else void handler(params);
       });
   return {
     onDidOpenTextDocument: (handler): Disposable => connection.onDidOpenTextDocument(checked('textDocument/didOpen', invalidOpen, handler)),

@@ -1,4 +1,5 @@
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
+import { readRegularFile } from '../config/readRegularFile';
 import { extname, resolve, sep } from 'node:path';
 
 /** Files larger than this are not read as composed config files. */
@@ -11,28 +12,6 @@ function realPath(path: string): string | undefined {
     return realpathSync.native(path);
   } catch {
     return undefined;
-  }
-}
-
-/**
- * At most `maxBytes` of a regular file, or undefined. Opened without blocking (a FIFO or a device cannot hold the
- * server up) and checked on the open descriptor, so a file swapped for something else in between is not read.
- */
-function readRegularFile(path: string, maxBytes: number): string | undefined {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
-    const stats = fstatSync(fd);
-    if (!stats.isFile() || stats.size > maxBytes) return undefined;
-    const buffer = Buffer.alloc(Math.min(stats.size, maxBytes) + 1);
-    let length = 0;
-    for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
-    if (length > maxBytes) return undefined; // it grew while being read
-    return buffer.toString('utf8', 0, length);
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -55,6 +34,22 @@ export function workspaceFileReader(roots: readonly string[], openText: (path: s
     if (realRoots.length === 0) return undefined;
     const real = realPath(absolute);
     if (real === undefined || !inside(real) || !CONFIG_EXTENSIONS.has(extname(real).toLowerCase())) return undefined;
-    return readRegularFile(real, MAX_COMPOSED_FILE_BYTES);
+    const read = readRegularFile(real, MAX_COMPOSED_FILE_BYTES, { noFollow: true });
+    return read.ok ? read.bytes.toString('utf8') : undefined;
+  };
+}
+
+/**
+ * Whether a directory lies inside one of the workspace folders, by real path (a link out of the workspace is
+ * outside). With no workspace folder, nothing is.
+ */
+export function insideWorkspace(roots: () => readonly string[]): (directory: string) => boolean {
+  return (directory) => {
+    const real = realPath(directory);
+    if (real === undefined) return false;
+    return roots().some((root) => {
+      const realRoot = realPath(resolve(root));
+      return realRoot !== undefined && (real === realRoot || real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep));
+    });
   };
 }

@@ -1,4 +1,5 @@
 import type { Span } from './textSpan';
+import { shortPrefix } from '../dialects/shownValue';
 
 /**
  * In-file settings written as comments: `# lr-lens: dialect=huggingface`,
@@ -19,19 +20,31 @@ export interface Directives {
   problems: readonly { message: string; span: Span }[];
 }
 
+const KNOWN_DIRECTIVES = 'dialect=, steps-per-epoch=, disable=';
 const DIRECTIVE_LINE = /^[ \t]*(?:#|\/\/)[ \t]*lr-lens:(.*)$/gm;
 const DISABLE_NEXT_LINE = /^[ \t]*(?:#|\/\/)[ \t]*lr-lens-disable-next-line\b(.*)$/gm;
 
-function lineOf(text: string, offset: number): number {
+/**
+ * 0-based line numbers of increasing offsets, counted on from the previous one: one pass over the text for all the
+ * directives of a file (counting from the start for each made 1 MB of directive lines take seconds).
+ */
+function lineCounter(text: string): (offset: number) => number {
   let line = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+  let next = text.indexOf('\n');
+  return (offset) => {
+    while (next !== -1 && next < offset) {
+      line++;
+      next = text.indexOf('\n', next + 1);
+    }
+    return line;
+  };
 }
 
 export function parseDirectives(text: string): Directives {
   const disabled = new Set<string>();
   const disabledLines = new Map<number, Set<string>>();
   const namedRules: { rule: string; span: Span }[] = [];
+  const lineOf = lineCounter(text);
   for (const match of text.matchAll(DISABLE_NEXT_LINE)) {
     const body = match[1] ?? '';
     const bodyStart = (match.index ?? 0) + match[0].length - body.length;
@@ -40,7 +53,7 @@ export function parseDirectives(text: string): Directives {
       rules.add(item[0]);
       namedRules.push({ rule: item[0], span: { start: bodyStart + (item.index ?? 0), end: bodyStart + (item.index ?? 0) + item[0].length } });
     }
-    disabledLines.set(lineOf(text, match.index ?? 0) + 1, rules);
+    disabledLines.set(lineOf(match.index ?? 0) + 1, rules);
   }
   const problems: { message: string; span: Span }[] = [];
   let dialect: string | undefined;
@@ -60,7 +73,10 @@ export function parseDirectives(text: string): Directives {
         case 'steps-per-epoch': {
           const n = Number(value);
           if (Number.isInteger(n) && n > 0) stepsPerEpoch = n;
-          else problems.push({ message: `lr-lens directive \`steps-per-epoch\` needs a positive whole number, not \`${value}\`.`, span });
+          else {
+            const message = `lr-lens directive \`steps-per-epoch\` needs a positive whole number, not \`${shortPrefix(value)}\`.`;
+            problems.push({ message, span });
+          }
           break;
         }
         case 'disable': {
@@ -75,7 +91,7 @@ export function parseDirectives(text: string): Directives {
           break;
         }
         default:
-          problems.push({ message: `Unknown lr-lens directive \`${name}\` (known: dialect=, steps-per-epoch=, disable=).`, span });
+          problems.push({ message: `Unknown lr-lens directive \`${shortPrefix(name)}\` (known: ${KNOWN_DIRECTIVES}).`, span });
       }
     }
   }

@@ -16,7 +16,10 @@ export interface MapEntry {
 }
 
 /** How many nodes a plain conversion may visit: keeps alias bombs (billion laughs) from exploding. */
-const PLAIN_VALUE_BUDGET = 10_000;
+export const PLAIN_VALUE_BUDGET = 10_000;
+
+/** The value of an entry over PLAIN_VALUE_BUDGET, as `ConfigTree.entries` hands it to the setting reader. */
+export const TOO_LARGE: unique symbol = Symbol('too large to read');
 
 export function spanOf(node: Node): Span {
   const range = node.range ?? [0, 0, 0];
@@ -44,7 +47,8 @@ export function plainValue(document: Document, node: Node | null): unknown {
       for (const pair of current.items) {
         const key = resolveNode(document, pair.key);
         const name = isScalar(key) ? String(key.value) : String(visit(key, depth + 1));
-        out[name] = visit(pair.value, depth + 1);
+        // `__proto__: {...}` would set the mapping's prototype; such keys are no config value of any framework here.
+        if (name !== '__proto__' && name !== 'constructor' && name !== 'prototype') out[name] = visit(pair.value, depth + 1);
       }
       return out;
     }

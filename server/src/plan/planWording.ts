@@ -1,5 +1,5 @@
 /**
- * Words shared by the curve summary and the findings (issue 18, items 11 and 13): counts in the plan's own unit
+ * Words shared by the curve summary and the findings: counts in the plan's own unit
  * with the right singular or plural, and a note when an assumed run length is too short for the schedule's
  * fixed phases to fit, so the drawing under that assumption is degenerate.
  */

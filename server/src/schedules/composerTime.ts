@@ -11,16 +11,19 @@ export interface ComposerTime {
   unit: ComposerUnit;
 }
 
-const TIME_PATTERN = /^(.+?)(ba|ep|dur|iter|sp|tok|sec)$/i;
+const UNITS: readonly ComposerUnit[] = ['ba', 'ep', 'dur', 'iter', 'sp', 'tok', 'sec'];
 
 /** Parses `100ba`, `1ep`, `0.05dur`, `3e4tok`; ints (`int()` applied) except dur. Bare numbers: `defaultUnit`. */
 export function parseComposerTime(raw: unknown, defaultUnit: ComposerUnit = 'ep'): ComposerTime | undefined {
   if (typeof raw === 'number' && Number.isFinite(raw)) return { value: defaultUnit === 'dur' ? raw : Math.trunc(raw), unit: defaultUnit };
   if (typeof raw !== 'string') return undefined;
-  const match = TIME_PATTERN.exec(raw.trim().replace(/_/g, ''));
-  if (!match) return undefined;
-  const value = Number(match[1]);
-  const unit = match[2]!.toLowerCase() as ComposerUnit;
+  // `<number><unit>`, read by its suffix (no unit is a suffix of another): no regular expression, linear in the length.
+  const text = raw.trim().replace(/_/g, '');
+  const lower = text.toLowerCase();
+  if (/[\n\r\u2028\u2029]/.test(text)) return undefined;
+  const unit = UNITS.find((u) => lower.length > u.length && lower.endsWith(u));
+  if (!unit) return undefined;
+  const value = Number(text.slice(0, text.length - unit.length));
   if (!Number.isFinite(value)) return undefined;
   return { value: unit === 'dur' ? value : Math.trunc(value), unit };
 }

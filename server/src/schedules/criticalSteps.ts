@@ -57,6 +57,8 @@ export function periodicBreakpointSteps(offset: number, period: number, start: n
 /** Merges sorted, duplicate-free step lists into one (sorted, duplicate-free, at most `limit`). */
 export function mergeSteps(lists: readonly number[][], limit: number): number[] {
   if (lists.length === 1) return lists[0]!.slice(0, limit);
+  // Many lists (a ChainedScheduler of 2,000 children): one sort instead of a scan of every list per step taken.
+  if (lists.length > 8) return sortedUnique(lists.flat(), limit);
   const merged: number[] = [];
   const index = lists.map(() => 0);
   let last = -Infinity;
@@ -72,4 +74,14 @@ export function mergeSteps(lists: readonly number[][], limit: number): number[] 
     if (bestValue > last) { merged.push(bestValue); last = bestValue; }
   }
   return merged;
+}
+
+function sortedUnique(steps: number[], limit: number): number[] {
+  steps.sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const step of steps) {
+    if (out.length >= limit) break;
+    if (step > (out.at(-1) ?? -Infinity)) out.push(step);
+  }
+  return out;
 }

@@ -4,7 +4,7 @@
  * (or epoch) with index t uses f(t). Chainable classes are run through their recursive `get_lr` (what plain
  * `step()` executes, multiplying the optimizer's current LR) for runs up to RECURSION_LIMIT steps, and through their
  * closed form beyond (the two agree to ~1e-15 relative when the scheduler is alone).
- * Source: pytorch torch/optim/lr_scheduler.py (torch 1.13 and main); shared/reference/formulas-a.md §1.
+ * Source: pytorch torch/optim/lr_scheduler.py (torch 1.13 and main).
  *
  * Contract with the dialects (what the plan must carry):
  * - `schedule.name`: the class name (`CosineAnnealingLR`; a dotted `torch.optim.lr_scheduler.X` is accepted too).

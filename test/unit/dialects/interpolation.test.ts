@@ -9,7 +9,11 @@ test('absolute, relative and string interpolation resolve within the tree', () =
     model: { d_model: 512, optim: { lr: '${variables.lr}', sched: { d_model: '${model.d_model}', up: '${..lr}', here: '${.d_model}' } } },
     out: '/ckpt/${variables.name}/x',
     chained: '${model.optim.lr}',
-  }) as Record<string, any>;
+  }) as {
+    model: { optim: { lr: unknown; sched: Record<string, unknown> } };
+    out: unknown;
+    chained: unknown;
+  };
   assert.equal(tree.model.optim.lr, 0.001);
   assert.equal(tree.model.optim.sched.d_model, 512);
   assert.equal(tree.model.optim.sched.up, 0.001);
@@ -50,13 +54,12 @@ test('an unknown training length becomes a stated assumption and silences the wa
   assert.deepEqual(analysis.findings.map((f) => f.ruleId), []);
 });
 
-test('an interpolation bomb resolves to unknown quickly instead of expanding exponentially', () => {
+test('an interpolation bomb resolves to unknown instead of expanding exponentially', { timeout: 60_000 }, () => {
   let text = 'model:\n  _component_: torchtune.models.x\nx0: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n';
   for (let i = 1; i < 30; i++) text += `x${i}: ["\${x${i - 1}}", "\${x${i - 1}}", "\${x${i - 1}}"]\n`;
   text += 'optimizer:\n  _component_: torch.optim.AdamW\n  lr: ${x29}\n';
-  const started = Date.now();
   const analysis = analyse(text);
-  assert.ok(Date.now() - started < 60_000, "hang guard: the interpolation never finished");
+  assert.equal(analysis.documents[0]?.dialect.id, 'torchtune');
   assert.equal(analysis.documents[0]?.plan, undefined);
   assert.deepEqual(analysis.findings, []);
 });

@@ -1,4 +1,4 @@
-// What every applied quick fix must satisfy (issue 6, item 6), as one function the snippet tests and the corpus
+// What every applied quick fix must satisfy, as one function the snippet tests and the corpus
 // property test share. Returns the problems found (empty: the fix holds).
 import { analyzeConfig, type ConfigAnalysis } from '../../../server/src/analysis/analyzeConfig';
 import type { Finding, Fix } from '../../../server/src/analysis/finding';

@@ -40,10 +40,13 @@ export interface ComposerTime {
 
 const UNIT_NAMES: Record<string, ComposerTime['unit']> = { ba: 'ba', batch: 'ba', ep: 'ep', epoch: 'ep', sp: 'sp', sample: 'sp', tok: 'tok', token: 'tok', dur: 'dur' };
 
+const MAX_TIME_LENGTH = 64;
+
 /** A Composer time string (`100ba`, `1ep`, `0.02dur`, `50e9tok`); a bare integer is epochs. */
 export function parseComposerTime(value: unknown): ComposerTime | null {
   if (typeof value === 'number') return Number.isFinite(value) ? { value, unit: 'ep' } : null;
-  if (typeof value !== 'string') return null;
+  // Time strings are short; the cap keeps the regular expression below from backtracking over a 100,000-digit value.
+  if (typeof value !== 'string' || value.length > MAX_TIME_LENGTH) return null;
   const match = /^\s*(\d[\d_]*\.?\d*(?:e\d+)?|\.\d+)\s*([a-zA-Z]+)\s*$/.exec(value);
   if (!match) return null;
   const unit = UNIT_NAMES[match[2]!.toLowerCase()];

@@ -5,10 +5,10 @@
  * examples/bert/yamls/main/mlm_scheduled/constant.yaml, commit 3a154b4a616cbd6b51cd25bfd223acea20c59507, "Changes to
  * `parameters` will be reflected in `/mnt/config/parameters.yaml`"). Read such a file as the config under it.
  */
-import type { Document } from 'yaml';
 import { isMap } from 'yaml';
 import { entriesOf, resolveNode, rootMap } from '../../parse/yamlAccess';
 import type { DialectInput } from '../../dialects/dialect';
+import { narrowedInput } from '../../dialects/narrowedInput';
 
 const RUN_KEYS = ['command', 'image', 'compute', 'gpu_num', 'gpu_type', 'integrations', 'cluster'];
 
@@ -21,10 +21,5 @@ export function mcliParameters(input: DialectInput): DialectInput {
   if (!parameters || RUN_KEYS.filter((k) => entries.has(k)).length < 2) return input;
   const node = resolveNode(input.document, parameters.valueNode);
   if (!isMap(node)) return input;
-  const narrowed = Object.create(
-    Object.getPrototypeOf(input.document) as object,
-    Object.getOwnPropertyDescriptors(input.document),
-  ) as Document.Parsed;
-  narrowed.contents = node as Document.Parsed['contents'];
-  return { ...input, document: narrowed };
+  return narrowedInput(input, node);
 }

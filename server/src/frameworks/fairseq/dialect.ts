@@ -108,7 +108,7 @@ function extract(input: DialectInput): Extraction {
 
   const betasRaw = tree.get(`${optimizerArgs}.adam_betas`);
   let betas: number[] = [...FAIRSEQ_DEFAULTS.adam_betas];
-  if (betasRaw !== undefined) {
+  if (betasRaw !== undefined && !tree.isUnknown(`${optimizerArgs}.adam_betas`)) {
     const parsed = toNumberList(betasRaw);
     if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((b) => typeof b === 'number' && b >= 0 && b < 1)) betas = parsed as number[];
     else return { findings: invalid(tree, `${optimizerArgs}.adam_betas`, "must be two numbers in [0, 1), e.g. '(0.9, 0.98)'.") };

@@ -1,5 +1,5 @@
 /**
- * LightningCLI `--print_config` dumps (issue 18, item 2). A LightningCLI whose model class is fixed in code
+ * LightningCLI `--print_config` dumps. A LightningCLI whose model class is fixed in code
  * (`LightningCLI(MyModel)`) prints the model's arguments directly under `model:` (no `class_path`), and prints
  * `seed_everything`, `trainer:`, `optimizer:`/`lr_scheduler:` (null unless given) and `ckpt_path` at the top, under
  * a header naming the Lightning version (`# lightning.pytorch==2.1.3`). Dumped with the subcommand
@@ -8,10 +8,10 @@
  * (init_parser's `dump_header`, add_default_arguments_to_parser's `seed_everything`, _add_arguments adding the
  * `optimizer`/`lr_scheduler` arguments, the `fit` subcommand's `ckpt_path`).
  */
-import type { Document } from 'yaml';
 import { isMap } from 'yaml';
 import { entriesOf, resolveNode, rootMap } from '../../parse/yamlAccess';
 import type { DialectInput } from '../../dialects/dialect';
+import { narrowedInput } from '../../dialects/narrowedInput';
 
 /** `# lightning.pytorch==2.x` / `# pytorch_lightning==1.x` as the first line of the file. */
 const HEADER = /^\uFEFF?#\s*(?:lightning\.pytorch|pytorch_lightning|lightning)==\d/;
@@ -34,12 +34,7 @@ export function fitSubcommand(input: DialectInput): DialectInput {
   if (!fit || entries.size > 2) return input;
   const node = resolveNode(input.document, fit.valueNode);
   if (!isMap(node) || !entriesOf(input.document, node).has('trainer')) return input;
-  const narrowed = Object.create(
-    Object.getPrototypeOf(input.document) as object,
-    Object.getOwnPropertyDescriptors(input.document),
-  ) as Document.Parsed;
-  narrowed.contents = node as Document.Parsed['contents'];
-  return { ...input, document: narrowed };
+  return narrowedInput(input, node);
 }
 
 /** Lightning `Trainer` arguments a dump always prints (a Hydra or other `trainer:` block rarely has several). */

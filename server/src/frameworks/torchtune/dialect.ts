@@ -52,7 +52,7 @@ function recognize(input: DialectInput): Recognition | null {
     return typeof component === 'string' && component.startsWith('torchtune.');
   });
   if (components.length === 0) return null;
-  // Generation, evaluation and quantization configs build a model too: claim only files that train (issue 18).
+  // Generation, evaluation and quantization configs build a model too: claim only files that train.
   if (!trainsInTorchtune(tree)) return null;
   return { confidence: Math.min(1, 0.75 + 0.05 * components.length), reason: `torchtune \`_component_\` paths in ${components.slice(0, 3).join(', ')}` };
 }

@@ -36,7 +36,7 @@ function wandbEntry(name: string, entry: MapEntry, spec: Record<string, unknown>
   if ('value' in spec || distribution === 'constant') {
     return { name, kind: 'fixed', values: [spec.value], distribution, gridPoints: 1, ...spans };
   }
-  // A scalar `values: 10` is one value for every trial, not a search (issue 18, item 10).
+  // A scalar `values: 10` is one value for every trial, not a search.
   if ('values' in spec && !Array.isArray(spec.values) && (spec.values === null || typeof spec.values !== 'object')) {
     return { name, kind: 'fixed', values: [spec.values], distribution, gridPoints: 1, ...spans };
   }
