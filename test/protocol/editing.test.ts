@@ -1,4 +1,4 @@
-// Issue 16 over the protocol: completion, inlay hints, definition, document links and hover on values, asked of the
+// Editing assistance over the protocol: completion, inlay hints, definition, document links and hover on values, asked of the
 // real server over stdio, for every framework and sweep format in the registry (editingCases.ts), and nothing at all
 // in YAML files that are not training configs.
 import assert from 'node:assert/strict';
