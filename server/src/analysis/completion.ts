@@ -114,8 +114,7 @@ function writtenName(name: string, kind: 'scheduler' | 'optimizer', key: string 
 /** Text inserted at a value: a space first when the cursor sits right after the key's colon (`key:|`). */
 function valueText(text: string, cursor: YamlCursor, value: string): string {
   // A quoted value replaced whole (the cursor before its opening quote) keeps its quotes: JSON needs them.
-  const quote = text[cursor.replace.start];
-  const quoted = (quote === '"' || quote === "'") && text[cursor.replace.end - 1] === quote ? `${quote}${value}${quote}` : value;
+  const quoted = cursor.quote ? `${cursor.quote}${value}${cursor.quote}` : value;
   return text[cursor.replace.start - 1] === ':' ? ` ${quoted}` : quoted;
 }
 

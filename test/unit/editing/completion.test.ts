@@ -58,6 +58,9 @@ test('JSON: a quoted value keeps its quotes and comma; no YAML keys are offered'
   const cosine = complete(text, 'ds_config.json').find((e) => e.label === 'WarmupCosineLR');
   assert.ok(cosine?.result.includes('    "type": "WarmupCosineLR",\n'));
   assert.deepEqual(complete(text.replace('"train_batch_size": 32,', '"train_batch_size": 32,\n  |'), 'ds_config.json'), []);
+  // The cursor right after the colon: the blank and the quoted value are replaced, the quotes kept.
+  const afterColon = complete(text.replace('"type": "Warm|upDecayLR"', '"type":| "WarmupDecayLR"'), 'ds_config.json');
+  assert.ok(afterColon.find((e) => e.label === 'WarmupCosineLR')?.result.includes('    "type": "WarmupCosineLR",\n'));
 });
 
 test('a sweep offers the Adam parameters it does not tune, saying what its budget supports', () => {
