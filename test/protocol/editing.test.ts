@@ -217,15 +217,20 @@ describe('navigation over stdio, in a workspace on disk', () => {
   const definition = async (uri: string, position: Position) =>
     (await client.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position })) as LocationLink[] | null;
 
-  test('fairseq (Hydra): a defaults item links to its group file; go to definition lands there', async () => {
+  test('fairseq (Hydra): a defaults item links to its group file; go to definition lands there, and an interpolation in its key', async () => {
     const uri = uriOf('conf/config.yaml');
-    const text = 'defaults:\n  - lr_scheduler: cosine\ncommon: {}\ntask: {_name: audio_pretraining}\ncriterion: {_name: wav2vec}\noptimization: {max_update: 100000, lr: [0.0005]}\n';
+    const text =
+      'defaults:\n  - lr_scheduler: cosine\ncommon: {}\ntask: {_name: audio_pretraining}\ncriterion: {_name: wav2vec}\noptimization: {max_update: 100000, lr: [0.0005]}\n' +
+      'checkpoint:\n  save_interval_updates: ${lr_scheduler.warmup_updates}\n';
     await client.open(uri, text);
     const found = await links(uri);
     assert.deepEqual(found.map((l) => [l.range, l.target]), [[{ start: { line: 1, character: 18 }, end: { line: 1, character: 24 } }, uriOf('conf/lr_scheduler/cosine.yaml')]]);
     const [target] = (await definition(uri, { line: 1, character: 20 })) ?? [];
     assert.equal(target?.targetUri, uriOf('conf/lr_scheduler/cosine.yaml'));
     assert.deepEqual(target?.originSelectionRange, found[0]?.range);
+    // An interpolation into the composed group goes to the key in the group file.
+    const [composed] = (await definition(uri, { line: 7, character: 30 })) ?? [];
+    assert.deepEqual([composed?.targetUri, composed?.targetSelectionRange], [uriOf('conf/lr_scheduler/cosine.yaml'), { start: { line: 1, character: 0 }, end: { line: 1, character: 14 } }]);
   });
 
   test('detectron2: _BASE_ links to the base file; an interpolation-free value has no definition', async () => {
