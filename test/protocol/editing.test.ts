@@ -146,6 +146,13 @@ describe('editing assistance over stdio', () => {
     const cosine = items.find((i) => i.label === 'cosine');
     assert.ok(cosine);
     assert.equal(applyLspEdits(text, [cosine.textEdit as TextEdit]), text.replace('lr_scheduler_type:', 'lr_scheduler_type: cosine'));
+    // A name that needs a key brings it (HF raises ValueError for cosine_with_min_lr without a floor).
+    const withMin = items.find((i) => i.label === 'cosine_with_min_lr');
+    assert.ok(withMin);
+    assert.equal(
+      applyLspEdits(text, [withMin.textEdit as TextEdit, ...(withMin.additionalTextEdits ?? [])]),
+      text.replace('lr_scheduler_type:\n', 'lr_scheduler_type: cosine_with_min_lr\nlr_scheduler_kwargs: {min_lr_rate: 0.1}\n'),
+    );
     assert.doesNotMatch((cosine.documentation as { value: string }).value, /[▁▂▃▄▅▆▇█]/, 'the list is sent without sparklines');
     const resolved = (await client.connection.sendRequest('completionItem/resolve', cosine)) as CompletionItem;
     const documentation = (resolved.documentation as { value: string }).value;

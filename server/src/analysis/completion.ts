@@ -23,6 +23,8 @@ export interface CompletionVocabulary {
   optimizerKeys: readonly string[];
   optimizers: readonly string[];
   keys: readonly { key: string; default?: unknown; meaning: string; snippet?: string }[];
+  /** A line a scheduler name needs beside its key (`lr_scheduler_kwargs: {min_lr_rate: 0.1}`), added when missing. */
+  schedulerNeeds?: Readonly<Record<string, string>>;
 }
 
 export interface CompletionHost {
@@ -50,6 +52,8 @@ export interface CompletionEntry {
   documentation: string;
   /** Orders items: decaying schedules first. */
   sortText: string;
+  /** Edits elsewhere that the item makes too (a key the name needs, on the next line). */
+  additionalEdits?: { span: Span; newText: string }[];
 }
 
 const GUIDANCE: Record<FamilyKind, string> = {
@@ -126,6 +130,18 @@ function planWithFirstName(text: string, cursor: YamlCursor, names: readonly str
   return host.planOf(`${text.slice(0, cursor.replace.start)}${written}${text.slice(cursor.replace.end)}`, document.documentIndex);
 }
 
+/** The line a name needs, inserted after the cursor's line at the same indentation, unless its key is written there already. */
+function neededLine(text: string, cursor: YamlCursor, line: string | undefined): { line: string; edit: { span: Span; newText: string } } | undefined {
+  const key = line?.split(':')[0];
+  if (!line || !key || cursor.siblings.has(key)) return undefined;
+  const lineEnd = text.indexOf('\n', cursor.replace.end);
+  const eol = lineEnd > 0 && text[lineEnd - 1] === '\r' ? '\r\n' : '\n';
+  const newText = `${' '.repeat(cursor.indent)}${line}${eol}`;
+  // At the end of a file without a final line break, the line break goes first.
+  const edit = lineEnd < 0 ? { span: { start: text.length, end: text.length }, newText: `${eol}${newText.slice(0, -eol.length)}` } : { span: { start: lineEnd + 1, end: lineEnd + 1 }, newText };
+  return { line, edit };
+}
+
 function nameEntries(
   text: string,
   cursor: YamlCursor,
@@ -134,6 +150,7 @@ function nameEntries(
   document: DocumentAnalysis,
   host: CompletionHost,
   options: CompletionOptions,
+  needsOf?: Readonly<Record<string, string>>,
 ): CompletionEntry[] {
   const plan = document.plan ?? (kind === 'scheduler' ? planWithFirstName(text, cursor, names, document, host) : undefined);
   const prefix = cursor.prefix.toLowerCase();
@@ -149,14 +166,16 @@ function nameEntries(
         kind === 'scheduler'
           ? `${curve ? `${curve}\n\n` : ''}${GUIDANCE[family]}${plan ? `\n\nPeak ${formatLr(plan.baseLr)} over ${plan.length.steps} ${plan.length.unit}s${plan.length.assumed ? ' (assumed)' : ''}.` : ''}`
           : `An optimizer ${document.dialect.name} accepts.`;
+      const needs = kind === 'scheduler' ? neededLine(text, cursor, needsOf?.[name]) : undefined;
       return {
+        ...(needs ? { additionalEdits: [needs.edit] } : {}),
         label: name,
         kind,
         insertText: valueText(text, cursor, name),
         snippet: false,
         replace: cursor.replace,
         detail: kind === 'scheduler' ? `${family === 'unknown' ? 'schedule' : `${family} schedule`} · ${document.dialect.name}` : `optimizer · ${document.dialect.name}`,
-        documentation,
+        documentation: needs ? `${documentation}\n\nAlso adds \`${needs.line}\` (${document.dialect.name} cannot run it without).` : documentation,
         sortText: `${kind === 'scheduler' ? SORT_RANK[family] : 0}${name}`,
       };
     });
@@ -207,7 +226,7 @@ export function completionsAt(analysis: ConfigAnalysis, text: string, offset: nu
   if (!vocabulary || !cursor) return [];
   if (cursor.kind === 'value') {
     const path = [...cursor.parents, cursor.key ?? ''];
-    if (vocabulary.schedulerKeys.some((key) => endsWith(path, key))) return nameEntries(text, cursor, vocabulary.schedulers, 'scheduler', document, host, options);
+    if (vocabulary.schedulerKeys.some((key) => endsWith(path, key))) return nameEntries(text, cursor, vocabulary.schedulers, 'scheduler', document, host, options, vocabulary.schedulerNeeds);
     if (vocabulary.optimizerKeys.some((key) => endsWith(path, key))) return nameEntries(text, cursor, vocabulary.optimizers, 'optimizer', document, host, options);
     return [];
   }

@@ -74,6 +74,7 @@ export async function completion(session: LensSession, params: CompletionParams,
       filterText: entry.label,
       textEdit: { range: lines.rangeOf(entry.replace), newText: entry.insertText },
       insertTextFormat: entry.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      ...(entry.additionalEdits ? { additionalTextEdits: entry.additionalEdits.map((e) => ({ range: lines.rangeOf(e.span), newText: e.newText })) } : {}),
       ...(entry.kind === 'scheduler' ? { data: { uri: document.uri, version: document.version, offset } satisfies ResolveData } : {}),
     }),
   );

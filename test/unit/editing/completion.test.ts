@@ -14,7 +14,10 @@ function complete(withBar: string, fileName = 'config.yaml'): (CompletionEntry &
   const host = { ...REGISTRY_COMPLETION_HOST, planOf: (variant: string, index: number) => analyse(variant, fileName).documents.find((d) => d.documentIndex === index)?.plan };
   return completionsAt(analysis, text, offset, host).map((entry) => ({
     ...entry,
-    result: `${text.slice(0, entry.replace.start)}${entry.insertText}${text.slice(entry.replace.end)}`,
+    // Edits apply from the end of the text backwards (the additional edits come after the value).
+    result: [...(entry.additionalEdits ?? []), { span: entry.replace, newText: entry.insertText }]
+      .sort((a, b) => b.span.start - a.span.start)
+      .reduce((out, edit) => `${out.slice(0, edit.span.start)}${edit.newText}${out.slice(edit.span.end)}`, text),
   }));
 }
 
@@ -76,4 +79,16 @@ test('a sweep offers the Adam parameters it does not tune, saying what its budge
   assert.match(items[2]?.documentation ?? '', /do not support tuning beta_2: that takes substantially more than 25 trials.*Keep it at Adam's default \(0\.999\)/);
   // Not inside an entry's own mapping.
   assert.deepEqual(complete(yaml('method: random', 'run_cap: 12', 'parameters:', '  learning_rate:', '    min: 0.0001', '    |')), []);
+});
+
+test('a scheduler that needs a key brings it along, once: HF cosine_with_min_lr and its min_lr_rate', () => {
+  const at = `${yaml(...HF)}lr_scheduler_type: |linear\nwarmup_steps: 10\n`;
+  const item = complete(at).find((e) => e.label === 'cosine_with_min_lr');
+  assert.equal(item?.result, `${yaml(...HF)}lr_scheduler_type: cosine_with_min_lr\nlr_scheduler_kwargs: {min_lr_rate: 0.1}\nwarmup_steps: 10\n`);
+  assert.match(item?.documentation ?? '', /Also adds `lr_scheduler_kwargs: \{min_lr_rate: 0\.1\}`/);
+  // At the end of a file without a final line break; and not when the file has lr_scheduler_kwargs already.
+  assert.equal(complete(`${yaml(...HF)}lr_scheduler_type: |linear`).find((e) => e.label === 'cosine_with_min_lr')?.result, `${yaml(...HF)}lr_scheduler_type: cosine_with_min_lr\nlr_scheduler_kwargs: {min_lr_rate: 0.1}`);
+  const given = complete(`${yaml(...HF)}lr_scheduler_kwargs: {min_lr: 1.0e-6}\nlr_scheduler_type: |linear\n`).find((e) => e.label === 'cosine_with_min_lr');
+  assert.equal(given?.additionalEdits, undefined);
+  assert.equal(complete(at).find((e) => e.label === 'cosine')?.additionalEdits, undefined);
 });
