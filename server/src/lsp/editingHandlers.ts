@@ -93,12 +93,19 @@ function isResolveData(data: unknown): data is ResolveData {
   return typeof d === 'object' && d !== null && typeof d.uri === 'string' && Number.isSafeInteger(d.version) && Number.isSafeInteger(d.offset);
 }
 
+/**
+ * Beyond this length, a file whose scheduler value is being typed is not analysed again with a name written in (a second
+ * full analysis per completion request): its items come without sparklines until the value is there.
+ */
+const MAX_VARIANT_LENGTH = 256 * 1024;
+
 /** The registry's vocabularies, and the plan of a variant text of this document (same file name and settings). */
 async function hostFor(session: LensSession, uri: string): Promise<CompletionHost> {
   const settings = await session.settingsOf(uri);
   return {
     ...REGISTRY_COMPLETION_HOST,
-    planOf: (variant, index) => analyzeConfig(variant, fileNameOf(uri), settings).documents.find((d) => d.documentIndex === index)?.plan,
+    planOf: (variant, index) =>
+      variant.length > MAX_VARIANT_LENGTH ? undefined : analyzeConfig(variant, fileNameOf(uri), settings).documents.find((d) => d.documentIndex === index)?.plan,
   };
 }
 
