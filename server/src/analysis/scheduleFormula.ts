@@ -16,7 +16,9 @@ function floorOf(plan: TrainingPlan): number | undefined {
   try {
     const schedule = scheduleOfPlan(plan);
     const lr = schedule?.lrAt(schedule.totalSteps);
-    return lr !== undefined && Number.isFinite(lr) && lr >= 0 && lr <= plan.baseLr ? lr : undefined;
+    if (lr === undefined || !Number.isFinite(lr) || lr < 0 || lr > plan.baseLr) return undefined;
+    // A floor a millionth of the peak or less is the float residue of a decay to 0 (Composer's cosine: 1e-10).
+    return lr <= plan.baseLr * 1e-6 ? 0 : lr;
   } catch {
     return undefined;
   }
