@@ -10,6 +10,7 @@
 // - lr-lens-yaml-value / -flow-value / -quoted-value: Composer time strings and Hydra sweep calls,
 //   only when they are a whole scalar (block plain, flow plain, quoted), never part of a longer one.
 // - lr-lens-json.injection: whole-line `// lr-lens: ...` comments in JSON with comments.
+// - lr-lens-toml.injection: whole-line `# lr-lens: ...` comments in TOML (torchtitan configs).
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -378,6 +379,26 @@ const json = {
   ],
 };
 
+const toml = {
+  name: 'LR Lens: lr-lens directive comments in TOML',
+  scopeName: 'lr-lens.toml.injection',
+  injectionSelector: 'L:source.toml -string -comment',
+  patterns: [
+    {
+      comment: 'A whole-line `# lr-lens: ...` comment in a TOML file (torchtitan), read by server/src/parse/directives.ts.',
+      begin: r`(?=#)(?<=^[ \t]*)(#)[ \t]*(lr-lens)(:)`,
+      beginCaptures: {
+        1: { name: 'punctuation.definition.comment.lr-lens' },
+        2: { name: 'keyword.other.directive.lr-lens' },
+        3: { name: 'punctuation.separator.key-value.lr-lens' },
+      },
+      end: r`$`,
+      name: 'comment.line.number-sign.directive.lr-lens',
+      patterns: [{ include: 'lr-lens.yaml.directive.injection#directive-settings' }],
+    },
+  ],
+};
+
 export const grammarFiles: Record<string, object> = {
   'lr-lens-yaml.injection.tmLanguage.json': yaml,
   'lr-lens-yaml-directive.injection.tmLanguage.json': directive,
@@ -385,6 +406,7 @@ export const grammarFiles: Record<string, object> = {
   'lr-lens-yaml-flow-value.injection.tmLanguage.json': flowValue,
   'lr-lens-yaml-quoted-value.injection.tmLanguage.json': quotedValue,
   'lr-lens-json.injection.tmLanguage.json': json,
+  'lr-lens-toml.injection.tmLanguage.json': toml,
 };
 
 export function grammarText(grammar: object): string {

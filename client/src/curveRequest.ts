@@ -41,5 +41,5 @@ export async function requestFixPreviews(getClient: ClientProvider, document: vs
 }
 
 export function isConfigLanguage(document: vscode.TextDocument): boolean {
-  return ['yaml', 'json', 'jsonc'].includes(document.languageId);
+  return ['yaml', 'json', 'jsonc', 'toml'].includes(document.languageId) || /\.toml$/i.test(document.fileName);
 }

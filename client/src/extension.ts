@@ -101,6 +101,9 @@ class Session {
         { scheme: 'file', language: 'json' },
         { scheme: 'file', language: 'jsonc' },
         { scheme: 'untitled', language: 'json' },
+        // TOML (torchtitan): by language where a TOML extension or our `languages` entry names it, else by name.
+        { scheme: 'file', language: 'toml' },
+        { scheme: 'file', pattern: '**/*.toml' },
       ],
       // Settings changes reach the server as didChangeConfiguration; it re-pulls `lrLens` and re-analyses.
       synchronize: { configurationSection: 'lrLens', fileEvents: vscode.workspace.createFileSystemWatcher('**/.lr-lens.{yaml,yml}') },

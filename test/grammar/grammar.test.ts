@@ -20,7 +20,8 @@ const require = createRequire(join(root, 'package.json'));
 
 const toolPackage = require.resolve('vscode-tmgrammar-test/package.json');
 const toolBin = join(dirname(toolPackage), (JSON.parse(readFileSync(toolPackage, 'utf8')) as { bin: Record<string, string> }).bin['vscode-tmgrammar-test']!);
-const jsonGrammars = ['json', 'jsonc'].map((name) => require.resolve(`tm-grammars/grammars/${name}.json`));
+// TOML (torchtitan configs) from tm-grammars too: scope source.toml, as TOML extensions for VS Code name it.
+const jsonGrammars = ['json', 'jsonc', 'toml'].map((name) => require.resolve(`tm-grammars/grammars/${name}.json`));
 const vscodeYamlDir = join(dirname(require.resolve('@codingame/monaco-vscode-yaml-default-extension/package.json')), 'resources');
 const yamlBases: Record<string, string[]> = {
   "VS Code's YAML grammar": readdirSync(vscodeYamlDir)
@@ -51,7 +52,7 @@ function countAssertions(file: string): number {
 }
 
 const fixtureFiles = readdirSync(fixtures)
-  .filter((name) => /\.(ya?ml|jsonc?)$/.test(name))
+  .filter((name) => /\.(ya?ml|jsonc?|toml)$/.test(name))
   .sort()
   .map((name) => join(fixtures, name));
 
@@ -63,11 +64,11 @@ test('every contributed grammar is an injection grammar whose file exists and na
     const grammar = JSON.parse(readFileSync(file, 'utf8')) as { scopeName: string; injectionSelector?: string };
     assert.equal(grammar.scopeName, g.scopeName, `${g.path}: scopeName differs from package.json`);
     assert.ok(g.injectTo && g.injectTo.length > 0, `${g.scopeName}: not injected anywhere`);
-    // Injection only: never a replacement grammar for YAML or JSON, and only into YAML and JSON.
+    // Injection only: never a replacement grammar for YAML, JSON or TOML, and only into them.
     assert.equal((g as { language?: string }).language, undefined, `${g.scopeName}: must not claim a language`);
     assert.ok(grammar.injectionSelector, `${g.scopeName}: no injectionSelector`);
     for (const alternative of grammar.injectionSelector.split(',')) {
-      assert.match(alternative.trim(), /^(L:)?source\.(yaml|json)\b/, `${g.scopeName}: selector ${alternative}`);
+      assert.match(alternative.trim(), /^(L:)?source\.(yaml|json|toml)\b/, `${g.scopeName}: selector ${alternative}`);
     }
   }
 });
@@ -127,7 +128,13 @@ for (const [label, yamlGrammars] of Object.entries(yamlBases)) {
     let withConstructs = 0;
     const changed: string[] = [];
     for (const file of files) {
-      const scope = file.endsWith('.jsonc') ? 'source.json.comments' : file.endsWith('.json') ? 'source.json' : 'source.yaml';
+      const scope = file.endsWith('.jsonc')
+        ? 'source.json.comments'
+        : file.endsWith('.json')
+          ? 'source.json'
+          : file.endsWith('.toml')
+            ? 'source.toml'
+            : 'source.yaml';
       const a = (await withOurs.loadGrammar(scope))!;
       const b = (await baseOnly.loadGrammar(scope))!;
       let stateA = textmate.INITIAL;

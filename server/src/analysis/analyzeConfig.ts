@@ -2,6 +2,7 @@ import type { AnalysisSettings, Dialect, DialectInput, Recognition } from '../di
 import { detectDialect, DIALECTS } from '../dialects';
 import { isProjectConfigFile, readProjectConfig } from '../config/projectConfig';
 import { parseConfig, type ParsedConfig } from '../parse/parseConfig';
+import { parseConfigFile } from '../parse/tomlConfig';
 import type { YamlDocumentsParser } from '../parse/incrementalYaml';
 import type { DetectionMemo } from './detectionMemo';
 import { LineIndex } from '../parse/textSpan';
@@ -69,7 +70,7 @@ export function analyzeConfig(text: string, fileName: string, settings: LensSett
   const maxFileSize = settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   if (text.length > maxFileSize) return skippedAsTooLarge(text, maxFileSize);
   if (isProjectConfigFile(fileName)) return analyzeProjectConfig(text);
-  const parsed = parseConfig(text, reuse.parser);
+  const parsed = parseConfigFile(text, fileName, reuse.parser);
   reuse.detections?.startVersion();
   const documents: DocumentAnalysis[] = [];
   // A directive that cannot be read is reported where it is written, whatever the file is.

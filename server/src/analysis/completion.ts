@@ -214,6 +214,8 @@ export interface CompletionOptions {
 
 /** Completion items at an offset of a recognized training config; empty elsewhere. */
 export function completionsAt(analysis: ConfigAnalysis, text: string, offset: number, host: CompletionHost, options: CompletionOptions = {}): CompletionEntry[] {
+  // The cursor reader and the inserted `key: ` are YAML: a TOML file (torchtitan) gets no completion yet.
+  if (analysis.parsed.language === 'toml') return [];
   const document = documentAt(analysis, offset);
   if (!document) return [];
   const vocabulary = host.vocabularyOf(document.dialect.id);

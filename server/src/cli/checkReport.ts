@@ -68,7 +68,8 @@ export function reportOf(filePath: string, analysis: ConfigAnalysis): FileReport
   const { lines } = analysis.parsed;
   const messages: ReportMessage[] = [];
   const dialect = analysis.documents[0]?.dialect.id ?? null;
-  if (dialect) {
+  // TOML syntax problems are findings of the torchtitan dialect (editors show them too): not repeated here.
+  if (dialect && analysis.parsed.language !== 'toml') {
     // A training config that is not valid YAML: say where, as ESLint reports parse errors.
     for (const problem of analysis.parsed.syntaxProblems) {
       const start = lines.positionAt(problem.span.start);

@@ -2,7 +2,7 @@ import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'no
 import { extname, join } from 'node:path';
 import { readRegularFile } from '../config/readRegularFile';
 
-export const CONFIG_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+export const CONFIG_EXTENSIONS = new Set(['.yaml', '.yml', '.json', '.toml']);
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', '__pycache__', '.venv', 'venv', 'dist', 'out']);
 /** The CLI reads no input file larger than this (the analysis itself stops at `maxFileSizeMB`, 5 MB by default). */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;

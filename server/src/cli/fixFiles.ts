@@ -8,6 +8,7 @@ import { planFixAll } from '../fixes/fixAll';
 import { unifiedDiff } from '../fixes/unifiedDiff';
 import { checkEdits } from '../fixes/checkedEdits';
 import { parseConfig } from '../parse/parseConfig';
+import { parseTomlConfig } from '../parse/tomlConfig';
 import { escapeControlCharacters } from './args';
 import { MAX_INPUT_BYTES } from './files';
 
@@ -30,7 +31,8 @@ export function fixOfFile(text: string, analysis: ConfigAnalysis, bytes?: Buffer
   const plan = planFixAll(analysis.findings);
   if (plan.edits.length === 0) return { titles: [] };
   if (bytes && !isUtf8(bytes)) return { titles: [], refused: 'it is not valid UTF-8 (writing it back would change bytes outside the fix)' };
-  const checked = text === analysis.parsed.text ? checkEdits(analysis.parsed, plan.edits) : checkEdits(parseConfig(text), plan.edits);
+  const reparsed = () => (analysis.parsed.language === 'toml' ? parseTomlConfig(text) : parseConfig(text));
+  const checked = text === analysis.parsed.text ? checkEdits(analysis.parsed, plan.edits) : checkEdits(reparsed(), plan.edits);
   if (!checked.ok) return { titles: [], refused: `${checked.reason} (please report this)` };
   const fixed = checked.fixed;
   return { fixed, titles: plan.chosen.map((c) => `${c.finding.ruleId}: ${c.fix.title}`) };

@@ -47,6 +47,8 @@ export interface Extraction {
 
 export type DecayFamily = 'cosine' | 'linear';
 
+export type ConfigLanguage = 'yaml' | 'toml';
+
 export interface Dialect {
   id: string;
   name: string;
@@ -56,6 +58,11 @@ export interface Dialect {
    * raises a content recognition's confidence, never recognises a file on its own.
    */
   fileNameHints?: readonly RegExp[];
+  /**
+   * The languages whose documents this dialect reads (`ParsedConfig.language`, `yaml` for YAML and JSON); default
+   * `['yaml']`. A TOML document is offered only to dialects that list `toml`, whose edits are TOML.
+   */
+  languages?: readonly ConfigLanguage[];
   extract(input: DialectInput): Extraction;
   /** Edits that give the run a linear or cosine decay in this framework's own vocabulary. */
   decayEdits(input: DialectInput, plan: TrainingPlan, family: DecayFamily): TextEdit[];

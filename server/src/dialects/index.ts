@@ -31,6 +31,11 @@ function recognise(dialect: Dialect, input: DialectInput): Recognition | null {
   return { confidence: Math.min(1, recognition.confidence + FILE_NAME_BONUS), reason: `${recognition.reason}; file name fits` };
 }
 
+/** Whether the dialect reads the document's language (YAML and JSON unless it says otherwise). */
+function readsLanguage(dialect: Dialect, input: DialectInput): boolean {
+  return (dialect.languages ?? ['yaml']).includes(input.parsed.language ?? 'yaml');
+}
+
 /**
  * Which dialect a document is written in. Order:
  * 1. a `# lr-lens: dialect=<id>` comment in the file;
@@ -44,16 +49,19 @@ export function detectDialect(input: DialectInput): Detection | null {
   const forced = input.parsed.directives.dialect;
   if (forced) {
     const dialect = dialectById(forced);
-    return dialect ? { dialect, recognition: { confidence: 1, reason: `\`# lr-lens: dialect=${forced}\` comment` } } : null;
+    if (!dialect || !readsLanguage(dialect, input)) return null;
+    return { dialect, recognition: { confidence: 1, reason: `\`# lr-lens: dialect=${forced}\` comment` } };
   }
   for (const [glob, id] of Object.entries(input.settings.dialectGlobs ?? {})) {
     if (!globMatches(glob, input.fileName)) continue;
     const dialect = dialectById(id);
-    if (dialect) return { dialect, recognition: { confidence: 1, reason: `lrLens.dialectGlobs: \`${glob}\` → ${id}` } };
+    if (!dialect || !readsLanguage(dialect, input)) continue;
+    return { dialect, recognition: { confidence: 1, reason: `lrLens.dialectGlobs: \`${glob}\` → ${id}` } };
   }
   if (notTrainingConfig(input.document)) return null;
   let best: Detection | null = null;
   for (const dialect of DIALECTS) {
+    if (!readsLanguage(dialect, input)) continue;
     const recognition = recognise(dialect, input);
     if (recognition && recognition.confidence >= MIN_CONFIDENCE && (!best || recognition.confidence > best.recognition.confidence)) {
       best = { dialect, recognition };

@@ -1,6 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type { TextEdit } from '../analysis/finding';
 import { parseConfig, type ParsedConfig } from '../parse/parseConfig';
+import { parseTomlConfig } from '../parse/tomlConfig';
 import type { Span } from '../parse/textSpan';
 import { applyEdits } from './yamlEdits';
 
@@ -79,7 +80,7 @@ function editedSpans(edits: readonly TextEdit[]): Span[] {
  */
 export function checkEdits(original: ParsedConfig, edits: readonly TextEdit[]): EditCheck {
   const fixed = applyEdits(original.text, edits);
-  const after = parseConfig(fixed);
+  const after = original.language === 'toml' ? parseTomlConfig(fixed) : parseConfig(fixed);
   if (after.syntaxProblems.length > original.syntaxProblems.length) {
     return { ok: false, reason: `the edited text would not parse (${after.syntaxProblems[0]?.message.split('\n')[0] ?? 'syntax error'})` };
   }

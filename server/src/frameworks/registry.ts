@@ -24,6 +24,7 @@ import { sagemakerTuningFramework } from './sagemaker-tuning';
 import { tfModelGardenFramework } from './tf-model-garden';
 import { timmFramework } from './timm';
 import { pytorchVocabulary } from './torch/vocabulary';
+import { torchtitanFramework } from './torchtitan';
 import { torchtuneFramework } from './torchtune';
 import { ultralyticsFramework } from './ultralytics';
 import { wandbSweepFramework } from './wandb-sweep';
@@ -47,6 +48,7 @@ export const FRAMEWORKS = [
   nanotronFramework,
   levanterFramework,
   maxtextFramework,
+  torchtitanFramework,
   // Sweep formats: recognized (so they are never read as a training config), no plan of their own.
   wandbSweepFramework,
   hydraSweepFramework,

@@ -19,6 +19,8 @@ export interface ParsedConfig {
   readonly directives: Directives;
   /** The file's dominant line break, used when inserting lines. */
   readonly eol: '\n' | '\r\n';
+  /** `toml` for a TOML file (see parse/tomlConfig.ts); absent for YAML and JSON. */
+  readonly language?: 'toml';
 }
 
 /** `parser` may be a document's incremental parser, which reuses what an earlier version of the text parsed. */
@@ -30,18 +32,23 @@ export function parseConfig(text: string, parser: YamlDocumentsParser = fullYaml
       syntaxProblems.push({ message: error.message, span: { start: error.pos[0], end: error.pos[1] } });
     }
   }
-  let crlf = 0;
-  let lf = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-    if (text.charCodeAt(i - 1) === 13) crlf++;
-    else lf++;
-  }
   return {
     text,
     lines: new LineIndex(text),
     documents,
     syntaxProblems,
     directives: parseDirectives(text),
-    eol: crlf > lf ? '\r\n' : '\n',
+    eol: dominantEol(text),
   };
+}
+
+/** The text's dominant line break. */
+export function dominantEol(text: string): '\n' | '\r\n' {
+  let crlf = 0;
+  let lf = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    if (text.charCodeAt(i - 1) === 13) crlf++;
+    else lf++;
+  }
+  return crlf > lf ? '\r\n' : '\n';
 }

@@ -29,4 +29,4 @@ export const CORPUS_FOLDERS: Readonly<Record<string, FrameworkId | null>> = {
 };
 
 /** Modules with no corpus folder (their tests use files of their own). */
-export const NO_CORPUS_FOLDER: readonly FrameworkId[] = ['sagemaker-tuning'];
+export const NO_CORPUS_FOLDER: readonly FrameworkId[] = ['sagemaker-tuning', 'torchtitan'];

@@ -38,6 +38,7 @@ const EXAMPLES: [string, string, Record<string, unknown>, Partial<TrainingPlan['
   ['nanotron', 'cosine', { lr_warmup_steps: 10, lr_warmup_style: 'linear', min_decay_lr: 0.01 }],
   ['levanter', 'cosine', { warmup: 0.1 }],
   ['maxtext', 'wsd', { warmup_steps_fraction: 0.1 }],
+  ['torchtitan', 'cosine', { decay_type: 'cosine', warmup_steps: 10, min_lr_factor: 0.1 }],
 ];
 
 test('every framework key of the contract is registered and draws a curve', () => {
