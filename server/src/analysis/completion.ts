@@ -13,6 +13,7 @@ import type { ConfigAnalysis, DocumentAnalysis, LensSettings } from './analyzeCo
 import { sweepCompletions } from './sweepCompletion';
 import { sparkline } from './codeLens';
 import { curveOfPlan } from './curve';
+import { tomlCursorAt } from './tomlCursor';
 import { yamlCursorAt, type YamlCursor } from './yamlCursor';
 
 /** What completion needs to know of a framework: where names go, which names, and which keys. */
@@ -119,7 +120,8 @@ function writtenName(name: string, kind: 'scheduler' | 'optimizer', key: string 
 function valueText(text: string, cursor: YamlCursor, value: string): string {
   // A quoted value replaced whole (the cursor before its opening quote) keeps its quotes: JSON needs them.
   const quoted = cursor.quote ? `${cursor.quote}${value}${cursor.quote}` : value;
-  return text[cursor.replace.start - 1] === ':' ? ` ${quoted}` : quoted;
+  const before = text[cursor.replace.start - 1];
+  return before === ':' || before === '=' ? ` ${quoted}` : quoted;
 }
 
 /** The plan the file would have with the first offered scheduler name written at the cursor (mid-edit files). */
@@ -181,7 +183,7 @@ function nameEntries(
     });
 }
 
-function keyEntries(cursor: YamlCursor, vocabulary: CompletionVocabulary, document: DocumentAnalysis): CompletionEntry[] {
+function keyEntries(cursor: YamlCursor, vocabulary: CompletionVocabulary, document: DocumentAnalysis, toml: boolean): CompletionEntry[] {
   const entries: CompletionEntry[] = [];
   for (const item of vocabulary.keys) {
     const segments = item.key.split('.');
@@ -194,8 +196,9 @@ function keyEntries(cursor: YamlCursor, vocabulary: CompletionVocabulary, docume
     entries.push({
       label: name,
       kind: 'key',
-      insertText: item.snippet ?? `${name}: `,
-      snippet: item.snippet !== undefined,
+      // Snippets are YAML; in TOML a key is `name = `.
+      insertText: toml ? `${name} = ` : (item.snippet ?? `${name}: `),
+      snippet: !toml && item.snippet !== undefined,
       replace: cursor.replace,
       detail: `${document.dialect.name}${shown}`,
       documentation: item.meaning,
@@ -214,25 +217,26 @@ export interface CompletionOptions {
 
 /** Completion items at an offset of a recognized training config; empty elsewhere. */
 export function completionsAt(analysis: ConfigAnalysis, text: string, offset: number, host: CompletionHost, options: CompletionOptions = {}): CompletionEntry[] {
-  // The cursor reader and the inserted `key: ` are YAML: a TOML file (torchtitan) gets no completion yet.
-  if (analysis.parsed.language === 'toml') return [];
-  const document = documentAt(analysis, offset);
+  // TOML (torchtitan) has its own cursor reader and writes `key = "name"`; a TOML file is one document.
+  const toml = analysis.parsed.language === 'toml';
+  const document = toml ? analysis.documents[0] : documentAt(analysis, offset);
   if (!document) return [];
   const vocabulary = host.vocabularyOf(document.dialect.id);
-  if (!vocabulary && document.sweep) {
+  if (!vocabulary && document.sweep && !toml) {
     const cursor = yamlCursorAt(text, offset);
     const threshold = (document.input.settings as LensSettings).budgetThreshold;
     return cursor ? sweepCompletions(document.sweep, text, cursor, document.dialect.name, threshold) : [];
   }
-  const cursor = vocabulary && yamlCursorAt(text, offset);
+  const cursor = vocabulary && (toml ? tomlCursorAt(text, offset) : yamlCursorAt(text, offset));
   if (!vocabulary || !cursor) return [];
   if (cursor.kind === 'value') {
     const path = [...cursor.parents, cursor.key ?? ''];
-    if (vocabulary.schedulerKeys.some((key) => endsWith(path, key))) return nameEntries(text, cursor, vocabulary.schedulers, 'scheduler', document, host, options, vocabulary.schedulerNeeds);
+    const needs = toml ? undefined : vocabulary.schedulerNeeds;
+    if (vocabulary.schedulerKeys.some((key) => endsWith(path, key))) return nameEntries(text, cursor, vocabulary.schedulers, 'scheduler', document, host, options, needs);
     if (vocabulary.optimizerKeys.some((key) => endsWith(path, key))) return nameEntries(text, cursor, vocabulary.optimizers, 'optimizer', document, host, options);
     return [];
   }
-  // Keys are inserted as YAML (`key: `): none are offered in a JSON file.
-  if (/^\s*\{/.test(text)) return [];
-  return keyEntries(cursor, vocabulary, document);
+  // Keys are inserted as YAML (`key: `) or TOML: none are offered in a JSON file.
+  if (!toml && /^\s*\{/.test(text)) return [];
+  return keyEntries(cursor, vocabulary, document, toml);
 }

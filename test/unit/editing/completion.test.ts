@@ -92,3 +92,20 @@ test('a scheduler that needs a key brings it along, once: HF cosine_with_min_lr 
   assert.equal(given?.additionalEdits, undefined);
   assert.equal(complete(at).find((e) => e.label === 'cosine')?.additionalEdits, undefined);
 });
+
+test('TOML (torchtitan): names are quoted TOML strings, keys are `name = `, in the table the cursor is in', () => {
+  const toml = (...lines: string[]) => `${lines.join('\n')}\n`;
+  const head = ['[job]', 'dump_folder = "./outputs"', '[model]', 'name = "llama3"', '[optimizer]', 'name = "AdamW"', 'lr = 3e-4'];
+  const tail = ['[training]', 'steps = 1000'];
+  const at = (...scheduler: string[]) => complete(toml(...head, '[lr_scheduler]', ...scheduler, ...tail), 'train_configs/a.toml');
+  const cosine = (items: ReturnType<typeof complete>) => items.find((e) => e.label === 'cosine')?.result;
+  const expected = toml(...head, '[lr_scheduler]', 'warmup_steps = 100', 'decay_type = "cosine"', ...tail);
+  assert.equal(cosine(at('warmup_steps = 100', 'decay_type = "|linear"')), expected);
+  assert.ok(!at('warmup_steps = 100', 'decay_type = "lin|ear"').some((e) => e.label === 'cosine'), 'what is typed filters the names');
+  assert.equal(cosine(at('warmup_steps = 100', 'decay_type = |"linear"  # note')), expected.replace('"cosine"', '"cosine"  # note'));
+  // (`decay_type =` with nothing after it is not TOML: the file is not read, so nothing is offered until a value is there.)
+  const keys = at('warmup_steps = 100', '|');
+  assert.ok(keys.some((e) => e.label === 'min_lr_factor' && e.insertText === 'min_lr_factor = '));
+  assert.ok(!keys.some((e) => e.label === 'warmup_steps'), 'a key the table has is not offered again');
+  assert.ok(!keys.some((e) => e.label === 'beta1'), "the optimizer table's keys belong to [optimizer]");
+});
