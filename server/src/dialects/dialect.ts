@@ -71,4 +71,6 @@ export interface Dialect {
    * assumed length, the fix's title then says what it assumed.
    */
   writesDecayHorizon?: boolean;
+  /** A sentence the `constant-lr` finding adds for this dialect (where the finding comes from, what it cannot see). */
+  constantLrNote?: string;
 }

@@ -11,9 +11,11 @@ import { fairseqFramework } from './fairseq';
 import { gptNeoxFramework } from './gpt-neox';
 import type { EditingVocabulary, FrameworkModule, SchedulerVocabulary } from './framework';
 import { huggingFaceFramework } from './huggingface';
+import { hydraFramework } from './hydra';
 import { hydraSweepFramework } from './hydra-sweep';
 import { katibFramework } from './katib';
 import { levanterFramework } from './levanter';
+import { litgptFramework } from './litgpt';
 import { lightningFramework } from './lightning';
 import { maxtextFramework } from './maxtext';
 import { nanotronFramework } from './nanotron';
@@ -49,6 +51,8 @@ export const FRAMEWORKS = [
   levanterFramework,
   maxtextFramework,
   torchtitanFramework,
+  litgptFramework,
+  hydraFramework,
   // Sweep formats: recognized (so they are never read as a training config), no plan of their own.
   wandbSweepFramework,
   hydraSweepFramework,

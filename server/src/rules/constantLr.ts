@@ -31,7 +31,8 @@ export const constantLr: RuleModule<'constant-lr'> = {
       report(constantLr.meta, {
         message:
           `${what}: ${constantLr.meta.why}. Use linear or cosine decay ` +
-          '(or add `# lr-lens: disable=constant-lr` if this is a constant-LR sweep to pick the step budget).',
+          '(or add `# lr-lens: disable=constant-lr` if this is a constant-LR sweep to pick the step budget).' +
+          (context.dialect.constantLrNote ? ` ${context.dialect.constantLrNote}` : ''),
         ...where,
         fixes: decayFixes(context),
       }),

@@ -10,7 +10,6 @@ const NOT_TRAINING: Record<string, string> = {
   'Kubernetes job with training-looking env': yaml('apiVersion: batch/v1', 'kind: Job', 'spec:', '  learning_rate: 0.001', '  optimizer: {type: Adam, params: {lr: 0.001}}'),
   'docker-compose': yaml('version: "3"', 'services:', '  trainer:', '    image: trainer:latest', '    environment:', '      LEARNING_RATE: "1e-4"'),
   OpenAPI: yaml('openapi: 3.0.0', 'info: {title: Training API, version: "1"}', 'paths:', '  /train:', '    post:', '      parameters:', '        - name: learning_rate'),
-  'plain Hydra _target_ optimizer': yaml('_target_: torch.optim.AdamW', 'lr: 0.001'),
 };
 
 for (const [what, text] of Object.entries(NOT_TRAINING)) {
@@ -66,6 +65,8 @@ test('each dialect wins on its own snippet', () => {
     'wandb-sweep': yaml('method: random', 'metric: {name: loss, goal: minimize}', 'parameters:', '  lr: {min: 0.0001, max: 0.1}'),
     'hydra-sweep': yaml('defaults:', '  - override /hydra/sweeper: optuna', 'hydra:', '  sweeper:', '    n_trials: 20'),
     katib: yaml('apiVersion: kubeflow.org/v1beta1', 'kind: Experiment', 'spec: {maxTrialCount: 3}'),
+    litgpt: yaml('checkpoint_dir: c', 'train:', '  global_batch_size: 16', '  lr_warmup_steps: 100', 'optimizer: AdamW'),
+    hydra: yaml('_target_: src.models.M', 'optimizer:', '  _target_: torch.optim.AdamW', '  _partial_: true', '  lr: 0.001', 'scheduler: null'),
   };
   for (const [id, text] of Object.entries(cases)) assert.equal(dialectOf(text, id === 'deepspeed' ? 'ds.json' : 'c.yaml'), id, id);
 });

@@ -25,8 +25,22 @@ export const CORPUS_FOLDERS: Readonly<Record<string, FrameworkId | null>> = {
   levanter: 'levanter',
   maxtext: 'maxtext',
   olmax: null,
-  hydra_instantiate: null,
+  hydra_instantiate: 'hydra',
 };
+
+/**
+ * Corpus files whose folder names another dialect: `<folder>/<file name prefix>` → the dialect they are written in
+ * (litgpt recipes sit among the LightningCLI configs).
+ */
+export const CORPUS_FILE_DIALECTS: Readonly<Record<string, FrameworkId>> = {
+  'lightning_cli/Lightning-AI__litgpt__': 'litgpt',
+};
+
+/** The dialect a corpus file is expected in: its prefix's, else its folder's. */
+export function expectedCorpusDialect(file: string): FrameworkId | null | undefined {
+  const prefix = Object.keys(CORPUS_FILE_DIALECTS).find((p) => file.startsWith(p));
+  return prefix !== undefined ? CORPUS_FILE_DIALECTS[prefix] : CORPUS_FOLDERS[file.split('/')[0] ?? ''];
+}
 
 /** Modules with no corpus folder (their tests use files of their own). */
 export const NO_CORPUS_FOLDER: readonly FrameworkId[] = ['sagemaker-tuning', 'torchtitan'];

@@ -9,7 +9,7 @@ import { FRAMEWORK_IDS, FRAMEWORKS, SCHEDULE_VOCABULARY_IDS, vocabularyOf } from
 import { familyOfName } from '../../../server/src/plan/scheduleFamily';
 import { planOf, yaml } from '../dialects/analyse';
 import { DIALECTS } from '../../../server/src/dialects';
-import { CORPUS_FOLDERS, NO_CORPUS_FOLDER } from './corpusFolders';
+import { CORPUS_FILE_DIALECTS, CORPUS_FOLDERS, NO_CORPUS_FOLDER } from './corpusFolders';
 
 const ROOT = join(__dirname, '../../..');
 const CORPUS = join(ROOT, '../shared/corpus');
@@ -89,7 +89,7 @@ test('the corpus map names every corpus folder, and every module has a folder or
   assert.ok(existsSync(CORPUS), `the shared corpus is missing: ${CORPUS}`);
   const folders = readdirSync(CORPUS).filter((name) => statSync(join(CORPUS, name)).isDirectory());
   assert.deepEqual(folders.sort(), Object.keys(CORPUS_FOLDERS).sort());
-  const mapped = new Set(Object.values(CORPUS_FOLDERS));
+  const mapped = new Set([...Object.values(CORPUS_FOLDERS), ...Object.values(CORPUS_FILE_DIALECTS)]);
   for (const module of FRAMEWORKS) {
     assert.ok(
       mapped.has(module.id) !== NO_CORPUS_FOLDER.includes(module.id),

@@ -39,6 +39,7 @@ const EXAMPLES: [string, string, Record<string, unknown>, Partial<TrainingPlan['
   ['levanter', 'cosine', { warmup: 0.1 }],
   ['maxtext', 'wsd', { warmup_steps_fraction: 0.1 }],
   ['torchtitan', 'cosine', { decay_type: 'cosine', warmup_steps: 10, min_lr_factor: 0.1 }],
+  ['litgpt', 'finetune', { warmup_steps: 10, lr_max_steps: 100 }],
 ];
 
 test('every framework key of the contract is registered and draws a curve', () => {

@@ -84,13 +84,14 @@ describe('decay fixes on less common layouts', () => {
       '  class_path: torch.optim.AdamW',
       '  init_args:',
       '    lr: 0.0002',
+      'model_name: pythia-14m',
       'train:',
       '  max_steps: 1000',
       '  lr_warmup_steps: 50',
       '  min_lr: 0.0002',
       '  global_batch_size: 16',
     );
-    const finding = findingOf(text, 'lightning', 'constant-lr');
+    const finding = findingOf(text, 'litgpt', 'constant-lr');
     assert.deepEqual(
       finding.fixes.map((f) => f.title),
       ['Use cosine decay'],

@@ -1,8 +1,7 @@
 /**
  * Lightning CLI decay fixes: an `lr_scheduler:` block (`class_path` + `init_args`) replacing any scheduler there
  * was, or for task-level optimizers (terratorch) `model.init_args.scheduler` + `scheduler_hparams`. The horizon is
- * the plan's length in the scheduler's own unit (epochs under LightningCLI's default interval). litgpt's built-in
- * warmup + cosine only needs its floor below the LR.
+ * the plan's length in the scheduler's own unit (epochs under LightningCLI's default interval).
  */
 import type { TextEdit } from '../../analysis/finding';
 import { ConfigTree } from '../../dialects/configTree';
@@ -22,11 +21,6 @@ export function torchDecay(family: DecayFamily, horizon: number): { className: s
 
 export function lightningDecayEdits(input: DialectInput, plan: TrainingPlan, family: DecayFamily): TextEdit[] {
   const tree = new ConfigTree(input.document, { interpolate: false });
-  const litgpt = tree.keys('train').length > 0 && !tree.has('trainer') && !tree.has('lr_scheduler');
-  if (litgpt) {
-    // litgpt always warms up then follows a cosine to train.min_lr; a floor at the LR is what made it constant.
-    return family === 'cosine' ? setPath(input, ['train', 'min_lr'], float(0)) : [];
-  }
   const { className, args } = torchDecay(family, plan.length.steps);
   const taskLevel = !tree.has('optimizer') && (tree.has('model.init_args.optimizer') || tree.has('model.init_args.lr'));
   if (taskLevel) {

@@ -17,6 +17,5 @@ export const lightningDefaults: DefaultsTable = {
       what: 'max_epochs default and estimated_stepping_batches',
     },
     { repository: 'pytorch/pytorch', path: 'torch/optim/lr_scheduler.py', commit: '008f727e', what: 'the scheduler classes' },
-    { repository: 'Lightning-AI/litgpt', path: 'litgpt/pretrain.py', what: 'litgpt warmup then cosine to train.min_lr' },
   ],
 };

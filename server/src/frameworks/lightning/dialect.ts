@@ -1,12 +1,11 @@
 /**
  * LightningCLI / jsonargparse configs (`trainer:`/`model:`/`data:` with `class_path` + `init_args`, top-level
- * `optimizer:` / `lr_scheduler:`), including litgpt's `train:` block and terratorch's task-level optimizer.
+ * `optimizer:` / `lr_scheduler:`), including terratorch's task-level optimizer. litgpt recipes (`train:` block, no
+ * `trainer:`) are the `litgpt` dialect's.
  * Defaults (Lightning-AI/pytorch-lightning src/lightning/pytorch/cli.py, trainer/trainer.py; trainer.py at
  * commit 000699b5): no `lr_scheduler` → the LR stays constant; CLI schedulers are stepped once per epoch
  * (interval='epoch'); `trainer.max_epochs` defaults to 1000 when neither it nor `max_steps` is set; torch
  * optimizer defaults (Adam/AdamW lr 1e-3, betas (0.9, 0.999), eps 1e-8).
- * litgpt (Lightning-AI/litgpt litgpt/finetune/*.py, pretrain.py): linear warmup over `train.lr_warmup_steps`,
- * then cosine decay to `train.min_lr` over the rest of training, stepped per optimizer step.
  */
 import * as z from '../../plan/zod';
 import type { Dialect, DialectInput, Extraction, Recognition } from '../../dialects/dialect';
@@ -16,7 +15,7 @@ import { betasSetting } from '../../dialects/numberLists';
 import { readSettings } from '../../dialects/settingReader';
 import { buildPlan, shortClassName, type PlanDraft } from '../../dialects/planBuilder';
 import { coerceParams, NO_SCHEDULER, torchOptimizerDefaults, torchSchedulerTraits } from '../../dialects/torchDefaults';
-import { ASSUMED_STEPS_PER_EPOCH, assumedLength, epochLength, givenStepsPerEpoch, stepLength, type PlanLength } from '../../dialects/trainingLength';
+import { ASSUMED_STEPS_PER_EPOCH, givenStepsPerEpoch, type PlanLength } from '../../dialects/trainingLength';
 import { lightningDecayEdits } from './decayFix';
 import { numberValue } from '../torch/torchParams';
 import { dumpMarks, fitSubcommand } from './printConfigDump';
@@ -28,8 +27,6 @@ export const LIGHTNING_DEFAULTS = {
   max_epochs: 1000,
   /** No lr_scheduler → constant LR. */
   scheduler: null,
-  /** litgpt TrainArgs: lr_warmup_steps 100 (finetune) and min_lr 6e-5. */
-  litgpt_min_lr: 6e-5,
 } as const;
 
 const lr = numberSetting('must be a number (the learning rate, e.g. 1e-4)').check(z.refine((v) => v > 0, { error: 'must be greater than 0' }));
@@ -46,14 +43,6 @@ const SETTINGS = {
   'model.init_args.scheduler': z.string({ error: 'must be a scheduler class name' }),
   'trainer.max_epochs': z.nullable(integerSetting('must be a whole number of epochs (-1 for no limit)')),
   'trainer.max_steps': z.nullable(integerSetting('must be a whole number of steps (-1 for no limit)')),
-  'train.lr_warmup_steps': z.nullable(integerSetting('must be a whole number of steps').check(z.refine((v) => v >= 0, { error: 'must not be negative' }))),
-  'train.lr_warmup_fraction': z.nullable(numberSetting('must be a fraction of training').check(z.refine((v) => v >= 0 && v <= 1, { error: 'must lie in [0, 1]' }))),
-  'train.epochs': z.nullable(numberSetting('must be a number of epochs')),
-  'train.max_steps': z.nullable(integerSetting('must be a whole number of steps')),
-  'train.max_tokens': z.nullable(numberSetting('must be a number of tokens')),
-  'train.global_batch_size': z.nullable(integerSetting('must be a whole number of samples')),
-  'train.max_seq_length': z.nullable(integerSetting('must be a whole number of tokens')),
-  'train.min_lr': z.nullable(numberSetting('must be a number (the final learning rate)')),
 };
 
 function classPathAt(tree: ConfigTree, key: string): boolean {
@@ -66,18 +55,16 @@ function recognize(whole: DialectInput): Recognition | null {
   if (keys.has('_target_') || keys.has('hydra') || keys.has('defaults')) return null;
   const tree = new ConfigTree(input.document, { interpolate: false });
   const withClassPath = ['trainer', 'model', 'data', 'optimizer', 'lr_scheduler'].filter((k) => classPathAt(tree, k));
+  // A litgpt recipe (its `train:` block and no `trainer:`) is the litgpt dialect's.
   const litgpt = tree.keys('train').some((k) => ['lr_warmup_steps', 'lr_warmup_fraction', 'max_tokens', 'global_batch_size'].includes(k));
-  let confidence = 0.3 * withClassPath.length + (keys.has('seed_everything') ? 0.2 : 0) + (litgpt ? 0.4 : 0);
+  if (litgpt && !keys.has('trainer')) return null;
+  let confidence = 0.3 * withClassPath.length + (keys.has('seed_everything') ? 0.2 : 0);
   if (classPathAt(tree, 'optimizer') || classPathAt(tree, 'lr_scheduler')) confidence += 0.2;
   // A `--print_config` dump whose model class is fixed in code has no model.class_path (lightningDump.ts).
   const dump = dumpMarks(input, input !== whole);
   confidence = Math.max(confidence, dump.confidence);
   if (confidence < 0.5) return null;
-  const what = [
-    ...withClassPath.map((k) => `${k}.class_path`),
-    ...(litgpt ? ['litgpt train block'] : []),
-    ...(withClassPath.length ? [] : dump.what),
-  ];
+  const what = [...withClassPath.map((k) => `${k}.class_path`), ...(withClassPath.length ? [] : dump.what)];
   return { confidence: Math.min(0.95, confidence), reason: `LightningCLI config: ${what.slice(0, 4).join(', ')}` };
 }
 
@@ -117,9 +104,6 @@ function extract(whole: DialectInput): Extraction {
     epsilon: 'optimizer.init_args.eps',
   };
 
-  const isLitgpt = tree.keys('train').length > 0 && !tree.has('trainer');
-  if (isLitgpt && !tree.has('lr_scheduler')) return litgptPlan(input, tree, values, optimizer, baseLr, sources, assumptions, findings);
-
   const schedulerClass = taskLevel ? (values['model.init_args.scheduler'] as string | undefined) : (values['lr_scheduler.class_path'] as string | undefined);
   const length = epochIntervalLength(input, values, assumptions);
   let schedule: PlanDraft['schedule'];
@@ -153,64 +137,11 @@ function epochIntervalLength(input: DialectInput, values: Record<string, unknown
   return { steps: epochs, unit: 'epoch', epochs, assumed: false, basis: `trainer.max_epochs: ${epochs} (Lightning's default)` };
 }
 
-function litgptPlan(
-  input: DialectInput,
-  tree: ConfigTree,
-  values: Record<string, unknown>,
-  optimizer: PlanDraft['optimizer'],
-  baseLr: number,
-  sources: PlanDraft['sources'],
-  assumptions: string[],
-  findings: Extraction['findings'],
-): Extraction {
-  const num = (key: string): number | undefined => numberValue(values, key);
-  let length: PlanLength;
-  const maxSteps = num('train.max_steps');
-  const epochs = num('train.epochs');
-  const maxTokens = num('train.max_tokens');
-  const batch = num('train.global_batch_size');
-  const seq = num('train.max_seq_length');
-  if (maxSteps !== undefined && maxSteps > 0) {
-    length = stepLength(maxSteps, `train.max_steps: ${maxSteps}`);
-    sources.length = 'train.max_steps';
-  } else if (epochs !== undefined && epochs > 0) {
-    length = epochLength(input, epochs, `train.epochs: ${epochs}`, assumptions);
-    sources.length = 'train.epochs';
-  } else if (maxTokens !== undefined && batch !== undefined && seq !== undefined) {
-    length = stepLength(maxTokens / (batch * seq), `train.max_tokens: ${maxTokens} ÷ (global_batch_size ${batch} × max_seq_length ${seq})`);
-    sources.length = 'train.max_tokens';
-  } else {
-    length = assumedLength('the run length depends on the model and data, not in this file', assumptions);
-  }
-  const warmupFraction = num('train.lr_warmup_fraction');
-  const warmupSteps = num('train.lr_warmup_steps') ?? (warmupFraction !== undefined ? Math.round(warmupFraction * length.steps) : 0);
-  sources.warmup = tree.has('train.lr_warmup_steps') ? 'train.lr_warmup_steps' : 'train.lr_warmup_fraction';
-  const minLr = num('train.min_lr') ?? LIGHTNING_DEFAULTS.litgpt_min_lr;
-  assumptions.push('litgpt: linear warmup, then cosine decay to train.min_lr over the remaining steps');
-  const plan = buildPlan('lightning', input, tree, {
-    optimizer,
-    baseLr,
-    schedule: {
-      framework: 'pytorch',
-      name: 'CosineAnnealingLR',
-      params: { T_max: Math.max(1, length.steps - warmupSteps), eta_min: minLr, min_lr: minLr },
-      explicit: false,
-      constantAfterWarmup: minLr >= baseLr,
-      validationDriven: false,
-    },
-    warmup: { steps: warmupSteps, ...(warmupFraction !== undefined && !tree.has('train.lr_warmup_steps') ? { ratio: warmupFraction } : {}) },
-    length,
-    sources,
-    assumptions,
-  });
-  return { plan, findings };
-}
-
 export const lightningDialect: Dialect = {
   id: 'lightning',
   name: 'Lightning CLI',
   recognize,
-  fileNameHints: [/config_hub\//, /litgpt|lightning/i],
+  fileNameHints: [/lightning/i],
   extract,
   decayEdits: (input, plan, family) => lightningDecayEdits(fitSubcommand(input), plan, family),
   writesDecayHorizon: true,

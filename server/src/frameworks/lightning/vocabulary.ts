@@ -18,7 +18,5 @@ export const lightningVocabulary: EditingVocabulary = {
     { key: 'lr_scheduler.class_path', default: D.scheduler, meaning: 'the scheduler class; none keeps the LR constant' },
     { key: 'trainer.max_epochs', default: D.max_epochs, meaning: 'training length in epochs' },
     { key: 'trainer.max_steps', meaning: 'training length in optimizer steps' },
-    { key: 'train.lr_warmup_steps', meaning: 'litgpt: warmup in optimizer steps' },
-    { key: 'train.min_lr', default: D.litgpt_min_lr, meaning: 'litgpt: the floor of the cosine' },
   ],
 };
