@@ -19,7 +19,7 @@ const POSITIONS_PER_KIND = 12;
 /** Each position is asked this many times (interleaved over the whole corpus). */
 const ROUNDS = 3;
 /** Inlay hints are asked for the whole file this many times per round. */
-const HINT_REPEATS = 4;
+const HINT_REPEATS = 10;
 
 const files = corpusFiles()?.filter((file) => ['.yaml', '.yml', '.json'].includes(extname(file.name)));
 if (!files) {
