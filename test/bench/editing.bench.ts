@@ -42,7 +42,8 @@ function positionsOf(text: string): Position[] {
     keys.push({ line: index, character: match[1]?.length ?? 0 });
     values.push({ line: index, character: match[0].length });
   });
-  const spread = (list: Position[]) => list.filter((_, i) => list.length <= POSITIONS_PER_KIND || i % Math.ceil(list.length / POSITIONS_PER_KIND) === 0);
+  const spread = (list: Position[]) =>
+    list.filter((_, i) => list.length <= POSITIONS_PER_KIND || i % Math.ceil(list.length / POSITIONS_PER_KIND) === 0);
   return [...spread(values), ...spread(keys)];
 }
 
@@ -55,7 +56,14 @@ const scratch = mkdtempSync(join(tmpdir(), 'lr-lens-editing-'));
 const schemaPath = join(scratch, 'training-args.schema.json');
 writeFileSync(schemaPath, JSON.stringify(TRAINING_ARGS_SCHEMA));
 // yaml-language-server with a schema on every file (offline: no schema store), completion on, validation off.
-const yamlSettings = { validate: false, completion: true, hover: false, schemas: { [`file://${schemaPath}`]: ['*.yaml', '*.yml'] }, schemaStore: { enable: false }, format: { enable: false } };
+const yamlSettings = {
+  validate: false,
+  completion: true,
+  hover: false,
+  schemas: { [`file://${schemaPath}`]: ['*.yaml', '*.yml'] },
+  schemaStore: { enable: false },
+  format: { enable: false },
+};
 
 async function timed<T>(request: () => Promise<T>): Promise<{ ms: number; result: T }> {
   const start = performance.now();
@@ -65,7 +73,11 @@ async function timed<T>(request: () => Promise<T>): Promise<{ ms: number; result
 
 async function main(): Promise<void> {
   const ours = await StdioLanguageServer.start([SERVER_BIN, '--stdio'], () => ({}), REPO);
-  const theirs = await StdioLanguageServer.start([YAML_LANGUAGE_SERVER, '--stdio'], (section) => (section === 'yaml' ? yamlSettings : section === 'http' ? { proxyStrictSSL: true } : {}), scratch);
+  const theirs = await StdioLanguageServer.start(
+    [YAML_LANGUAGE_SERVER, '--stdio'],
+    (section) => (section === 'yaml' ? yamlSettings : section === 'http' ? { proxyStrictSSL: true } : {}),
+    scratch,
+  );
   await theirs.connection.sendNotification('workspace/didChangeConfiguration', { settings: { yaml: yamlSettings } });
   const docs = (files as CorpusFile[]).map((file, i) => ({
     file,
@@ -75,7 +87,9 @@ async function main(): Promise<void> {
   }));
   for (const doc of docs) {
     for (const server of [ours, theirs]) {
-      await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: doc.uri, languageId: doc.languageId, version: 1, text: doc.file.text } });
+      await server.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: doc.uri, languageId: doc.languageId, version: 1, text: doc.file.text },
+      });
     }
     await ours.publication(doc.uri, 0, () => true);
   }
@@ -83,7 +97,9 @@ async function main(): Promise<void> {
   const all = { completion: [] as number[], yamlLs: [] as number[], hints: [] as number[], afterEdit: [] as number[] };
   let offered = 0;
   // Warm-up: one untimed pass over every file.
-  for (const doc of docs) for (const position of doc.positions) await ours.connection.sendRequest('textDocument/completion', { textDocument: { uri: doc.uri }, position });
+  for (const doc of docs)
+    for (const position of doc.positions)
+      await ours.connection.sendRequest('textDocument/completion', { textDocument: { uri: doc.uri }, position });
   for (let round = 0; round < ROUNDS; round++) {
     for (const doc of docs) {
       const mine = perFile.get(doc.uri) ?? { completion: [], yamlLs: [], hints: [] };
@@ -115,26 +131,57 @@ async function main(): Promise<void> {
     if (!position) continue;
     for (let version = 2; version < 6; version++) {
       const text = version % 2 === 0 ? `${doc.file.text} ` : doc.file.text;
-      await ours.connection.sendNotification('textDocument/didChange', { textDocument: { uri: doc.uri, version }, contentChanges: [{ text }] });
-      const { ms } = await timed(() => ours.connection.sendRequest('textDocument/completion', { textDocument: { uri: doc.uri }, position }));
+      await ours.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri: doc.uri, version },
+        contentChanges: [{ text }],
+      });
+      const { ms } = await timed(() =>
+        ours.connection.sendRequest('textDocument/completion', { textDocument: { uri: doc.uri }, position }),
+      );
       all.afterEdit.push(ms);
       slowest.push([ms, `${doc.file.folder}/${doc.file.name}`]);
     }
     if (i % 50 === 49) await new Promise((resolve) => setTimeout(resolve, 50));
   }
   slowest.sort((a, b) => b[0] - a[0]);
-  console.log(`slowest completions after an edit: ${slowest.slice(0, 5).map(([ms, name]) => `${ms.toFixed(1)} ms ${name}`).join('; ')}`);
+  console.log(
+    `slowest completions after an edit: ${slowest
+      .slice(0, 5)
+      .map(([ms, name]) => `${ms.toFixed(1)} ms ${name}`)
+      .join('; ')}`,
+  );
   const worst = (pick: (f: { completion: number[]; yamlLs: number[]; hints: number[] }) => number[]) =>
-    Math.max(...[...perFile.values()].map((f) => pick(f)).filter((v) => v.length > 0).map(p95));
+    Math.max(
+      ...[...perFile.values()]
+        .map((f) => pick(f))
+        .filter((v) => v.length > 0)
+        .map(p95),
+    );
   const note = `${docs.length} corpus files, ${all.completion.length / ROUNDS} positions, ${ROUNDS} rounds; items offered at ${((100 * offered) / all.completion.length).toFixed(0)}% of positions`;
   figure('completion p95, all positions of the corpus (LR Lens)', p95(all.completion), 'ms', { op: '<=', value: 20 }, note);
-  figure('completion p95 of the worst corpus file (LR Lens)', worst((f) => f.completion), 'ms', { op: '<=', value: 20 });
+  figure(
+    'completion p95 of the worst corpus file (LR Lens)',
+    worst((f) => f.completion),
+    'ms',
+    { op: '<=', value: 20 },
+  );
   figure('completion median (LR Lens)', median(all.completion), 'ms');
   figure('completion p95 right after an edit (LR Lens, waits for the new analysis)', p95(all.afterEdit), 'ms', { op: '<=', value: 20 });
   figure('completion p95, same YAML positions (yaml-language-server, schema on)', p95(all.yamlLs), 'ms', null, 'context, no target');
-  figure('completion p95 of the worst corpus file (yaml-language-server)', worst((f) => f.yamlLs), 'ms', null, 'context');
+  figure(
+    'completion p95 of the worst corpus file (yaml-language-server)',
+    worst((f) => f.yamlLs),
+    'ms',
+    null,
+    'context',
+  );
   figure('inlay hints p95, whole file (LR Lens)', p95(all.hints), 'ms', { op: '<=', value: 20 });
-  figure('inlay hints p95 of the worst corpus file (LR Lens)', worst((f) => f.hints), 'ms', { op: '<=', value: 20 });
+  figure(
+    'inlay hints p95 of the worst corpus file (LR Lens)',
+    worst((f) => f.hints),
+    'ms',
+    { op: '<=', value: 20 },
+  );
   await ours.stop();
   await theirs.stop();
 }

@@ -46,12 +46,21 @@ describe('editing assistance over stdio', () => {
   });
 
   const complete = async (uri: string, position: Position, trigger?: string): Promise<CompletionItem[] | null> => {
-    const context = trigger === undefined ? { triggerKind: CompletionTriggerKind.Invoked } : { triggerKind: CompletionTriggerKind.TriggerCharacter, triggerCharacter: trigger };
-    const list = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position, context })) as CompletionList | null;
+    const context =
+      trigger === undefined
+        ? { triggerKind: CompletionTriggerKind.Invoked }
+        : { triggerKind: CompletionTriggerKind.TriggerCharacter, triggerCharacter: trigger };
+    const list = (await client.connection.sendRequest('textDocument/completion', {
+      textDocument: { uri },
+      position,
+      context,
+    })) as CompletionList | null;
     return list && list.items;
   };
-  const hintsOf = async (uri: string) => (await client.connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: WHOLE_FILE })) as InlayHint[] | null;
-  const recognized = async (uri: string) => ((await client.connection.sendRequest('lrLens/curve', { uri })) as { dialect: string | null }).dialect;
+  const hintsOf = async (uri: string) =>
+    (await client.connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: WHOLE_FILE })) as InlayHint[] | null;
+  const recognized = async (uri: string) =>
+    ((await client.connection.sendRequest('lrLens/curve', { uri })) as { dialect: string | null }).dialect;
 
   test('every framework in the registry has an editing case', () => {
     assert.deepEqual(
@@ -86,13 +95,19 @@ describe('editing assistance over stdio', () => {
       if (spec.definition) {
         const from = text.indexOf(spec.definition.from);
         assert.ok(from >= 0);
-        const found = (await client.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: positionAt(text, from + 3) })) as LocationLink[] | null;
+        const found = (await client.connection.sendRequest('textDocument/definition', {
+          textDocument: { uri },
+          position: positionAt(text, from + 3),
+        })) as LocationLink[] | null;
         assert.equal(found?.[0]?.targetUri, uri);
         const targetLine = found?.[0]?.targetSelectionRange.start.line ?? -1;
         assert.ok(text.split('\n')[targetLine]?.startsWith(spec.definition.to), `landed on line ${targetLine}`);
       }
       if (value !== undefined) {
-        assert.equal(await client.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: positionAt(text, value) }), null);
+        assert.equal(
+          await client.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: positionAt(text, value) }),
+          null,
+        );
       }
 
       assert.ok((value !== undefined && spec.valueItem) || (key !== undefined && spec.keyItem), 'a position and the item expected there');
@@ -106,7 +121,8 @@ describe('editing assistance over stdio', () => {
       if (spec.keyDetail) assert.match(String(keyItem.detail), spec.keyDetail);
       const keyEdit = keyItem.textEdit as TextEdit;
       // Snippet tab stops (`${1:name}`) take their placeholder text, as an editor inserts them.
-      const inserted = keyItem.insertTextFormat === InsertTextFormat.Snippet ? keyEdit.newText.replace(/\$\{\d+:([^}]*)\}/g, '$1') : keyEdit.newText;
+      const inserted =
+        keyItem.insertTextFormat === InsertTextFormat.Snippet ? keyEdit.newText.replace(/\$\{\d+:([^}]*)\}/g, '$1') : keyEdit.newText;
       assert.match(inserted, new RegExp(`^(- \\{name: )?(optimizer\\.)?${spec.keyItem}`));
       // A space typed while indenting is no reason to list keys.
       assert.equal(await complete(uri, positionAt(text, key), ' '), null);
@@ -114,7 +130,10 @@ describe('editing assistance over stdio', () => {
         const after = `${uri.replace(/(\.\w+)$/, '-after$1')}`;
         await client.open(after, applyLspEdits(text, [{ range: keyEdit.range, newText: inserted }]));
         const diagnostics = await client.diagnosticsFor(after, (d) => d.length > 0);
-        assert.ok(diagnostics.some((d) => d.code === spec.ruleAfterKey), JSON.stringify(diagnostics.map((d) => d.code)));
+        assert.ok(
+          diagnostics.some((d) => d.code === spec.ruleAfterKey),
+          JSON.stringify(diagnostics.map((d) => d.code)),
+        );
       }
     });
   }
@@ -135,7 +154,10 @@ describe('editing assistance over stdio', () => {
     const edited = applyLspEdits(text, [item.textEdit as TextEdit]);
     const line = positionAt(text, value).line;
     const split = (s: string) => s.split('\n');
-    assert.deepEqual(split(edited).filter((_, i) => i !== line), split(text).filter((_, i) => i !== line));
+    assert.deepEqual(
+      split(edited).filter((_, i) => i !== line),
+      split(text).filter((_, i) => i !== line),
+    );
     assert.ok(split(edited)[line]?.includes(valueItem), split(edited)[line]);
     // After a trigger character (the space after the colon) a value position still answers.
     assert.ok((await complete(uri, positionAt(text, value), ' '))?.some((i) => i.label === valueItem));
@@ -168,7 +190,10 @@ describe('editing assistance over stdio', () => {
   test('lrLens.inlayHints = false turns the hints off', async () => {
     const uri = 'file:///work/editing/nohints.yaml';
     await client.open(uri, 'output_dir: out\nlearning_rate: 2.0e-5\nlr_scheduler_type: cosine\nwarmup_ratio: 0.03\nmax_steps: 2000\n');
-    assert.deepEqual((await hintsOf(uri))?.map((h) => h.label), ['= 60 steps']);
+    assert.deepEqual(
+      (await hintsOf(uri))?.map((h) => h.label),
+      ['= 60 steps'],
+    );
     client.settings = { inlayHints: false };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     try {
@@ -183,17 +208,35 @@ describe('editing assistance over stdio', () => {
   test('hover on a scheduler name: its formula in one line and the curve it gives here', async () => {
     const uri = 'file:///work/editing/hovername.yaml';
     await client.open(uri, 'output_dir: out\nlearning_rate: 2.0e-5\nlr_scheduler_type: cosine\nwarmup_steps: 100\nmax_steps: 2000\n');
-    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 21 } })) as Hover;
+    const hover = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 2, character: 21 },
+    })) as Hover;
     const markdown = (hover.contents as { value: string }).value;
-    assert.match(markdown, /`linear warmup over 100 steps, then lr\(t\) = 0 \+ \(2e-5 − 0\) · ½ · \(1 \+ cos\(π · \(t − 100\) \/ 1900\)\)`/);
+    assert.match(
+      markdown,
+      /`linear warmup over 100 steps, then lr\(t\) = 0 \+ \(2e-5 − 0\) · ½ · \(1 \+ cos\(π · \(t − 100\) \/ 1900\)\)`/,
+    );
     assert.match(markdown, /!\[Learning-rate curve: [^\]]*\]\(data:image\/svg\+xml;base64,/);
     assert.deepEqual(hover.range, { start: { line: 2, character: 19 }, end: { line: 2, character: 25 } });
   });
 
   for (const [name, text, at] of [
-    ['a GitHub Actions workflow', 'name: ci\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    env:\n      LR: ${{ secrets.LR }}\n    steps:\n      - run: make\n', { line: 6, character: 14 }],
-    ['a Kubernetes manifest', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: trainer\nspec:\n  replicas: 1\n  \n', { line: 6, character: 2 }],
-    ['a docker-compose file', 'services:\n  train:\n    image: trainer:latest\n    environment:\n      - LR=0.001\n    command: python train.py\n', { line: 5, character: 13 }],
+    [
+      'a GitHub Actions workflow',
+      'name: ci\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    env:\n      LR: ${{ secrets.LR }}\n    steps:\n      - run: make\n',
+      { line: 6, character: 14 },
+    ],
+    [
+      'a Kubernetes manifest',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: trainer\nspec:\n  replicas: 1\n  \n',
+      { line: 6, character: 2 },
+    ],
+    [
+      'a docker-compose file',
+      'services:\n  train:\n    image: trainer:latest\n    environment:\n      - LR=0.001\n    command: python train.py\n',
+      { line: 5, character: 13 },
+    ],
   ] as const) {
     test(`nothing is offered in ${name}`, async () => {
       const uri = `file:///work/editing/negative-${name.replace(/\W+/g, '-')}.yaml`;
@@ -218,13 +261,17 @@ describe('navigation over stdio, in a workspace on disk', () => {
     mkdirSync(file('conf/lr_scheduler'), { recursive: true });
     mkdirSync(file('configs/COCO'), { recursive: true });
     writeFileSync(file('conf/lr_scheduler/cosine.yaml'), '_name: cosine\nwarmup_updates: 500\n');
-    writeFileSync(file('configs/Base-RCNN-FPN.yaml'), 'MODEL:\n  META_ARCHITECTURE: GeneralizedRCNN\nSOLVER:\n  BASE_LR: 0.02\n  STEPS: (60000, 80000)\n  MAX_ITER: 90000\n');
+    writeFileSync(
+      file('configs/Base-RCNN-FPN.yaml'),
+      'MODEL:\n  META_ARCHITECTURE: GeneralizedRCNN\nSOLVER:\n  BASE_LR: 0.02\n  STEPS: (60000, 80000)\n  MAX_ITER: 90000\n',
+    );
     client = await LspTestClient.start({ rootUri: pathToFileURL(root).toString(), settings: {} });
   });
   after(async () => {
     await client.stop();
   });
-  const links = async (uri: string) => (await client.connection.sendRequest('textDocument/documentLink', { textDocument: { uri } })) as DocumentLink[];
+  const links = async (uri: string) =>
+    (await client.connection.sendRequest('textDocument/documentLink', { textDocument: { uri } })) as DocumentLink[];
   const definition = async (uri: string, position: Position) =>
     (await client.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position })) as LocationLink[] | null;
 
@@ -235,13 +282,19 @@ describe('navigation over stdio, in a workspace on disk', () => {
       'checkpoint:\n  save_interval_updates: ${lr_scheduler.warmup_updates}\n';
     await client.open(uri, text);
     const found = await links(uri);
-    assert.deepEqual(found.map((l) => [l.range, l.target]), [[{ start: { line: 1, character: 18 }, end: { line: 1, character: 24 } }, uriOf('conf/lr_scheduler/cosine.yaml')]]);
+    assert.deepEqual(
+      found.map((l) => [l.range, l.target]),
+      [[{ start: { line: 1, character: 18 }, end: { line: 1, character: 24 } }, uriOf('conf/lr_scheduler/cosine.yaml')]],
+    );
     const [target] = (await definition(uri, { line: 1, character: 20 })) ?? [];
     assert.equal(target?.targetUri, uriOf('conf/lr_scheduler/cosine.yaml'));
     assert.deepEqual(target?.originSelectionRange, found[0]?.range);
     // An interpolation into the composed group goes to the key in the group file.
     const [composed] = (await definition(uri, { line: 7, character: 30 })) ?? [];
-    assert.deepEqual([composed?.targetUri, composed?.targetSelectionRange], [uriOf('conf/lr_scheduler/cosine.yaml'), { start: { line: 1, character: 0 }, end: { line: 1, character: 14 } }]);
+    assert.deepEqual(
+      [composed?.targetUri, composed?.targetSelectionRange],
+      [uriOf('conf/lr_scheduler/cosine.yaml'), { start: { line: 1, character: 0 }, end: { line: 1, character: 14 } }],
+    );
   });
 
   test('detectron2: _BASE_ links to the base file; an interpolation-free value has no definition', async () => {
@@ -249,7 +302,10 @@ describe('navigation over stdio, in a workspace on disk', () => {
     const text = '_BASE_: "../Base-RCNN-FPN.yaml"\nMODEL:\n  MASK_ON: False\nSOLVER:\n  BASE_LR: 0.02\n  MAX_ITER: 180000\n';
     await client.open(uri, text);
     const found = await links(uri);
-    assert.deepEqual(found.map((l) => l.target), [uriOf('configs/Base-RCNN-FPN.yaml')]);
+    assert.deepEqual(
+      found.map((l) => l.target),
+      [uriOf('configs/Base-RCNN-FPN.yaml')],
+    );
     assert.equal((await definition(uri, { line: 0, character: 12 }))?.[0]?.targetUri, uriOf('configs/Base-RCNN-FPN.yaml'));
     assert.equal(await definition(uri, { line: 4, character: 12 }), null);
   });
@@ -264,7 +320,8 @@ describe('navigation over stdio, in a workspace on disk', () => {
     assert.deepEqual(target?.targetSelectionRange, { start: { line: 1, character: 2 }, end: { line: 1, character: 4 } });
 
     const nemo = uriOf('nemo.yaml');
-    const nemoText = 'name: run\nmodel:\n  train_ds: {}\n  optim:\n    name: adamw\n    lr: 1e-3\n    sched:\n      name: CosineAnnealing\n      min_lr: ${..lr}\ntrainer:\n  max_steps: 10000\nexp_manager: {}\n';
+    const nemoText =
+      'name: run\nmodel:\n  train_ds: {}\n  optim:\n    name: adamw\n    lr: 1e-3\n    sched:\n      name: CosineAnnealing\n      min_lr: ${..lr}\ntrainer:\n  max_steps: 10000\nexp_manager: {}\n';
     await client.open(nemo, nemoText);
     const [up] = (await definition(nemo, { line: 8, character: 16 })) ?? [];
     assert.deepEqual([up?.targetUri, up?.targetSelectionRange.start], [nemo, { line: 5, character: 4 }]);

@@ -40,7 +40,9 @@ const FORMATS: Readonly<Record<string, SweepFormat>> = {
     topLevel: true,
     line: (role, name) => {
       const range = LOG_RANGE[role];
-      const values = range ? `distribution: log_uniform_values, min: ${range[0]}, max: ${range[1]}` : `values: [${CHOICES[role].join(', ')}]`;
+      const values = range
+        ? `distribution: log_uniform_values, min: ${range[0]}, max: ${range[1]}`
+        : `values: [${CHOICES[role].join(', ')}]`;
       return `${placeholder(1, name)}: {${placeholder(2, values)}}`;
     },
   },
@@ -49,7 +51,8 @@ const FORMATS: Readonly<Record<string, SweepFormat>> = {
     parents: ['sweeper', 'params'],
     line: (role, name, sweep) => {
       const range = LOG_RANGE[role];
-      const values = range && sweep.method !== 'basic' ? `tag(log, interval(${range[0]}, ${range[1]}))` : `choice(${CHOICES[role].join(', ')})`;
+      const values =
+        range && sweep.method !== 'basic' ? `tag(log, interval(${range[0]}, ${range[1]}))` : `choice(${CHOICES[role].join(', ')})`;
       return `${placeholder(1, `optimizer.${name}`)}: ${placeholder(2, values)}`;
     },
   },
@@ -87,10 +90,12 @@ export function sweepCompletions(
   // At the column the search space's entries start at (a list item's `- `, for Katib), not inside one of them.
   const first = sweep.entries[0];
   if (first && cursor.indent !== entryColumn(text, first.keySpan.start)) return [];
-  const tuned = new Set(sweep.entries.flatMap((entry) => {
-    const role = roleOf(entry.name);
-    return role === 'betas' ? ['beta1', 'beta2'] : role ? [role] : [];
-  }));
+  const tuned = new Set(
+    sweep.entries.flatMap((entry) => {
+      const role = roleOf(entry.name);
+      return role === 'betas' ? ['beta1', 'beta2'] : role ? [role] : [];
+    }),
+  );
   const trials = sweep.budget.trials;
   const supported = trials === null ? null : supportedRoles(trials, budgetThreshold);
   return ADAM_ROLES.filter((role) => !tuned.has(role) && NAMES[role].startsWith(cursor.prefix)).map((role) => {

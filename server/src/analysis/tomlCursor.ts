@@ -101,5 +101,12 @@ export function tomlCursorAt(text: string, offset: number): YamlCursor | null {
   if (typed !== '' && !BARE_KEY.test(typed)) return null;
   const wordEnd = lineStart + indent + (/^[A-Za-z0-9_-]*/.exec(line.slice(indent))?.[0].length ?? 0);
   const { table, siblings } = tableAround(text, lineStart, lineEnd);
-  return { kind: 'key', parents: table, prefix: typed, replace: { start: lineStart + indent, end: Math.max(offset, wordEnd) }, indent, siblings };
+  return {
+    kind: 'key',
+    parents: table,
+    prefix: typed,
+    replace: { start: lineStart + indent, end: Math.max(offset, wordEnd) },
+    indent,
+    siblings,
+  };
 }

@@ -64,20 +64,20 @@ export async function completion(session: LensSession, params: CompletionParams,
   if (params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter) entries = entries.filter((entry) => entry.kind !== 'key');
   if (entries.length === 0) return null;
   const lines = analysis.parsed.lines;
-  const items = entries.map(
-    (entry): CompletionItem => ({
-      label: entry.label,
-      kind: ITEM_KINDS[entry.kind],
-      detail: entry.detail,
-      documentation: { kind: 'markdown', value: entry.documentation },
-      sortText: entry.sortText,
-      filterText: entry.label,
-      textEdit: { range: lines.rangeOf(entry.replace), newText: entry.insertText },
-      insertTextFormat: entry.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-      ...(entry.additionalEdits ? { additionalTextEdits: entry.additionalEdits.map((e) => ({ range: lines.rangeOf(e.span), newText: e.newText })) } : {}),
-      ...(entry.kind === 'scheduler' ? { data: { uri: document.uri, version: document.version, offset } satisfies ResolveData } : {}),
-    }),
-  );
+  const items = entries.map((entry): CompletionItem => ({
+    label: entry.label,
+    kind: ITEM_KINDS[entry.kind],
+    detail: entry.detail,
+    documentation: { kind: 'markdown', value: entry.documentation },
+    sortText: entry.sortText,
+    filterText: entry.label,
+    textEdit: { range: lines.rangeOf(entry.replace), newText: entry.insertText },
+    insertTextFormat: entry.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    ...(entry.additionalEdits
+      ? { additionalTextEdits: entry.additionalEdits.map((e) => ({ range: lines.rangeOf(e.span), newText: e.newText })) }
+      : {}),
+    ...(entry.kind === 'scheduler' ? { data: { uri: document.uri, version: document.version, offset } satisfies ResolveData } : {}),
+  }));
   return { isIncomplete: false, items };
 }
 
@@ -90,7 +90,9 @@ interface ResolveData {
 
 function isResolveData(data: unknown): data is ResolveData {
   const d = data as Partial<ResolveData> | null;
-  return typeof d === 'object' && d !== null && typeof d.uri === 'string' && Number.isSafeInteger(d.version) && Number.isSafeInteger(d.offset);
+  return (
+    typeof d === 'object' && d !== null && typeof d.uri === 'string' && Number.isSafeInteger(d.version) && Number.isSafeInteger(d.offset)
+  );
 }
 
 /**
@@ -105,7 +107,9 @@ async function hostFor(session: LensSession, uri: string): Promise<CompletionHos
   return {
     ...REGISTRY_COMPLETION_HOST,
     planOf: (variant, index) =>
-      variant.length > MAX_VARIANT_LENGTH ? undefined : analyzeConfig(variant, fileNameOf(uri), settings).documents.find((d) => d.documentIndex === index)?.plan,
+      variant.length > MAX_VARIANT_LENGTH
+        ? undefined
+        : analyzeConfig(variant, fileNameOf(uri), settings).documents.find((d) => d.documentIndex === index)?.plan,
   };
 }
 
@@ -152,12 +156,26 @@ export async function definition(session: LensSession, params: DefinitionParams,
   const { target } = found;
   // A span in this file is read from this text; in another file, from that file's text (through the same reader).
   const targetText = target.fileName === fileName ? document.getText() : settings.readFile?.(target.fileName);
-  const targetRange = target.span && targetText !== undefined ? new LineIndex(targetText).rangeOf(target.span) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  return [{ originSelectionRange: analysis.parsed.lines.rangeOf(found.origin), targetUri: session.uriOfFile(target.fileName), targetRange, targetSelectionRange: targetRange }];
+  const targetRange =
+    target.span && targetText !== undefined
+      ? new LineIndex(targetText).rangeOf(target.span)
+      : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return [
+    {
+      originSelectionRange: analysis.parsed.lines.rangeOf(found.origin),
+      targetUri: session.uriOfFile(target.fileName),
+      targetRange,
+      targetSelectionRange: targetRange,
+    },
+  ];
 }
 
 /** Links on Hydra `defaults:` items and `_BASE_` to the files they compose (only files that can be read). */
-export async function documentLinks(session: LensSession, params: DocumentLinkParams, token: CancellationToken): Promise<DocumentLink[] | null> {
+export async function documentLinks(
+  session: LensSession,
+  params: DocumentLinkParams,
+  token: CancellationToken,
+): Promise<DocumentLink[] | null> {
   const document = session.documents.get(params.textDocument.uri);
   if (!document) return null;
   const analysis = await session.analysisOf(document, token);

@@ -11,7 +11,10 @@ function complete(withBar: string, fileName = 'config.yaml'): (CompletionEntry &
   const analysis = analyse(text, fileName);
   assert.ok(analysis.documents.length > 0, 'the file must be recognized for this test to mean anything');
   // As the server does: a file whose scheduler value is still empty is drawn with a name written in.
-  const host = { ...REGISTRY_COMPLETION_HOST, planOf: (variant: string, index: number) => analyse(variant, fileName).documents.find((d) => d.documentIndex === index)?.plan };
+  const host = {
+    ...REGISTRY_COMPLETION_HOST,
+    planOf: (variant: string, index: number) => analyse(variant, fileName).documents.find((d) => d.documentIndex === index)?.plan,
+  };
   return completionsAt(analysis, text, offset, host).map((entry) => ({
     ...entry,
     // Edits apply from the end of the text backwards (the additional edits come after the value).
@@ -24,7 +27,9 @@ function complete(withBar: string, fileName = 'config.yaml'): (CompletionEntry &
 const HF = ['output_dir: out', 'learning_rate: 2.0e-5', 'max_steps: 1000'];
 
 test('a scheduler name after the colon gets its space; decaying schedules sort first, with a sparkline', () => {
-  const items = complete(yaml(...HF, 'lr_scheduler_type: linear', 'warmup_steps: 10').replace('lr_scheduler_type: linear', 'lr_scheduler_type:|linear'));
+  const items = complete(
+    yaml(...HF, 'lr_scheduler_type: linear', 'warmup_steps: 10').replace('lr_scheduler_type: linear', 'lr_scheduler_type:|linear'),
+  );
   assert.equal(items.length, 0, 'no value position right after the colon when a value follows without a space');
   const typed = complete(`${yaml(...HF, 'lr_scheduler_type: cosine')}`.replace('cosine', '|cosine'));
   const sorted = [...typed].sort((a, b) => a.sortText.localeCompare(b.sortText));
@@ -39,10 +44,26 @@ test('a scheduler name after the colon gets its space; decaying schedules sort f
 
 test('dotted-path keys get module paths: Lightning class_path, torchtune _component_', () => {
   const lightning = complete(
-    yaml('trainer: {max_epochs: 10}', 'model: {class_path: m.M}', 'optimizer:', '  class_path: torch.optim.AdamW', '  init_args: {lr: 1.0e-3}', 'lr_scheduler:', '  class_path: |torch.optim.lr_scheduler.StepLR'),
+    yaml(
+      'trainer: {max_epochs: 10}',
+      'model: {class_path: m.M}',
+      'optimizer:',
+      '  class_path: torch.optim.AdamW',
+      '  init_args: {lr: 1.0e-3}',
+      'lr_scheduler:',
+      '  class_path: |torch.optim.lr_scheduler.StepLR',
+    ),
   );
   assert.ok(lightning.some((e) => e.insertText === 'torch.optim.lr_scheduler.CosineAnnealingLR'));
-  const optimizers = complete(yaml('trainer: {max_epochs: 10}', 'model: {class_path: m.M}', 'optimizer:', '  class_path: |torch.optim.AdamW', '  init_args: {lr: 1.0e-3}'));
+  const optimizers = complete(
+    yaml(
+      'trainer: {max_epochs: 10}',
+      'model: {class_path: m.M}',
+      'optimizer:',
+      '  class_path: |torch.optim.AdamW',
+      '  init_args: {lr: 1.0e-3}',
+    ),
+  );
   assert.ok(optimizers.some((e) => e.insertText === 'torch.optim.SGD'));
 });
 
@@ -76,7 +97,10 @@ test('a sweep offers the Adam parameters it does not tune, saying what its budge
       ['adam_beta2', 'Adam beta_2 · not with 12 trials · W&B sweep'],
     ],
   );
-  assert.match(items[2]?.documentation ?? '', /do not support tuning beta_2: that takes substantially more than 25 trials.*Keep it at Adam's default \(0\.999\)/);
+  assert.match(
+    items[2]?.documentation ?? '',
+    /do not support tuning beta_2: that takes substantially more than 25 trials.*Keep it at Adam's default \(0\.999\)/,
+  );
   // Not inside an entry's own mapping.
   assert.deepEqual(complete(yaml('method: random', 'run_cap: 12', 'parameters:', '  learning_rate:', '    min: 0.0001', '    |')), []);
 });
@@ -84,11 +108,19 @@ test('a sweep offers the Adam parameters it does not tune, saying what its budge
 test('a scheduler that needs a key brings it along, once: HF cosine_with_min_lr and its min_lr_rate', () => {
   const at = `${yaml(...HF)}lr_scheduler_type: |linear\nwarmup_steps: 10\n`;
   const item = complete(at).find((e) => e.label === 'cosine_with_min_lr');
-  assert.equal(item?.result, `${yaml(...HF)}lr_scheduler_type: cosine_with_min_lr\nlr_scheduler_kwargs: {min_lr_rate: 0.1}\nwarmup_steps: 10\n`);
+  assert.equal(
+    item?.result,
+    `${yaml(...HF)}lr_scheduler_type: cosine_with_min_lr\nlr_scheduler_kwargs: {min_lr_rate: 0.1}\nwarmup_steps: 10\n`,
+  );
   assert.match(item?.documentation ?? '', /Also adds `lr_scheduler_kwargs: \{min_lr_rate: 0\.1\}`/);
   // At the end of a file without a final line break; and not when the file has lr_scheduler_kwargs already.
-  assert.equal(complete(`${yaml(...HF)}lr_scheduler_type: |linear`).find((e) => e.label === 'cosine_with_min_lr')?.result, `${yaml(...HF)}lr_scheduler_type: cosine_with_min_lr\nlr_scheduler_kwargs: {min_lr_rate: 0.1}`);
-  const given = complete(`${yaml(...HF)}lr_scheduler_kwargs: {min_lr: 1.0e-6}\nlr_scheduler_type: |linear\n`).find((e) => e.label === 'cosine_with_min_lr');
+  assert.equal(
+    complete(`${yaml(...HF)}lr_scheduler_type: |linear`).find((e) => e.label === 'cosine_with_min_lr')?.result,
+    `${yaml(...HF)}lr_scheduler_type: cosine_with_min_lr\nlr_scheduler_kwargs: {min_lr_rate: 0.1}`,
+  );
+  const given = complete(`${yaml(...HF)}lr_scheduler_kwargs: {min_lr: 1.0e-6}\nlr_scheduler_type: |linear\n`).find(
+    (e) => e.label === 'cosine_with_min_lr',
+  );
   assert.equal(given?.additionalEdits, undefined);
   assert.equal(complete(at).find((e) => e.label === 'cosine')?.additionalEdits, undefined);
 });
