@@ -68,7 +68,7 @@ function editFor(text: string, m: Mutation): [number, number, string] {
     }
     case 'indent': {
       if (m.width >= 0) return [lineStart, lineStart, ' '.repeat(m.width)];
-      const spaces = /^ */.exec(text.slice(lineStart))![0].length;
+      const spaces = text.slice(lineStart).search(/[^ ]|$/);
       return [lineStart, lineStart + Math.min(spaces, -m.width), ''];
     }
     case 'insert':
@@ -126,7 +126,8 @@ async function fuzz(inputs: { name: string; text: string }[], runs: number): Pro
   try {
     await fc.assert(
       fc.asyncProperty(fc.nat(inputs.length - 1), fc.array(mutation, { minLength: 1, maxLength: EDITS_PER_RUN }), fc.nat(), async (which, mutations, salt) => {
-        const input = inputs[which]!;
+        const input = inputs[which];
+        assert.ok(input);
         const uri = `file:///fuzz/${run++}/${input.name.replace(/[^\w.-]/g, '_')}`;
         const languageId = input.name.endsWith('.json') ? 'json' : 'yaml';
         let text = input.text;
@@ -171,10 +172,15 @@ async function fuzz(inputs: { name: string; text: string }[], runs: number): Pro
         )) as CodeAction[];
         requests++;
         for (const action of actions) {
-          const change = action.edit!.documentChanges![0] as TextDocumentEdit;
+          const change = action.edit?.documentChanges?.[0] as TextDocumentEdit | undefined;
+          assert.ok(change, 'a fix edits the document');
           assert.equal(change.textDocument.version, version);
           const spans = (change.edits as TextEdit[]).map((e) => [offsetAt(text, e.range.start), offsetAt(text, e.range.end)] as const).sort((a, b) => a[0] - b[0]);
-          for (let k = 1; k < spans.length; k++) assert.ok(spans[k]![0] >= spans[k - 1]![1], 'edits overlap');
+          let previousEnd = -Infinity;
+          for (const [start, end] of spans) {
+            assert.ok(start >= previousEnd, 'edits overlap');
+            previousEnd = end;
+          }
         }
         await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
         assert.deepEqual(internalErrors, []);

@@ -73,7 +73,8 @@ export function composeDefaults(document: Document, fileName: string, readFile: 
     const item = resolveNode(document, raw);
     if (isScalar(item) && item.value === '_self_') selfSeen = true;
     if (!isMap(item) || item.items.length !== 1) return;
-    const pair = item.items[0]!;
+    const [pair] = item.items;
+    if (!pair) return;
     const key = resolveNode(document, pair.key);
     const value = resolveNode(document, pair.value);
     if (!isScalar(key) || !isScalar(value) || typeof value.value !== 'string') return;
@@ -185,10 +186,12 @@ export function defaultsChoices(document: Document): Map<string, DefaultsChoice>
   for (const raw of list.items) {
     const item = resolveNode(document, raw);
     if (!isMap(item) || item.items.length !== 1) continue;
-    const key = resolveNode(document, item.items[0]!.key);
-    const value = resolveNode(document, item.items[0]!.value);
+    const [pair] = item.items;
+    if (!pair) continue;
+    const key = resolveNode(document, pair.key);
+    const value = resolveNode(document, pair.value);
     if (!isScalar(key) || !isScalar(value) || typeof value.value !== 'string') continue;
-    const group = String(key.value).trim().replace(/^(override|optional)\s+/, '').replace(/^\//, '').split('@')[0]!;
+    const [group = ''] = String(key.value).trim().replace(/^(override|optional)\s+/, '').replace(/^\//, '').split('@');
     choices.set(group, { option: value.value.trim(), keySpan: spanOf(key), valueSpan: spanOf(value) });
   }
   return choices;

@@ -49,8 +49,9 @@ export function parseComposerTime(value: unknown): ComposerTime | null {
   if (typeof value !== 'string' || value.length > MAX_TIME_LENGTH) return null;
   const match = /^\s*(\d[\d_]*\.?\d*(?:e\d+)?|\.\d+)\s*([a-zA-Z]+)\s*$/.exec(value);
   if (!match) return null;
-  const unit = UNIT_NAMES[match[2]!.toLowerCase()];
-  const n = Number(match[1]!.replace(/_/g, ''));
+  const [, amount = '', unitName = ''] = match;
+  const unit = UNIT_NAMES[unitName.toLowerCase()];
+  const n = Number(amount.replace(/_/g, ''));
   return unit && Number.isFinite(n) ? { value: n, unit } : null;
 }
 
