@@ -122,6 +122,7 @@ async function fuzz(inputs: { name: string; text: string }[], runs: number): Pro
   });
   let run = 0;
   let requests = 0;
+  let completionItems = 0;
   try {
     await fc.assert(
       fc.asyncProperty(fc.nat(inputs.length - 1), fc.array(mutation, { minLength: 1, maxLength: EDITS_PER_RUN }), fc.nat(), async (which, mutations, salt) => {
@@ -139,10 +140,23 @@ async function fuzz(inputs: { name: string; text: string }[], runs: number): Pro
           await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ range, text: newText }] });
           const position = positionAt(text, (salt + i * 7919) % (text.length + 1));
           await answered('hover', client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }));
-          requests++;
+          // Completion items replace one line's text around the cursor (editors drop items whose range does not contain it).
+          const completion = (await answered('completion', client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position }))) as {
+            items: { textEdit?: { range: { start: Position; end: Position } } }[];
+          } | null;
+          for (const item of completion?.items ?? []) {
+            const r = item.textEdit?.range;
+            assert.ok(r && r.start.line === position.line && r.end.line === position.line && r.start.character <= position.character && position.character <= r.end.character, 'completion range holds the cursor');
+            completionItems++;
+          }
+          requests += 2;
           if (i % 5 === 0) {
             await answered('lrLens/curve', client.connection.sendRequest('lrLens/curve', { uri, points: 100 }));
-            requests++;
+            const whole = { start: { line: 0, character: 0 }, end: positionAt(text, text.length) };
+            await answered('inlayHint', client.connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: whole }));
+            await answered('documentLink', client.connection.sendRequest('textDocument/documentLink', { textDocument: { uri } }));
+            await answered('definition', client.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position }));
+            requests += 4;
           }
         }
         const diagnostics: Diagnostic[] = await client.diagnosticsFor(uri, (_d, p) => p.version === version);
@@ -174,7 +188,7 @@ async function fuzz(inputs: { name: string; text: string }[], runs: number): Pro
       { seed: SEED, numRuns: runs, endOnFailure: true },
     );
     const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${client.process.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-    console.log(`# fuzz: ${run} documents, ${requests} requests answered, server RSS ${rss.toFixed(0)} MB`);
+    console.log(`# fuzz: ${run} documents, ${requests} requests answered (${completionItems} completion items checked), server RSS ${rss.toFixed(0)} MB`);
     assert.ok(rss < 400, `server memory ${rss.toFixed(0)} MB`);
   } finally {
     await client.stop();
