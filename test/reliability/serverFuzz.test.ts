@@ -185,7 +185,7 @@ async function fuzz(inputs: { name: string; text: string }[], runs: number): Pro
         await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
         assert.deepEqual(internalErrors, []);
       }),
-      { seed: SEED, numRuns: runs, endOnFailure: true },
+      { seed: SEED, numRuns: runs, endOnFailure: true, includeErrorInReport: true },
     );
     const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${client.process.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
     console.log(`# fuzz: ${run} documents, ${requests} requests answered (${completionItems} completion items checked), server RSS ${rss.toFixed(0)} MB`);
