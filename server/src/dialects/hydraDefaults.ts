@@ -1,11 +1,15 @@
 /**
  * Hydra `defaults:` lists followed into sibling config-group files: `- optimizer: adamw` reads
  * `<dir>/optimizer/adamw.yaml` and places it under `optimizer` (or under `pkg` for `group@pkg`, or at the root
- * for `# @package _global_`). One level deep; `override`, `hydra/...`, `null` and `???` entries are skipped.
+ * for `# @package _global_`). One level deep; `hydra/...`, `null` and `???` entries are skipped.
  * Groups listed after `_self_` override the composing file's values; without `_self_` the file's own values
  * win (Hydra ≥ 1.1 appends `_self_`).
- * Source: facebookresearch/hydra website/docs/advanced/defaults_list.md.
- */
+ * A group written `/group` is read from the config root (the nearest folder at most MAX_ROOT_LEVELS above the file
+ * that holds it), one without `/` from the file's own folder (its group). An experiment file's `override /group:
+ * option` items replace the choices of the primary config that lists the file's group (`- experiment: null`), whose
+ * defaults are then the base; with no primary config found they are read as the options they name.
+ * Sources: facebookresearch/hydra website/docs/advanced/defaults_list.md; hydra/core/default_element.py
+ * (GroupDefault.get_group_path) and hydra/_internal/defaults_list.py @2c03d1b925fe239e0b67b923699d4027685f198f. */
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Pair, type Scalar } from 'yaml';
 import { LineIndex, type Span } from '../parse/textSpan';
 import { entriesOf, resolveNode, rootMap, spanOf } from '../parse/yamlAccess';
@@ -193,12 +197,16 @@ export function composeDefaults(document: Document, fileName: string, readFile: 
   if (firstAbsolute) {
     let dir: string | undefined = ownDir;
     for (let level = 0; dir !== undefined && level <= MAX_ROOT_LEVELS && root === undefined; level++) {
-      if (read(`${dir}${firstAbsolute.groupPath}/${firstAbsolute.option}.yaml`)) root = dir;
+      const probe = `${dir}${firstAbsolute.groupPath}/${firstAbsolute.option}.yaml`;
+      // A file naming itself shows where the root is without being read again.
+      if (probe === fileName || read(probe)) root = dir;
       else dir = parentOf(dir);
     }
   }
   const fileOf = (item: GroupItem): string => `${item.absolute && root !== undefined ? root : ownDir}${item.groupPath}/${item.option}.yaml`;
   const add = (item: GroupItem, file: string, anchor: { pair: Pair; key: Scalar; value: Scalar }, via: string, afterSelf: boolean) => {
+    // A file naming itself (`override /experiment: example` in experiment/example.yaml) adds nothing.
+    if (file === fileName) return;
     if (groups.length >= MAX_COMPOSED_FILES) {
       unresolved.push(`${file} (more than ${MAX_COMPOSED_FILES} files)`);
       return;
