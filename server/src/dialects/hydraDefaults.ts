@@ -149,7 +149,8 @@ function primaryOf(root: string, ownDir: string, fileName: string, read: Read): 
     const found = read(file);
     const list = found ? defaultsItems(found.parsed.document) : null;
     if (!found || !list?.items.some((item) => !item.override && item.groupPath === slot)) continue;
-    return { file, text: found.text, document: found.parsed.document, values: found.parsed.values, items: list.items, hasSelf: list.hasSelf, slot };
+    const { document, values } = found.parsed;
+    return { file, text: found.text, document, values, items: list.items, hasSelf: list.hasSelf, slot };
   }
   return undefined;
 }
@@ -214,8 +215,8 @@ export function composeDefaults(document: Document, fileName: string, readFile: 
     const found = read(file);
     if (!found) return;
     const declared = packageOf(found.text);
-    const packagePath =
-      item.explicitPackage ?? (declared === '_global_' ? '' : declared && declared !== '_group_' ? declared : item.groupPath.replace(/\//g, '.'));
+    const byHeader = declared === '_global_' ? '' : declared && declared !== '_group_' ? declared : undefined;
+    const packagePath = item.explicitPackage ?? byHeader ?? item.groupPath.replace(/\//g, '.');
     groups.push({
       afterSelf,
       pair: anchor.pair,
@@ -238,7 +239,9 @@ export function composeDefaults(document: Document, fileName: string, readFile: 
   };
   if (!primary) {
     // No primary config: the overrides are read as the group options they name, in list order.
-    for (const item of own.items) if (!skipped(item) && (!item.override || overrides.includes(item))) add(item, fileOf(item), item, viaOf(item), item.afterSelf);
+    for (const item of own.items) {
+      if (!skipped(item) && (!item.override || overrides.includes(item))) add(item, fileOf(item), item, viaOf(item), item.afterSelf);
+    }
   } else {
     // The primary config's defaults are the base; this file's `override` items replace the choices for their groups,
     // and the file sits at its group's slot (`- experiment: null`): groups listed before the slot are merged under

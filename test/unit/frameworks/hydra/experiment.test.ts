@@ -50,9 +50,9 @@ test('experiment/example.yaml: Adam from model/mnist.yaml with the experiment lr
   assert.deepEqual(plan.schedule.params, { mode: 'min', factor: 0.1, patience: 10 });
   assert.deepEqual([plan.length.steps, plan.length.unit, plan.length.assumed], [10, 'epoch', false]);
   // The primary config train.yaml is the base; the experiment's overrides choose the groups.
-  const composed = plan.assumptions.find((a) => a.startsWith('values composed from'));
-  assert.ok(composed && /train\.yaml/.test(composed) && /model\/mnist\.yaml/.test(composed) && /trainer\/default\.yaml/.test(composed), composed);
-  assert.ok(/data\/mnist\.yaml/.test(composed) && /callbacks\/default\.yaml/.test(composed), composed);
+  const composed = plan.assumptions.find((a) => a.startsWith('values composed from')) ?? '';
+  const files = ['lightning-hydra-template/train.yaml', 'data/mnist.yaml', 'model/mnist.yaml', 'callbacks/default.yaml', 'trainer/default.yaml'];
+  for (const file of files) assert.ok(composed.includes(file), `${file} in ${composed}`);
   assert.deepEqual(ruleIdsOf(analysis), ['validation-driven-schedule']);
   // The scheduler is the model group's: the finding sits on `- override /model: mnist` and names model/mnist.yaml.
   const finding = analysis.findings[0];
@@ -65,10 +65,23 @@ test('experiment/example.yaml: Adam from model/mnist.yaml with the experiment lr
 
 const model = (lr: string, scheduler: string[]) =>
   yaml('_target_: src.models.Net', 'optimizer:', '  _target_: torch.optim.AdamW', '  _partial_: true', `  lr: ${lr}`, ...scheduler);
-const cosine = (tMax: number) => ['scheduler:', '  _target_: torch.optim.lr_scheduler.CosineAnnealingLR', '  _partial_: true', `  T_max: ${tMax}`];
+const cosine = (tMax: number) => [
+  'scheduler:',
+  '  _target_: torch.optim.lr_scheduler.CosineAnnealingLR',
+  '  _partial_: true',
+  `  T_max: ${tMax}`,
+];
 const trainer = (epochs: number) => yaml('_target_: lightning.pytorch.trainer.Trainer', `max_epochs: ${epochs}`);
 const primary = (self: boolean, ...rest: string[]) =>
-  yaml('# @package _global_', 'defaults:', ...(self ? ['  - _self_'] : []), '  - model: small', '  - trainer: default', '  - experiment: null', ...rest);
+  yaml(
+    '# @package _global_',
+    'defaults:',
+    ...(self ? ['  - _self_'] : []),
+    '  - model: small',
+    '  - trainer: default',
+    '  - experiment: null',
+    ...rest,
+  );
 const experiment = (...lines: string[]) => yaml('# @package _global_', 'defaults:', ...lines);
 
 test('an override replaces the primary config\'s choice; groups it does not name come from the primary\'s defaults', () => {
@@ -85,7 +98,10 @@ test('an override replaces the primary config\'s choice; groups it does not name
   const plan = analysis.documents[0]?.plan;
   assert.ok(plan);
   // big.yaml's AdamW 3e-4 with T_max 30 over the primary's trainer (30 epochs): nothing to report.
-  assert.deepEqual([plan.optimizer.name, plan.baseLr, plan.schedule.name, plan.length.steps, plan.length.assumed], ['AdamW', 3e-4, 'CosineAnnealingLR', 30, false]);
+  assert.deepEqual(
+    [plan.optimizer.name, plan.baseLr, plan.schedule.name, plan.length.steps, plan.length.assumed],
+    ['AdamW', 3e-4, 'CosineAnnealingLR', 30, false],
+  );
   assert.deepEqual(analysis.findings, []);
   assert.ok(!reads.includes('/ws/configs/model/small.yaml'), 'the replaced choice is not read');
   assert.ok(reads.includes('/ws/configs/trainer/default.yaml'));
