@@ -93,6 +93,25 @@ describe('decay fixes: the exact text each framework gets', () => {
     const json = JSON.parse(fixed('DeepSpeed JSON with "auto" values from the HF Trainer', 'Use linear decay'));
     assert.equal(json.scheduler.params.warmup_num_steps, 'auto');
     assert.equal(json.scheduler.params.warmup_max_lr, 'auto');
+    // The Trainer fills an "auto" total_num_steps with the run's real length: no assumed length is written.
+    assert.equal(json.scheduler.params.total_num_steps, 'auto');
+    const cosine = JSON.parse(fixed('DeepSpeed JSON with "auto" values from the HF Trainer', 'Use cosine decay'));
+    assert.deepEqual(cosine.scheduler, { type: 'WarmupCosineLR', params: { total_num_steps: 'auto', warmup_num_steps: 'auto' } });
+  });
+
+  test('DeepSpeed: with the peak "auto", no warmup ratio is computed from a stand-in peak', () => {
+    const text =
+      '{\n  "train_micro_batch_size_per_gpu": "auto",\n  "zero_optimization": {"stage": 2},\n' +
+      '  "optimizer": {"type": "AdamW", "params": {"lr": "auto"}},\n' +
+      '  "scheduler": {"type": "WarmupLR", "params": {"warmup_min_lr": 3e-6, "warmup_max_lr": "auto", "warmup_num_steps": 100}}\n}\n';
+    const analysis = analyzeConfig(text, '/p/ds_config.json');
+    assert.equal(analysis.documents[0]?.dialect.id, 'deepspeed');
+    const finding = analysis.findings.find((f) => f.ruleId === 'constant-lr');
+    assert.ok(finding, 'constant LR after warmup is reported');
+    const cosine = finding.fixes.find((f) => familyNamed(f) === 'cosine');
+    assert.ok(cosine);
+    const json = JSON.parse(applyEdits(text, cosine.edits)) as { scheduler: unknown };
+    assert.deepEqual(json.scheduler, { type: 'WarmupCosineLR', params: { total_num_steps: 'auto', warmup_num_steps: 100 } });
   });
 
   test('fairseq: flow mappings stay flow, the LR list becomes its first value', () => {
