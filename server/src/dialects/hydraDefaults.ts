@@ -277,7 +277,8 @@ export function composeDefaults(document: Document, fileName: string, readFile: 
         ownGroups();
         continue;
       }
-      const replaced = overrides.find((o) => o.groupPath === item.groupPath && o.explicitPackage === item.explicitPackage);
+      // A relative `override data: x` in experiment/ names experiment/data, not the primary's `data`.
+      const replaced = overrides.find((o) => o.absolute && o.groupPath === item.groupPath && o.explicitPackage === item.explicitPackage);
       if (replaced) used.add(replaced);
       const chosen = replaced ?? item;
       if (skipped(chosen)) continue;

@@ -106,6 +106,14 @@ test('an override replaces the primary config\'s choice; groups it does not name
   assert.deepEqual(analysis.findings, []);
   assert.ok(!reads.includes('/ws/configs/model/small.yaml'), 'the replaced choice is not read');
   assert.ok(reads.includes('/ws/configs/trainer/default.yaml'));
+  // `override model: big` without `/` names experiment/model/big.yaml: the primary's model/small.yaml stays (lr 0.1).
+  files['/ws/configs/experiment/relative.yaml'] = experiment('  - override /trainer: default', '  - override model: big');
+  const relativeReads: string[] = [];
+  const relative = analyseIn(files, '/ws/configs/experiment/relative.yaml', relativeReads);
+  assert.equal(relative.documents[0]?.dialect.id, 'hydra');
+  assert.equal(relative.documents[0]?.plan?.baseLr, 0.1);
+  assert.ok(relativeReads.includes('/ws/configs/experiment/model/big.yaml'));
+  assert.ok(!relativeReads.includes('/ws/configs/model/big.yaml'));
 });
 
 test('the primary without `_self_` has its own values merged last (Hydra >= 1.1): its trainer.max_epochs wins', () => {
