@@ -177,3 +177,22 @@ test('bounded: a file naming itself, a root further up than three folders, and m
   assert.ok(new Set(manyReads).size <= 64 + 7, String(new Set(manyReads).size));
   assert.ok(new Set(manyReads).size > 64, 'the cap, not the list, ends the reads');
 });
+
+test('a finding about a group the primary config chose sits on the experiment\'s `defaults:` key and names the group file', () => {
+  const files: Record<string, string> = {
+    '/ws/configs/train.yaml': primary(false, 'trainer:', '  max_epochs: 50'),
+    '/ws/configs/model/small.yaml': model('0.1', cosine(30)),
+    '/ws/configs/trainer/default.yaml': trainer(30),
+    '/ws/configs/experiment/long.yaml': experiment('  - override /trainer: default', 'trainer:', '  max_epochs: 30'),
+  };
+  const text = files['/ws/configs/experiment/long.yaml'] ?? '';
+  const analysis = analyseIn(files, '/ws/configs/experiment/long.yaml');
+  assert.equal(analysis.documents[0]?.dialect.id, 'hydra');
+  // T_max 30 epochs under the primary's own max_epochs 50 (merged last, no `_self_`): the cosine turns back up.
+  assert.deepEqual(ruleIdsOf(analysis), ['schedule-horizon']);
+  const finding = analysis.findings[0];
+  assert.ok(finding);
+  assert.equal(text.slice(finding.span.start, finding.span.end), 'defaults');
+  assert.equal(finding.elsewhere?.fileName, '/ws/configs/model/small.yaml');
+  assert.match(finding.message, /T_max` is 30 epochs but the run is 50 epochs/);
+});
