@@ -251,7 +251,8 @@ export function composeDefaults(document: Document, fileName: string, readFile: 
     const used = new Set<GroupItem>();
     let afterSlot = false;
     let selfAdded = false;
-    // The primary's own values (its `defaults:` left out), at its `_self_`; without one, last (Hydra ≥ 1.1).
+    // The primary's own values (its `defaults:` left out), at its `_self_`; without one, last (Hydra ≥ 1.1 appends
+    // `_self_`: hydra/_internal/defaults_list.py _validate_self @2c03d1b9).
     const addSelf = () => {
       selfAdded = true;
       const values = emptyRecord();
