@@ -155,8 +155,35 @@ function primaryOf(root: string, ownDir: string, fileName: string, read: Read): 
   return undefined;
 }
 
-export function composeDefaults(document: Document, fileName: string, readFile: ((path: string) => string | undefined) | undefined): Composition | null {
+type ReadFile = (path: string) => string | undefined;
+
+/**
+ * Compositions made during the current synchronous analysis: several dialects recognize and extract the same file, and
+ * each would read its defaults again. Cleared on the next microtask, so a later analysis reads the files afresh
+ * (a group file edited in between is seen); the Composition is never mutated by its readers.
+ */
+let recentCompositions = new WeakMap<Document, { fileName: string; readFile: ReadFile; composition: Composition | null }[]>();
+let clearScheduled = false;
+
+export function composeDefaults(document: Document, fileName: string, readFile: ReadFile | undefined): Composition | null {
   if (!readFile) return null;
+  const recent = recentCompositions.get(document) ?? [];
+  const hit = recent.find((entry) => entry.fileName === fileName && entry.readFile === readFile);
+  if (hit) return hit.composition;
+  const composition = composeUncached(document, fileName, readFile);
+  recent.push({ fileName, readFile, composition });
+  recentCompositions.set(document, recent);
+  if (!clearScheduled) {
+    clearScheduled = true;
+    queueMicrotask(() => {
+      recentCompositions = new WeakMap();
+      clearScheduled = false;
+    });
+  }
+  return composition;
+}
+
+function composeUncached(document: Document, fileName: string, readFile: ReadFile): Composition | null {
   const own = defaultsItems(document);
   if (!own) return null;
   const groups: ComposedGroup[] = [];
