@@ -11,7 +11,11 @@ type Preview = NonNullable<ValidHostMessage['previews']>[number];
 
 const vscode = acquireVsCodeApi();
 const post = (message: PageMessage) => vscode.postMessage(message);
-const byId = (id: string) => document.getElementById(id)!;
+const byId = (id: string): HTMLElement => {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`the curve page has no #${id}`);
+  return element;
+};
 const title = byId('title');
 const summary = byId('summary');
 const status = byId('status');
@@ -55,20 +59,21 @@ function formatLrValue(lr: number | null | undefined): string {
 }
 
 /** Aligned data: x = union of every curve's steps; on a log axis an LR of 0 cannot be drawn, so it becomes a gap. */
-function chartData(): uPlot.AlignedData {
+function chartData(shown: Curve): uPlot.AlignedData {
   const toTable = (points: { step: number; lr: number }[]): uPlot.AlignedData => [
     points.map((p) => p.step),
     points.map((p) => (logScale && p.lr <= 0 ? null : p.lr)) as (number | null)[],
   ];
-  const tables = [curve!.points, ...previews.map((p) => p.points)].map(toTable);
-  return tables.length === 1 ? tables[0]! : uPlot.join(tables);
+  const tables = [shown.points, ...previews.map((p) => p.points)].map(toTable);
+  const [only, ...more] = tables;
+  return only && more.length === 0 ? only : uPlot.join(tables);
 }
 
 function axisLabel(c: Curve): string {
   return c.assumptions.length ? `${c.unit}s (length assumed)` : `${c.unit}s`;
 }
 
-function buildChart(): void {
+function buildChart(shown: Curve): void {
   chart?.destroy();
   const colours = theme();
   const width = Math.max(200, chartBox.clientWidth || 640);
@@ -131,14 +136,14 @@ function buildChart(): void {
       })),
     ],
     axes: [
-      { ...axis, label: axisLabel(curve!) },
+      { ...axis, label: axisLabel(shown) },
       { ...axis, size: 70, values: (_u, values) => values.map((v) => formatLrValue(v)), label: logScale ? 'learning rate (log)' : 'learning rate' },
     ],
     cursor: { drag: { x: false, y: false }, points: { show: true } },
     legend: { show: true, live: true },
     plugins: [markerPlugin],
   };
-  chart = new uPlot(options, chartData(), chartBox);
+  chart = new uPlot(options, chartData(shown), chartBox);
 }
 
 function shapeOf(c: Curve): string {
@@ -150,9 +155,9 @@ function draw(): void {
   if (!curve) return;
   const shape = shapeOf(curve);
   if (chart && shape === chartShape) {
-    chart.setData(chartData());
+    chart.setData(chartData(curve));
   } else {
-    buildChart();
+    buildChart(curve);
     chartShape = shape;
   }
 }

@@ -93,16 +93,19 @@ describe('curve page in headless Chromium', () => {
   });
 
   test('the crosshair reads out the step and the LR under the mouse', async () => {
-    const over = (await h.page.$('#chart .u-over'))!;
-    const box = (await over.boundingBox())!;
+    const over = await h.page.$('#chart .u-over');
+    assert.ok(over, 'the chart has its overlay');
+    const box = await over.boundingBox();
+    assert.ok(box, 'the overlay is shown');
     await h.page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
-    await h.page.waitForFunction(() => document.getElementById('readout')!.textContent !== '');
-    const text = (await h.page.textContent('#readout'))!;
+    await h.page.waitForFunction(() => (document.getElementById('readout')?.textContent ?? '') !== '');
+    const text = await h.page.textContent('#readout');
+    assert.ok(text !== null);
     const match = /^step (\d+) · LR: (\S+)$/.exec(text);
     assert.ok(match, text);
     const step = Number(match[1]);
     assert.ok(step > 800 && step < 1200, `step ${step} is mid-run`);
-    const point = cosine.curve!.points.find((p) => p.step === step);
+    const point = cosine.curve?.points.find((p) => p.step === step);
     assert.ok(point, `step ${step} is one of the curve's points`);
     assert.equal(match[2], formatLr(point.lr));
   });
@@ -110,8 +113,8 @@ describe('curve page in headless Chromium', () => {
   test('a second message updates the existing chart in place (no rebuild, no reload)', async () => {
     await markCanvas(h.page);
     await h.send({ type: 'curve', fileName: 'examples/hf-cosine.yaml', response: cosineLonger });
-    await h.page.waitForFunction(() => document.getElementById('summary')!.textContent!.includes('4000 steps'));
-    assert.equal(await h.page.textContent('#summary'), cosineLonger.curve!.summary.text);
+    await h.page.waitForFunction(() => document.getElementById('summary')?.textContent?.includes('4000 steps') === true);
+    assert.equal(await h.page.textContent('#summary'), cosineLonger.curve?.summary.text);
     assert.equal(await canvasMarked(h.page), true, 'the same chart, new data');
     assert.deepEqual(await h.posted(), [{ type: 'ready' }], 'no second ready: the page was not reloaded');
   });
@@ -130,7 +133,7 @@ describe('curve page in headless Chromium', () => {
       await h.send(bad);
     }
     await h.send({ type: 'curve', fileName: 'examples/hf-cosine.yaml', response: cosineLonger }); // a good one after the bad ones
-    await h.page.waitForFunction(() => document.getElementById('title')!.textContent === 'Learning-Rate Curve · examples/hf-cosine.yaml');
+    await h.page.waitForFunction(() => document.getElementById('title')?.textContent === 'Learning-Rate Curve · examples/hf-cosine.yaml');
     assert.equal(await h.page.textContent('#summary'), before);
     assert.equal(await canvasMarked(h.page), true);
     assert.equal(await h.page.$('img'), null);
@@ -154,7 +157,7 @@ describe('curve page in headless Chromium', () => {
     await h.page.waitForFunction(() => document.querySelectorAll('.u-legend .u-series').length === 4);
     const labels = await h.page.$$eval('.u-legend .u-series .u-label', (items) => items.map((i) => i.textContent));
     assert.deepEqual(labels, ['step', 'LR', 'Use cosine decay', 'Use linear decay']);
-    assert.match((await h.page.textContent('#axis-note'))!, /dashed: the curve after each quick fix \(Use cosine decay, Use linear decay\)/);
+    assert.match((await h.page.textContent('#axis-note')) ?? '', /dashed: the curve after each quick fix \(Use cosine decay, Use linear decay\)/);
     await h.page.screenshot({ path: join(SCREENSHOTS, 'curve-compare-light.png') });
   });
 
@@ -163,8 +166,9 @@ describe('curve page in headless Chromium', () => {
     const exports = (await h.posted()).slice(1) as { type: string; format: string; content?: string }[];
     assert.deepEqual(exports.map((m) => m.format), ['csv', 'svg', 'png']);
     for (const message of exports) assert.equal(PageMessageSchema.safeParse(message).success, true, `${message.format} export passes the host's schema`);
-    assert.match(exports[1]!.content!, /^<svg [^>]*>\n<title>constant_with_warmup · peak 1e-5/);
-    assert.match(exports[2]!.content!, /^data:image\/png;base64,/);
+    const [, svg, png] = exports;
+    assert.match(svg?.content ?? '', /^<svg [^>]*>\n<title>constant_with_warmup · peak 1e-5/);
+    assert.match(png?.content ?? '', /^data:image\/png;base64,/);
   });
 
   test('follows the theme: dark colours after VS Code switches theme', async () => {

@@ -152,9 +152,12 @@ describe('.lr-lens.yaml with the CLI', () => {
     const r = run('check', join(project, 'recipes'), '--format', 'json');
     assert.equal(r.status, 1, 'constant-lr raised to error by the project config');
     const reports = JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string; severity: number; message: string }[] }[];
-    const config = reports.find((x) => x.filePath.endsWith('.lr-lens.yaml'))!;
-    assert.match(config.messages[0]!.message, /unknown setting `colour`/);
-    const recipe = reports.find((x) => x.filePath.endsWith('run.yaml'))!;
+    const config = reports.find((x) => x.filePath.endsWith('.lr-lens.yaml'));
+    const [configMessage] = config?.messages ?? [];
+    assert.ok(configMessage, 'the project config has a report with a message');
+    assert.match(configMessage.message, /unknown setting `colour`/);
+    const recipe = reports.find((x) => x.filePath.endsWith('run.yaml'));
+    assert.ok(recipe, 'the recipe has a report');
     assert.deepEqual(recipe.messages.map((m) => [m.ruleId, m.severity]), [['constant-lr', 2]]);
   });
 });
@@ -181,11 +184,13 @@ describe('Hydra composition with the CLI', () => {
       [join(conf, 'lr_scheduler', 'cosine.yaml'), null, 1],
     ]);
     // Warmup 500 of 1000 updates: reported on `500` in the group file, with the composing item as related location.
-    const [message] = reports[1]!.messages;
-    assert.equal(message!.ruleId, 'warmup-too-long');
-    assert.deepEqual([message!.line, message!.column, message!.endLine, message!.endColumn], [2, 17, 2, 20]);
-    assert.deepEqual(message!.relatedLocations!.map((l) => [l.filePath, l.line, l.column]), [[join(conf, 'config.yaml'), 2, 19]]);
-    assert.equal(reports[1]!.warningCount, 1);
+    const [, groupReport] = reports;
+    assert.ok(groupReport);
+    const [message] = groupReport.messages;
+    assert.equal(message?.ruleId, 'warmup-too-long');
+    assert.deepEqual([message.line, message.column, message.endLine, message.endColumn], [2, 17, 2, 20]);
+    assert.deepEqual(message.relatedLocations?.map((l) => [l.filePath, l.line, l.column]), [[join(conf, 'config.yaml'), 2, 19]]);
+    assert.equal(groupReport.warningCount, 1);
   });
 
   test('a composed file that is checked too gets one report; text and SARIF name both places', () => {
@@ -193,7 +198,7 @@ describe('Hydra composition with the CLI', () => {
     const json: FileReport[] = JSON.parse(run('check', conf, '--format', 'json').stdout);
     const group = json.filter((x) => x.filePath.endsWith('cosine.yaml'));
     assert.equal(group.length, 1, JSON.stringify(json.map((x) => x.filePath)));
-    assert.deepEqual(group[0]!.messages.map((m) => m.ruleId), ['warmup-too-long']);
+    assert.deepEqual(group[0]?.messages.map((m) => m.ruleId), ['warmup-too-long']);
 
     const text = run('check', join(conf, 'config.yaml'));
     assert.equal(text.status, 0);
@@ -220,10 +225,10 @@ describe('detectron2 _BASE_ chains with the CLI', () => {
       [join(root, 'configs', 'Det', 'run.yaml'), 'detectron2'],
       [join(root, 'configs', 'Base-Det.yaml'), null],
     ]);
-    assert.deepEqual(reports[0]!.messages.map((m) => m.ruleId), ['piecewise-schedule']);
-    const [warmup] = reports[1]!.messages;
-    assert.equal(warmup!.ruleId, 'warmup-too-long');
-    assert.deepEqual([warmup!.line, warmup!.column], [4, 17]);
-    assert.deepEqual(warmup!.relatedLocations!.map((l) => [l.filePath, l.line, l.column]), [[join(root, 'configs', 'Det', 'run.yaml'), 1, 9]]);
+    assert.deepEqual(reports[0]?.messages.map((m) => m.ruleId), ['piecewise-schedule']);
+    const [warmup] = reports[1]?.messages ?? [];
+    assert.equal(warmup?.ruleId, 'warmup-too-long');
+    assert.deepEqual([warmup.line, warmup.column], [4, 17]);
+    assert.deepEqual(warmup.relatedLocations?.map((l) => [l.filePath, l.line, l.column]), [[join(root, 'configs', 'Det', 'run.yaml'), 1, 9]]);
   });
 });

@@ -97,7 +97,9 @@ test('activate() registers the commands and starts the server; the language clie
     assert.deepEqual(calls.commands.sort(), ['lrLens.restartServer', 'lrLens.showCurve']);
     const servers = serverProcesses();
     assert.equal(servers.length, 1, 'one server process, forked during activate()');
-    assert.match(servers[0]!.args, new RegExp(`dist/server\\.js --node-ipc --clientProcessId=${process.pid}$`));
+    const [server] = servers;
+    assert.ok(server);
+    assert.match(server.args, new RegExp(`dist/server\\.js --node-ipc --clientProcessId=${process.pid}$`));
     assert.equal(calls.watchers, 0, 'the language client is not created during activate()');
 
     // The next turn: the client is created (here it fails on the stand-in API, and says so in the output channel).
@@ -109,7 +111,7 @@ test('activate() registers the commands and starts the server; the language clie
     // Deactivation stops the server that no client took over.
     await extension.deactivate();
     const deadline = Date.now() + 60_000;
-    while (serverProcesses().some((p) => p.pid === servers[0]!.pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    while (serverProcesses().some((p) => p.pid === server.pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     assert.equal(serverProcesses().length, 0, 'the server process is gone after deactivate()');
   } finally {
     moduleApi._resolveFilename = resolve;

@@ -1,4 +1,5 @@
-;;; Drives lr-lens-language-server from Emacs's eglot in batch mode.
+;;; Drives lr-lens-language-server from Emacs's eglot in batch mode: diagnostics, the quick fix, and completion.
+;;; Inlay hints need eglot 1.10+ (eglot-inlay-hints-mode); Debian's elpa-eglot 1.9 on Emacs 28 has none.
 ;;; Env: LR_LENS_SERVER, LR_LENS_FILE, LR_LENS_OUT (a result file, one fact per line).
 (dolist (dir (and (file-directory-p "/usr/share/emacs/site-lisp/elpa")
                   (directory-files "/usr/share/emacs/site-lisp/elpa" t "^[a-z]")))
@@ -35,7 +36,20 @@
             (eglot--apply-workspace-edit (plist-get action :edit))
             (lr-say "applied %s" (plist-get action :title)))))
       (save-buffer)
-      (lr-say "cleared %s" (if (lr-wait (lambda () (null (flymake-diagnostics))) 20) "yes" "no")))
+      (lr-say "cleared %s" (if (lr-wait (lambda () (null (flymake-diagnostics))) 20) "yes" "no"))
+      ;; Completion (eglot-completion-at-point): the candidates at the scheduler value (line 4), then a unique prefix
+      ;; completed in place by completion-at-point. Not saved: the file keeps the fix above.
+      (goto-char (point-min))
+      (forward-line 3)
+      (search-forward "lr_scheduler_type: ")
+      (let* ((capf (eglot-completion-at-point))
+             (candidates (and capf (all-completions "" (nth 2 capf)))))
+        (lr-say "candidates %s" (string-join (sort (copy-sequence candidates) #'string<) " ")))
+      (delete-region (point) (line-end-position))
+      (insert "cosine_with_m")
+      (let ((completion-at-point-functions (list #'eglot-completion-at-point)))
+        (completion-at-point))
+      (lr-say "completed %s" (buffer-substring-no-properties (line-beginning-position) (line-end-position))))
   (error (lr-say "error %S" err)))
 (with-temp-file (getenv "LR_LENS_OUT") (insert (string-join (reverse lr-out) "\n") "\n"))
 (kill-emacs 0)

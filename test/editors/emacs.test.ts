@@ -8,7 +8,7 @@ import { ensureBuilt } from '../helpers/build';
 
 const REPO = join(__dirname, '..', '..');
 
-test('Emacs (eglot) gets diagnostics and applies the quick fix from lr-lens-language-server', { timeout: 120_000 }, (t) => {
+test('Emacs (eglot) gets diagnostics, applies the quick fix and completes a scheduler name from lr-lens-language-server', { timeout: 120_000 }, (t) => {
   const version = spawnSync('emacs', ['--version'], { encoding: 'utf8' });
   const eglot = existsSync('/usr/share/emacs/site-lisp/elpa') && spawnSync('sh', ['-c', 'ls /usr/share/emacs/site-lisp/elpa | grep -q eglot']).status === 0;
   if (version.status !== 0 || !eglot) {
@@ -35,4 +35,8 @@ test('Emacs (eglot) gets diagnostics and applies the quick fix from lr-lens-lang
   assert.ok(lines.includes('applied Use cosine decay'));
   assert.ok(lines.includes('cleared yes'), lines.join('\n'));
   assert.equal(readFileSync(file, 'utf8'), original.replace('constant\n', 'cosine\n'));
+  // Completion at the scheduler value, and a typed prefix completed in place (eglot applies the item's edit).
+  const candidates = lines.find((l) => l.startsWith('candidates '))?.split(' ').slice(1) ?? [];
+  assert.ok(candidates.includes('cosine_with_min_lr') && candidates.includes('linear'), lines.join('\n'));
+  assert.ok(lines.includes('completed lr_scheduler_type: cosine_with_min_lr'), lines.join('\n'));
 });

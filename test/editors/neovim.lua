@@ -1,4 +1,5 @@
--- Drives lr-lens-language-server from Neovim's built-in LSP client (0.7+: vim.lsp.start_client).
+-- Drives lr-lens-language-server from Neovim's built-in LSP client (0.7+: vim.lsp.start_client): diagnostics, a quick
+-- fix, hover, completion (an item's edit applied) and inlay hints (displayed by 0.10+, asked for by every version).
 -- Env: LR_LENS_SERVER (path to the server bin), LR_LENS_FILE (config to open), LR_LENS_OUT (JSON result).
 local server = os.getenv('LR_LENS_SERVER')
 local file = os.getenv('LR_LENS_FILE')
@@ -54,6 +55,39 @@ local ok, err = pcall(function()
   for _, response in pairs(hover or {}) do
     if response.result then result.hover = response.result.contents.value end
   end
+
+  -- Completion at the scheduler value (line 3, after `lr_scheduler_type: `); the `linear` item's edit is applied.
+  local uri = vim.uri_from_bufnr(bufnr)
+  local completion = vim.lsp.buf_request_sync(bufnr, 'textDocument/completion', {
+    textDocument = { uri = uri }, position = { line = 2, character = 19 }, context = { triggerKind = 1 },
+  }, 10000)
+  result.completion = {}
+  for _, response in pairs(completion or {}) do
+    local items = response.result and (response.result.items or response.result) or {}
+    for _, item in ipairs(items) do
+      table.insert(result.completion, item.label)
+      if item.label == 'linear' and item.textEdit then
+        vim.lsp.util.apply_text_edits({ item.textEdit }, bufnr, 'utf-16')
+      end
+    end
+  end
+  result.completed_line = vim.api.nvim_buf_get_lines(bufnr, 2, 3, false)[1]
+
+  -- Inlay hints: shown by Neovim 0.10+ (vim.lsp.inlay_hint); older clients still get the answer when they ask.
+  vim.api.nvim_buf_set_lines(bufnr, 4, 4, false, { 'warmup_ratio: 0.05' })
+  result.inlay_hint_display = vim.lsp.inlay_hint ~= nil
+  if vim.lsp.inlay_hint and vim.lsp.inlay_hint.enable then pcall(vim.lsp.inlay_hint.enable, true, { bufnr = bufnr }) end
+  result.inlay_hints = {}
+  vim.wait(15000, function()
+    local hints = vim.lsp.buf_request_sync(bufnr, 'textDocument/inlayHint', {
+      textDocument = { uri = uri }, range = { start = { line = 0, character = 0 }, ['end'] = { line = 10, character = 0 } },
+    }, 10000)
+    result.inlay_hints = {}
+    for _, response in pairs(hints or {}) do
+      for _, hint in ipairs(response.result or {}) do table.insert(result.inlay_hints, hint.label) end
+    end
+    return #result.inlay_hints > 0
+  end, 200)
 end)
 if not ok then table.insert(result.errors, tostring(err)) end
 finish()

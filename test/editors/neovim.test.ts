@@ -13,7 +13,7 @@ function nvimVersion(): string | null {
   return r.status === 0 ? r.stdout.split('\n')[0]! : null;
 }
 
-test('Neovim (built-in LSP client) gets diagnostics, a quick fix and hover from lr-lens-language-server', { timeout: 120_000 }, (t) => {
+test('Neovim (built-in LSP client) gets diagnostics, a quick fix, hover, completion and inlay hints from lr-lens-language-server', { timeout: 120_000 }, (t) => {
   const version = nvimVersion();
   if (!version) {
     console.error('NOT RUN: nvim is not installed (Debian package `neovim`; .ci/run installs it)');
@@ -50,4 +50,10 @@ test('Neovim (built-in LSP client) gets diagnostics, a quick fix and hover from 
   assert.equal(result.cleared, true, 'the diagnostic is gone after the fix');
   assert.equal(readFileSync(file, 'utf8'), original.replace('constant\n', 'cosine\n'));
   assert.match(result.hover, /cosine/);
+  // Completion at the scheduler value: decaying schedules offered, the chosen item's edit replaces the value only.
+  assert.ok(result.completion.includes('cosine_with_min_lr'), JSON.stringify(result.completion));
+  assert.equal(result.completed_line, 'lr_scheduler_type: linear');
+  // Inlay hints after a warmup ratio is typed in (Neovim before 0.10 does not display them: the server still answers).
+  assert.deepEqual(result.inlay_hints, ['= 50 steps']);
+  if (!result.inlay_hint_display) console.error(`note: ${version} has no vim.lsp.inlay_hint (0.10+); hints checked over its client only`);
 });

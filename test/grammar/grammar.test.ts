@@ -19,11 +19,13 @@ const fixtures = join(root, 'test', 'grammar', 'fixtures');
 const require = createRequire(join(root, 'package.json'));
 
 const toolPackage = require.resolve('vscode-tmgrammar-test/package.json');
-const toolBin = join(dirname(toolPackage), (JSON.parse(readFileSync(toolPackage, 'utf8')) as { bin: Record<string, string> }).bin['vscode-tmgrammar-test']!);
+const toolBinPath = (JSON.parse(readFileSync(toolPackage, 'utf8')) as { bin: Record<string, string> }).bin['vscode-tmgrammar-test'];
+assert.ok(toolBinPath, 'vscode-tmgrammar-test names its command in package.json');
+const toolBin = join(dirname(toolPackage), toolBinPath);
 // TOML (torchtitan configs) from tm-grammars too: scope source.toml, as TOML extensions for VS Code name it.
 const jsonGrammars = ['json', 'jsonc', 'toml'].map((name) => require.resolve(`tm-grammars/grammars/${name}.json`));
 const vscodeYamlDir = join(dirname(require.resolve('@codingame/monaco-vscode-yaml-default-extension/package.json')), 'resources');
-const yamlBases: Record<string, string[]> = {
+const yamlBases: Record<"VS Code's YAML grammar" | 'TextMate-bundle YAML grammar', string[]> = {
   "VS Code's YAML grammar": readdirSync(vscodeYamlDir)
     .filter((name) => /^yaml.*\.tmLanguage\.json$/.test(name))
     .map((name) => join(vscodeYamlDir, name)),
@@ -82,7 +84,7 @@ test('the grammar files are the ones syntaxes/generate.ts writes (edit it, then 
 });
 
 test('both YAML base grammars are there', () => {
-  assert.ok(yamlBases["VS Code's YAML grammar"]!.length >= 5, `VS Code's YAML grammars not found in ${vscodeYamlDir}`);
+  assert.ok(yamlBases["VS Code's YAML grammar"].length >= 5, `VS Code's YAML grammars not found in ${vscodeYamlDir}`);
 });
 
 for (const [label, yamlGrammars] of Object.entries(yamlBases)) {
@@ -135,8 +137,9 @@ for (const [label, yamlGrammars] of Object.entries(yamlBases)) {
           : file.endsWith('.toml')
             ? 'source.toml'
             : 'source.yaml';
-      const a = (await withOurs.loadGrammar(scope))!;
-      const b = (await baseOnly.loadGrammar(scope))!;
+      const a = await withOurs.loadGrammar(scope);
+      const b = await baseOnly.loadGrammar(scope);
+      assert.ok(a && b, `no grammar for ${scope}`);
       let stateA = textmate.INITIAL;
       let stateB = textmate.INITIAL;
       readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
@@ -171,10 +174,10 @@ test('the harness reports a wrong assertion (so the test above can fail)', () =>
       right,
       ['# SYNTAX TEST "source.yaml" "the same line, asserted right"', 't_warmup: 100ba', '#            ^^ keyword.other.unit.composer', ''].join('\n'),
     );
-    const failing = runTool(yamlBases['TextMate-bundle YAML grammar']!, [wrong]);
+    const failing = runTool(yamlBases['TextMate-bundle YAML grammar'], [wrong]);
     assert.notEqual(failing.status, 0, `a wrong assertion passed:\n${failing.output}`);
     assert.match(failing.output, /missing required scopes: keyword\.other\.unit\.composer/);
-    const passing = runTool(yamlBases['TextMate-bundle YAML grammar']!, [right]);
+    const passing = runTool(yamlBases['TextMate-bundle YAML grammar'], [right]);
     assert.equal(passing.status, 0, `the correct assertion failed:\n${passing.output}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

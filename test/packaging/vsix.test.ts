@@ -13,7 +13,11 @@ test('npm run package makes a .vsix offline with only what the extension needs',
   assert.ok(existsSync(VSCE), '@vscode/vsce is a devDependency');
   const stage = mkdtempSync(join(tmpdir(), 'lr-lens-vsix-'));
   const skip = new Set(['node_modules', '.git', 'dist', 'tmp', 'test-results', '.vscode-test', 'bench']);
-  cpSync(REPO, stage, { recursive: true, filter: (source) => !skip.has(source.slice(REPO.length + 1).split('/')[0]!) });
+  const topFolder = (source: string) => {
+    const [top = ''] = source.slice(REPO.length + 1).split('/');
+    return top;
+  };
+  cpSync(REPO, stage, { recursive: true, filter: (source) => !skip.has(topFolder(source)) });
   execFileSync(process.execPath, ['esbuild.mjs', '--production', `--outdir=${join(stage, 'dist')}`], { cwd: REPO });
 
   const listed = spawnSync(process.execPath, [VSCE, 'ls', '--no-dependencies'], { cwd: stage, encoding: 'utf8' });

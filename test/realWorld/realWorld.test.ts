@@ -30,10 +30,7 @@ const expectations = (JSON.parse(readFileSync(join(__dirname, 'expectations.json
   .files;
 
 /** Files LR Lens still reads wrong, with why (an entry here that starts passing fails the test: remove it). */
-const KNOWN_MISSES: Record<string, string> = {
-  'mosaic_resnet50_mild.yaml':
-    "Composer's older hparams YAML (schedulers: {name: params}, optimizer: {name: {...}}, scale_schedule_ratio) is not read",
-};
+const KNOWN_MISSES: Record<string, string> = {};
 
 interface Outcome {
   dialect: string | null;

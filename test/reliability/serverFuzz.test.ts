@@ -68,7 +68,7 @@ function editFor(text: string, m: Mutation): [number, number, string] {
     }
     case 'indent': {
       if (m.width >= 0) return [lineStart, lineStart, ' '.repeat(m.width)];
-      const spaces = /^ */.exec(text.slice(lineStart))![0].length;
+      const spaces = text.slice(lineStart).search(/[^ ]|$/);
       return [lineStart, lineStart + Math.min(spaces, -m.width), ''];
     }
     case 'insert':
@@ -122,10 +122,12 @@ async function fuzz(inputs: { name: string; text: string }[], runs: number): Pro
   });
   let run = 0;
   let requests = 0;
+  let completionItems = 0;
   try {
     await fc.assert(
       fc.asyncProperty(fc.nat(inputs.length - 1), fc.array(mutation, { minLength: 1, maxLength: EDITS_PER_RUN }), fc.nat(), async (which, mutations, salt) => {
-        const input = inputs[which]!;
+        const input = inputs[which];
+        assert.ok(input);
         const uri = `file:///fuzz/${run++}/${input.name.replace(/[^\w.-]/g, '_')}`;
         const languageId = input.name.endsWith('.json') ? 'json' : 'yaml';
         let text = input.text;
@@ -138,10 +140,23 @@ async function fuzz(inputs: { name: string; text: string }[], runs: number): Pro
           await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ range, text: newText }] });
           const position = positionAt(text, (salt + i * 7919) % (text.length + 1));
           await answered('hover', client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }));
-          requests++;
+          // Completion items replace one line's text around the cursor (editors drop items whose range does not contain it).
+          const completion = (await answered('completion', client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position }))) as {
+            items: { textEdit?: { range: { start: Position; end: Position } } }[];
+          } | null;
+          for (const item of completion?.items ?? []) {
+            const r = item.textEdit?.range;
+            assert.ok(r && r.start.line === position.line && r.end.line === position.line && r.start.character <= position.character && position.character <= r.end.character, 'completion range holds the cursor');
+            completionItems++;
+          }
+          requests += 2;
           if (i % 5 === 0) {
             await answered('lrLens/curve', client.connection.sendRequest('lrLens/curve', { uri, points: 100 }));
-            requests++;
+            const whole = { start: { line: 0, character: 0 }, end: positionAt(text, text.length) };
+            await answered('inlayHint', client.connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: whole }));
+            await answered('documentLink', client.connection.sendRequest('textDocument/documentLink', { textDocument: { uri } }));
+            await answered('definition', client.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position }));
+            requests += 4;
           }
         }
         const diagnostics: Diagnostic[] = await client.diagnosticsFor(uri, (_d, p) => p.version === version);
@@ -157,10 +172,15 @@ async function fuzz(inputs: { name: string; text: string }[], runs: number): Pro
         )) as CodeAction[];
         requests++;
         for (const action of actions) {
-          const change = action.edit!.documentChanges![0] as TextDocumentEdit;
+          const change = action.edit?.documentChanges?.[0] as TextDocumentEdit | undefined;
+          assert.ok(change, 'a fix edits the document');
           assert.equal(change.textDocument.version, version);
           const spans = (change.edits as TextEdit[]).map((e) => [offsetAt(text, e.range.start), offsetAt(text, e.range.end)] as const).sort((a, b) => a[0] - b[0]);
-          for (let k = 1; k < spans.length; k++) assert.ok(spans[k]![0] >= spans[k - 1]![1], 'edits overlap');
+          let previousEnd = -Infinity;
+          for (const [start, end] of spans) {
+            assert.ok(start >= previousEnd, 'edits overlap');
+            previousEnd = end;
+          }
         }
         await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
         assert.deepEqual(internalErrors, []);
@@ -168,7 +188,7 @@ async function fuzz(inputs: { name: string; text: string }[], runs: number): Pro
       { seed: SEED, numRuns: runs, endOnFailure: true },
     );
     const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${client.process.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-    console.log(`# fuzz: ${run} documents, ${requests} requests answered, server RSS ${rss.toFixed(0)} MB`);
+    console.log(`# fuzz: ${run} documents, ${requests} requests answered (${completionItems} completion items checked), server RSS ${rss.toFixed(0)} MB`);
     assert.ok(rss < 400, `server memory ${rss.toFixed(0)} MB`);
   } finally {
     await client.stop();

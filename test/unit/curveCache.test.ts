@@ -11,7 +11,11 @@ max_steps: 5000
 output_dir: out/a
 `;
 
-const curveOf = (text: string) => curveOfAnalysis(analyzeConfig(text, 'sft.yaml'), { points: 120 })!;
+const curveOf = (text: string) => {
+  const curve = curveOfAnalysis(analyzeConfig(text, 'sft.yaml'), { points: 120 });
+  assert.ok(curve, 'a curve');
+  return curve;
+};
 
 describe('curves of unchanged schedules', () => {
   test('an edit that leaves the schedule alone reuses the drawn curve; the result still describes the new plan', () => {
@@ -22,7 +26,7 @@ describe('curves of unchanged schedules', () => {
     assert.equal(after.points[7], before.points[7], 'the same drawn points, not drawn again');
     // What depends on where values are written follows the new text.
     assert.notDeepEqual(after.plan.sources, before.plan.sources);
-    assert.equal(after.plan.sources.baseLr!.value.start, edited.indexOf('2.0e-5'));
+    assert.equal(after.plan.sources.baseLr?.value.start, edited.indexOf('2.0e-5'));
     // Each caller gets arrays of its own.
     assert.notEqual(after.points, before.points);
   });
@@ -38,15 +42,18 @@ describe('curves of unchanged schedules', () => {
     };
     for (const [what, text] of Object.entries(variants)) {
       const curve = curveOf(text);
-      const fresh = curveOfAnalysis(analyzeConfig(text, 'other.yaml'), { points: 120 })!;
+      const fresh = curveOfAnalysis(analyzeConfig(text, 'other.yaml'), { points: 120 });
+      assert.ok(fresh);
       assert.notDeepEqual(curve.points, base.points, `${what} changes the curve`);
       assert.deepEqual(curve.points, fresh.points, what);
     }
   });
 
   test('every-step curves are drawn for each request (never cached: they can hold millions of points)', () => {
-    const a = curveOfAnalysis(analyzeConfig(CONFIG, 'sft.yaml'), { everyStep: true })!;
-    const b = curveOfAnalysis(analyzeConfig(CONFIG, 'sft.yaml'), { everyStep: true })!;
+    const a = curveOfAnalysis(analyzeConfig(CONFIG, 'sft.yaml'), { everyStep: true });
+    assert.ok(a);
+    const b = curveOfAnalysis(analyzeConfig(CONFIG, 'sft.yaml'), { everyStep: true });
+    assert.ok(b);
     assert.equal(a.points.length, 5000);
     assert.deepEqual(a.points, b.points);
     assert.notEqual(a.points[10], b.points[10]);

@@ -26,10 +26,15 @@ describe('.lr-lens.yaml', () => {
     const { settings, findings } = readProjectConfig(text, DIALECT_IDS);
     const at = (f: { span: { start: number; end: number } }) => text.slice(f.span.start, f.span.end);
     const byText = Object.fromEntries(findings.map((f) => [at(f), f.message]));
-    assert.match(byText.loud!, /`rules.constant-lr` must be one of error, warning/);
-    assert.match(byText['-3']!, /`stepsPerEpoch` must be greater than 0/);
-    assert.match(byText.colour!, /unknown setting `colour`/);
-    assert.match(byText['pytorch-lightning']!, /unknown dialect `pytorch-lightning`/);
+    const messageAt = (where: string) => {
+      const message = byText[where];
+      assert.ok(message !== undefined, `a problem reported at \`${where}\``);
+      return message;
+    };
+    assert.match(messageAt('loud'), /`rules.constant-lr` must be one of error, warning/);
+    assert.match(messageAt('-3'), /`stepsPerEpoch` must be greater than 0/);
+    assert.match(messageAt('colour'), /unknown setting `colour`/);
+    assert.match(messageAt('pytorch-lightning'), /unknown dialect `pytorch-lightning`/);
     assert.equal(settings.maxFileSize, 3 * 1024 * 1024);
     assert.equal(settings.stepsPerEpoch, undefined);
   });
@@ -38,13 +43,17 @@ describe('.lr-lens.yaml', () => {
     const text = 'rules:\n  const-lr: off\n';
     const { findings } = readProjectConfig(text, DIALECT_IDS);
     assert.equal(findings.length, 1);
-    assert.match(findings[0]!.message, /unknown rule `const-lr`/);
+    const [finding] = findings;
+    assert.ok(finding);
+    assert.match(finding.message, /unknown rule `const-lr`/);
   });
 
   test('analysing the config file itself gives its own diagnostics', () => {
     const analysis = analyzeConfig('stepsPerEpoch: many\n', '/repo/.lr-lens.yaml');
     assert.equal(analysis.findings.length, 1);
-    assert.match(analysis.findings[0]!.message, /\.lr-lens\.yaml: `stepsPerEpoch` must be a whole number/);
+    const [finding] = analysis.findings;
+    assert.ok(finding);
+    assert.match(finding.message, /\.lr-lens\.yaml: `stepsPerEpoch` must be a whole number/);
     assert.deepEqual(analysis.documents, []);
   });
 

@@ -14,7 +14,8 @@ function fixesOf(text: string) {
 /** Set a key on the mapping at `path` (top level when empty). */
 function setIn(text: string, path: string[], key: string, value: string, beside?: string): string {
   const parsed = parseConfig(text);
-  const document = parsed.documents[0]!;
+  const document = parsed.documents[0];
+  assert.ok(document);
   let map = document.contents as YAMLMap;
   for (const step of path) map = map.get(step, true) as unknown as YAMLMap;
   assert.ok(isMap(map));
@@ -36,17 +37,20 @@ describe('constant-lr quick fixes', () => {
 
   test('JSON stays JSON', () => {
     const text = '{\n  "output_dir": "o",\n  "learning_rate": 1e-5,\n  "lr_scheduler_type": "constant",\n  "max_steps": 10\n}\n';
-    const fixed = fixesOf(text)['Use cosine decay']!;
+    const fixed = fixesOf(text)['Use cosine decay'];
+    assert.ok(fixed !== undefined);
     assert.deepEqual(JSON.parse(fixed), { ...JSON.parse(text), lr_scheduler_type: 'cosine' });
     assert.equal(fixed, text.replace('"constant"', '"cosine"'));
   });
 
   test('the fixed file no longer has the finding, and warmup is kept', () => {
     const text = 'output_dir: o\nlearning_rate: 1.0e-5\nlr_scheduler_type: constant_with_warmup\nwarmup_steps: 20\nmax_steps: 1000\n';
-    const fixed = analyzeConfig(fixesOf(text)['Use cosine decay']!, 'c.yaml');
+    const cosine = fixesOf(text)['Use cosine decay'];
+    assert.ok(cosine !== undefined);
+    const fixed = analyzeConfig(cosine, 'c.yaml');
     assert.deepEqual(fixed.findings, []);
-    assert.equal(fixed.documents[0]!.plan!.warmup.steps, 20);
-    assert.equal(fixed.documents[0]!.plan!.schedule.name, 'cosine');
+    assert.equal(fixed.documents[0]?.plan?.warmup.steps, 20);
+    assert.equal(fixed.documents[0]?.plan?.schedule.name, 'cosine');
   });
 });
 

@@ -2,6 +2,7 @@
 // npm registry) served on 127.0.0.1 and driven by Debian's Chromium through playwright-core.
 //  1. The extension-host Mocha suite (test/vscode/suite, the one @vscode/test-electron runs) via the `payload` query.
 //  2. A walk through the UI: squiggle, CodeLens, Ctrl+. quick fix, status bar, the curve webview.
+//  3. A walk while typing: inlay hint, completion of a scheduler name with its sparkline, the lens after the pick.
 // Nothing here is skipped: a missing Chromium, ripgrep or a failed install fails the test with the reason.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -31,6 +32,18 @@ const HF_EPOCHS = [
   'lr_scheduler_type: cosine',
   'warmup_ratio: 0.03',
   'num_train_epochs: 3',
+  '',
+].join('\n');
+
+/** A Hugging Face run being written: the scheduler value is still to be typed. */
+const HF_TYPING = [
+  '# A Hugging Face run being written.',
+  'model_name_or_path: Qwen/Qwen2.5-0.5B',
+  'output_dir: out/sft',
+  'learning_rate: 2.0e-5',
+  'warmup_ratio: 0.03',
+  'max_steps: 2000',
+  'lr_scheduler_type:',
   '',
 ].join('\n');
 
@@ -182,6 +195,72 @@ describe('LR Lens in a real VS Code workbench (code-server, offline)', { timeout
     } finally {
       await page.close();
       timings.push(`UI walk in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
+  });
+
+  test('UI walk: typing a scheduler value offers names with sparklines; the pick updates the lens and the warmup inlay hint shows', async () => {
+    const started = Date.now();
+    assert.ok(chromium && server, 'code-server and Chromium started');
+    const page = await chromium.context.newPage();
+    page.setDefaultTimeout(60_000);
+    const folder = workspaceCopy(root, 'typing-workspace');
+    writeFileSync(join(folder, 'hf-typing.yaml'), HF_TYPING);
+    await page.goto(workbenchUrl(server, folder, [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${REPO}`]]));
+    await page.waitForSelector('.monaco-workbench');
+    try {
+      await page.waitForSelector('.explorer-folders-view .monaco-list-row');
+      await quickOpen(page, 'hf-typing.yaml', 'lr_scheduler_type:');
+      // The server has analysed the file (the empty scheduler is an error) before anything is typed.
+      await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 30_000 });
+      // Cursor at the end of the scheduler line; the space after the colon is a trigger character.
+      await page.keyboard.press('Control+G');
+      await page.waitForSelector('.quick-input-widget input');
+      await page.keyboard.type('7');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('End');
+      await page.keyboard.type(' ');
+      await page.waitForSelector('.suggest-widget .monaco-list-row[aria-label*="cosine"]');
+      const labels = await page.$$eval('.suggest-widget .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+      assert.match(labels[0] ?? '', /^cosine/, `decaying schedules first: ${labels.join(' | ')}`);
+      // The details pane (Ctrl+Space toggles it) shows the resolved item's sparkline under this file's plan.
+      if (!(await page.$('.suggest-details-container .suggest-details:visible'))) await page.keyboard.press('Control+Space');
+      await page.waitForSelector('.suggest-details:has-text("Recommended default")');
+      await page.waitForSelector('.suggest-details:has-text("cosine · peak 2e-5")');
+      const details = (await page.textContent('.suggest-details')) ?? '';
+      assert.match(details, /[▁▂▃▄▅▆▇█]{24}/);
+      // The README's still (media/completion-sparkline.png) is a copy of this picture.
+      await page.screenshot({ path: join(SCREENSHOTS, 'vscode-completion.png') });
+      // Pick `linear`: typing filters the list, Enter inserts the item's edit.
+      await page.keyboard.type('linear');
+      await page.waitForSelector('.suggest-widget .monaco-list-row.focused[aria-label^="linear"]');
+      await page.keyboard.press('Enter');
+      await poll('the picked scheduler', async () => (await editorText(page)).includes('lr_scheduler_type: linear'), 30_000);
+      // The curve updates: the lens above the scheduler now draws linear decay.
+      await page.waitForSelector('.monaco-editor .codelens-decoration:has-text("linear · peak 2e-5 · warmup 60 steps")', { timeout: 30_000 });
+      // With a plan, the inlay hint after the warmup ratio: injected text, drawn as a span's text or its CSS content.
+      const renderedLines = () =>
+        // (No named functions inside: tsx would wrap them in a helper the page does not have.)
+        page.$$eval('.monaco-editor .view-line', (lines) =>
+          lines.map((line) =>
+            Array.from(line.querySelectorAll('span'))
+              .filter((span) => span.children.length === 0)
+              .map((span) =>
+                ['::before', '', '::after']
+                  .map((where) => (where ? getComputedStyle(span, where).content.replace(/^"(.*)"$/, '$1').replace(/^none$/, '') : (span.textContent ?? '')))
+                  .join(''),
+              )
+              .join('')
+              .replace(/\u00a0/g, ' '),
+          ),
+        );
+      await poll('the warmup inlay hint', async () => (await renderedLines()).some((line) => /^warmup_ratio: 0\.03\s*= 60 steps$/.test(line)), 30_000);
+      await page.screenshot({ path: join(SCREENSHOTS, 'vscode-completion-picked.png') });
+    } catch (error) {
+      await page.screenshot({ path: join(SCREENSHOTS, 'vscode-completion-failure.png') }).catch(() => undefined);
+      throw error;
+    } finally {
+      await page.close();
+      timings.push(`completion walk in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
   });
 });

@@ -65,6 +65,15 @@ export interface AnalysisReuse {
  * text → parsed document → dialect → plan → findings. A broken dialect or rule loses only its own findings, and
  * the fault goes to `settings.logger` (thrown instead under test: see internalErrors.ts).
  */
+/** A reader that reads each path once and answers again from what it read. */
+function readOnce(readFile: (path: string) => string | undefined): (path: string) => string | undefined {
+  const texts = new Map<string, string | undefined>();
+  return (path) => {
+    if (!texts.has(path)) texts.set(path, readFile(path));
+    return texts.get(path);
+  };
+}
+
 export function analyzeConfig(text: string, fileName: string, settings: LensSettings = {}, reuse: AnalysisReuse = {}): ConfigAnalysis {
   const reportInternalError = faultHandler(settings.logger ?? legacyLogger);
   const maxFileSize = settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -75,8 +84,10 @@ export function analyzeConfig(text: string, fileName: string, settings: LensSett
   const documents: DocumentAnalysis[] = [];
   // A directive that cannot be read is reported where it is written, whatever the file is.
   const raw: Finding[] = parsed.directives.problems.map((problem) => reportInvalidValue(problem.message, problem.span, 'warning'));
+  // Each composed file is read once per analysis, however many dialects compose it (recognition and extraction).
+  const dialectSettings = settings.readFile ? { ...settings, readFile: readOnce(settings.readFile) } : settings;
   parsed.documents.forEach((document, documentIndex) => {
-    const input: DialectInput = { parsed, document, documentIndex, fileName, settings };
+    const input: DialectInput = { parsed, document, documentIndex, fileName, settings: dialectSettings };
     let detection;
     try {
       detection = reuse.detections ? reuse.detections.detect(parsed, document, () => detectDialect(input)) : detectDialect(input);

@@ -5,7 +5,10 @@ import { curveOfPlan } from './curve';
 import { curveSvgDataUri } from './curveSvg';
 import { describeSweep, onSweepKey } from './describeSweep';
 import type { Span } from '../parse/textSpan';
+import type { TrainingPlan } from '../plan/trainingPlan';
 import { markdownAlt, markdownText } from './markdown';
+import { scheduleFamilyOf } from '../plan/scheduleFamily';
+import { scheduleFormula } from './scheduleFormula';
 
 export interface HoverResult {
   markdown: string;
@@ -13,6 +16,19 @@ export interface HoverResult {
 }
 
 const PLAN_KEYS = new Set(['baseLr', 'schedule']);
+
+/** Hover on a scheduler name: its formula in one line with this run's figures, and the curve it gives here. */
+function schedulerNameHover(plan: TrainingPlan): string | null {
+  const curve = curveOfPlan(plan, { points: 120 });
+  if (!curve) return null;
+  const family = scheduleFamilyOf(plan);
+  const formula = curve.validationDriven ? null : scheduleFormula(plan, family.kind, curve.points);
+  const image = curveSvgDataUri(curve, { width: 560, height: 190, foreground: '#888888', grid: '#88888840', line: '#3794ff' });
+  return (
+    `**${markdownText(plan.schedule.name)}** · ${markdownText(family.name)}\n\n${formula ? `\`${formula.replace(/`/g, "'")}\`\n\n` : ''}` +
+    `![Learning-rate curve: ${markdownAlt(curve.summary.text)}](${image})\n\n${markdownText(curve.summary.text)}`
+  );
+}
 
 /**
  * Hover at an offset: the longer why of a finding on that key or value, and the run's LR plan on LR keys. The
@@ -43,6 +59,14 @@ export function hoverAt(analysis: ConfigAnalysis, offset: number): HoverResult |
           `${markdownText(curve.summary.text)}\n\nLength: ${markdownText(plan.length.basis)}.${assumed}`,
       );
       span ??= source.key;
+    }
+    const onName = plan.sources.schedule;
+    if (onName && spanContains(onName.value, offset)) {
+      const section = schedulerNameHover(plan);
+      if (section) {
+        sections.push(section);
+        span ??= onName.value;
+      }
     }
   }
   for (const document of analysis.documents) {

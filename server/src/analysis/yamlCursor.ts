@@ -13,8 +13,10 @@ export interface YamlCursor {
   key?: string;
   /** What is typed so far at the cursor (a key's start, or a value's start without quotes). */
   prefix: string;
-  /** The text a chosen item replaces: the typed key or the whole value on the line. */
+  /** The text a chosen item replaces: the typed key or the whole value on the line (always containing the cursor). */
   replace: Span;
+  /** The value replaced is quoted as a whole (the cursor before its opening quote): the new value takes the same quotes. */
+  quote?: '"' | "'";
   /** The column keys at this level start at. */
   indent: number;
   /** Keys already written at this level (so completion does not offer them again). */
@@ -45,7 +47,8 @@ function shapeOf(line: string): LineShape | null {
   const match = KEY.exec(body);
   if (!match?.[1]) return { indent: i, opens: false };
   const after = body.slice(match[0].length).trim();
-  return { indent: i, key: unquote(match[1]), opens: after === '' || after.startsWith('#') };
+  // A JSON-style line (`"scheduler": {`) opens a mapping too.
+  return { indent: i, key: unquote(match[1]), opens: after === '' || after.startsWith('#') || after === '{' || after === '[' };
 }
 
 /** The cursor's place in the YAML text at `offset`; null inside comments, flow collections and block scalars' text. */
@@ -70,17 +73,35 @@ export function yamlCursorAt(text: string, offset: number): YamlCursor | null {
     const comment = rest.search(/\s#/);
     const valueText = comment < 0 ? rest : rest.slice(0, comment);
     const leading = valueText.length - valueText.trimStart().length;
-    const start = valueStart + leading;
-    const end = valueStart + valueText.trimEnd().length;
+    let start = valueStart + leading;
+    let end = valueStart + valueText.trimEnd().length;
     if (offset < start && text.slice(valueStart, offset).trim() !== '') return null;
+    // Inside a quoted value (JSON, or quoted YAML), only the text between the quotes is replaced: the quotes and a
+    // JSON comma after them stay.
+    const quote = text[start];
+    let wrap: '"' | "'" | undefined;
+    if (quote === '"' || quote === "'") {
+      const close = text.indexOf(quote, start + 1);
+      const closed = close >= 0 && close < lineEnd;
+      if (offset > start) {
+        start += 1;
+        end = closed ? close : end;
+        if (offset > end) return null;
+      } else if (closed) {
+        // The cursor before the opening quote: the quoted value is replaced whole (not a JSON comma after it).
+        end = close + 1;
+        wrap = quote;
+      }
+    }
+    // The range an editor replaces must contain the cursor: from a cursor in the blanks before the value, they go too.
+    if (offset < start) start = offset;
     cursor = {
       kind: 'value',
       key: unquote(keyMatch[1]),
-      prefix: text
-        .slice(start, Math.max(start, offset))
-        .replace(/^["']/, ''),
+      prefix: text.slice(start, Math.max(start, offset)).replace(/^["']/, ''),
       replace: { start, end: Math.max(start, end) },
       indent,
+      ...(wrap ? { quote: wrap } : {}),
     };
   } else if (/^[\w.\-/@]*$/.test(typed)) {
     const wordEnd = lineStart + indent + (/^[\w.\-/@]*/.exec(line.slice(indent))?.[0].length ?? 0);

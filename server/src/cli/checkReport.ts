@@ -93,9 +93,11 @@ export function reportOf(filePath: string, analysis: ConfigAnalysis): FileReport
     if (finding.elsewhere) continue;
     const message = messageOf(finding, lines.rangeOf(finding.span));
     if (finding.related?.length) message.relatedLocations = finding.related.map(locationOf);
-    const suggestions = finding.fixes
-      .filter((fix) => fix.edits.length === 1)
-      .map((fix) => ({ desc: fix.title, fix: { range: [fix.edits[0]!.span.start, fix.edits[0]!.span.end] as [number, number], text: fix.edits[0]!.newText } }));
+    const suggestions = finding.fixes.flatMap((fix) => {
+      const [edit] = fix.edits;
+      if (!edit || fix.edits.length !== 1) return [];
+      return [{ desc: fix.title, fix: { range: [edit.span.start, edit.span.end] as [number, number], text: edit.newText } }];
+    });
     if (suggestions.length) message.suggestions = suggestions;
     messages.push(message);
   }

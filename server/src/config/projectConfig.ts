@@ -61,7 +61,10 @@ export function readProjectConfig(text: string, knownDialects: readonly string[]
   const findings: Finding[] = [];
   const problem = (message: string, span: { start: number; end: number }) =>
     findings.push(reportInvalidValue(`.lr-lens.yaml: ${message}`, span));
-  for (const error of document.errors) problem(error.message.split('\n')[0]!, { start: error.pos[0], end: error.pos[1] });
+  for (const error of document.errors) {
+    const [firstLine = ''] = error.message.split('\n');
+    problem(firstLine, { start: error.pos[0], end: error.pos[1] });
+  }
   let raw: unknown;
   try {
     raw = document.toJS({ maxAliasCount: 100 }) ?? {};

@@ -1,16 +1,22 @@
+import { defined } from '../defined';
+
 /** Levenshtein distance, for "did you mean" suggestions. */
 function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // row[j]: the distance between the first i characters of `a` and the first j of `b`, row by row.
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+    /** The previous row's entry left of `above`. */
+    let diagonal = i - 1;
+    /** This row's entry left of the one computed. */
+    let left = i;
+    row = row.map((above, j) => {
+      if (j === 0) return i;
+      left = Math.min(above + 1, left + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
       diagonal = above;
-    }
+      return left;
+    });
   }
-  return row[b.length]!;
+  return defined(row[b.length], 'the row has an entry for every prefix of b');
 }
 
 /** The known name closest to `name` (case and `-`/`_` ignored), if it is close enough to be a typo. */

@@ -157,33 +157,8 @@ function primaryOf(root: string, ownDir: string, fileName: string, read: Read): 
 
 type ReadFile = (path: string) => string | undefined;
 
-/**
- * Compositions made during the current synchronous analysis: several dialects recognize and extract the same file, and
- * each would read its defaults again. Cleared on the next microtask, so a later analysis reads the files afresh
- * (a group file edited in between is seen); the Composition is never mutated by its readers.
- */
-let recentCompositions = new WeakMap<Document, { fileName: string; readFile: ReadFile; composition: Composition | null }[]>();
-let clearScheduled = false;
-
 export function composeDefaults(document: Document, fileName: string, readFile: ReadFile | undefined): Composition | null {
   if (!readFile) return null;
-  const recent = recentCompositions.get(document) ?? [];
-  const hit = recent.find((entry) => entry.fileName === fileName && entry.readFile === readFile);
-  if (hit) return hit.composition;
-  const composition = composeUncached(document, fileName, readFile);
-  recent.push({ fileName, readFile, composition });
-  recentCompositions.set(document, recent);
-  if (!clearScheduled) {
-    clearScheduled = true;
-    queueMicrotask(() => {
-      recentCompositions = new WeakMap();
-      clearScheduled = false;
-    });
-  }
-  return composition;
-}
-
-function composeUncached(document: Document, fileName: string, readFile: ReadFile): Composition | null {
   const own = defaultsItems(document);
   if (!own) return null;
   const groups: ComposedGroup[] = [];
@@ -379,10 +354,12 @@ export function defaultsChoices(document: Document): Map<string, DefaultsChoice>
   for (const raw of list.items) {
     const item = resolveNode(document, raw);
     if (!isMap(item) || item.items.length !== 1) continue;
-    const key = resolveNode(document, item.items[0]!.key);
-    const value = resolveNode(document, item.items[0]!.value);
+    const [pair] = item.items;
+    if (!pair) continue;
+    const key = resolveNode(document, pair.key);
+    const value = resolveNode(document, pair.value);
     if (!isScalar(key) || !isScalar(value) || typeof value.value !== 'string') continue;
-    const group = String(key.value).trim().replace(/^(override|optional)\s+/, '').replace(/^\//, '').split('@')[0]!;
+    const [group = ''] = String(key.value).trim().replace(/^(override|optional)\s+/, '').replace(/^\//, '').split('@');
     choices.set(group, { option: value.value.trim(), keySpan: spanOf(key), valueSpan: spanOf(value) });
   }
   return choices;

@@ -55,12 +55,12 @@ function call(text: string): [string, string] | null {
   if (!m) return null;
   // `f(a)+g(b)` is not one call: the opening parenthesis must close at the end.
   let depth = 0;
-  const body = m[2]!;
+  const [, name = '', body = ''] = m;
   for (const ch of body) {
     if (ch === '(') depth++;
     else if (ch === ')' && --depth < 0) return null;
   }
-  return [m[1]!, body];
+  return [name, body];
 }
 
 function args(body: string): { positional: string[]; named: Record<string, string> } {
@@ -68,7 +68,10 @@ function args(body: string): { positional: string[]; named: Record<string, strin
   const named: Record<string, string> = {};
   for (const part of splitTopLevel(body)) {
     const kw = part.match(/^([A-Za-z_]\w*)\s*=\s*(.*)$/s);
-    if (kw) named[kw[1]!] = kw[2]!;
+    if (kw) {
+      const [, keyword = '', argument = ''] = kw;
+      named[keyword] = argument;
+    }
     else if (part !== '') positional.push(part);
   }
   return { positional, named };

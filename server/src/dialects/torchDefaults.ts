@@ -8,9 +8,13 @@ import { toNumber } from './numbers';
 import { toNumberList } from './numberLists';
 import { UNKNOWN } from './interpolation';
 
-export const TORCH_OPTIMIZER_DEFAULTS: Readonly<Record<string, { betas?: [number, number]; eps?: number; weight_decay: number }>> = {
-  Adam: { betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0 },
-  AdamW: { betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0.01 },
+type OptimizerDefaults = { betas?: [number, number]; eps?: number; weight_decay: number };
+const ADAM_DEFAULTS: OptimizerDefaults = { betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0 };
+const ADAMW_DEFAULTS: OptimizerDefaults = { betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0.01 };
+
+export const TORCH_OPTIMIZER_DEFAULTS: Readonly<Record<string, OptimizerDefaults>> = {
+  Adam: ADAM_DEFAULTS,
+  AdamW: ADAMW_DEFAULTS,
   NAdam: { betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0 },
   RAdam: { betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0 },
   Adamax: { betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0 },
@@ -21,8 +25,8 @@ export const TORCH_OPTIMIZER_DEFAULTS: Readonly<Record<string, { betas?: [number
 export function torchOptimizerDefaults(shortName: string): { betas?: [number, number]; eps?: number; weight_decay: number } {
   const exact = TORCH_OPTIMIZER_DEFAULTS[shortName];
   if (exact) return exact;
-  if (/adamw/i.test(shortName)) return TORCH_OPTIMIZER_DEFAULTS.AdamW!;
-  if (/adam/i.test(shortName)) return TORCH_OPTIMIZER_DEFAULTS.Adam!;
+  if (/adamw/i.test(shortName)) return ADAMW_DEFAULTS;
+  if (/adam/i.test(shortName)) return ADAM_DEFAULTS;
   return { weight_decay: 0 };
 }
 

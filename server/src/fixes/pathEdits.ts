@@ -57,7 +57,8 @@ function scalarText(value: string | number | boolean | RawText | BlockList | rea
 export function indentStep(text: string): string {
   let step = 0;
   for (const match of text.matchAll(/^( +)\S/gm)) {
-    const width = match[1]!.length;
+    const [, spaces = ''] = match;
+    const width = spaces.length;
     if (step === 0 || width < step) step = width;
   }
   return ' '.repeat(step || 2);
@@ -194,8 +195,7 @@ export function setPath(input: DialectInput, path: readonly string[], value: Edi
   const layout: Layout = { eol: parsed.eol, unit: indentStep(parsed.text) };
   let map = rootMap(document);
   if (!map) throw new Error('the document is not a mapping');
-  for (let i = 0; i < path.length; i++) {
-    const key = path[i]!;
+  for (const [i, key] of path.entries()) {
     const entries = entriesOf(document, map);
     const entry = entries.get(key);
     const rest = path.slice(i + 1);
@@ -248,8 +248,9 @@ export function replaceValueAt(input: DialectInput, span: { start: number; end: 
 /** The scalar written at `path` as its exact text (quotes and spelling kept), or undefined when it is not a scalar here. */
 export function writtenScalar(input: DialectInput, path: readonly string[]): RawText | undefined {
   let map = rootMap(input.document);
-  for (let i = 0; map && i < path.length; i++) {
-    const entry = entriesOf(input.document, map).get(path[i]!);
+  for (const [i, key] of path.entries()) {
+    if (!map) break;
+    const entry = entriesOf(input.document, map).get(key);
     if (!entry) return undefined;
     const node = resolveNode(input.document, entry.valueNode);
     if (i === path.length - 1) {

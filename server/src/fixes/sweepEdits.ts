@@ -66,10 +66,11 @@ function rewriteMap(parsed: ParsedConfig, map: YAMLMap, pairs: string[]): TextEd
   const { text } = parsed;
   if (map.flow) return [{ span: range(map), newText: `{${pairs.join(', ')}}` }];
   const items = map.items as Pair[];
-  if (items.length === 0) return null;
+  const [firstItem] = items;
+  if (!firstItem) return null;
   const edits: TextEdit[] = [];
   let complete = true;
-  const keyStart = range(items[0]!.key).start;
+  const keyStart = range(firstItem.key).start;
   const indent = text.slice(parsed.lines.lineStartOf(keyStart), keyStart);
   const pad = /^[ \t]*$/.test(indent) ? indent : ' '.repeat(indent.length);
   items.forEach((pair, i) => {

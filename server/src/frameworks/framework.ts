@@ -69,6 +69,11 @@ export interface EditingVocabulary {
   optimizers: readonly string[];
   /** The schedule and optimizer keys, with default and one-line meaning. */
   keys: readonly ConfigKey[];
+  /**
+   * A line (`key: value`) a scheduler name cannot run without, added beside the scheduler key when completion writes
+   * that name into a file without the key (HF `cosine_with_min_lr` needs `lr_scheduler_kwargs` with a floor).
+   */
+  schedulerNeeds?: Readonly<Record<string, string>>;
 }
 
 /**

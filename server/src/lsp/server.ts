@@ -1,6 +1,7 @@
 import { TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { internalErrorsThrow } from '../analysis/internalErrors';
 import { VERSION } from '../version';
+import { COMPLETION_TRIGGER_CHARACTERS, completion, definition, documentLinks, inlayHints, resolveCompletion } from './editingHandlers';
 import { FIX_ALL_KIND } from './fixAllAction';
 import { guardNotification, guardRequest, type ServerLogger } from './guard';
 import { codeActions, codeLenses, curve, fixPreviews, hover } from './handlers';
@@ -45,6 +46,10 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: true },
+        inlayHintProvider: { resolveProvider: false },
+        definitionProvider: true,
+        documentLinkProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'lr-lens-language-server', version: VERSION },
     };
@@ -59,6 +64,11 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   connection.onCodeAction(guardRequest(logger, 'textDocument/codeAction', (params, token) => codeActions(session, params, token)));
   connection.onHover(guardRequest(logger, 'textDocument/hover', (params, token) => hover(session, params, token)));
   connection.onCodeLens(guardRequest(logger, 'textDocument/codeLens', (params, token) => codeLenses(session, params, token)));
+  connection.onCompletion(guardRequest(logger, 'textDocument/completion', (params, token) => completion(session, params, token)));
+  connection.onCompletionResolve(guardRequest(logger, 'completionItem/resolve', (item, token) => resolveCompletion(session, item, token)));
+  connection.languages.inlayHint.on(guardRequest(logger, 'textDocument/inlayHint', (params, token) => inlayHints(session, params, token)));
+  connection.onDefinition(guardRequest(logger, 'textDocument/definition', (params, token) => definition(session, params, token)));
+  connection.onDocumentLinks(guardRequest(logger, 'textDocument/documentLink', (params, token) => documentLinks(session, params, token)));
   connection.onRequest(CURVE_REQUEST, guardRequest(logger, CURVE_REQUEST, (params: CurveParams) => curve(session, params)));
   connection.onRequest(FIX_PREVIEWS_REQUEST, guardRequest(logger, FIX_PREVIEWS_REQUEST, (params: FixPreviewsParams) => fixPreviews(session, params)));
 

@@ -25,6 +25,7 @@ interface ClientAbilities {
   pullSettings: boolean;
   documentChanges: boolean;
   refreshCodeLenses: boolean;
+  refreshInlayHints: boolean;
 }
 
 /**
@@ -45,7 +46,7 @@ export class LensSession {
   private readonly crossFile: CrossFileDiagnostics;
   /** Faults inside dialects and rules: logged (thrown under test, so the request fails where a test sees it). */
   private readonly analysisLogger: AnalysisLogger;
-  private client: ClientAbilities = { pullSettings: false, documentChanges: false, refreshCodeLenses: false };
+  private client: ClientAbilities = { pullSettings: false, documentChanges: false, refreshCodeLenses: false, refreshInlayHints: false };
   private workspaceRoots: string[] = [];
   private refreshQueued = false;
 
@@ -68,6 +69,7 @@ export class LensSession {
       pullSettings: capabilities.workspace?.configuration === true,
       documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true,
       refreshCodeLenses: capabilities.workspace?.codeLens?.refreshSupport === true,
+      refreshInlayHints: capabilities.workspace?.inlayHint?.refreshSupport === true,
     };
     this.workspaceRoots = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []))
       .filter((folder) => folder.uri.startsWith('file:'))
@@ -178,6 +180,8 @@ export class LensSession {
     this.analyses.clear();
     for (const document of this.documents.all()) this.scheduleDiagnostics(document, 0);
     this.refreshCodeLenses();
+    // Inlay hints depend on settings too (`lrLens.inlayHints`, steps per epoch): the editor asks for them again.
+    if (this.client.refreshInlayHints) this.connection.sendRequest('workspace/inlayHint/refresh').catch(() => undefined);
   }
 
   /**

@@ -9,6 +9,7 @@ const ClientSettingsSchema = z.looseObject({
   maxFileSizeMB: z.catch(z.optional(z.number().check(z.positive())), undefined),
   rules: z.catch(z.optional(z.record(z.string(), z.catch(SeveritySchema, 'warning'))), undefined),
   sparkline: z.catch(z.optional(z.boolean()), undefined),
+  inlayHints: z.catch(z.optional(z.boolean()), undefined),
   dialects: z.catch(z.optional(z.record(z.string(), z.string())), undefined),
   budgetThreshold: z.catch(z.optional(z.number().check(z.int(), z.positive())), undefined),
 });
@@ -31,11 +32,14 @@ export function toLensSettings(raw: unknown): LensSettings {
 export interface PresentationSettings {
   /** A Unicode sparkline in the CodeLens summary (`lrLens.sparkline`, default on). */
   sparkline: boolean;
+  /** Inlay hints with derived figures (`lrLens.inlayHints`, default on). */
+  inlayHints: boolean;
 }
 
-export const DEFAULT_PRESENTATION: PresentationSettings = Object.freeze({ sparkline: true });
+export const DEFAULT_PRESENTATION: PresentationSettings = Object.freeze({ sparkline: true, inlayHints: true });
 
 export function toPresentationSettings(raw: unknown): PresentationSettings {
   const parsed = ClientSettingsSchema.safeParse(raw ?? {});
-  return { sparkline: parsed.success ? parsed.data.sparkline !== false : true };
+  if (!parsed.success) return DEFAULT_PRESENTATION;
+  return { sparkline: parsed.data.sparkline !== false, inlayHints: parsed.data.inlayHints !== false };
 }

@@ -1,4 +1,19 @@
-import { Document, isMap, isPair, isScalar, isSeq, Pair, parseAllDocuments, parseDocument, YAMLMap, YAMLSeq, type Node, type Scalar, type YAMLError } from 'yaml';
+import {
+  Document,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  Pair,
+  parseAllDocuments,
+  parseDocument,
+  YAMLMap,
+  YAMLSeq,
+  type Node,
+  type Range,
+  type Scalar,
+  type YAMLError,
+} from 'yaml';
 
 /** The options every LR Lens YAML parse uses (PyYAML and OmegaConf accept duplicate keys: the last one wins). */
 export const YAML_OPTIONS = { keepSourceTokens: false, uniqueKeys: false, prettyErrors: false, strict: false } as const;
@@ -96,14 +111,42 @@ class Lines {
     this.count = count;
   }
 
+  /** Where the line starts (for line `count`, the end of the text). */
+  start(line: number): number {
+    return lineEntry(this.starts, line);
+  }
+
+  /** The line's indentation in spaces. */
+  indent(line: number): number {
+    return lineEntry(this.indents, line);
+  }
+
+  /** The line's first character other than a space (-1 when blank). */
+  first(line: number): number {
+    return lineEntry(this.firsts, line);
+  }
+
   /** Whether the line holds something other than blanks and a comment. */
   isContent(line: number): boolean {
-    const first = this.firsts[line]!;
+    const first = this.first(line);
     return first !== -1 && first !== 35; /* # */
   }
 }
 
 class NotChunkable extends Error {}
+
+/** One line's entry of a table of `Lines`; the parser reads only lines of the text (a fault here makes it parse whole). */
+function lineEntry(table: Int32Array, line: number): number {
+  const value = table[line];
+  if (value === undefined) throw new NotChunkable(`line ${line} is outside the table of ${table.length}`);
+  return value;
+}
+
+/** A node's source range: every node a parse returns has one (a fault here makes the text parse whole). */
+function rangeOf(node: Node): Range {
+  if (!node.range) throw new NotChunkable('a parsed node without a source range');
+  return node.range;
+}
 
 /**
  * A YAML parser for one document being edited: large texts are parsed in chunks (the entries of block
@@ -170,8 +213,14 @@ export class IncrementalYamlParser implements YamlDocumentsParser {
     return fullYamlParser.parseAll(text);
   }
 
+  /** The lines of the text being parsed (there are while parseAll assembles chunks). */
+  private currentLines(): Lines {
+    if (!this.lines) throw new NotChunkable('the lines of a text are read only while it is parsed');
+    return this.lines;
+  }
+
   private assembleTop(): Document.Parsed {
-    const lines = this.lines!;
+    const lines = this.currentLines();
     let first = 0;
     while (first < lines.count && !lines.isContent(first)) first++;
     if (first === lines.count || lines.indents[first] !== 0) throw new NotChunkable();
@@ -179,15 +228,16 @@ export class IncrementalYamlParser implements YamlDocumentsParser {
     const document = new Document(undefined, YAML_OPTIONS) as unknown as Document.Parsed;
     document.contents = map as Document.Parsed['contents'];
     for (const error of this.errors) document.errors.push(error);
-    document.range = [map.range![0], map.range![1], Math.max(map.range![2], this.endOfContent(lines.count - 1))];
+    const [mapStart, mapValueEnd, mapEnd] = rangeOf(map);
+    document.range = [mapStart, mapValueEnd, Math.max(mapEnd, this.endOfContent(lines.count - 1))];
     return document;
   }
 
   /** The end of the last non-blank line at or before `line` (where a whole parse ends a document's range). */
   private endOfContent(line: number): number {
-    const lines = this.lines!;
+    const lines = this.currentLines();
     for (let l = line; l >= 0; l--) {
-      if (lines.firsts[l] !== -1) return lines.starts[l + 1]!;
+      if (lines.firsts[l] !== -1) return lines.start(l + 1);
     }
     return 0;
   }
@@ -197,17 +247,17 @@ export class IncrementalYamlParser implements YamlDocumentsParser {
    * or a sequence (`- ...` lines). `ancestors` are the lines of the `key:` entries it is the value of.
    */
   private assemble(from: number, to: number, indent: number, kind: 'map' | 'seq', ancestors: readonly number[]): YAMLMap | YAMLSeq {
-    const lines = this.lines!;
+    const lines = this.currentLines();
     const entries: number[] = [];
     for (let line = from; line < to; line++) {
       if (!lines.isContent(line)) continue;
-      const lineIndent = lines.indents[line]!;
+      const lineIndent = lines.indent(line);
       if (lineIndent < indent) throw new NotChunkable();
       if (lineIndent > indent) continue;
-      const first = String.fromCharCode(lines.firsts[line]!);
+      const first = String.fromCharCode(lines.first(line));
       if (kind === 'seq') {
         if (first !== '-') throw new NotChunkable();
-        const after = this.text.charCodeAt(lines.starts[line]! + indent + 1);
+        const after = this.text.charCodeAt(lines.start(line) + indent + 1);
         if (after !== 32 && after !== 10 && after !== 13 && !Number.isNaN(after)) throw new NotChunkable();
         entries.push(line);
       } else if (first === '-') {
@@ -218,13 +268,14 @@ export class IncrementalYamlParser implements YamlDocumentsParser {
         entries.push(line);
       }
     }
-    if (entries.length === 0) throw new NotChunkable();
+    const [firstEntry] = entries;
+    if (firstEntry === undefined) throw new NotChunkable();
     // An entry's chunk runs from the blank and comment lines above it to its last line of content; the lines
     // after that are read again, as context, when the chunk is parsed.
-    const ends = entries.map((_, i) => {
-      let end = i + 1 < entries.length ? entries[i + 1]! : to;
-      while (end - 1 > entries[i]! && !lines.isContent(end - 1)) end--;
-      return end;
+    const spans = entries.map((entry, i) => {
+      let end = entries[i + 1] ?? to;
+      while (end - 1 > entry && !lines.isContent(end - 1)) end--;
+      return { entry, end };
     });
 
     const collection = kind === 'map' ? new YAMLMap(SCHEMA) : new YAMLSeq(SCHEMA);
@@ -244,12 +295,14 @@ export class IncrementalYamlParser implements YamlDocumentsParser {
       chunkFrom = until;
       chunkEntries = 0;
     };
-    for (let i = 0; i < entries.length; i++) {
-      const start = i === 0 ? from : ends[i - 1]!;
-      const next = ends[i]!;
-      const length = lines.starts[next]! - lines.starts[start]!;
+    /** Where the entry before the current one ends (the lines from there on are the current one's). */
+    let previousEnd = from;
+    for (const { entry, end: next } of spans) {
+      const start = previousEnd;
+      previousEnd = next;
+      const length = lines.start(next) - lines.start(start);
       if (kind === 'map' && length >= this.splitMinLength && ancestors.length < MAX_SPLIT_DEPTH) {
-        const split = this.splitEntry(start, entries[i]!, next, indent, ancestors, items.length + chunkEntries > 0);
+        const split = this.splitEntry(start, entry, next, indent, ancestors, items.length + chunkEntries > 0);
         if (split) {
           flush(start);
           items.push(split.pair);
@@ -260,12 +313,13 @@ export class IncrementalYamlParser implements YamlDocumentsParser {
         }
       }
       chunkEntries++;
-      if ((this.hashLine(entries[i]!) & this.cutMask) === 0 || lines.starts[next]! - lines.starts[chunkFrom]! >= MAX_CHUNK_LENGTH) flush(next);
+      if ((this.hashLine(entry) & this.cutMask) === 0 || lines.start(next) - lines.start(chunkFrom) >= MAX_CHUNK_LENGTH) flush(next);
     }
-    flush(ends[ends.length - 1]!);
+    flush(previousEnd);
     const firstItem = items[0] as { key?: Node; range?: number[] };
-    const begin = (isPair(firstItem) ? (firstItem.key as Node).range : (firstItem as Node).range)!;
-    collection.range = [kind === 'seq' ? lines.starts[entries[0]!]! + indent : begin[0]!, end![1], tail?.ends?.[ancestors.length] ?? end![2]];
+    const begin = rangeOf(isPair(firstItem) ? (firstItem.key as Node) : (firstItem as Node));
+    if (!end) throw new NotChunkable('a collection assembled from no chunk');
+    collection.range = [kind === 'seq' ? lines.start(firstEntry) + indent : begin[0], end[1], tail?.ends?.[ancestors.length] ?? end[2]];
     this.tail = tail;
     return collection;
   }
@@ -282,11 +336,11 @@ export class IncrementalYamlParser implements YamlDocumentsParser {
     ancestors: readonly number[],
     afterSibling: boolean,
   ): { pair: Pair; range: [number, number, number]; tail: CachedChunk | undefined } | undefined {
-    const lines = this.lines!;
+    const lines = this.currentLines();
     let body = keyLine + 1;
     while (body < to && !lines.isContent(body)) body++;
     if (body === to) return undefined;
-    const bodyIndent = lines.indents[body]!;
+    const bodyIndent = lines.indent(body);
     const isSeq = lines.firsts[body] === 45; /* - */
     if (bodyIndent < indent || (bodyIndent === indent && !isSeq)) return undefined;
     // The key's line (with the comments above it) must read as `key:` with no value.
@@ -294,9 +348,12 @@ export class IncrementalYamlParser implements YamlDocumentsParser {
     if (header.errors.length > 0) throw new NotChunkable();
     const pair = header.items[0] as Pair;
     const empty = pair.value as Scalar | null;
-    if (!isScalar(empty) || empty.value !== null || empty.range![0] !== empty.range![1]) return undefined;
+    if (!isScalar(empty) || empty.value !== null) return undefined;
+    const [emptyStart, emptyEnd] = rangeOf(empty);
+    if (emptyStart !== emptyEnd) return undefined;
     const value = this.assemble(keyLine + 1, to, bodyIndent, isSeq ? 'seq' : 'map', [...ancestors, keyLine]);
-    return { pair: new Pair(pair.key, value), range: [value.range![2], value.range![2], value.range![2]], tail: this.tail };
+    const valueEnd = rangeOf(value)[2];
+    return { pair: new Pair(pair.key, value), range: [valueEnd, valueEnd, valueEnd], tail: this.tail };
   }
 
   /**
@@ -315,13 +372,13 @@ export class IncrementalYamlParser implements YamlDocumentsParser {
     afterSibling: boolean,
     withNext = true,
   ): CachedChunk {
-    const lines = this.lines!;
+    const lines = this.currentLines();
     const text = this.text;
-    const offset = lines.starts[from]!;
-    const source = text.slice(offset, lines.starts[to]!);
+    const offset = lines.start(from);
+    const source = text.slice(offset, lines.start(to));
     let prefix = '';
     // Only the ancestors' indentation matters to how the chunk reads; their keys are left out of the cache key.
-    for (const line of ancestors) prefix += `${' '.repeat(lines.indents[line]!)}k:\n`;
+    for (const line of ancestors) prefix += `${' '.repeat(lines.indent(line))}k:\n`;
     const before = kind === 'map' && afterSibling ? 1 : 0;
     if (before) prefix += `${' '.repeat(indent)}${PREVIOUS_KEY}: 0\n`;
     let next = to;
@@ -331,9 +388,9 @@ export class IncrementalYamlParser implements YamlDocumentsParser {
     /** Where the stand-in for the next entry starts in the text parsed, -1 when there is none. */
     let standIn = -1;
     if (withNext) {
-      suffix = text.slice(lines.starts[to]!, lines.starts[next]!);
+      suffix = text.slice(lines.start(to), lines.start(next));
       if (next < lines.count) {
-        const nextIndent = lines.indents[next]!;
+        const nextIndent = lines.indent(next);
         const nextIsItem = lines.firsts[next] === 45; /* - */
         standIn = prefix.length + source.length + suffix.length + nextIndent;
         suffix += `${' '.repeat(nextIndent)}${nextIsItem ? '- 0' : `${SENTINEL_KEY}: 0`}\n`;
@@ -361,16 +418,18 @@ export class IncrementalYamlParser implements YamlDocumentsParser {
       let collection: unknown = document.contents;
       const ends: number[] = [];
       for (let depth = 0; depth < ancestors.length; depth++) {
-        if (!isMap(collection) || collection.flow || collection.items.length < 1) throw new NotChunkable();
+        if (!isMap(collection) || collection.flow) throw new NotChunkable();
+        const [firstPair] = collection.items;
+        if (!firstPair) throw new NotChunkable();
         ends.push(collection.range?.[2] ?? 0);
-        collection = collection.items[0]!.value;
+        collection = firstPair.value;
       }
       if (kind === 'map' ? !isMap(collection) : !isSeq(collection)) throw new NotChunkable();
       const found = collection as YAMLMap | YAMLSeq;
       if (found.flow || found.items.length !== before + entries + (nextIsSibling ? 1 : 0)) throw new NotChunkable();
       const items = found.items.slice(before, before + entries) as unknown[];
       const last = items[items.length - 1];
-      const range = [...(nextIsSibling ? endOf(last) : found.range!)] as [number, number, number];
+      const range = [...(nextIsSibling ? endOf(last) : rangeOf(found))] as [number, number, number];
       // Ranges are those of the text parsed, which begins with the ancestors' stand-ins.
       chunk = { items, range, errors: document.errors, offset: prefix.length };
       if (!nextIsSibling) chunk.ends = [...ends, range[2]];
@@ -384,9 +443,9 @@ export class IncrementalYamlParser implements YamlDocumentsParser {
   }
 
   private hashLine(line: number): number {
-    const lines = this.lines!;
+    const lines = this.currentLines();
     let hash = 0;
-    for (let i = lines.starts[line]!, end = lines.starts[line + 1]!; i < end; i++) hash = (Math.imul(hash, 31) + this.text.charCodeAt(i)) | 0;
+    for (let i = lines.start(line), end = lines.start(line + 1); i < end; i++) hash = (Math.imul(hash, 31) + this.text.charCodeAt(i)) | 0;
     return (hash ^ (hash >>> 15)) >>> 0;
   }
 }
@@ -440,7 +499,9 @@ function moveChunk(chunk: CachedChunk, offset: number): void {
     error.pos[0] += delta;
     error.pos[1] += delta;
   }
-  for (let i = 0; i < 3; i++) chunk.range[i]! += delta;
+  chunk.range[0] += delta;
+  chunk.range[1] += delta;
+  chunk.range[2] += delta;
   if (chunk.ends) chunk.ends = chunk.ends.map((end) => end + delta);
   chunk.offset = offset;
 }

@@ -18,12 +18,13 @@ export function stepsAroundSorted(breakpoints: readonly number[], start: number,
   let hi = breakpoints.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (Math.ceil(breakpoints[mid]!) < start) lo = mid + 1;
+    const b = breakpoints[mid];
+    if (b !== undefined && Math.ceil(b) < start) lo = mid + 1;
     else hi = mid;
   }
   for (let index = lo; index < breakpoints.length; index++) {
-    const b = breakpoints[index]!;
-    if (Math.floor(b) - 1 >= end) break;
+    const b = breakpoints[index];
+    if (b === undefined || Math.floor(b) - 1 >= end) break;
     if (!Number.isFinite(b)) continue;
     const low = Math.floor(b) - 1;
     const high = Math.ceil(b);
@@ -56,21 +57,23 @@ export function periodicBreakpointSteps(offset: number, period: number, start: n
 
 /** Merges sorted, duplicate-free step lists into one (sorted, duplicate-free, at most `limit`). */
 export function mergeSteps(lists: readonly number[][], limit: number): number[] {
-  if (lists.length === 1) return lists[0]!.slice(0, limit);
+  const [only] = lists;
+  if (only && lists.length === 1) return only.slice(0, limit);
   // Many lists (a ChainedScheduler of 2,000 children): one sort instead of a scan of every list per step taken.
   if (lists.length > 8) return sortedUnique(lists.flat(), limit);
   const merged: number[] = [];
-  const index = lists.map(() => 0);
+  /** Each list with the index of its first step not taken yet. */
+  const cursors = lists.map((list) => ({ list, index: 0 }));
   let last = -Infinity;
   while (merged.length < limit) {
-    let best = -1;
+    let best: { list: readonly number[]; index: number } | undefined;
     let bestValue = Infinity;
-    for (let i = 0; i < lists.length; i++) {
-      const value = lists[i]![index[i]!];
-      if (value !== undefined && value < bestValue) { bestValue = value; best = i; }
+    for (const cursor of cursors) {
+      const value = cursor.list[cursor.index];
+      if (value !== undefined && value < bestValue) { bestValue = value; best = cursor; }
     }
-    if (best < 0) break;
-    index[best]! += 1;
+    if (!best) break;
+    best.index += 1;
     if (bestValue > last) { merged.push(bestValue); last = bestValue; }
   }
   return merged;

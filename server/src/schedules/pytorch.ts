@@ -209,11 +209,13 @@ function torchScheduler(rawName: string, params: Params, base: number): TorchSch
           let previous = cosOf(first - 1);
           for (let t = first; t < to; t++) {
             const current = cosOf(t);
+            // (NaN past the array's end, where the write is dropped anyway)
+            const lr = values[t - 1] ?? Number.NaN;
             if (integral ? t === nextRestart : isRestart(t)) {
               if (integral) nextRestart += 2 * tMax;
-              values[t] = values[t - 1]! + restartBump;
+              values[t] = lr + restartBump;
             } else {
-              values[t] = decay(values[t - 1]!, previous, current);
+              values[t] = decay(lr, previous, current);
             }
             previous = current;
           }
@@ -272,12 +274,12 @@ function torchScheduler(rawName: string, params: Params, base: number): TorchSch
       const anneal = strategy === 'cos'
         ? (from: number, to: number, pct: number) => to + ((from - to) / 2.0) * (Math.cos(Math.PI * pct) + 1)
         : (from: number, to: number, pct: number) => (to - from) * pct + from;
+      const lastPhase = phases[phases.length - 1];
       const closed = (t: number): number => {
         if (t > totalSteps) return Number.NaN; // torch raises ValueError: "Tried to step N times"
         let startStep = 0;
-        for (let i = 0; i < phases.length; i++) {
-          const phase = phases[i]!;
-          if (t <= phase.end || i === phases.length - 1) return anneal(phase.from, phase.to, (t - startStep) / (phase.end - startStep));
+        for (const phase of phases) {
+          if (t <= phase.end || phase === lastPhase) return anneal(phase.from, phase.to, (t - startStep) / (phase.end - startStep));
           startStep = phase.end;
         }
         return Number.NaN;
@@ -339,7 +341,8 @@ function bisectRight(sorted: readonly number[], x: number): number {
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (x < sorted[mid]!) hi = mid;
+    const value = sorted[mid];
+    if (value !== undefined && x < value) hi = mid;
     else lo = mid + 1;
   }
   return lo;
@@ -414,40 +417,45 @@ export function pytorchSchedule(input: PyTorchScheduleInput): Schedule | null {
     const kids = children(input.params, base);
     const milestones = numberListParam(input.params, 'milestones');
     if (!kids || !milestones || milestones.length !== kids.length - 1) return null;
+    const [firstKid] = kids;
+    if (!firstKid) return null;
+    /** The child scheduler that runs at step t, and t counted from its start (0 before the first milestone). */
     const localOf = (t: number) => {
       const idx = bisectRight(milestones, t);
-      return { idx, local: idx > 0 ? t - milestones[idx - 1]! : t };
+      const kid = kids[idx];
+      if (!kid) throw new Error(`SequentialLR: step ${t} lies after the last of ${kids.length} schedulers`);
+      return { idx, kid, local: t - (milestones[idx - 1] ?? 0) };
     };
     const closed = (t: number) => {
-      const { idx, local } = localOf(t);
-      return kids[idx]!.closed(local);
+      const { kid, local } = localOf(t);
+      return kid.closed(local);
     };
-    const start = kids[0]!.overridesInitialLr ?? base;
+    const start = firstKid.overridesInitialLr ?? base;
     return scheduleOf(
       name,
       input,
       closed,
-      () => kids[0]!.chain(start, 0),
+      () => firstKid.chain(start, 0),
       (lr, t) => {
-        const { idx, local } = localOf(t);
-        return idx > 0 && local === 0 ? kids[idx]!.closed(0) : kids[idx]!.chain(lr, local);
+        const { idx, kid, local } = localOf(t);
+        return idx > 0 && local === 0 ? kid.closed(0) : kid.chain(lr, local);
       },
       (s, e, limit) => {
         const lists: number[][] = [stepsAroundBreakpoints(milestones, s, e, limit)];
-        const bounds = [0, ...milestones, Infinity];
-        for (let k = 0; k < kids.length; k++) {
-          const lo = bounds[k]!;
+        // Child k runs from milestone k - 1 (step 0 for the first) up to milestone k (on for the last).
+        for (const [k, kid] of kids.entries()) {
+          const lo = milestones[k - 1] ?? 0;
           const from = Math.max(s, lo);
-          const to = Math.min(e, bounds[k + 1]!);
-          if (from < to) lists.push(kids[k]!.criticalSteps(from - lo, to - lo, limit).map((x) => x + lo));
+          const to = Math.min(e, milestones[k] ?? Infinity);
+          if (from < to) lists.push(kid.criticalSteps(from - lo, to - lo, limit).map((x) => x + lo));
         }
         return mergeSteps(lists, limit);
       },
       [
         ...milestones.map((m, k) => ({ step: m, kind: 'milestone' as const, label: `scheduler ${k + 2} starts` })),
         ...kids.flatMap((kid, k) => {
-          const offset = k === 0 ? 0 : milestones[k - 1]!;
-          const until = k < milestones.length ? milestones[k]! : input.totalSteps;
+          const offset = milestones[k - 1] ?? 0;
+          const until = milestones[k] ?? input.totalSteps;
           return kid.markers(until - offset).map((m) => ({ ...m, step: m.step + offset }));
         }),
       ].sort((a, b) => a.step - b.step),

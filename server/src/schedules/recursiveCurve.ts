@@ -1,3 +1,5 @@
+import { defined } from '../defined';
+
 /**
  * A curve defined by a recursion `lr_t = next(lr_{t-1}, t)` (PyTorch's chainable `get_lr`, which multiplies the
  * optimizer's current LR), evaluated once per step in order and cached, so random access `at(t)` reproduces the
@@ -35,7 +37,7 @@ export class RecursiveCurve {
   at(t: number): number {
     if (!Number.isInteger(t) || t < 0 || t >= this.limit) return this.fallback(t);
     if (t >= this.computed) this.extendTo(t);
-    return this.values[t]!;
+    return defined(this.values[t], 'steps below `computed` are in the array');
   }
 
   private extendTo(t: number): void {
@@ -47,7 +49,7 @@ export class RecursiveCurve {
     let i = this.computed;
     if (i === 0) { this.values[0] = this.first(); i = 1; }
     if (this.nextInto) this.nextInto(this.values, i, t + 1);
-    else for (; i <= t; i++) this.values[i] = this.next(this.values[i - 1]!, i);
+    else for (; i <= t; i++) this.values[i] = this.next(defined(this.values[i - 1], 'the array holds every step up to t'), i);
     this.computed = t + 1;
   }
 }

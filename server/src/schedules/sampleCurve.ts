@@ -58,8 +58,8 @@ export function sampleCurve(schedule: Schedule, maxPoints = 200): CurvePoint[] {
     } else {
       const stride = Math.max(1, Math.floor((end - start) / PROBES_PER_BUCKET));
       for (let t = start + stride; t < end - 1; t += stride) candidates.push(t);
-      while (markerIndex < markerSteps.length && markerSteps[markerIndex]! < end) {
-        const s = markerSteps[markerIndex++]!;
+      for (let s = markerSteps[markerIndex]; s !== undefined && s < end; s = markerSteps[markerIndex]) {
+        markerIndex++;
         for (const m of [s - 1, s]) if (m > start && m < end - 1) candidates.push(m);
       }
       candidates.sort((x, y) => x - y);

@@ -44,7 +44,8 @@ test('a finding about a value of the chain is placed in the file that holds it',
   assert.ok(warmup?.elsewhere, JSON.stringify(analysis.findings.map((f) => f.ruleId)));
   assert.equal(text.slice(warmup.span.start, warmup.span.end), 'long-warmup.yaml');
   assert.equal(warmup.elsewhere.fileName, '/repo/configs/Det/long-warmup.yaml');
-  const holder = disk['/repo/configs/Det/long-warmup.yaml']!;
+  const holder = disk['/repo/configs/Det/long-warmup.yaml'];
+  assert.ok(holder !== undefined);
   assert.equal(holder.slice(warmup.elsewhere.span.start, warmup.elsewhere.span.end), '5000');
   assert.equal(warmup.elsewhere.range.start.line, 2);
 
@@ -55,7 +56,9 @@ test('a finding about a value of the chain is placed in the file that holds it',
   const piecewise = analyse(yaml('_BASE_: mid.yaml', 'MODEL: {}'), '/repo/configs/Det/run.yaml', { readFile }).findings.find((f) => f.ruleId === 'piecewise-schedule');
   assert.ok(piecewise?.elsewhere, 'STEPS comes from mid.yaml');
   assert.equal(piecewise.elsewhere.fileName, '/repo/configs/Det/mid.yaml');
-  assert.match(piecewise.related![0]!.message, /_BASE_: mid\.yaml/);
+  const [related] = piecewise.related ?? [];
+  assert.ok(related);
+  assert.match(related.message, /_BASE_: mid\.yaml/);
 });
 
 test('an invalid value in a base is reported where it is written', () => {
@@ -63,12 +66,15 @@ test('an invalid value in a base is reported where it is written', () => {
   const analysis = analyse(text, '/repo/configs/Det/run.yaml', { readFile });
   assert.deepEqual(analysis.findings.map((f) => f.ruleId), ['invalid-value']);
   const [invalid] = analysis.findings;
-  assert.equal(invalid!.elsewhere?.fileName, '/repo/configs/bad-base.yaml');
-  assert.equal(disk['/repo/configs/bad-base.yaml']!.slice(invalid!.elsewhere!.span.start, invalid!.elsewhere!.span.end), "'fast'");
+  assert.equal(invalid?.elsewhere?.fileName, '/repo/configs/bad-base.yaml');
+  assert.ok(invalid.elsewhere);
+  assert.equal(disk['/repo/configs/bad-base.yaml']?.slice(invalid.elsewhere.span.start, invalid.elsewhere.span.end), "'fast'");
 });
 
 test('cycles and missing bases end the chain; what they would set stays unknown', () => {
-  const plan = planOf(disk['/repo/configs/loop-a.yaml']!, 'detectron2', '/repo/configs/loop-a.yaml', { readFile });
+  const loop = disk['/repo/configs/loop-a.yaml'];
+  assert.ok(loop !== undefined);
+  const plan = planOf(loop, 'detectron2', '/repo/configs/loop-a.yaml', { readFile });
   assert.deepEqual([plan.baseLr, plan.length.steps], [0.5, 300]);
   assert.ok(plan.assumptions.some((a) => a.includes('cycle')), plan.assumptions.join(' | '));
 

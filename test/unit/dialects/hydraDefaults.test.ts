@@ -54,21 +54,25 @@ test('the finding names where the composed value is written, and the copy for th
   const warmup = analysis.findings.find((f) => f.ruleId === 'warmup-too-long');
   assert.ok(warmup?.elsewhere, 'the warmup finding should say which file holds the value');
   const groupFile = '/ws/conf/lr_scheduler/cosine.yaml';
-  const groupText = workspace[groupFile]!;
+  const groupText = workspace[groupFile];
+  assert.ok(groupText !== undefined);
   assert.equal(warmup.elsewhere.fileName, groupFile);
   assert.equal(groupText.slice(warmup.elsewhere.span.start, warmup.elsewhere.span.end), '500');
   assert.equal(groupText.slice(warmup.elsewhere.keySpan.start, warmup.elsewhere.keySpan.end), 'warmup_updates');
   assert.deepEqual(warmup.elsewhere.range, { start: { line: 1, character: 16 }, end: { line: 1, character: 19 } });
   assert.deepEqual(warmup.related?.map((r) => [r.fileName, groupText.slice(r.span.start, r.span.end)]), [[groupFile, '500']]);
-  assert.match(warmup.related![0]!.message, /- lr_scheduler: cosine/);
+  const [related] = warmup.related ?? [];
+  assert.ok(related);
+  assert.match(related.message, /- lr_scheduler: cosine/);
 
   const copies = findingsElsewhere(analysis.findings, '/ws/conf/config.yaml', analysis.parsed.lines);
   assert.deepEqual([...copies.keys()], [groupFile]);
-  const [copy] = copies.get(groupFile)!;
-  assert.equal(copy!.ruleId, 'warmup-too-long');
-  assert.equal(groupText.slice(copy!.span.start, copy!.span.end), '500');
-  assert.deepEqual(copy!.fixes, []);
-  const back = copy!.related![0]!;
+  const [copy] = copies.get(groupFile) ?? [];
+  assert.equal(copy?.ruleId, 'warmup-too-long');
+  assert.equal(groupText.slice(copy.span.start, copy.span.end), '500');
+  assert.deepEqual(copy.fixes, []);
+  const [back] = copy.related ?? [];
+  assert.ok(back);
   assert.equal(back.fileName, '/ws/conf/config.yaml');
   assert.equal(text.slice(back.span.start, back.span.end), 'cosine');
   assert.equal(back.range.start.line, 2);
@@ -82,7 +86,8 @@ test('an invalid composed value is reported on its key in the group file, under 
   const invalid = analysis.findings.find((f) => f.ruleId === 'invalid-value');
   assert.ok(invalid?.elsewhere, `expected a placed invalid-value finding, got ${JSON.stringify(analysis.findings.map((f) => f.ruleId))}`);
   assert.equal(text.slice(invalid.span.start, invalid.span.end), 'bad');
-  const groupText = files['/ws/conf/model/optim/bad.yaml']!;
+  const groupText = files['/ws/conf/model/optim/bad.yaml'];
+  assert.ok(groupText !== undefined);
   assert.equal(groupText.slice(invalid.elsewhere.span.start, invalid.elsewhere.span.end), "'fast'");
 });
 

@@ -27,7 +27,19 @@ test('a value position names its key, parents and what it replaces', () => {
     replaced: 'torch.optim.lr_scheduler.Co',
     siblings: ['init_args'],
   });
-  assert.deepEqual(cursor('x: "cos|"')?.replaced, '"cos"');
+  assert.deepEqual(cursor('x: "cos|"')?.replaced, 'cos');
+  assert.deepEqual(cursor('x: |"cos"')?.replaced, '"cos"');
+  assert.deepEqual(cursor('x: |"cos"')?.prefix, '');
+  // The replaced range always contains the cursor: blanks between the colon and the value are replaced too.
+  assert.deepEqual(cursor('x:|  cos # note')?.replaced, '  cos');
+  assert.deepEqual(cursor('{\n  "scheduler": {\n    "type": "Warm|upLR",\n    "params": {}\n  }\n}\n'), {
+    kind: 'value',
+    key: 'type',
+    parents: ['scheduler'],
+    prefix: 'Warm',
+    replaced: 'WarmupLR',
+    siblings: ['params'],
+  });
   assert.deepEqual(cursor('x: "cos|"')?.prefix, 'cos');
 });
 

@@ -6,8 +6,10 @@ import { SNIPPETS } from './decaySnippets';
 import { checkFix, familyNamed } from './fixChecks';
 
 function fixed(name: string, title: string): string {
-  const snippet = SNIPPETS.find((s) => s.name === name)!;
-  const finding = analyzeConfig(snippet.text, snippet.fileName).findings.find((f) => f.ruleId === snippet.rule)!;
+  const snippet = SNIPPETS.find((s) => s.name === name);
+  assert.ok(snippet);
+  const finding = analyzeConfig(snippet.text, snippet.fileName).findings.find((f) => f.ruleId === snippet.rule);
+  assert.ok(finding);
   const fix = finding.fixes.find((f) => f.title.startsWith(title));
   assert.ok(fix, `${name}: no fix titled ${title} (have ${finding.fixes.map((f) => f.title).join(', ')})`);
   return applyEdits(snippet.text, fix.edits);
@@ -78,9 +80,12 @@ describe('decay fixes: the exact text each framework gets', () => {
   });
 
   test('DeepSpeed: valid JSON, warmup kept, assumed horizon visible in the file and the title', () => {
-    const snippet = SNIPPETS.find((s) => s.name.startsWith('DeepSpeed JSON, WarmupLR'))!;
-    const finding = analyzeConfig(snippet.text, snippet.fileName).findings.find((f) => f.ruleId === 'constant-lr')!;
-    const cosine = finding.fixes.find((f) => familyNamed(f) === 'cosine')!;
+    const snippet = SNIPPETS.find((s) => s.name.startsWith('DeepSpeed JSON, WarmupLR'));
+    assert.ok(snippet);
+    const finding = analyzeConfig(snippet.text, snippet.fileName).findings.find((f) => f.ruleId === 'constant-lr');
+    assert.ok(finding);
+    const cosine = finding.fixes.find((f) => familyNamed(f) === 'cosine');
+    assert.ok(cosine);
     assert.match(cosine.title, /assumes a run of 10000 steps/);
     const json = JSON.parse(applyEdits(snippet.text, cosine.edits));
     assert.deepEqual(json.scheduler, { type: 'WarmupCosineLR', params: { total_num_steps: 10000, warmup_num_steps: 100 } });
@@ -135,8 +140,10 @@ describe('decay fixes: the exact text each framework gets', () => {
 
   test('frameworks without a linear spelling offer cosine only', () => {
     for (const name of ['detectron2, multi-step milestones', 'torchtune, no lr_scheduler']) {
-      const snippet = SNIPPETS.find((s) => s.name === name)!;
-      const finding = analyzeConfig(snippet.text, snippet.fileName).findings.find((f) => f.ruleId === snippet.rule)!;
+      const snippet = SNIPPETS.find((s) => s.name === name);
+      assert.ok(snippet);
+      const finding = analyzeConfig(snippet.text, snippet.fileName).findings.find((f) => f.ruleId === snippet.rule);
+      assert.ok(finding);
       assert.deepEqual(finding.fixes.map((f) => f.title), ['Use cosine decay']);
     }
   });
@@ -145,7 +152,8 @@ describe('decay fixes: the exact text each framework gets', () => {
 describe('Hugging Face: lr_scheduler_kwargs the new scheduler would refuse', () => {
   const fixesOf = (kwargs: string) => {
     const text = `output_dir: o\nlearning_rate: 1e-5\nlr_scheduler_type: constant_with_warmup\nlr_scheduler_kwargs:\n  ${kwargs}\nmax_steps: 100\n`;
-    const finding = analyzeConfig(text, 'x.yaml').findings.find((f) => f.ruleId === 'constant-lr')!;
+    const finding = analyzeConfig(text, 'x.yaml').findings.find((f) => f.ruleId === 'constant-lr');
+    assert.ok(finding);
     return Object.fromEntries(finding.fixes.map((f) => [f.title, applyEdits(text, f.edits)]));
   };
 
@@ -157,6 +165,6 @@ describe('Hugging Face: lr_scheduler_kwargs the new scheduler would refuse', () 
   });
 
   test('num_cycles stays for cosine', () => {
-    assert.ok(fixesOf('num_cycles: 0.5')['Use cosine decay']!.includes('lr_scheduler_type: cosine\nlr_scheduler_kwargs:\n  num_cycles: 0.5\n'));
+    assert.ok(fixesOf('num_cycles: 0.5')['Use cosine decay']?.includes('lr_scheduler_type: cosine\nlr_scheduler_kwargs:\n  num_cycles: 0.5\n'));
   });
 });

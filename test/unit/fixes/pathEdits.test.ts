@@ -7,7 +7,9 @@ import { parseConfig } from '../../../server/src/parse/parseConfig';
 
 function inputOf(text: string): DialectInput {
   const parsed = parseConfig(text);
-  return { parsed, document: parsed.documents[0]!, documentIndex: 0, fileName: 'x', settings: {} };
+  const [document] = parsed.documents;
+  assert.ok(document, 'the text holds a document');
+  return { parsed, document, documentIndex: 0, fileName: 'x', settings: {} };
 }
 
 function set(text: string, path: string, value: EditValue, options?: PathEditOptions): string {

@@ -11,8 +11,8 @@ export function assertLr(actual: number, expected: number, what = ''): void {
   assert.ok(error <= 1e-12, `${what}: expected ${expected}, got ${actual} (relative error ${error})`);
 }
 
-/** Asserts the schedule's LR at each listed step. */
-export function assertSteps(schedule: Schedule | null, expected: Record<number, number>): void {
+/** Asserts the schedule's LR at each listed step (and so that there is a schedule: the caller may use it after). */
+export function assertSteps(schedule: Schedule | null, expected: Record<number, number>): asserts schedule is Schedule {
   assert.ok(schedule, 'builder returned null');
   for (const [step, lr] of Object.entries(expected)) assertLr(schedule.lrAt(Number(step)), lr, `step ${step}`);
 }

@@ -50,14 +50,16 @@ test('CosineAnnealingLR is not clamped past T_max: it rises again with period 2*
   // T_max 10, eta .1, base 1: eta + .9 * (1 + cos(pi t / 10)) / 2 -> t=5: .55, t=10: .1 (trough), t=15: .55, t=20: 1
   const s = build('CosineAnnealingLR', { T_max: 10, eta_min: 0.1 }, 1, 45);
   assertSteps(s, { 0: 1, 5: 0.55, 10: 0.1, 15: 0.55, 20: 1, 25: 0.55, 30: 0.1, 44: 0.1 + 0.9 * (1 + Math.cos((Math.PI * 44) / 10)) / 2 });
-  assert.ok(s!.lrAt(11) > s!.lrAt(10), 'the LR rises after T_max');
+  assert.ok(s.lrAt(11) > s.lrAt(10), 'the LR rises after T_max');
   // T_max 100 over exactly 100 steps never reaches eta_min: t=99 -> .1 * (1 + cos(.99 pi)) / 2
   assertSteps(build('CosineAnnealingLR', { T_max: 100 }, 0.1, 100), { 99: (0.1 * (1 + Math.cos((Math.PI * 99) / 100))) / 2 });
 });
 
 test('CosineAnnealingLR on a 10^9 horizon uses the closed form, equal to the recursion', () => {
-  const long = build('CosineAnnealingLR', { T_max: 1000, eta_min: 1e-5 }, 1e-3, 1e9)!;
-  const short = build('CosineAnnealingLR', { T_max: 1000, eta_min: 1e-5 }, 1e-3, 3000)!;
+  const long = build('CosineAnnealingLR', { T_max: 1000, eta_min: 1e-5 }, 1e-3, 1e9);
+  assert.ok(long);
+  const short = build('CosineAnnealingLR', { T_max: 1000, eta_min: 1e-5 }, 1e-3, 3000);
+  assert.ok(short);
   for (const t of [0, 1, 500, 999, 1000, 1001, 1500, 2000, 2999]) assertSteps(long, { [t]: short.lrAt(t) });
 });
 
@@ -70,20 +72,22 @@ test('CosineAnnealingWarmRestarts jumps back to base at each restart and never e
   // T_0 10, eta .01, base .1: t=10 -> .1, t=5 -> .01 + .09 * (1 + cos(pi/2)) / 2 = .055
   assertSteps(build('CosineAnnealingWarmRestarts', { T_0: 10, eta_min: 0.01 }, 0.1, 55), { 5: 0.055, 10: 0.1, 50: 0.1 });
   assert.deepEqual(warmRestartPosition(1e9 - 1, 3, 2), { tCur: 1e9 - 1 - 3 * (2 ** 28 - 1), tI: 3 * 2 ** 28 });
-  const markers = build('CosineAnnealingWarmRestarts', { T_0: 3, T_mult: 2 }, 1, 50)!.markers.map((m) => m.step);
+  const markers = build('CosineAnnealingWarmRestarts', { T_0: 3, T_mult: 2 }, 1, 50)?.markers.map((m) => m.step);
   assert.deepEqual(markers, [3, 9, 21, 45]);
 });
 
 test('OneCycleLR: peak at pct_start*total - 1, ends at max_lr/(div*final_div) on the last step, raises past total', () => {
   // total 100, max .1: initial = .1/25 = .004, min = .004/1e4. Phase 1 ends at 29 (float 30 - 1), phase 2 at 99.
   // t=0 -> .004; t=29 -> .1 (pct 1); t=99 -> min; t=100 -> pct = 71/70 (cos rebounds past min); t=101 -> torch raises.
-  const s = build('OneCycleLR', { max_lr: 0.1, total_steps: 100 }, 0.01, 101)!;
+  const s = build('OneCycleLR', { max_lr: 0.1, total_steps: 100 }, 0.01, 101);
+  assert.ok(s);
   const min = 0.1 / 25 / 1e4;
   const pct100 = (100 - 29) / (99 - 29);
   assertSteps(s, { 0: 0.004, 29: 0.1, 99: min, 100: min + ((0.1 - min) / 2) * (Math.cos(Math.PI * pct100) + 1) });
   assert.ok(Number.isNaN(s.lrAt(101)), 'past total_steps torch raises ValueError');
   // total 10, pct .25: phase end 1.5 is not an integer, so max_lr is never hit: t=1 -> pct 1/1.5 of the ramp
-  const q = build('OneCycleLR', { max_lr: 1, total_steps: 10, pct_start: 0.25 }, 0.01, 11)!;
+  const q = build('OneCycleLR', { max_lr: 1, total_steps: 10, pct_start: 0.25 }, 0.01, 11);
+  assert.ok(q);
   assertSteps(q, { 0: 0.04, 1: 1 + ((0.04 - 1) / 2) * (Math.cos(Math.PI / 1.5) + 1) });
   assert.ok(Math.max(...Array.from({ length: 10 }, (_, t) => q.lrAt(t))) < 1, 'max_lr is never reached');
 });
@@ -131,7 +135,8 @@ test('ChainedScheduler multiplies the children through the shared LR from t=0', 
 });
 
 test('ReduceLROnPlateau is validation-driven and never guessed', () => {
-  const s = build('ReduceLROnPlateau', { patience: 2 }, 0.01, 10)!;
+  const s = build('ReduceLROnPlateau', { patience: 2 }, 0.01, 10);
+  assert.ok(s);
   assert.equal(s.validationDriven, true);
   assert.equal(s.lrAt(9), 0.01);
 });

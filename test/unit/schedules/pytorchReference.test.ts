@@ -42,7 +42,8 @@ test('every PyTorch case matches real torch at every step (relative error <= 1e-
     const summary = worstByScheduler.get(c.name) ?? { error: 0, exact: 0, steps: 0 };
     for (let step = 0; step < c.steps; step++) {
       const ours = schedule.lrAt(step);
-      const theirs = torchValues[step]!;
+      const theirs = torchValues[step];
+      assert.ok(theirs !== undefined);
       const error = relativeError(ours, theirs);
       assert.ok(error <= 1e-12, `${c.id} step ${step}: ours ${ours} torch ${theirs} (relative error ${error})`);
       summary.error = Math.max(summary.error, error);

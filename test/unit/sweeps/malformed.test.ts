@@ -26,7 +26,9 @@ for (const [name, text] of Object.entries(cases)) {
 }
 
 test('a zero step or broken range is not enumerated', () => {
-  const sweep = analyse(cases['Hydra broken calls']!).documents[0]?.sweep;
+  const text = cases['Hydra broken calls'];
+  assert.ok(text !== undefined);
+  const sweep = analyse(text).documents[0]?.sweep;
   assert.ok(sweep);
   assert.equal(sweep.budget.trials, null);
 });

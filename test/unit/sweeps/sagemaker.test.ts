@@ -35,11 +35,12 @@ test('SageMaker request: recognised, budget from MaxNumberOfTrainingJobs, Adam f
   assert.equal(document?.dialect.id, 'sagemaker-tuning');
   assert.equal(document.sweep?.budget.trials, 20);
   const rules = analysis.findings.map((f) => [f.ruleId, text.slice(f.span.start, f.span.end)]);
-  assert.deepEqual(rules, [
+  const expected: [string, string][] = [
     ['adam-overtuned', '"beta_2"'],
     ['tuned-train-steps', '"epochs"'],
     ['adam-undertuned', '"learning_rate"'],
-  ].sort((a, b) => text.indexOf(a[1]!) - text.indexOf(b[1]!)));
+  ];
+  assert.deepEqual(rules, expected.sort(([, a], [, b]) => text.indexOf(a) - text.indexOf(b)));
   assert.deepEqual(analysis.findings.find((f) => f.ruleId === 'adam-overtuned')?.fixes, []);
 });
 

@@ -77,7 +77,7 @@ test('nested W&B parameters are mapped onto Adam roles (optimizer.parameters.eps
   );
   // 4 × 3 = 12 trials: beta_1 territory, not epsilon.
   assert.deepEqual(flagged(text, 'adam-overtuned'), ['eps']);
-  assert.match(analyse(text).findings.find((f) => f.ruleId === 'adam-overtuned')!.message, /12 trials \(grid of 4 × 3 = 12 points\)/);
+  assert.match(analyse(text).findings.find((f) => f.ruleId === 'adam-overtuned')?.message ?? '', /12 trials \(grid of 4 × 3 = 12 points\)/);
 });
 
 test('Hydra and Katib studies use the same tiers', () => {

@@ -19,6 +19,9 @@ import { composerDecayEdits } from './decayFix';
 import { numberValue } from '../torch/torchParams';
 import { unnamedScheduler } from './unnamedScheduler';
 import { mcliParameters } from './mcliRun';
+import { hparamsView } from './hparamsFormat';
+import { extractHparams } from './hparamsPlan';
+import { hparamsDecayEdits } from './hparamsDecayFix';
 
 export const COMPOSER_DEFAULTS = {
   optimizer: 'decoupled_adamw',
@@ -49,8 +52,9 @@ export function parseComposerTime(value: unknown): ComposerTime | null {
   if (typeof value !== 'string' || value.length > MAX_TIME_LENGTH) return null;
   const match = /^\s*(\d[\d_]*\.?\d*(?:e\d+)?|\.\d+)\s*([a-zA-Z]+)\s*$/.exec(value);
   if (!match) return null;
-  const unit = UNIT_NAMES[match[2]!.toLowerCase()];
-  const n = Number(match[1]!.replace(/_/g, ''));
+  const [, amount = '', unitName = ''] = match;
+  const unit = UNIT_NAMES[unitName.toLowerCase()];
+  const n = Number(amount.replace(/_/g, ''));
   return unit && Number.isFinite(n) ? { value: n, unit } : null;
 }
 
@@ -69,6 +73,11 @@ const SETTINGS = {
 
 function recognize(whole: DialectInput): Recognition | null {
   const input = mcliParameters(whole);
+  const hparams = hparamsView(input);
+  if (hparams && parseComposerTime(new ConfigTree(input.document, { interpolate: false }).get('max_duration')) !== null) {
+    const reason = `Composer hparams YAML: max_duration with ${hparams.marks.slice(0, 3).join(', ')}`;
+    return { confidence: Math.min(0.95, 0.5 + 0.1 * hparams.marks.length), reason };
+  }
   const keys = topLevelKeys(input.document);
   const tree = new ConfigTree(input.document, { interpolate: false });
   if (tree.has('optimizer.learning_rate')) return null; // OLMo's own trainer, not Composer
@@ -87,6 +96,8 @@ function recognize(whole: DialectInput): Recognition | null {
 
 function extract(whole: DialectInput): Extraction {
   const input = mcliParameters(whole);
+  const hparams = hparamsView(input);
+  if (hparams) return extractHparams(input, hparams);
   const tree = new ConfigTree(input.document, { interpolate: true });
   const { values, findings } = readSettings(tree.entries(Object.keys(SETTINGS)), SETTINGS);
   // A value the framework would reject: report it, and judge no plan built on defaults standing in for it.
@@ -171,5 +182,9 @@ export const composerDialect: Dialect = {
   recognize,
   fileNameHints: [/yamls\/(pretrain|finetune)\//, /llm-foundry|composer/i],
   extract,
-  decayEdits: (input, plan, family) => composerDecayEdits(mcliParameters(input), plan, family),
+  decayEdits: (whole, plan, family) => {
+    const input = mcliParameters(whole);
+    const hparams = hparamsView(input);
+    return hparams ? hparamsDecayEdits(input, hparams, family) : composerDecayEdits(input, plan, family);
+  },
 };

@@ -5,6 +5,7 @@ const COMPOSER_FAMILIES: FamilyTable = {
   cosine_with_warmup: 'cosine',
   CosineAnnealingWithWarmupScheduler: 'cosine',
   cosine_decay: 'cosine',
+  cosine_decay_with_warmup: 'cosine',
   CosineAnnealingScheduler: 'cosine',
   linear_decay_with_warmup: 'linear',
   LinearWithWarmupScheduler: 'linear',

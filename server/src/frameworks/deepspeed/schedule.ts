@@ -44,12 +44,14 @@ export function deepspeedSchedule(input: ScheduleInput): Schedule | null {
       const delta = maxLr - minLr;
       const total = numberParam(p, 'total_num_steps');
       if (input.name === 'WarmupDecayLR' && total === undefined) return null;
+      /** Where WarmupDecayLR reaches 0; WarmupLR stays at its peak. */
+      const decayTotal = input.name === 'WarmupDecayLR' ? total : undefined;
       f = (i) => {
         if (i < 0) return minLr;
         let gamma: number;
         if (i < warmupNum) gamma = warmupGamma(i);
-        else if (input.name === 'WarmupLR') gamma = 1.0;
-        else gamma = Math.max(0.0, (total! - i) / Math.max(1.0, total! - warmupNum));
+        else if (decayTotal === undefined) gamma = 1.0;
+        else gamma = Math.max(0.0, (decayTotal - i) / Math.max(1.0, decayTotal - warmupNum));
         return minLr + delta * gamma;
       };
       breakpoints.push(warmupNum + 1);

@@ -15,6 +15,7 @@
  * Warmup is not re-normalised (RESCALE_INTERVAL false): the cosine spans [0, MAX_ITER] and the warmup ends on the
  * main schedule's value at WARMUP_ITERS; boundaries use fvcore's 1e-6 epsilon.
  */
+import { defined } from '../../defined';
 import { closedFormSchedule, marker, type ScheduleInput } from '../../schedules/closedFormSchedule';
 import type { Schedule, ScheduleMarker } from '../../schedules/schedule';
 import { booleanParam, numberListParam, numberParam, stringParam } from '../../schedules/scheduleParams';
@@ -48,12 +49,16 @@ export function detectron2Schedule(input: ScheduleInput): Schedule | null {
   switch (input.name) {
     case 'WarmupMultiStepLR': {
       const steps = (numberListParam(p, ...solver('STEPS')) ?? [30000]).filter((s) => s <= maxIter);
-      for (let i = 1; i < steps.length; i++) if (!(steps[i]! > steps[i - 1]!)) return null; // fvcore: strictly ascending
+      let previous: number | undefined;
+      for (const s of steps) {
+        if (previous !== undefined && !(s > previous)) return null; // fvcore: strictly ascending
+        previous = s;
+      }
       if (steps.some((s) => s >= maxIter)) return null; // fvcore: milestones must be < num_updates
       const values = Array.from({ length: steps.length + 1 }, (_, k) => gamma ** k);
       main = (where) => {
         if (where > 1.0) return Number.NaN; // fvcore raises past the end
-        return values[bisectRight(steps, Math.trunc((where + WHERE_EPSILON) * maxIter))]!;
+        return defined(values[bisectRight(steps, Math.trunc((where + WHERE_EPSILON) * maxIter))], 'values has one entry more than steps');
       };
       for (const s of steps) { breakpoints.push(s); markers.push(marker(s, 'milestone', `× ${gamma}`)); }
       break;

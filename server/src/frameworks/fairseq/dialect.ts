@@ -103,8 +103,8 @@ function extract(input: DialectInput): Extraction {
   if (tree.isUnknown(lrPath)) return { findings };
   const lrs = lrValue === undefined ? [...FAIRSEQ_DEFAULTS.lr] : lrList(lrValue);
   if (!lrs) return { findings: invalid(tree, lrPath, 'must be a learning rate or a list of them, e.g. [0.0005].') };
-  const baseLr = lrs[0]!;
-  if (!(baseLr > 0)) return { findings };
+  const [baseLr] = lrs;
+  if (baseLr === undefined || !(baseLr > 0)) return { findings };
 
   const betasRaw = tree.get(`${optimizerArgs}.adam_betas`);
   let betas: number[] = [...FAIRSEQ_DEFAULTS.adam_betas];
@@ -134,13 +134,23 @@ function extract(input: DialectInput): Extraction {
   }
 
   // Scheduler: `lr_scheduler: {_name: ...}` or a bare name; the flat style names it in optimization.
-  const schedulerPath = flat ? `${opt}.lr_scheduler` : typeof tree.get(schedulerBase!) === 'string' ? schedulerBase! : `${schedulerBase}._name`;
+  // (schedulerBase is undefined exactly in the flat style)
+  const schedulerPath =
+    schedulerBase === undefined
+      ? `${opt}.lr_scheduler`
+      : typeof tree.get(schedulerBase) === 'string'
+        ? schedulerBase
+        : `${schedulerBase}._name`;
   // A defaults-list choice (`- lr_scheduler: cosine`) names the scheduler even when its file is not read.
   const choice = !flat && schedulerBase === 'lr_scheduler' && !tree.has(schedulerPath) ? defaultsChoices(input.document).get('lr_scheduler') : undefined;
   const chosen = choice && choice.option !== 'null' ? choice : undefined;
   const name = String(tree.get(schedulerPath) ?? chosen?.option ?? FAIRSEQ_DEFAULTS.lr_scheduler);
   const params: Record<string, unknown> =
-    flat ? pick(coerceParams(tree.get(opt)), FLAT_SCHEDULER_KEYS) : typeof tree.get(schedulerBase!) === 'object' ? coerceParams(tree.get(schedulerBase!), ['_name']) : {};
+    schedulerBase === undefined
+      ? pick(coerceParams(tree.get(opt)), FLAT_SCHEDULER_KEYS)
+      : typeof tree.get(schedulerBase) === 'object'
+        ? coerceParams(tree.get(schedulerBase), ['_name'])
+        : {};
   params.lr = lrs;
   if (maxUpdate > 0) params.max_update = maxUpdate;
   if (maxEpoch > 0) params.max_epoch = maxEpoch;

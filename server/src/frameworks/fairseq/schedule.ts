@@ -19,6 +19,7 @@
  *   step: warmup_updates (0), warmup_init_lr (-1 -> min_lr), min_lr (0.0), lr_deacy_period (25000, sic), lr_decay (0.5).
  * - `baseLr` is not read (fairseq's lr[0] is): the dialect should set baseLr = lr[0] for the other rules.
  */
+import { defined } from '../../defined';
 import { closedFormSchedule, marker, type ScheduleInput } from '../../schedules/closedFormSchedule';
 import type { Schedule, ScheduleMarker } from '../../schedules/schedule';
 import { numberListParam, numberParam } from '../../schedules/scheduleParams';
@@ -27,7 +28,8 @@ import { geometricCycle } from '../../schedules/geometricCycle';
 export function fairseqSchedule(input: ScheduleInput): Schedule | null {
   const p = input.params;
   const lrs = numberListParam(p, 'lr') ?? [input.baseLr];
-  const lr = lrs[0]!;
+  const [lr] = lrs;
+  if (lr === undefined) return null; // (the dialect reads no empty list)
   const maxUpdate = numberParam(p, 'max_update') ?? 0;
   const perEpoch = input.stepsPerEpoch;
   const total = input.totalSteps;
@@ -54,7 +56,10 @@ export function fairseqSchedule(input: ScheduleInput): Schedule | null {
       if (!(totalNum > 0)) return null;
       // step_begin_epoch sets lr = lr_list[min(epoch, len - 1)] with the 1-based epoch: only a list needs epochs.
       if (lrs.length > 1 && !perEpoch) return null;
-      const lrOf = (n: number) => (lrs.length > 1 ? lrs[Math.min(1 + Math.floor(n / perEpoch!), lrs.length - 1)]! : lr);
+      const lrOf = (n: number) =>
+        lrs.length > 1 && perEpoch
+          ? defined(lrs[Math.min(1 + Math.floor(n / perEpoch), lrs.length - 1)], 'an epoch past the list reads its last lr')
+          : lr;
       if (W > 0) markers.push(marker(W, 'warmup-end', 'warmup ends'));
       return done((n) => {
         const peak = lrOf(n);
@@ -122,11 +127,15 @@ export function fairseqSchedule(input: ScheduleInput): Schedule | null {
       const W = numberParam(p, 'warmup_updates') ?? 0;
       const needsEpoch = lrs.length > 1 || forceAnneal !== undefined;
       if (needsEpoch && !perEpoch) return null;
+      const lastLr = defined(lrs[lrs.length - 1], 'lrs is not empty');
       const epochLr = (epoch: number) =>
-        forceAnneal === undefined || epoch < forceAnneal ? lrs[Math.min(epoch - 1, lrs.length - 1)]! : lrs[lrs.length - 1]! * lrShrink ** (epoch + 1 - forceAnneal);
+        forceAnneal === undefined || epoch < forceAnneal
+          ? defined(lrs[Math.min(epoch - 1, lrs.length - 1)], 'epochs count from 1; later ones read the last lr')
+          : lastLr * lrShrink ** (epoch + 1 - forceAnneal);
       const epochOf = (n: number) => (perEpoch ? 1 + Math.floor(n / perEpoch) : 1);
       if (W > 0) markers.push(marker(W, 'warmup-end', 'warmup ends'));
-      const epochBounds = needsEpoch ? Array.from({ length: Math.min(10_000, Math.ceil(total / perEpoch!) + 1) }, (_, e) => e * perEpoch!) : [];
+      const epochBounds =
+        needsEpoch && perEpoch ? Array.from({ length: Math.min(10_000, Math.ceil(total / perEpoch) + 1) }, (_, e) => e * perEpoch) : [];
       return done((n) => {
         const e = epochLr(epochOf(n));
         return W > 0 && n < W ? ((n + 1) / W) * e : e;

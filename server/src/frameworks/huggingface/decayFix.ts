@@ -10,7 +10,7 @@ import { entriesOf, rootMap } from '../../parse/yamlAccess';
 import { setPath } from '../../fixes/pathEdits';
 
 /** The keyword arguments each scheduler we write accepts (transformers.optimization). */
-const ACCEPTS: Record<string, readonly string[]> = {
+const ACCEPTS: Record<DecayFamily | 'cosine_with_min_lr', readonly string[]> = {
   linear: [],
   cosine: ['num_cycles'],
   cosine_with_min_lr: ['num_cycles', 'min_lr', 'min_lr_rate'],
@@ -25,7 +25,7 @@ export function huggingFaceDecayEdits(input: DialectInput, plan: TrainingPlan, f
   const name = family === 'cosine' && floor ? 'cosine_with_min_lr' : family;
   const edits = setPath(input, ['lr_scheduler_type'], name, { beside: 'learning_rate' });
   const entry = entriesOf(input.document, map).get('lr_scheduler_kwargs');
-  if (entry && keys.some((k) => !ACCEPTS[name]!.includes(k))) {
+  if (entry && keys.some((k) => !ACCEPTS[name].includes(k))) {
     // Empty the kwargs after the colon (a block mapping, a flow mapping or a JSON string alike).
     const { text } = input.parsed;
     const colon = text.indexOf(':', entry.keySpan.end);

@@ -160,7 +160,9 @@ function extract(input: DialectInput): Extraction {
 
   // Scheduler arguments the framework insists on (get_scheduler raises ValueError otherwise).
   const requirementProblem = (message: string): Extraction => {
-    findings.push(problem(kwargsEntry ?? schedulerEntry!, message));
+    // (a scheduler with requirements is never the default: `lr_scheduler_type` is written)
+    const where = kwargsEntry ?? schedulerEntry;
+    if (where) findings.push(problem(where, message));
     return { findings };
   };
   if (scheduler === 'cosine_with_min_lr' || scheduler === 'cosine_warmup_with_min_lr') {

@@ -23,4 +23,9 @@ export const huggingFaceVocabulary: EditingVocabulary = {
     { key: 'adam_epsilon', default: D.adam_epsilon, meaning: "Adam's epsilon" },
     { key: 'weight_decay', default: D.weight_decay, meaning: 'weight decay' },
   ],
+  // transformers' get_cosine_with_min_lr_schedule_with_warmup raises ValueError without exactly one of min_lr / min_lr_rate.
+  schedulerNeeds: {
+    cosine_with_min_lr: 'lr_scheduler_kwargs: {min_lr_rate: 0.1}',
+    cosine_warmup_with_min_lr: 'lr_scheduler_kwargs: {min_lr_rate: 0.1}',
+  },
 };

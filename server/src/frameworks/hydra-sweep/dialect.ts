@@ -172,7 +172,8 @@ export function readHydraSweep(input: DialectInput, dialectId: string): SweepPla
     }
   } else if (kind === 'nevergrad') {
     method = 'nevergrad';
-    const budget = mapAt(input, ['hydra', 'sweeper', 'optim']) ? entriesOf(input.document, mapAt(input, ['hydra', 'sweeper', 'optim'])!.map).get('budget') : undefined;
+    const optim = mapAt(input, ['hydra', 'sweeper', 'optim']);
+    const budget = optim ? entriesOf(input.document, optim.map).get('budget') : undefined;
     const value = num(budget?.value);
     if (budget && value !== undefined && Number.isInteger(value)) cap = { value, text: `optim.budget: ${value}`, span: budget.valueSpan };
   } else if (kind === 'ax') {

@@ -47,11 +47,13 @@ function parameterEntries(input: DialectInput, spec: ReturnType<typeof rootMap>)
     if (!name || typeof name.value !== 'string' || !space || !isMap(spaceNode)) continue;
     const type = fields.get('parameterType')?.value;
     const s = entriesOf(input.document, spaceNode);
-    const list = Array.isArray(s.get('list')?.value) ? (s.get('list')!.value as unknown[]) : undefined;
+    const listValue = s.get('list')?.value;
+    const list = Array.isArray(listValue) ? (listValue as unknown[]) : undefined;
     const min = num(s.get('min')?.value);
     const max = num(s.get('max')?.value);
     const step = num(s.get('step')?.value);
-    const distribution = typeof s.get('distribution')?.value === 'string' ? (s.get('distribution')!.value as string) : undefined;
+    const distributionValue = s.get('distribution')?.value;
+    const distribution = typeof distributionValue === 'string' ? distributionValue : undefined;
     const points = gridPoints(type, min, max, step, list);
     const kind: SweepEntry['kind'] = list ? 'choice' : step !== undefined || type === 'int' ? 'range' : 'distribution';
     entries.push({

@@ -24,21 +24,25 @@ export function openNmtSchedule(input: ScheduleInput): Schedule | null {
   const decaySteps = numberParam(p, 'decay_steps') ?? 10000;
   const startDecay = p.start_decay_steps === null ? undefined : numberParam(p, 'start_decay_steps') ?? 50000;
   const modelSize = numberParam(p, 'hidden_size', 'rnn_size', 'model_dim');
-  const noam = (step: number) => modelSize! ** -0.5 * Math.min(step ** -0.5, step * warmup ** -1.5);
-  const exponential = (step: number) => rate ** Math.floor(Math.max(step - startDecay! + decaySteps, 0) / decaySteps);
+  const noam = (size: number) => (step: number) => size ** -0.5 * Math.min(step ** -0.5, step * warmup ** -1.5);
+  const exponential = (start: number) => (step: number) => rate ** Math.floor(Math.max(step - start + decaySteps, 0) / decaySteps);
   const markers: ScheduleMarker[] = [];
   const breakpoints: number[] = [];
   let decay: (step: number) => number;
   switch (input.name) {
     case 'noam':
       if (modelSize === undefined || modelSize <= 0) return null;
-      decay = noam;
+      decay = noam(modelSize);
       markers.push(marker(warmup - 1, 'warmup-end', 'peak (step == warmup_steps)'));
       breakpoints.push(warmup - 1);
       break;
     case 'noamwd':
       if (modelSize === undefined || modelSize <= 0 || startDecay === undefined) return null;
-      decay = (step) => noam(step) * exponential(step);
+      {
+        const noamOf = noam(modelSize);
+        const exponentialOf = exponential(startDecay);
+        decay = (step) => noamOf(step) * exponentialOf(step);
+      }
       breakpoints.push(warmup - 1);
       for (let s = startDecay; s <= input.totalSteps && breakpoints.length < 10_000; s += decaySteps) breakpoints.push(s - 1);
       break;
@@ -47,7 +51,7 @@ export function openNmtSchedule(input: ScheduleInput): Schedule | null {
       breakpoints.push(warmup - 1);
       break;
     case 'none':
-      decay = startDecay === undefined ? () => 1 : exponential;
+      decay = startDecay === undefined ? () => 1 : exponential(startDecay);
       if (startDecay !== undefined) {
         for (let s = startDecay; s <= input.totalSteps && markers.length < 500; s += decaySteps) markers.push(marker(s - 1, 'milestone', `× ${rate}`));
       }

@@ -53,7 +53,8 @@ function rangeEntries(input: DialectInput, config: YAMLMap): SweepEntry[] {
       if (!name || typeof name.value !== 'string') continue;
       const spans = { syntax: 'sagemaker' as const, span: spanOf(item), keySpan: name.valueSpan, valueSpan: spanOf(item) };
       if (kind === 'CategoricalParameterRanges') {
-        const values = Array.isArray(fields.get('Values')?.value) ? (fields.get('Values')!.value as unknown[]).map((v) => toNumber(v)) : [];
+        const written = fields.get('Values')?.value;
+        const values = Array.isArray(written) ? (written as unknown[]).map((v) => toNumber(v)) : [];
         entries.push({ name: name.value, kind: 'choice', values, gridPoints: values.length, ...spans });
         continue;
       }
@@ -92,7 +93,8 @@ function extract(input: DialectInput): Extraction {
   const found = tuningConfig(input);
   if (!found) return { findings: [] };
   const fields = entriesOf(input.document, found.config);
-  const strategy = typeof fields.get('Strategy')?.value === 'string' ? (fields.get('Strategy')!.value as string) : 'Bayesian';
+  const strategyValue = fields.get('Strategy')?.value;
+  const strategy = typeof strategyValue === 'string' ? strategyValue : 'Bayesian';
   const limits = resolveNode(input.document, fields.get('ResourceLimits')?.valueNode);
   const maxJobs = isMap(limits) ? entriesOf(input.document, limits).get('MaxNumberOfTrainingJobs') : undefined;
   const capValue = num(maxJobs?.value);

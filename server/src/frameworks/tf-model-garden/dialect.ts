@@ -58,8 +58,8 @@ function extract(input: DialectInput): Extraction {
   if (!tree.has(`${OC}.warmup.type`) && typeof warmupType === 'string') assumptions.push(`warmup type \`${warmupType}\` taken from the only warmup block (the experiment default sets \`type\`)`);
   const warmupBlock = typeof warmupType === 'string' ? `${OC}.warmup.${warmupType}` : undefined;
   const warmupSteps = warmupBlock ? (num(tree.get(`${warmupBlock}.warmup_steps`)) ?? 0) : 0;
-  if (typeof warmupType === 'string') {
-    params.warmup = { type: warmupType, ...coerceParams(tree.get(warmupBlock!)) };
+  if (typeof warmupType === 'string' && warmupBlock) {
+    params.warmup = { type: warmupType, ...coerceParams(tree.get(warmupBlock)) };
   }
   const trainSteps = num(tree.get('trainer.train_steps'));
   if (trainSteps !== undefined) params.train_steps = trainSteps;

@@ -17,6 +17,7 @@
  * - `length.steps`: trainer.train_steps (NOT linked to decay_steps: the schedule-horizon rule compares them).
  * Warmup wraps the decay evaluated at the GLOBAL step: decay_steps still count from 0.
  */
+import { defined } from '../../defined';
 import { closedFormSchedule, marker, type ScheduleInput } from '../../schedules/closedFormSchedule';
 import type { Schedule, ScheduleMarker } from '../../schedules/schedule';
 import { booleanParam, numberListParam, numberParam, objectParam, stringParam } from '../../schedules/scheduleParams';
@@ -38,10 +39,14 @@ export function tfModelGardenSchedule(input: ScheduleInput): Schedule | null {
       const boundaries = numberListParam(p, 'boundaries');
       const values = numberListParam(p, 'values');
       if (!boundaries || !values || values.length !== boundaries.length + 1) return null;
+      const finalValue = values[boundaries.length];
+      if (finalValue === undefined) return null;
       after = (step) => {
         const s = step - offset;
-        for (let i = 0; i < boundaries.length; i++) if (s <= boundaries[i]!) return values[i]!;
-        return values[values.length - 1]!;
+        for (const [i, boundary] of boundaries.entries()) {
+          if (s <= boundary) return defined(values[i], 'values has one entry more than boundaries');
+        }
+        return finalValue;
       };
       for (const b of boundaries) { breakpoints.push(b + 1 + offset); markers.push(marker(b + 1 + offset, 'milestone', `→ ${values[boundaries.indexOf(b) + 1]}`)); }
       break;
@@ -119,12 +124,13 @@ export function tfModelGardenSchedule(input: ScheduleInput): Schedule | null {
       after = (step) => {
         const s = step - offset;
         let i = 0;
-        while (i + 1 < boundaries.length && s >= boundaries[i + 1]!) i++;
-        const next = i + 1 < values.length ? values[i + 1]! : 0;
-        const start = boundaries[i]!;
-        const len = (i + 1 < boundaries.length ? boundaries[i + 1]! : start) - start;
-        if (len <= 0) return values[i]!; // the last segment has length 0 (degenerate): its first value
-        return ((values[i]! - next) * (Math.cos((Math.PI * (s - start)) / len) + 1)) / 2 + next;
+        for (let nextStart = boundaries[1]; nextStart !== undefined && s >= nextStart; nextStart = boundaries[i + 1]) i++;
+        const next = values[i + 1] ?? 0;
+        const start = defined(boundaries[i], 'segment i is one of the boundaries');
+        const value = defined(values[i], 'values has one entry per boundary');
+        const len = (boundaries[i + 1] ?? start) - start;
+        if (len <= 0) return value; // the last segment has length 0 (degenerate): its first value
+        return ((value - next) * (Math.cos((Math.PI * (s - start)) / len) + 1)) / 2 + next;
       };
       for (const b of boundaries) breakpoints.push(b + offset);
       break;

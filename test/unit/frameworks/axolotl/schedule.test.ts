@@ -22,7 +22,7 @@ test('cosine + min ratio + constant ratio: minimum at C = int(T * ratio), then f
   // W=10, T=100, r=.2, constant .6 -> C=60: t=35 -> .8*.5 + .2 = .6; t=60 -> .2; t=99 -> .2
   const s = build('cosine', { cosine_min_lr_ratio: 0.2, cosine_constant_lr_ratio: 0.6 }, 10, 100);
   assertSteps(s, { 0: 0, 10: 1, 35: 0.6, 60: 0.2, 99: 0.2 });
-  assert.ok(s!.markers.some((m) => m.step === 60));
+  assert.ok(s.markers.some((m) => m.step === 60));
 });
 
 test('cosine + lr_quadratic_warmup: (t/W)^2 warmup then plain cosine to 0', () => {

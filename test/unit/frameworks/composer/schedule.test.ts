@@ -27,7 +27,7 @@ test('cosine_with_warmup (mpt-125m): batches 0 and 1 both at alpha(0) = 0, peak 
   const s = build('cosine_with_warmup', { t_warmup: '100ba', alpha_f: 0.1, max_duration: '4800ba' }, 4800, 6e-4);
   const last = 0.1 + (0.9 * (1 + Math.cos((4698 / 4700) * Math.PI))) / 2;
   assertSteps(s, { 0: 0, 1: 0, 51: 3e-4, 100: 6e-4 * 0.99, 101: 6e-4, 2451: 6e-4 * 0.55, 4799: 6e-4 * last, 6000: 6e-4 * 0.1 });
-  assert.deepEqual(s!.markers.map((m) => [m.step, m.kind]), [[101, 'warmup-end']]);
+  assert.deepEqual(s.markers.map((m) => [m.step, m.kind]), [[101, 'warmup-end']]);
 });
 
 test('t_warmup in dur and epochs, linear_decay_with_warmup, constant_with_warmup keeps alpha after t_max', () => {
@@ -48,7 +48,8 @@ test('plain schedulers: step, multistep (time strings), exponential per epoch, p
   // Polynomial power 2, t_max 1dur = 100ba: batch 51 -> (1 - .5)^2 = .25
   assertSteps(build('PolynomialScheduler', { power: 2 }, 100), { 0: 1, 51: 0.25 });
   // Warm restarts t_0 10ba, t_mult 1.5: cycles 10, int(15)=15, int(22.5)=22 -> restarts at alpha-time 10, 25, 47
-  const wr = build('CosineAnnealingWarmRestartsScheduler', { t_0: '10ba', t_mult: 1.5 }, 100)!;
+  const wr = build('CosineAnnealingWarmRestartsScheduler', { t_0: '10ba', t_mult: 1.5 }, 100);
+  assert.ok(wr);
   assertSteps(wr, { 11: 1, 26: 1, 48: 1, 6: 0.5, 25: (1 + Math.cos((14 / 15) * Math.PI)) / 2 });
   assert.deepEqual(wr.markers.slice(0, 3).map((m) => m.step), [11, 26, 48]);
 });

@@ -12,7 +12,7 @@ test('WarmupMultiStepLR: linear warmup from WARMUP_FACTOR, drops AT each step, s
   // i=0 -> .001; i=50 -> a = .5: .001*.5 + 1*.5 = .5005; i=100 -> 1; i=599 -> 1; i=600 -> .1; i=800 -> .01; i=999 -> .01
   const s = build('WarmupMultiStepLR', { 'SOLVER.MAX_ITER': 1000, 'SOLVER.STEPS': [600, 800, 5000], 'SOLVER.WARMUP_ITERS': 100 }, 1000);
   assertSteps(s, { 0: 0.001, 50: 0.5005, 100: 1, 599: 1, 600: 0.1, 800: 0.1 * 0.1, 999: 0.1 * 0.1 });
-  assert.deepEqual(s!.markers.map((m) => m.step).sort((a, b) => a - b), [100, 600, 800], 'warmup end and the two kept steps');
+  assert.deepEqual(s.markers.map((m) => m.step).sort((a, b) => a - b), [100, 600, 800], 'warmup end and the two kept steps');
   assert.equal(build('WarmupMultiStepLR', { MAX_ITER: 1000, STEPS: [1000] }, 1000), null, 'a step equal to MAX_ITER raises in fvcore');
 });
 

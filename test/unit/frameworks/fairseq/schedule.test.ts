@@ -50,7 +50,8 @@ test('fixed: (n+1)/W warmup; lr lists and force_anneal follow the 1-based epoch'
 test('step (lr_deacy_period, sic) and reduce_lr_on_plateau', () => {
   // lr 1, W 0, period 10, decay .5, min .2: n=9 -> 1; n=10 -> .5; n=20 -> .25; n=30 -> max(.125, .2) = .2
   assertSteps(build('step', { lr: 1, lr_deacy_period: 10, min_lr: 0.2 }, 40), { 9: 1, 10: 0.5, 20: 0.25, 30: 0.2 });
-  const plateau = build('reduce_lr_on_plateau', { lr: 0.1, warmup_updates: 10 }, 40)!;
+  const plateau = build('reduce_lr_on_plateau', { lr: 0.1, warmup_updates: 10 }, 40);
+  assert.ok(plateau);
   assert.equal(plateau.validationDriven, true);
   assertSteps(plateau, { 5: 0.05, 20: 0.1 });
 });

@@ -4,13 +4,18 @@ import { analyzeConfig, applyEdits, curveOfAnalysis, type Finding } from '../../
 
 const ids = (findings: Finding[]) => findings.map((f) => f.ruleId);
 const analyze = (text: string, settings = {}) => analyzeConfig(text, 'config.yaml', settings);
-const planOf = (text: string, settings = {}) => analyze(text, settings).documents[0]?.plan;
+const planOf = (text: string, settings = {}) => {
+  const plan = analyze(text, settings).documents[0]?.plan;
+  assert.ok(plan, 'the first document has a plan');
+  return plan;
+};
 
 describe('Hugging Face defaults', () => {
   test('no lr_scheduler_type decays linearly: not a constant LR', () => {
     const a = analyze('output_dir: out\nlearning_rate: 2.0e-5\nmax_steps: 100\n');
     assert.deepEqual(ids(a.findings), []);
-    const plan = a.documents[0]!.plan!;
+    const plan = a.documents[0]?.plan;
+    assert.ok(plan);
     assert.equal(plan.schedule.name, 'linear');
     assert.equal(plan.schedule.explicit, false);
     assert.equal(plan.schedule.constantAfterWarmup, false);
@@ -25,40 +30,41 @@ describe('Hugging Face defaults', () => {
       const text = `output_dir: out\nlearning_rate: 2.0e-5\nlr_scheduler_type: ${name}\nmax_steps: 100\n`;
       const [finding] = analyze(text).findings;
       assert.equal(finding?.ruleId, 'constant-lr');
-      assert.equal(text.slice(finding!.span.start, finding!.span.end), name);
-      assert.equal(text.slice(finding!.keySpan!.start, finding!.keySpan!.end), 'lr_scheduler_type');
-      assert.match(finding!.message, /constant.*decay/);
+      assert.ok(finding?.keySpan);
+      assert.equal(text.slice(finding.span.start, finding.span.end), name);
+      assert.equal(text.slice(finding.keySpan.start, finding.keySpan.end), 'lr_scheduler_type');
+      assert.match(finding.message, /constant.*decay/);
     }
   });
 
   test('learning_rate absent means 5e-5; num_train_epochs absent means 3 epochs', () => {
-    const plan = planOf('output_dir: out\nlr_scheduler_type: cosine\n# lr-lens: steps-per-epoch=10\n')!;
+    const plan = planOf('output_dir: out\nlr_scheduler_type: cosine\n# lr-lens: steps-per-epoch=10\n');
     assert.equal(plan.baseLr, 5e-5);
     assert.equal(plan.length.steps, 30);
     assert.equal(plan.length.assumed, false);
   });
 
   test('max_steps > 0 wins over epochs; -1 means epochs', () => {
-    assert.equal(planOf('output_dir: o\nlearning_rate: 1.0e-4\nnum_train_epochs: 3\nmax_steps: 1000\n')!.length.steps, 1000);
-    const epochs = planOf('output_dir: o\nlearning_rate: 1.0e-4\nnum_train_epochs: 2.5\nmax_steps: -1\n', { stepsPerEpoch: 7 })!;
+    assert.equal(planOf('output_dir: o\nlearning_rate: 1.0e-4\nnum_train_epochs: 3\nmax_steps: 1000\n').length.steps, 1000);
+    const epochs = planOf('output_dir: o\nlearning_rate: 1.0e-4\nnum_train_epochs: 2.5\nmax_steps: -1\n', { stepsPerEpoch: 7 });
     assert.equal(epochs.length.steps, 18, 'ceil(2.5 * 7)');
   });
 
   test('an epoch-only length without steps per epoch is an assumption, said in words', () => {
-    const plan = planOf('output_dir: o\nlearning_rate: 1.0e-4\nnum_train_epochs: 1\n')!;
+    const plan = planOf('output_dir: o\nlearning_rate: 1.0e-4\nnum_train_epochs: 1\n');
     assert.equal(plan.length.assumed, true);
     assert.match(plan.assumptions.join(), /steps per epoch/);
   });
 
   test('warmup: steps win over ratio (transformers v4); ratio is ceil(T * ratio)', () => {
-    assert.equal(planOf('output_dir: o\nlearning_rate: 1.0e-4\nmax_steps: 1000\nwarmup_ratio: 0.031\n')!.warmup.steps, 31);
-    assert.equal(planOf('output_dir: o\nlearning_rate: 1.0e-4\nmax_steps: 999\nwarmup_ratio: 0.03\n')!.warmup.steps, 30);
-    assert.equal(planOf('output_dir: o\nlearning_rate: 1.0e-4\nmax_steps: 1000\nwarmup_ratio: 0.5\nwarmup_steps: 7\n')!.warmup.steps, 7);
+    assert.equal(planOf('output_dir: o\nlearning_rate: 1.0e-4\nmax_steps: 1000\nwarmup_ratio: 0.031\n').warmup.steps, 31);
+    assert.equal(planOf('output_dir: o\nlearning_rate: 1.0e-4\nmax_steps: 999\nwarmup_ratio: 0.03\n').warmup.steps, 30);
+    assert.equal(planOf('output_dir: o\nlearning_rate: 1.0e-4\nmax_steps: 1000\nwarmup_ratio: 0.5\nwarmup_steps: 7\n').warmup.steps, 7);
   });
 
   test('numbers as users write them: 1e-5, quoted, TRL block style', () => {
-    assert.equal(planOf("output_dir: o\nlearning_rate: '1e-4'\nmax_steps: 10\n")!.baseLr, 1e-4);
-    assert.equal(planOf('output_dir: o\nlearning_rate:\n  0.0001\nlr_scheduler_type:\n  cosine\nmax_steps: 10\n')!.schedule.name, 'cosine');
+    assert.equal(planOf("output_dir: o\nlearning_rate: '1e-4'\nmax_steps: 10\n").baseLr, 1e-4);
+    assert.equal(planOf('output_dir: o\nlearning_rate:\n  0.0001\nlr_scheduler_type:\n  cosine\nmax_steps: 10\n').schedule.name, 'cosine');
   });
 });
 
@@ -67,8 +73,8 @@ describe('warmup-too-long', () => {
     const text = 'output_dir: o\nlearning_rate: 1.0e-4\nmax_steps: 1000\nwarmup_steps: 101\n';
     const [f] = analyze(text).findings;
     assert.equal(f?.ruleId, 'warmup-too-long');
-    assert.equal(text.slice(f!.span.start, f!.span.end), '101');
-    assert.match(f!.message, /10\.1% of training \(101 of 1000 steps\).*at most 100 steps/);
+    assert.equal(text.slice(f.span.start, f.span.end), '101');
+    assert.match(f.message, /10\.1% of training \(101 of 1000 steps\).*at most 100 steps/);
   });
 
   test('exactly 10% is fine', () => {
@@ -102,9 +108,11 @@ describe('invalid-value', () => {
       const text = `output_dir: o\nlearning_rate: 1.0e-4\nmax_steps: 100\n${line}\n`;
       const findings = analyze(text).findings.filter((f) => f.ruleId === 'invalid-value');
       assert.equal(findings.length, 1, JSON.stringify(findings));
-      assert.equal(findings[0]!.severity, 'error');
-      assert.match(findings[0]!.message, message);
-      assert.equal(text.slice(findings[0]!.span.start, findings[0]!.span.end), value);
+      const [finding] = findings;
+      assert.ok(finding);
+      assert.equal(finding.severity, 'error');
+      assert.match(finding.message, message);
+      assert.equal(text.slice(finding.span.start, finding.span.end), value);
     });
   }
 
@@ -112,19 +120,22 @@ describe('invalid-value', () => {
     const text = 'output_dir: o\nlearning_rate: 1.0e-4\nlr_scheduler_type: "cosin"\nmax_steps: 100\n';
     const [f] = analyze(text).findings;
     assert.equal(f?.ruleId, 'invalid-value');
-    assert.match(f!.message, /'cosin' is not a Hugging Face scheduler \(did you mean 'cosine'\?\); valid: linear, cosine, cosine_with_restarts/);
-    assert.equal(f!.fixes[0]!.title, "Change to 'cosine'");
-    assert.equal(applyEdits(text, f!.fixes[0]!.edits), text.replace('"cosin"', '"cosine"'));
+    assert.match(f.message, /'cosin' is not a Hugging Face scheduler \(did you mean 'cosine'\?\); valid: linear, cosine, cosine_with_restarts/);
+    const [fix] = f.fixes;
+    assert.equal(fix?.title, "Change to 'cosine'");
+    assert.equal(applyEdits(text, fix.edits), text.replace('"cosin"', '"cosine"'));
   });
 
   test('scheduler arguments the framework requires', () => {
-    const missingMin = analyze('output_dir: o\nlearning_rate: 1.0e-4\nlr_scheduler_type: cosine_with_min_lr\nmax_steps: 100\n').findings;
-    assert.match(missingMin[0]!.message, /needs exactly one of `min_lr` or `min_lr_rate`/);
-    const wsd = analyze('output_dir: o\nlearning_rate: 1.0e-4\nlr_scheduler_type: warmup_stable_decay\nmax_steps: 100\n').findings;
-    assert.match(wsd[0]!.message, /num_decay_steps/);
+    const [missingMin] = analyze('output_dir: o\nlearning_rate: 1.0e-4\nlr_scheduler_type: cosine_with_min_lr\nmax_steps: 100\n').findings;
+    assert.ok(missingMin);
+    assert.match(missingMin.message, /needs exactly one of `min_lr` or `min_lr_rate`/);
+    const [wsd] = analyze('output_dir: o\nlearning_rate: 1.0e-4\nlr_scheduler_type: warmup_stable_decay\nmax_steps: 100\n').findings;
+    assert.ok(wsd);
+    assert.match(wsd.message, /num_decay_steps/);
     const kwargsJson = analyze('output_dir: o\nlearning_rate: 1.0e-4\nlr_scheduler_type: cosine_with_min_lr\nlr_scheduler_kwargs: \'{"min_lr_rate": 0.1}\'\nmax_steps: 100\n');
     assert.deepEqual(ids(kwargsJson.findings), []);
-    assert.equal(kwargsJson.documents[0]!.plan!.schedule.params.min_lr_rate, 0.1);
+    assert.equal(kwargsJson.documents[0]?.plan?.schedule.params.min_lr_rate, 0.1);
   });
 });
 
@@ -153,12 +164,13 @@ describe('recognition', () => {
 
   test('a directive forces the dialect; an unknown directive is reported where written', () => {
     const forced = analyze('# lr-lens: dialect=huggingface\nlearning_rate: 0.001\nlr_scheduler_type: constant\n');
-    assert.equal(forced.documents[0]!.dialect.id, 'huggingface');
+    assert.equal(forced.documents[0]?.dialect.id, 'huggingface');
     assert.deepEqual(ids(forced.findings), ['constant-lr']);
     const text = '# lr-lens: colour=blue\noutput_dir: o\nlearning_rate: 0.001\n';
     const [f] = analyze(text).findings;
-    assert.match(f!.message, /Unknown lr-lens directive `colour`/);
-    assert.equal(text.slice(f!.span.start, f!.span.end), 'colour=blue');
+    assert.ok(f);
+    assert.match(f.message, /Unknown lr-lens directive `colour`/);
+    assert.equal(text.slice(f.span.start, f.span.end), 'colour=blue');
   });
 
   test('`# lr-lens: disable=constant-lr` marks an intended constant LR', () => {
@@ -171,18 +183,18 @@ describe('recognition', () => {
     const a = analyze(text);
     assert.equal(a.documents.length, 2);
     assert.equal(a.findings.length, 1);
-    assert.equal(a.findings[0]!.span.start, text.indexOf('constant'));
-    assert.equal(curveOfAnalysis(a)!.schedule, 'linear');
-    assert.equal(curveOfAnalysis(a, { documentIndex: 1 })!.schedule, 'constant');
+    assert.equal(a.findings[0]?.span.start, text.indexOf('constant'));
+    assert.equal(curveOfAnalysis(a)?.schedule, 'linear');
+    assert.equal(curveOfAnalysis(a, { documentIndex: 1 })?.schedule, 'constant');
   });
 
   test('duplicate keys: the last one wins, as in PyYAML', () => {
-    const plan = planOf('output_dir: o\nlearning_rate: 0.1\nlearning_rate: 0.002\nmax_steps: 10\n')!;
+    const plan = planOf('output_dir: o\nlearning_rate: 0.1\nlearning_rate: 0.002\nmax_steps: 10\n');
     assert.equal(plan.baseLr, 0.002);
   });
 
   test('anchors and aliases are followed; alias bombs do not explode', { timeout: 60_000 }, () => {
-    assert.equal(planOf('output_dir: o\nbase: &lr 0.003\nlearning_rate: *lr\nmax_steps: 10\n')!.baseLr, 0.003);
+    assert.equal(planOf('output_dir: o\nbase: &lr 0.003\nlearning_rate: *lr\nmax_steps: 10\n').baseLr, 0.003);
     const bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let i = 0; i < 9; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`);
     const text = `${bomb.join('\n')}\noutput_dir: o\nlearning_rate: 0.001\nlr_scheduler_kwargs: *j\nmax_steps: 10\n`;
@@ -205,8 +217,10 @@ describe('silencing rules', () => {
     const text = '# lr-lens: disable=constant-lr,const-lr\noutput_dir: o\nlearning_rate: 0.001\nlr_scheduler_type: constant\n';
     const findings = analyze(text).findings;
     assert.equal(findings.length, 1);
-    assert.match(findings[0]!.message, /Unknown rule `const-lr`/);
-    assert.equal(text.slice(findings[0]!.span.start, findings[0]!.span.end), 'const-lr');
+    const [finding] = findings;
+    assert.ok(finding);
+    assert.match(finding.message, /Unknown rule `const-lr`/);
+    assert.equal(text.slice(finding.span.start, finding.span.end), 'const-lr');
   });
 });
 
@@ -218,16 +232,16 @@ describe('lr_scheduler_kwargs', () => {
     const text = withKwargs('cosine', '  num_cycles: 0.5\n  min_lr_rate: 0.1\n');
     const [f] = analyze(text).findings;
     assert.equal(f?.ruleId, 'invalid-value');
-    assert.equal(f!.severity, 'error');
-    assert.equal(text.slice(f!.span.start, f!.span.end), 'min_lr_rate');
-    assert.match(f!.message, /not an argument of the `cosine` scheduler.*accepts: num_cycles.*cosine_with_min_lr/);
+    assert.equal(f.severity, 'error');
+    assert.equal(text.slice(f.span.start, f.span.end), 'min_lr_rate');
+    assert.match(f.message, /not an argument of the `cosine` scheduler.*accepts: num_cycles.*cosine_with_min_lr/);
   });
 
   test('schedulers the Trainer never passes kwargs to get a warning that they have no effect', () => {
     // (inverse_sqrt also gets the schedule-family hint; this test is about the kwargs warning)
     const [f] = analyze(withKwargs('inverse_sqrt', '  timescale: 500\n')).findings.filter((x) => x.ruleId !== 'schedule-family');
     assert.equal(f?.severity, 'warning');
-    assert.match(f!.message, /`inverse_sqrt` never receives `lr_scheduler_kwargs`.*`timescale` has no effect/);
+    assert.match(f.message, /`inverse_sqrt` never receives `lr_scheduler_kwargs`.*`timescale` has no effect/);
   });
 
   test('accepted arguments pass; WSD shapes are checked', () => {
@@ -236,7 +250,8 @@ describe('lr_scheduler_kwargs', () => {
     assert.deepEqual(notHints(withKwargs('warmup_stable_decay', '  num_decay_steps: 20\n  decay_type: 1-sqrt\n')), []);
     const text = withKwargs('warmup_stable_decay', '  num_decay_steps: 20\n  decay_type: exponential\n');
     const [f] = notHints(text);
-    assert.equal(text.slice(f!.span.start, f!.span.end), 'exponential');
-    assert.match(f!.message, /must be one of linear, cosine, 1-sqrt/);
+    assert.ok(f);
+    assert.equal(text.slice(f.span.start, f.span.end), 'exponential');
+    assert.match(f.message, /must be one of linear, cosine, 1-sqrt/);
   });
 });

@@ -63,10 +63,12 @@ test('an every-step curve of a very long run is sampled instead of exhausting me
   const { analyzeConfig, curveOfAnalysis } = await import('../../../../server/src');
   const { EVERY_STEP_LIMIT } = await import('../../../../server/src/analysis/curve');
   const analysis = analyzeConfig('output_dir: o\nlearning_rate: 0.001\nlr_scheduler_type: cosine_with_restarts\nlr_scheduler_kwargs: {num_cycles: 3}\nmax_steps: 1000000000\n', 'c.yaml');
-  const curve = curveOfAnalysis(analysis, { everyStep: true })!;
+  const curve = curveOfAnalysis(analysis, { everyStep: true });
+  assert.ok(curve);
   assert.equal(curve.totalSteps, 1_000_000_000);
   assert.ok(curve.points.length <= EVERY_STEP_LIMIT + 16);
-  assert.equal(curve.points.at(-1)!.step, 999_999_999);
-  const short = curveOfAnalysis(analyzeConfig('output_dir: o\nlearning_rate: 0.001\nmax_steps: 300\n', 'c.yaml'), { everyStep: true })!;
+  assert.equal(curve.points.at(-1)?.step, 999_999_999);
+  const short = curveOfAnalysis(analyzeConfig('output_dir: o\nlearning_rate: 0.001\nmax_steps: 300\n', 'c.yaml'), { everyStep: true });
+  assert.ok(short);
   assert.equal(short.points.length, 300);
 });

@@ -9,8 +9,6 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { parseDocument } from 'yaml';
-import { composeDefaults } from '../../../../server/src/dialects/hydraDefaults';
 import { analyzeConfig, onInternalError, type ConfigAnalysis } from '../../../../server/src/index';
 import { yaml } from '../../dialects/analyse';
 
@@ -197,21 +195,4 @@ test('a finding about a group the primary config chose sits on the experiment\'s
   assert.equal(text.slice(finding.span.start, finding.span.end), 'defaults');
   assert.equal(finding.elsewhere?.fileName, '/ws/configs/model/small.yaml');
   assert.match(finding.message, /T_max` is 30 epochs but the run is 50 epochs/);
-});
-
-test('one composition per analysis: the same document and reader share it; after the analysis, files are read afresh', async () => {
-  const files: Record<string, string> = { '/ws/configs/model/small.yaml': model('0.1', cosine(30)) };
-  let reads = 0;
-  const readFile = (path: string) => (reads++, files[path]);
-  const document = parseDocument(experiment('  - override /model: small'));
-  const first = composeDefaults(document, '/ws/configs/experiment/a.yaml', readFile);
-  assert.ok(first?.groups[0]?.values['optimizer']);
-  const readsOnce = reads;
-  assert.equal(composeDefaults(document, '/ws/configs/experiment/a.yaml', readFile), first);
-  assert.equal(reads, readsOnce);
-  await new Promise((resolve) => setImmediate(resolve));
-  files['/ws/configs/model/small.yaml'] = model('0.2', cosine(30));
-  const later = composeDefaults(document, '/ws/configs/experiment/a.yaml', readFile);
-  assert.notEqual(later, first);
-  assert.deepEqual((later?.groups[0]?.values['optimizer'] as Record<string, unknown> | undefined)?.['lr'], 0.2);
 });

@@ -20,7 +20,7 @@ test('none still halves the LR every decay_steps from start_decay_steps (opts de
   // k=59999 (step 60000) -> .25
   const s = build('none', {}, 100000, 1);
   assertSteps(s, { 0: 1, 49998: 1, 49999: 0.5, 59998: 0.5, 59999: 0.25 });
-  assert.deepEqual(s!.markers.slice(0, 2).map((m) => m.step), [49999, 59999]);
+  assert.deepEqual(s.markers.slice(0, 2).map((m) => m.step), [49999, 59999]);
   assertSteps(build('none', { start_decay_steps: null }, 100000, 1), { 99999: 1 });
 });
 

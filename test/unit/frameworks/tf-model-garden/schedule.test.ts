@@ -14,7 +14,7 @@ test('cosine with linear warmup: the warmup ends on the cosine value at W (decay
   const final = 0.001 * (0.9 * 0.5 * (1 + Math.cos(0.1 * Math.PI)) + 0.1);
   const s = build('cosine', { initial_learning_rate: 0.001, decay_steps: 1000, alpha: 0.1, warmup: { type: 'linear', linear: { warmup_steps: 100, warmup_learning_rate: 0 } } }, 1200);
   assertSteps(s, { 0: 0, 50: final / 2, 100: final, 500: 0.00055, 1000: 0.0001, 1199: 0.0001 });
-  assert.ok(s!.lrAt(100) < 0.001, 'warmup never reaches initial_learning_rate');
+  assert.ok(s.lrAt(100) < 0.001, 'warmup never reaches initial_learning_rate');
 });
 
 test('stepwise changes one step after each boundary (inclusive upper bounds)', () => {

@@ -13,7 +13,7 @@ test('cosine with train.py defaults: warmup from 1e-5 over 5 epochs overlapping 
   // warmup_prefix false); t=150 -> .5; t=299 -> .5*(1+cos(299pi/300)); t=300 and cooldown -> min_lr 0 (cycle_limit 1: flat)
   const s = build('cosine', {}, 310);
   assertSteps(s, { 0: 1e-5, 4: 1e-5 + 4 * ((1 - 1e-5) / 5), 5: 0.5 * (1 + Math.cos(Math.PI * 5 / 300)), 150: 0.5, 299: 0.5 * (1 + Math.cos((299 * Math.PI) / 300)), 300: 0, 309: 0 });
-  assert.ok(s!.lrAt(5) < 1, 'warmup_prefix false: the warmup never reaches base');
+  assert.ok(s.lrAt(5) < 1, 'warmup_prefix false: the warmup never reaches base');
 });
 
 test('cosine with warmup_prefix, restarts (cycle_limit 3, cycle_decay .5) and min_lr', () => {
@@ -49,5 +49,5 @@ test('sched_on_updates multiplies epoch quantities by updates per epoch', () => 
   const s = build('cosine', { epochs: 3, warmup_epochs: 1, warmup_lr: 0, sched_on_updates: true }, 300, 1, 100);
   assertSteps(s, { 50: 0.5, 100: 0.5 * (1 + Math.cos(Math.PI / 3)), 150: 0.5 });
   assert.equal(build('cosine', { sched_on_updates: true }, 300), null, 'updates per epoch unknown');
-  assert.equal(build('plateau', {}, 10)!.validationDriven, true);
+  assert.equal(build('plateau', {}, 10)?.validationDriven, true);
 });

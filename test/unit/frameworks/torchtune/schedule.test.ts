@@ -9,7 +9,7 @@ test('cosine with warmup: 0 at t=0, base at t=W, base/2 halfway, cosine past T r
   // t=110 -> 0 (p=1); t=160 (p=1.5, past the end): .5 * (1 + cos(1.5 pi)) = .5 -> 1e-5 (torchtune does not clamp)
   const s = torchtuneSchedule({ name: 'torchtune.training.lr_schedulers.get_cosine_schedule_with_warmup', params: { num_warmup_steps: 10 }, baseLr: 2e-5, warmupSteps: 0, totalSteps: 110 });
   assertSteps(s, { 0: 0, 5: 1e-5, 10: 2e-5, 60: 1e-5, 109: 2e-5 * 0.5 * (1 + Math.cos(0.99 * Math.PI)), 110: 0, 160: 1e-5 });
-  assert.deepEqual(s!.markers.map((m) => [m.step, m.kind]), [[10, 'warmup-end']]);
+  assert.deepEqual(s.markers.map((m) => [m.step, m.kind]), [[10, 'warmup-end']]);
 });
 
 test('num_cycles 1 makes a full period; warmup falls back to the plan warmup', () => {
