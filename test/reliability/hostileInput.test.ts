@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { analyzeConfig, curveOfAnalysis, hoverAt } from '../../server/src';
 
@@ -122,4 +124,24 @@ describe('hostile input never crashes and gets a clear message', () => {
     assertPlanned(a, 'linear', []);
     assert.equal(a.documents[0]?.documentIndex, 3, 'the fourth document is the config');
   });
+});
+
+describe('a mapping where a name or a number is expected', () => {
+  // Every scalar value of every example, replaced in turn by a nested mapping: config trees are built without
+  // Object.prototype, so a value converted to text (a name, a message) must still not throw.
+  const examples = join(__dirname, '..', '..', 'examples');
+  for (const name of readdirSync(examples).filter((n) => /\.ya?ml$/.test(n))) {
+    test(name, () => {
+      const text = readFileSync(join(examples, name), 'utf8');
+      const scalars = [...text.matchAll(/^(\s*[\w.-]+:[ \t]+)([^\s#{[][^#\n]*?)[ \t]*$/gm)];
+      assert.ok(scalars.length > 0);
+      for (const match of scalars) {
+        const start = (match.index ?? 0) + (match[1] ?? '').length;
+        const hostile = `${text.slice(0, start)}{a: {b: 1}}${text.slice(start + (match[2] ?? '').length)}`;
+        const analysis = analyzeConfig(hostile, name);
+        curveOfAnalysis(analysis, { points: 50 });
+        for (const offset of [start, start + 3, hostile.length]) hoverAt(analysis, offset);
+      }
+    });
+  }
 });

@@ -192,7 +192,10 @@ describe('recursive readers: Hydra override grammar, interpolation, directives',
     const noUnsafeKeys = (value: unknown): void => {
       if (Array.isArray(value)) value.forEach(noUnsafeKeys);
       else if (value !== null && typeof value === 'object') {
-        assert.equal(Object.getPrototypeOf(value), null);
+        // The mapping's prototype is the frozen config-mapping prototype: no Object.prototype behind it, nothing settable.
+        const proto = Object.getPrototypeOf(value) as object | null;
+        assert.ok(proto !== Object.prototype && (proto === null || (Object.isFrozen(proto) && Object.getPrototypeOf(proto) === null)));
+        assert.equal(String(value), '[object Object]');
         for (const [k, v] of Object.entries(value)) {
           assert.ok(!['__proto__', 'constructor', 'prototype'].includes(k), k);
           noUnsafeKeys(v);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import type { CodeAction, Diagnostic, Position, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
+import { LineIndex } from '../../server/src/parse/textSpan';
 import { analyzeConfig } from '../../server/src';
 import { INCREMENTAL_MIN_LENGTH } from '../../server/src/parse/incrementalYaml';
 import { largeConfig } from '../bench/largeConfig';
@@ -39,24 +40,25 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom(...TOKENS) }),
 );
 
+// Positions as LSP counts them: LF, CRLF and a lone CR each end a line (a mutation may leave a lone CR).
 function positionAt(text: string, offset: number): Position {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length - 1;
-  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+  return new LineIndex(text).positionAt(offset);
 }
 
 function offsetAt(text: string, p: Position): number {
-  let offset = 0;
-  for (let line = 0; line < p.line; line++) {
-    const next = text.indexOf('\n', offset);
-    if (next === -1) return text.length;
-    offset = next + 1;
-  }
-  return Math.min(offset + p.character, text.length);
+  return new LineIndex(text).offsetAt(p);
 }
 
 /** The edit a mutation makes on a text, as [start, end, newText]. */
 function editFor(text: string, m: Mutation): [number, number, string] {
+  const [start, end, newText] = rawEditFor(text, m);
+  // An LSP position cannot fall between the CR and LF of one line break (editors never split it): move such an end
+  // past the LF.
+  const whole = (offset: number) => (text[offset - 1] === '\r' && text[offset] === '\n' ? offset + 1 : offset);
+  return [whole(start), Math.max(whole(start), whole(end)), newText];
+}
+
+function rawEditFor(text: string, m: Mutation): [number, number, string] {
   const at = text.length ? m.at % (text.length + 1) : 0;
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
   switch (m.kind) {

@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, type Document, type YAMLMap } from 'yaml';
 import type { Source } from '../plan/trainingPlan';
 import { entriesOf, resolveNode, rootMap, plainValue, TOO_LARGE, type MapEntry } from '../parse/yamlAccess';
 import { resolveInterpolationsOf, UNKNOWN } from './interpolation';
-import { ownValue } from './plainObjects';
+import { emptyRecord, ownValue } from './plainObjects';
 import { composeDefaults, groupHolding, mergeComposition, originIn, type Composition } from './hydraDefaults';
 import { spansWithOrigin } from './valueOrigin';
 import { composeBase } from './baseChain';
@@ -53,7 +53,7 @@ function plainMapOf(document: Document, map: YAMLMap, fallback: { left: number; 
     fallback.tooLarge.add(path);
     return UNKNOWN;
   }
-  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  const out = emptyRecord();
   for (const pair of map.items) {
     const key = resolveNode(document, pair.key);
     if (!isScalar(key) || key.value === null || typeof key.value === 'object') continue;

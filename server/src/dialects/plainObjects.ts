@@ -10,9 +10,21 @@ export function isUnsafeKey(key: string): boolean {
   return UNSAFE_KEYS.has(key);
 }
 
-/** A fresh mapping with no prototype. */
+/**
+ * The prototype of every config mapping: frozen, with nothing but a conversion to text, so a mapping that reaches
+ * `String(...)` or a template (a value where a name was expected) reads as "[object Object]" instead of throwing as a
+ * prototype-less object would. Nothing can be added to it, and `ownValue` never reads it.
+ */
+const MAPPING_PROTOTYPE: object = Object.freeze(
+  Object.create(null, {
+    toString: { value: () => '[object Object]' },
+    [Symbol.toPrimitive]: { value: () => '[object Object]' },
+  }) as object,
+);
+
+/** A fresh mapping whose prototype holds no config key (see MAPPING_PROTOTYPE). */
 export function emptyRecord(): Record<string, unknown> {
-  return Object.create(null) as Record<string, unknown>;
+  return Object.create(MAPPING_PROTOTYPE) as Record<string, unknown>;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
