@@ -43,17 +43,25 @@ const protocolVersion = (lib) => {
 };
 const shareProtocol = protocolVersion(clientLib) === protocolVersion(serverLib);
 if (!shareProtocol) {
-  console.warn(`esbuild.mjs: vscode-languageclient and vscode-languageserver use different vscode-languageserver-protocol versions (${protocolVersion(clientLib)}, ${protocolVersion(serverLib)}); each bundle gets its own copy.`);
+  console.warn(
+    `esbuild.mjs: vscode-languageclient and vscode-languageserver use different vscode-languageserver-protocol versions (${protocolVersion(clientLib)}, ${protocolVersion(serverLib)}); each bundle gets its own copy.`,
+  );
 }
 const sharedProtocol = {
   name: 'shared-lsp-protocol',
   setup(build) {
-    build.onResolve({ filter: /^vscode-languageserver-protocol(\/node)?$/ }, (args) => ({ path: args.path, namespace: 'shared-lsp-protocol' }));
+    build.onResolve({ filter: /^vscode-languageserver-protocol(\/node)?$/ }, (args) => ({
+      path: args.path,
+      namespace: 'shared-lsp-protocol',
+    }));
     build.onLoad({ filter: /.*/, namespace: 'shared-lsp-protocol' }, (args) => ({
       contents: `module.exports = require('./${SHARED_PROTOCOL}').${args.path.endsWith('/node') ? 'node' : 'common'};`,
       loader: 'js',
     }));
-    build.onResolve({ filter: /^\.\/lsp-protocol\.js$/, namespace: 'shared-lsp-protocol' }, (args) => ({ path: args.path, external: true }));
+    build.onResolve({ filter: /^\.\/lsp-protocol\.js$/, namespace: 'shared-lsp-protocol' }, (args) => ({
+      path: args.path,
+      external: true,
+    }));
   },
 };
 const protocolEntry = {
@@ -76,11 +84,29 @@ const node = { ...common, platform: 'node', format: 'cjs', target: 'node18' };
 const builds = [
   // activate() needs only extension.ts; what it loads afterwards (vscode-languageclient, the curve panel) is a file of its own.
   { ...node, entryPoints: ['client/src/extension.ts'], outfile: `${outdir}/client.js`, external: ['vscode', './afterActivation'] },
-  { ...node, entryPoints: ['client/src/afterActivation.ts'], outfile: `${outdir}/afterActivation.js`, external: ['vscode'], ...(shareProtocol && { plugins: [...node.plugins, sharedProtocol] }) },
-  { ...node, entryPoints: ['server/src/lsp/main.ts'], outfile: `${outdir}/server.js`, ...(shareProtocol && { plugins: [...node.plugins, sharedProtocol] }) },
+  {
+    ...node,
+    entryPoints: ['client/src/afterActivation.ts'],
+    outfile: `${outdir}/afterActivation.js`,
+    external: ['vscode'],
+    ...(shareProtocol && { plugins: [...node.plugins, sharedProtocol] }),
+  },
+  {
+    ...node,
+    entryPoints: ['server/src/lsp/main.ts'],
+    outfile: `${outdir}/server.js`,
+    ...(shareProtocol && { plugins: [...node.plugins, sharedProtocol] }),
+  },
   ...(shareProtocol ? [{ ...node, stdin: protocolEntry, outfile: `${outdir}/${SHARED_PROTOCOL}` }] : []),
   { ...node, entryPoints: ['server/src/cli/main.ts'], outfile: `${outdir}/cli.js` },
-  { ...common, platform: 'browser', format: 'iife', target: 'es2020', entryPoints: ['client/webview/curvePage.ts'], outfile: `${outdir}/webview/curvePage.js` },
+  {
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2020',
+    entryPoints: ['client/webview/curvePage.ts'],
+    outfile: `${outdir}/webview/curvePage.js`,
+  },
 ];
 
 if (watch) {

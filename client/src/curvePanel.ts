@@ -14,7 +14,10 @@ export class CurvePanel implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly getClient: ClientProvider) {
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly getClient: ClientProvider,
+  ) {
     this.subscriptions.push(
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (editor && isConfigLanguage(editor.document)) this.follow(editor.document, editor.selection.active);
@@ -40,11 +43,16 @@ export class CurvePanel implements vscode.Disposable {
     const editor = vscode.window.activeTextEditor;
     if (!this.panel) {
       const media = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
-      this.panel = vscode.window.createWebviewPanel('lrLens.curve', 'Learning-Rate Curve', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-        enableScripts: true,
-        localResourceRoots: [media],
-        // No retainContextWhenHidden: the page re-asks for the curve ('ready') when it is shown again.
-      });
+      this.panel = vscode.window.createWebviewPanel(
+        'lrLens.curve',
+        'Learning-Rate Curve',
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        {
+          enableScripts: true,
+          localResourceRoots: [media],
+          // No retainContextWhenHidden: the page re-asks for the curve ('ready') when it is shown again.
+        },
+      );
       const webview = this.panel.webview;
       webview.html = curvePageHtml({
         nonce: newNonce(),
@@ -91,7 +99,11 @@ export class CurvePanel implements vscode.Disposable {
     } else {
       bytes = Buffer.from(message.content.slice(message.content.indexOf(',') + 1), 'base64');
     }
-    const base = document.uri.path.split('/').pop()?.replace(/\.[^.]*$/, '') ?? 'curve';
+    const base =
+      document.uri.path
+        .split('/')
+        .pop()
+        ?.replace(/\.[^.]*$/, '') ?? 'curve';
     const target = await vscode.window.showSaveDialog({
       defaultUri: vscode.Uri.joinPath(document.uri, '..', `${base}.lr.${message.format}`),
       filters: { [message.format.toUpperCase()]: [message.format] },

@@ -29,7 +29,11 @@ export async function requestCurve(
 }
 
 /** The curves the quick fixes at `position` would give (compare mode); null when the server cannot say. */
-export async function requestFixPreviews(getClient: ClientProvider, document: vscode.TextDocument, position: vscode.Position): Promise<FixPreviewsResponse | null> {
+export async function requestFixPreviews(
+  getClient: ClientProvider,
+  document: vscode.TextDocument,
+  position: vscode.Position,
+): Promise<FixPreviewsResponse | null> {
   const client = await getClient();
   if (!client || !client.isRunning()) return null;
   const params: FixPreviewsParams = { uri: document.uri.toString(), position: { line: position.line, character: position.character } };

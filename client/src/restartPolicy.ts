@@ -2,7 +2,11 @@
 export class RestartPolicy {
   private readonly crashes: number[] = [];
 
-  constructor(private readonly limit = 4, private readonly windowMs = 3 * 60_000, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly limit = 4,
+    private readonly windowMs = 3 * 60_000,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Called when the server's connection closes unexpectedly: restart it, or give up (and say so once). */
   onCrash(): 'restart' | 'give-up' {

@@ -32,10 +32,10 @@ let chartShape = '';
 let curve: Curve | undefined;
 let previews: Preview[] = [];
 let logScale = false;
-/** Bumped when VS Code changes the theme: the chart is rebuilt in the new colours. */
+/** Bumped when VS Code changes the theme: the chart is rebuilt in the new colors. */
 let themeVersion = 0;
 
-/** Theme colours from VS Code's CSS variables (they change with the theme, so read them each time). */
+/** Theme colors from VS Code's CSS variables (they change with the theme, so read them each time). */
 function theme() {
   const style = getComputedStyle(document.documentElement);
   const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
@@ -45,7 +45,12 @@ function theme() {
     grid: read('--vscode-editorWidget-border', '#88888855'),
     line: read('--vscode-charts-blue', '#1f77b4'),
     marker: read('--vscode-charts-orange', '#d18616'),
-    compare: [read('--vscode-charts-green', '#388a34'), read('--vscode-charts-purple', '#652d90'), read('--vscode-charts-red', '#e51400'), read('--vscode-charts-yellow', '#bf8803')],
+    compare: [
+      read('--vscode-charts-green', '#388a34'),
+      read('--vscode-charts-purple', '#652d90'),
+      read('--vscode-charts-red', '#e51400'),
+      read('--vscode-charts-yellow', '#bf8803'),
+    ],
     font: `${read('--vscode-font-size', '12px')} ${read('--vscode-font-family', 'sans-serif')}`,
   };
 }
@@ -75,9 +80,15 @@ function axisLabel(c: Curve): string {
 
 function buildChart(shown: Curve): void {
   chart?.destroy();
-  const colours = theme();
+  const colors = theme();
   const width = Math.max(200, chartBox.clientWidth || 640);
-  const axis = { stroke: colours.foreground, grid: { stroke: colours.grid, width: 1 }, ticks: { stroke: colours.grid, width: 1 }, font: colours.font, labelFont: colours.font };
+  const axis = {
+    stroke: colors.foreground,
+    grid: { stroke: colors.grid, width: 1 },
+    ticks: { stroke: colors.grid, width: 1 },
+    font: colors.font,
+    labelFont: colors.font,
+  };
   const markerPlugin: uPlot.Plugin = {
     hooks: {
       draw: [
@@ -86,8 +97,8 @@ function buildChart(shown: Curve): void {
           const { ctx } = u;
           const { top, height } = u.bbox;
           ctx.save();
-          ctx.strokeStyle = colours.marker;
-          ctx.fillStyle = colours.marker;
+          ctx.strokeStyle = colors.marker;
+          ctx.fillStyle = colors.marker;
           ctx.setLineDash([4 * devicePixelRatio, 3 * devicePixelRatio]);
           ctx.lineWidth = devicePixelRatio;
           ctx.font = `${11 * devicePixelRatio}px sans-serif`;
@@ -124,10 +135,10 @@ function buildChart(shown: Curve): void {
     scales: { x: { time: false }, y: logScale ? { distr: 3 } : { range: (_u, _min, max) => [0, max > 0 ? max * 1.05 : 1] } },
     series: [
       { label: 'step', value: (_u, v) => formatStep(v) },
-      { label: 'LR', stroke: colours.line, width: 2, spanGaps: true, points: { show: false }, value: (_u, v) => formatLrValue(v) },
+      { label: 'LR', stroke: colors.line, width: 2, spanGaps: true, points: { show: false }, value: (_u, v) => formatLrValue(v) },
       ...previews.map((p, i): uPlot.Series => ({
         label: p.title,
-        stroke: colours.compare[i % colours.compare.length],
+        stroke: colors.compare[i % colors.compare.length],
         width: 1.5,
         dash: [6, 4],
         spanGaps: true,
@@ -137,7 +148,12 @@ function buildChart(shown: Curve): void {
     ],
     axes: [
       { ...axis, label: axisLabel(shown) },
-      { ...axis, size: 70, values: (_u, values) => values.map((v) => formatLrValue(v)), label: logScale ? 'learning rate (log)' : 'learning rate' },
+      {
+        ...axis,
+        size: 70,
+        values: (_u, values) => values.map((v) => formatLrValue(v)),
+        label: logScale ? 'learning rate (log)' : 'learning rate',
+      },
     ],
     cursor: { drag: { x: false, y: false }, points: { show: true } },
     legend: { show: true, live: true },
@@ -190,7 +206,7 @@ function render(data: unknown): void {
     clearChart();
     status.textContent = response?.dialect
       ? 'This training config has no schedule LR Lens can draw yet (see the Problems panel).'
-      : 'This file is not a training config LR Lens recognises.';
+      : 'This file is not a training config LR Lens recognizes.';
     return;
   }
   curve = next;
@@ -206,7 +222,7 @@ function render(data: unknown): void {
 }
 
 function exportSvg(): void {
-  // A standalone file: fixed colours that read on a white page, whatever the editor theme.
+  // A standalone file: fixed colors that read on a white page, whatever the editor theme.
   if (curve) post({ type: 'export', format: 'svg', content: curveSvg(curve as unknown as SvgCurve, { width: 800, height: 400 }) });
 }
 
@@ -224,7 +240,7 @@ byId('export-csv').addEventListener('click', () => {
 });
 for (const button of exportButtons) button.disabled = true;
 
-// VS Code switches themes by rewriting the root's CSS variables and the body's class: redraw in the new colours.
+// VS Code switches themes by rewriting the root's CSS variables and the body's class: redraw in the new colors.
 const onThemeChange = () => {
   themeVersion++;
   draw();

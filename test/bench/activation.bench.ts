@@ -35,9 +35,11 @@ interface Sample {
 async function main(): Promise<void> {
   if (!codeServerInstalled()) {
     const line = '!'.repeat(100);
-    console.error(`${line}\nACTIVATION NOT MEASURED: code-server is not installed at ${CODE_SERVER_ENTRY}.\n` +
-      'This bench never downloads; install it once with `node --import tsx test/vscode/codeServerInstall.ts` ' +
-      `(or run \`node test/run.mjs vscode\`), then run \`node test/bench/run.mjs activation\`.\n${line}`);
+    console.error(
+      `${line}\nACTIVATION NOT MEASURED: code-server is not installed at ${CODE_SERVER_ENTRY}.\n` +
+        'This bench never downloads; install it once with `node --import tsx test/vscode/codeServerInstall.ts` ' +
+        `(or run \`node test/run.mjs vscode\`), then run \`node test/bench/run.mjs activation\`.\n${line}`,
+    );
     process.exitCode = 1;
     return;
   }
@@ -59,14 +61,34 @@ async function main(): Promise<void> {
     execFileSync(process.execPath, ['esbuild.mjs', '--production', `--outdir=${join(extension, 'dist')}`], { cwd: REPO, stdio: 'inherit' });
     if (BASELINE_ENTRY) {
       // For before/after comparisons only: the client bundle built as esbuild.mjs builds it, from another entry.
-      await esbuild.build({ entryPoints: [BASELINE_ENTRY], outfile: join(extension, 'dist', 'client.js'), bundle: true, minify: true, platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'], logLevel: 'warning' });
+      await esbuild.build({
+        entryPoints: [BASELINE_ENTRY],
+        outfile: join(extension, 'dist', 'client.js'),
+        bundle: true,
+        minify: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node18',
+        external: ['vscode'],
+        logLevel: 'warning',
+      });
       console.log(`client bundle built from ${BASELINE_ENTRY} (ACTIVATION_CLIENT_ENTRY), not client/src/extension.ts`);
     }
     // An extension that does nothing on activation: VS Code's own share of any activation through the same API.
     // (Unpacked in the extensions folder code-server starts with: a workbench takes one extensionDevelopmentPath.)
     const empty = join(root, 'extensions', 'lr-lens-bench.empty-0.0.0');
     mkdirSync(empty, { recursive: true });
-    writeFileSync(join(empty, 'package.json'), JSON.stringify({ name: 'empty', publisher: 'lr-lens-bench', version: '0.0.0', engines: { vscode: '^1.91.0' }, main: './main.js', activationEvents: [] }));
+    writeFileSync(
+      join(empty, 'package.json'),
+      JSON.stringify({
+        name: 'empty',
+        publisher: 'lr-lens-bench',
+        version: '0.0.0',
+        engines: { vscode: '^1.91.0' },
+        main: './main.js',
+        activationEvents: [],
+      }),
+    );
     writeFileSync(join(empty, 'main.js'), 'exports.activate = () => {};\n');
     const probe = join(root, 'probe', 'activationProbe.js');
     await esbuild.build({
@@ -95,10 +117,16 @@ async function main(): Promise<void> {
         timeoutMs: 120_000,
       });
       const line = log.find((l) => l.includes('LR-LENS-ACTIVATION '));
-      if (code !== 0 || !line) throw new Error(`activation probe failed (exit ${code}):\n${log.join('\n')}\n--- code-server ---\n${server.output.join('').slice(-3000)}`);
+      if (code !== 0 || !line)
+        throw new Error(
+          `activation probe failed (exit ${code}):\n${log.join('\n')}\n--- code-server ---\n${server.output.join('').slice(-3000)}`,
+        );
       const sample = JSON.parse(line.slice(line.indexOf('LR-LENS-ACTIVATION ') + 'LR-LENS-ACTIVATION '.length)) as Sample;
       samples.push(sample);
-      const own = 'error' in sample.vscode ? sample.vscode.error : `VS Code: load code ${sample.vscode.loadCode} + call activate ${sample.vscode.callActivate} ms, finish ${sample.vscode.finishActivate} ms (${sample.vscode.event})`;
+      const own =
+        'error' in sample.vscode
+          ? sample.vscode.error
+          : `VS Code: load code ${sample.vscode.loadCode} + call activate ${sample.vscode.callActivate} ms, finish ${sample.vscode.finishActivate} ms (${sample.vscode.event})`;
       console.log(
         `run ${run + 1}/${RUNS}: activate() ${sample.activate.toFixed(1)} ms (an empty extension: ${sample.emptyActivate.toFixed(1)} ms); ${own}; first diagnostics ${sample.firstDiagnostics.toFixed(0)} ms; ` +
           `server processes at activation: ${sample.serverAtActivation}${sample.settled ? '' : '; host never idle before measuring'}; load ${loadavg()[0]!.toFixed(2)}`,
@@ -112,15 +140,39 @@ async function main(): Promise<void> {
       { op: '<=', value: TARGET_MS },
       `code-server 4.100.3 (VS Code 1.100.3); ${bundleNote}; activation leaves the commands registered and the server process started`,
     );
-    figure(`the same for an extension whose activate() does nothing (VS Code's share), median of ${RUNS}`, median(samples.map((s) => s.emptyActivate)), 'ms', null, 'context for the figure above');
+    figure(
+      `the same for an extension whose activate() does nothing (VS Code's share), median of ${RUNS}`,
+      median(samples.map((s) => s.emptyActivate)),
+      'ms',
+      null,
+      'context for the figure above',
+    );
     const own = samples.flatMap((s) => ('error' in s.vscode ? [] : [s.vscode]));
     if (own.length === samples.length) {
-      figure(`VS Code's own activation time for LR Lens (Load Code + Call Activate, Startup Performance view), median of ${RUNS}`, median(own.map((s) => s.loadCode + s.callActivate)), 'ms', { op: '<=', value: TARGET_MS }, 'what Running Extensions shows as "Activation"');
-      figure(`VS Code's Finish Activate for LR Lens (until activate()'s promise settled), median of ${RUNS}`, median(own.map((s) => s.finishActivate)), 'ms');
+      figure(
+        `VS Code's own activation time for LR Lens (Load Code + Call Activate, Startup Performance view), median of ${RUNS}`,
+        median(own.map((s) => s.loadCode + s.callActivate)),
+        'ms',
+        { op: '<=', value: TARGET_MS },
+        'what Running Extensions shows as "Activation"',
+      );
+      figure(
+        `VS Code's Finish Activate for LR Lens (until activate()'s promise settled), median of ${RUNS}`,
+        median(own.map((s) => s.finishActivate)),
+        'ms',
+      );
     } else {
-      console.error(`VS Code's own activation record could not be read: ${samples.flatMap((s) => ('error' in s.vscode ? [s.vscode.error] : [])).join('; ')}`);
+      console.error(
+        `VS Code's own activation record could not be read: ${samples.flatMap((s) => ('error' in s.vscode ? [s.vscode.error] : [])).join('; ')}`,
+      );
     }
-    figure(`activate() call to the first diagnostics on a config opened right after, median of ${RUNS}`, median(samples.map((s) => s.firstDiagnostics)), 'ms', null, 'includes the language client and server start and the analysis');
+    figure(
+      `activate() call to the first diagnostics on a config opened right after, median of ${RUNS}`,
+      median(samples.map((s) => s.firstDiagnostics)),
+      'ms',
+      null,
+      'includes the language client and server start and the analysis',
+    );
   } finally {
     await chromium?.close();
     await server?.stop();

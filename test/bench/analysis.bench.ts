@@ -25,11 +25,11 @@ function fullAnalysis(text: string, path: string): number {
 // How the per-file figure is measured (an editor's language server is a long-lived process that re-analyses
 // a document on every change, so its code is warm; but no timing may ride on a run of the same file just
 // before it, which would prime exactly that file's shapes and caches):
-// 1. warm-up: six passes over the even-numbered half of the corpus (after two, V8 is still optimising);
-// 2. first sight: each file of the other half analysed once, timed (a file the warm server has never seen);
+// 1. warm-up: six passes over the even-numbered half of the corpus (after two, V8 is still optimizing);
+// 2. first sight: each file of the other half analyzed once, timed (a file the warm server has never seen);
 // 3. steady state, the target: ROUNDS rounds over the whole corpus, each in its own shuffled order (seeded),
 //    each file timed once per round; per file the median of its rounds, then the median over files.
-//    Between two timings of a file, every other file is analysed once.
+//    Between two timings of a file, every other file is analyzed once.
 const ROUNDS = 9;
 const timed = (file: CorpusFile): number => {
   const start = performance.now();
@@ -41,7 +41,7 @@ const heldOut = files.filter((_, i) => i % 2 === 1);
 for (let pass = 0; pass < 6; pass++) for (const file of warmUp) fullAnalysis(file.text, file.path);
 const firstSight = heldOut.map(timed);
 let seed = 9;
-const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
 const times = new Map<CorpusFile, number[]>(files.map((file) => [file, []]));
 for (let round = 0; round < ROUNDS; round++) {
   const order = [...files];
@@ -61,17 +61,23 @@ figure(
   `warm server: each file's median over ${ROUNDS} shuffled rounds of the whole corpus, never timed right after itself`,
 );
 const slowest = perFile.at(-1)!;
-figure('full analysis, slowest corpus file', slowest.ms, 'ms', null, `${slowest.file.folder}/${slowest.file.name}, ${slowest.file.text.split('\n').length} lines`);
+figure(
+  'full analysis, slowest corpus file',
+  slowest.ms,
+  'ms',
+  null,
+  `${slowest.file.folder}/${slowest.file.name}, ${slowest.file.text.split('\n').length} lines`,
+);
 figure('full analysis, 90th percentile corpus file', perFile[Math.floor(perFile.length * 0.9)]!.ms, 'ms');
 figure(
   `full analysis of a file seen for the first time, median of ${heldOut.length} files`,
   median(firstSight),
   'ms',
   null,
-  'warm server (six passes over the other half of the corpus), each file analysed once',
+  'warm server (six passes over the other half of the corpus), each file analyzed once',
 );
 
-// The CLI over the whole corpus, as a user runs it: process start, reading, analysing, printing. One unmeasured
+// The CLI over the whole corpus, as a user runs it: process start, reading, analyzing, printing. One unmeasured
 // run first writes the V8 code cache if the bundle changed (as any earlier use of the CLI would have); bare
 // `node -e 0` is timed between the CLI runs, so both see the same load.
 const cli = () =>

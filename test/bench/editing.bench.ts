@@ -1,7 +1,7 @@
 // Editing assistance: completion and inlay hints answer in <= 20 ms (p95) on every corpus file. Round trips over stdio
 // with the built server, at many positions of each file (value positions after `key: ` and key positions at a line's
 // indentation), side by side with yaml-language-server's completion at the same positions of the same file
-// (interleaved, so load on the machine hits both alike). Two LR Lens figures: on an analysed document (what an editor
+// (interleaved, so load on the machine hits both alike). Two LR Lens figures: on an analyzed document (what an editor
 // asks while the cursor moves), and right after an edit (the request waits for the new version's analysis).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

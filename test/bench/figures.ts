@@ -24,7 +24,9 @@ export function figure(name: string, value: number, unit: string, target: Figure
   const entry: Figure = { name, value, unit, target, ratio, meets: ratio === null ? null : ratio <= 1, ...(note ? { note } : {}) };
   figures.push(entry);
   const shown = `${format(value)} ${unit}`;
-  const goal = target ? ` (target ${target.op} ${format(target.value)} ${unit}; ratio ${ratio!.toFixed(2)}${entry.meets ? ', meets' : ', MISSES'})` : '';
+  const goal = target
+    ? ` (target ${target.op} ${format(target.value)} ${unit}; ratio ${ratio!.toFixed(2)}${entry.meets ? ', meets' : ', MISSES'})`
+    : '';
   console.log(`${name}: ${shown}${goal}${note ? ` [${note}]` : ''}`);
   return entry;
 }

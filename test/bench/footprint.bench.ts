@@ -20,14 +20,29 @@ async function main(): Promise<void> {
   execFileSync(process.execPath, ['esbuild.mjs', '--production', `--outdir=${join(stage, 'dist')}`], { cwd: REPO, stdio: 'inherit' });
   const size = (file: string) => statSync(join(stage, 'dist', file)).size;
   // Every bundle the extension ships (the CLI's is packaged too but is not part of the extension).
-  const shipped = readdirSync(join(stage, 'dist'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js') && file !== 'cli.js').sort();
+  const shipped = readdirSync(join(stage, 'dist'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.js') && file !== 'cli.js')
+    .sort();
   for (const file of shipped) figure(`production bundle ${file}`, size(file) / KB, 'KB');
   figure('production bundle cli.js (not in the extension)', size('cli.js') / KB, 'KB');
   const extension = shipped.reduce((sum, file) => sum + size(file), 0);
   figure(`bundled extension (${shipped.join(' + ')})`, extension / MB, 'MB', { op: '<=', value: 1 });
 
   const vsix = join(stage, 'lr-lens.vsix');
-  const packaged = spawnSync(process.execPath, [join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', vsix], { cwd: stage, encoding: 'utf8', input: 'y\n' });
+  const packaged = spawnSync(
+    process.execPath,
+    [
+      join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'),
+      'package',
+      '--no-dependencies',
+      '--allow-missing-repository',
+      '--skip-license',
+      '--no-rewrite-relative-links',
+      '-o',
+      vsix,
+    ],
+    { cwd: stage, encoding: 'utf8', input: 'y\n' },
+  );
   if (packaged.status === 0 && existsSync(vsix)) {
     figure('packaged .vsix (vsce package --no-dependencies, production bundles)', statSync(vsix).size / MB, 'MB', { op: '<=', value: 1 });
   } else {
@@ -49,7 +64,13 @@ async function main(): Promise<void> {
       process.stdout.write(String(performance.now() - start));`;
     loads.push(Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })));
   }
-  figure('client.js load (require, stand-in vscode module), median of 7', median(loads), 'ms', null, 'what activate() loads; activation itself is measured in the extension host by activation.bench.ts');
+  figure(
+    'client.js load (require, stand-in vscode module), median of 7',
+    median(loads),
+    'ms',
+    null,
+    'what activate() loads; activation itself is measured in the extension host by activation.bench.ts',
+  );
 
   // Resident memory of the language server after opening every corpus file and receiving its diagnostics.
   const files = corpusFiles();
@@ -68,7 +89,10 @@ async function main(): Promise<void> {
     /** RSS, and its split: anonymous memory (heap, malloc) and file-backed pages (mostly the node binary's code). */
     const rss = () => {
       const text = status();
-      return { total: kbOf('VmRSS', text), note: `anonymous ${kbOf('RssAnon', text).toFixed(1)} MB + file-backed ${kbOf('RssFile', text).toFixed(1)} MB` };
+      return {
+        total: kbOf('VmRSS', text),
+        note: `anonymous ${kbOf('RssAnon', text).toFixed(1)} MB + file-backed ${kbOf('RssFile', text).toFixed(1)} MB`,
+      };
     };
     await new Promise((resolve) => setTimeout(resolve, 500));
     const started = rss();
@@ -76,11 +100,19 @@ async function main(): Promise<void> {
     for (const file of files) {
       const uri = `file://${file.path}`;
       const from = server.publications.length;
-      await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: file.name.endsWith('.json') ? 'json' : 'yaml', version: 1, text: file.text } });
+      await server.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: file.name.endsWith('.json') ? 'json' : 'yaml', version: 1, text: file.text },
+      });
       await server.publication(uri, from, () => true);
     }
     const opened = rss();
-    figure(`server RSS after opening the whole corpus (${files.length} files), at the last file's diagnostics`, opened.total, 'MB', { op: '<=', value: 80 }, opened.note);
+    figure(
+      `server RSS after opening the whole corpus (${files.length} files), at the last file's diagnostics`,
+      opened.total,
+      'MB',
+      { op: '<=', value: 80 },
+      opened.note,
+    );
     // The server runs one full collection 1 s after its last work (heap.ts); this is what it holds from then on.
     await new Promise((resolve) => setTimeout(resolve, 2500));
     const settled = rss();

@@ -43,7 +43,19 @@ export function largeConfig(bytes: number): string {
   return parts.join('');
 }
 
-const HF_SCHEDULERS = ['linear', 'cosine', 'cosine_with_restarts', 'polynomial', 'constant', 'constant_with_warmup', 'inverse_sqrt', 'reduce_lr_on_plateau', 'cosine_with_min_lr', 'cosine_warmup_with_min_lr', 'warmup_stable_decay'];
+const HF_SCHEDULERS = [
+  'linear',
+  'cosine',
+  'cosine_with_restarts',
+  'polynomial',
+  'constant',
+  'constant_with_warmup',
+  'inverse_sqrt',
+  'reduce_lr_on_plateau',
+  'cosine_with_min_lr',
+  'cosine_warmup_with_min_lr',
+  'warmup_stable_decay',
+];
 
 /** The TrainingArguments keys LR Lens validates in this file, with the same limits. */
 export const TRAINING_ARGS_SCHEMA = {

@@ -15,7 +15,13 @@ const files = readdirSync(here)
   .filter((name) => only.length === 0 || only.some((word) => name.includes(word)))
   .sort();
 const scratch = mkdtempSync(join(tmpdir(), 'lr-lens-bench-'));
-const machine = () => ({ nproc: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', loadavg: loadavg().map((n) => +n.toFixed(2)), memoryGB: +(totalmem() / 2 ** 30).toFixed(1), node: process.version });
+const machine = () => ({
+  nproc: cpus().length,
+  cpu: cpus()[0]?.model ?? 'unknown',
+  loadavg: loadavg().map((n) => +n.toFixed(2)),
+  memoryGB: +(totalmem() / 2 ** 30).toFixed(1),
+  node: process.version,
+});
 const resultsFile = join(repo, 'bench', 'results.json');
 const results = only.length > 0 && existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : { benches: {} };
 let failed = false;
@@ -40,7 +46,11 @@ for (const file of files) {
   for (let run = 1; run <= runs; run++) {
     console.log(`\n== ${file}${runs > 1 ? ` (run ${run} of ${runs})` : ''}`);
     const out = join(scratch, `${file}.${run}.json`);
-    const result = spawnSync(process.execPath, ['--import', 'tsx', join(here, file)], { stdio: 'inherit', cwd: repo, env: { ...process.env, BENCH_OUT: out } });
+    const result = spawnSync(process.execPath, ['--import', 'tsx', join(here, file)], {
+      stdio: 'inherit',
+      cwd: repo,
+      env: { ...process.env, BENCH_OUT: out },
+    });
     if (result.status !== 0) {
       failed = true;
       entry.error = `exit ${result.status}`;

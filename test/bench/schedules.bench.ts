@@ -18,8 +18,22 @@ const huge: [string, () => Schedule][] = [
   ['CosineAnnealingWarmRestarts T_0=1000 (10^6 restarts)', () => torch('CosineAnnealingWarmRestarts', { T_0: 1000 }, 1e9)],
   ['OneCycleLR', () => torch('OneCycleLR', { max_lr: 0.1, total_steps: 1e9 }, 1e9)],
   ['CyclicLR triangular2 up=2000', () => torch('CyclicLR', { base_lr: 0.001, max_lr: 0.1, mode: 'triangular2' }, 1e9)],
-  ['HF cosine_with_restarts 1000 cycles', () => huggingFaceSchedule({ name: 'cosine_with_restarts', baseLr: 0.1, warmupSteps: 1e6, totalSteps: 1e9, kwargs: { num_cycles: 1000 } })],
-  ['timm cosine cycle_mul 2, 20 cycles', () => timmSchedule({ name: 'cosine', params: { epochs: 1000, lr_cycle_mul: 2, lr_cycle_limit: 20 }, baseLr: 0.1, warmupSteps: 0, totalSteps: 1e9 })!],
+  [
+    'HF cosine_with_restarts 1000 cycles',
+    () =>
+      huggingFaceSchedule({ name: 'cosine_with_restarts', baseLr: 0.1, warmupSteps: 1e6, totalSteps: 1e9, kwargs: { num_cycles: 1000 } }),
+  ],
+  [
+    'timm cosine cycle_mul 2, 20 cycles',
+    () =>
+      timmSchedule({
+        name: 'cosine',
+        params: { epochs: 1000, lr_cycle_mul: 2, lr_cycle_limit: 20 },
+        baseLr: 0.1,
+        warmupSteps: 0,
+        totalSteps: 1e9,
+      })!,
+  ],
 ];
 for (const [label, make] of huge) {
   const ms = median(() => sampleCurve(make(), 2000));
@@ -34,5 +48,11 @@ for (const [label, make] of steps) {
   const typed = median(() => everyStepValues(make()));
   const objects = median(() => everyStep(make()));
   figure(`every step of 10^5 steps, ${label}, as Float64Array`, typed, 'ms', { op: '<=', value: 5 });
-  figure(`every step of 10^5 steps, ${label}, as points`, objects, 'ms', null, 'objects for JSON; the 5 ms target is the Float64Array path');
+  figure(
+    `every step of 10^5 steps, ${label}, as points`,
+    objects,
+    'ms',
+    null,
+    'objects for JSON; the 5 ms target is the Float64Array path',
+  );
 }

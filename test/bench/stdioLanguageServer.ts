@@ -2,7 +2,13 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
 import { stopLanguageServer } from '../helpers/stopServer';
 
 /** USER_HZ, 100 on Linux everywhere that matters. */
@@ -20,14 +26,19 @@ export class StdioLanguageServer {
   private readonly waiters: (() => void)[] = [];
   readonly stderr: string[] = [];
 
-  private constructor(readonly process: ChildProcessWithoutNullStreams, configuration: (section: string | undefined) => unknown) {
+  private constructor(
+    readonly process: ChildProcessWithoutNullStreams,
+    configuration: (section: string | undefined) => unknown,
+  ) {
     this.connection = createProtocolConnection(new StreamMessageReader(process.stdout), new StreamMessageWriter(process.stdin));
     process.stderr.on('data', (chunk) => this.stderr.push(String(chunk)));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.publications.push({ params, at: performance.now() });
       for (const wake of this.waiters.splice(0)) wake();
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((item) => configuration(item.section)));
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map((item) => configuration(item.section)),
+    );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.listen();
@@ -41,7 +52,10 @@ export class StdioLanguageServer {
       rootUri: null,
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
-        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true }, synchronization: { dynamicRegistration: false } },
+        textDocument: {
+          publishDiagnostics: { relatedInformation: true, versionSupport: true },
+          synchronization: { dynamicRegistration: false },
+        },
       },
     });
     await server.connection.sendNotification('initialized', {});
@@ -50,7 +64,9 @@ export class StdioLanguageServer {
 
   /** CPU time (user + system) the server process has used so far, in ms (Linux /proc; clock ticks of 10 ms). */
   cpuMs(): number {
-    const fields = readFileSync(`/proc/${this.process.pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    const fields = readFileSync(`/proc/${this.process.pid}/stat`, 'utf8')
+      .replace(/^.*\) /s, '')
+      .split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
   }
 
@@ -61,7 +77,10 @@ export class StdioLanguageServer {
       const found = this.publications.slice(from).find((p) => p.params.uri === uri && accept(p.params));
       if (found) return found;
       const remaining = deadline - performance.now();
-      if (remaining <= 0) throw new Error(`no matching diagnostics for ${uri}; last: ${JSON.stringify(this.publications.at(-1)?.params).slice(0, 500)}; stderr: ${this.stderr.join('').slice(0, 2000)}`);
+      if (remaining <= 0)
+        throw new Error(
+          `no matching diagnostics for ${uri}; last: ${JSON.stringify(this.publications.at(-1)?.params).slice(0, 500)}; stderr: ${this.stderr.join('').slice(0, 2000)}`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, remaining);
         this.waiters.push(() => {

@@ -8,7 +8,8 @@ const number = (n) => (Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 10 ? n
 const first = Object.values(results.benches)[0].machineAtStart;
 console.log(`Machine: ${first.nproc} × ${first.cpu}, ${first.memoryGB} GB, Node ${first.node}.\n`);
 /** The value, with its spread when the figure was measured over several runs (BENCH_RUNS). */
-const shown = (f) => `${number(f.value)} ${f.unit}${f.spread && f.spread.runs > 1 ? ` (${number(f.spread.min)}–${number(f.spread.max)}, ${f.spread.runs} runs)` : ''}`;
+const shown = (f) =>
+  `${number(f.value)} ${f.unit}${f.spread && f.spread.runs > 1 ? ` (${number(f.spread.min)}–${number(f.spread.max)}, ${f.spread.runs} runs)` : ''}`;
 console.log('| Figure | Value (median; min–max over runs) | Target | Ratio | |');
 console.log('|---|---|---|---|---|');
 for (const [file, { date, machineAtStart: start, machineAtEnd: end, figures }] of Object.entries(results.benches)) {
@@ -16,6 +17,8 @@ for (const [file, { date, machineAtStart: start, machineAtEnd: end, figures }] o
   for (const f of figures) {
     const target = f.target ? `${f.target.op} ${number(f.target.value)} ${f.unit}` : '';
     const verdict = f.meets === null ? '' : f.meets ? 'meets' : '**misses**';
-    console.log(`| ${f.name}${f.note ? ` (${f.note})` : ''} | ${shown(f)} | ${target} | ${f.ratio === null ? '' : number(f.ratio)} | ${verdict} |`);
+    console.log(
+      `| ${f.name}${f.note ? ` (${f.note})` : ''} | ${shown(f)} | ${target} | ${f.ratio === null ? '' : number(f.ratio)} | ${verdict} |`,
+    );
   }
 }

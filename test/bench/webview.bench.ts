@@ -59,7 +59,13 @@ async function main(): Promise<void> {
     return (await server.connection.sendRequest('lrLens/curve', { uri, points: 2 * POINTS })) as CurveResponse;
   };
   const previews = async (uri: string) =>
-    ((await server.connection.sendRequest('lrLens/fixPreviews', { uri, points: 2 * POINTS, position: { line: 5, character: 25 } })) as FixPreviewsResponse).previews;
+    (
+      (await server.connection.sendRequest('lrLens/fixPreviews', {
+        uri,
+        points: 2 * POINTS,
+        position: { line: 5, character: 25 },
+      })) as FixPreviewsResponse
+    ).previews;
   let single: unknown[];
   let compare: unknown[];
   try {
@@ -67,7 +73,12 @@ async function main(): Promise<void> {
     const b = await curve('file:///ws/b.yaml', cosine.replace('max_steps: 2000', 'max_steps: 40000').replace('2.0e-5', '3.0e-5'));
     const c = await curve('file:///ws/c.yaml', constant.replace('num_train_epochs: 2', 'num_train_epochs: 20'));
     const d = await curve('file:///ws/d.yaml', constant.replace('num_train_epochs: 2', 'num_train_epochs: 30').replace('1.0e-5', '2.0e-5'));
-    const message = (fileName: string, response: CurveResponse, withPreviews: unknown[] = []) => ({ type: 'curve', fileName, response, previews: withPreviews });
+    const message = (fileName: string, response: CurveResponse, withPreviews: unknown[] = []) => ({
+      type: 'curve',
+      fileName,
+      response,
+      previews: withPreviews,
+    });
     single = [message('a.yaml', a), message('b.yaml', b)];
     compare = [message('c.yaml', c, await previews('file:///ws/c.yaml')), message('d.yaml', d, await previews('file:///ws/d.yaml'))];
   } finally {
@@ -82,7 +93,10 @@ async function main(): Promise<void> {
   const h = await openPage({ width: 900, height: 720 });
   try {
     await setTheme(h.page, 'vscode-light', LIGHT);
-    for (const [mode, messages] of [['single curve', single], ['compare mode (curve + 2 fix previews)', compare]] as const) {
+    for (const [mode, messages] of [
+      ['single curve', single],
+      ['compare mode (curve + 2 fix previews)', compare],
+    ] as const) {
       await h.send(messages[0]);
       await h.page.waitForSelector('#chart .uplot canvas');
       await timeRedraws(h.page, messages, WARMUP);
@@ -95,7 +109,13 @@ async function main(): Promise<void> {
         { op: '<=', value: TARGET_MS },
         `headless Chromium, 900x720 CSS px; p90 ${sorted[Math.floor(sorted.length * 0.9)]!.toFixed(1)} ms, max ${sorted[sorted.length - 1]!.toFixed(1)} ms`,
       );
-      figure(`webview redraw, ${mode}: message to the next frame (requestAnimationFrame then a task), median of ${REDRAWS}`, median(frame), 'ms', null, 'includes waiting for the frame');
+      figure(
+        `webview redraw, ${mode}: message to the next frame (requestAnimationFrame then a task), median of ${REDRAWS}`,
+        median(frame),
+        'ms',
+        null,
+        'includes waiting for the frame',
+      );
     }
     if (h.errors.length) throw new Error(`the page reported errors: ${h.errors.join('; ')}`);
   } finally {

@@ -33,7 +33,10 @@ before(async () => {
       return (await server.connection.sendRequest('lrLens/curve', { uri, points: 400 })) as CurveResponse;
     };
     cosine = await curveOf('file:///ws/hf-cosine.yaml', COSINE);
-    cosineLonger = await curveOf('file:///ws/hf-cosine-4000.yaml', COSINE.replace('max_steps: 2000', 'max_steps: 4000').replace('2.0e-5', '3.0e-5'));
+    cosineLonger = await curveOf(
+      'file:///ws/hf-cosine-4000.yaml',
+      COSINE.replace('max_steps: 2000', 'max_steps: 4000').replace('2.0e-5', '3.0e-5'),
+    );
     constant = await curveOf('file:///ws/hf-constant.yaml', CONSTANT);
     const previews = (await server.connection.sendRequest('lrLens/fixPreviews', {
       uri: 'file:///ws/hf-constant.yaml',
@@ -48,8 +51,10 @@ before(async () => {
 });
 
 /** Marks the chart's canvas so a later check can tell whether the chart was rebuilt or updated in place. */
-const markCanvas = (page: Page) => page.evaluate(() => ((document.querySelector('#chart canvas') as unknown as { __mark: number }).__mark = 42));
-const canvasMarked = (page: Page) => page.evaluate(() => (document.querySelector('#chart canvas') as unknown as { __mark?: number } | null)?.__mark === 42);
+const markCanvas = (page: Page) =>
+  page.evaluate(() => ((document.querySelector('#chart canvas') as unknown as { __mark: number }).__mark = 42));
+const canvasMarked = (page: Page) =>
+  page.evaluate(() => (document.querySelector('#chart canvas') as unknown as { __mark?: number } | null)?.__mark === 42);
 
 describe('curve page in headless Chromium', () => {
   let h: Harness;
@@ -64,7 +69,9 @@ describe('curve page in headless Chromium', () => {
     const csp = await h.page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
     assert.equal(csp, `default-src 'none'; img-src ${ORIGIN} data:; style-src ${ORIGIN} 'nonce-${NONCE}'; script-src 'nonce-${NONCE}'`);
     assert.equal(await h.page.getAttribute('script', 'nonce'), NONCE);
-    await h.page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length > 0, undefined, { timeout: 5000 }).catch(() => undefined);
+    await h.page
+      .waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length > 0, undefined, { timeout: 5000 })
+      .catch(() => undefined);
     assert.deepEqual(h.errors, []);
     assert.deepEqual(await h.posted(), [{ type: 'ready' }]);
     assert.deepEqual(h.offOrigin, []);
@@ -77,7 +84,10 @@ describe('curve page in headless Chromium', () => {
       return (window as unknown as { __inlineRan?: boolean }).__inlineRan === true;
     });
     assert.equal(ran, false);
-    assert.deepEqual(h.errors.splice(0).map((e) => /^Executing inline script violates .*script-src 'nonce-/.test(e)), [true]);
+    assert.deepEqual(
+      h.errors.splice(0).map((e) => /^Executing inline script violates .*script-src 'nonce-/.test(e)),
+      [true],
+    );
   });
 
   test('renders the curve from a posted message, with summary, axis note and markers', async () => {
@@ -152,38 +162,52 @@ describe('curve page in headless Chromium', () => {
   });
 
   test('compare mode draws each fix curve beside the current one', async () => {
-    assert.deepEqual(constantPreviews.map((p) => p.title), ['Use cosine decay', 'Use linear decay']);
+    assert.deepEqual(
+      constantPreviews.map((p) => p.title),
+      ['Use cosine decay', 'Use linear decay'],
+    );
     await h.send({ type: 'curve', fileName: 'examples/hf-constant.yaml', response: constant, previews: constantPreviews });
     await h.page.waitForFunction(() => document.querySelectorAll('.u-legend .u-series').length === 4);
     const labels = await h.page.$$eval('.u-legend .u-series .u-label', (items) => items.map((i) => i.textContent));
     assert.deepEqual(labels, ['step', 'LR', 'Use cosine decay', 'Use linear decay']);
-    assert.match((await h.page.textContent('#axis-note')) ?? '', /dashed: the curve after each quick fix \(Use cosine decay, Use linear decay\)/);
+    assert.match(
+      (await h.page.textContent('#axis-note')) ?? '',
+      /dashed: the curve after each quick fix \(Use cosine decay, Use linear decay\)/,
+    );
     await h.page.screenshot({ path: join(SCREENSHOTS, 'curve-compare-light.png') });
   });
 
   test('exports ask the host with messages its schema accepts', async () => {
     for (const format of ['csv', 'svg', 'png']) await h.page.click(`#export-${format}`);
     const exports = (await h.posted()).slice(1) as { type: string; format: string; content?: string }[];
-    assert.deepEqual(exports.map((m) => m.format), ['csv', 'svg', 'png']);
-    for (const message of exports) assert.equal(PageMessageSchema.safeParse(message).success, true, `${message.format} export passes the host's schema`);
+    assert.deepEqual(
+      exports.map((m) => m.format),
+      ['csv', 'svg', 'png'],
+    );
+    for (const message of exports)
+      assert.equal(PageMessageSchema.safeParse(message).success, true, `${message.format} export passes the host's schema`);
     const [, svg, png] = exports;
     assert.match(svg?.content ?? '', /^<svg [^>]*>\n<title>constant_with_warmup · peak 1e-5/);
     assert.match(png?.content ?? '', /^data:image\/png;base64,/);
   });
 
-  test('follows the theme: dark colours after VS Code switches theme', async () => {
+  test('follows the theme: dark colors after VS Code switches theme', async () => {
     await h.send({ type: 'curve', fileName: 'examples/hf-cosine.yaml', response: cosine });
     await setTheme(h.page, 'vscode-dark', DARK);
     await h.page.waitForFunction(() => getComputedStyle(document.body).backgroundColor === 'rgb(30, 30, 30)');
-    assert.equal(await canvasMarked(h.page), false, 'the chart was rebuilt in the new colours');
+    assert.equal(await canvasMarked(h.page), false, 'the chart was rebuilt in the new colors');
     await h.page.screenshot({ path: join(SCREENSHOTS, 'curve-dark.png') });
     assert.deepEqual(h.errors, []);
   });
 
   test('a file that is not a training config clears the chart and says why', async () => {
-    await h.send({ type: 'curve', fileName: 'ci.yaml', response: { uri: 'file:///ci.yaml', version: 1, dialect: null, curve: null, description: [] } });
+    await h.send({
+      type: 'curve',
+      fileName: 'ci.yaml',
+      response: { uri: 'file:///ci.yaml', version: 1, dialect: null, curve: null, description: [] },
+    });
     await h.page.waitForFunction(() => document.querySelector('#chart canvas') === null);
-    assert.equal(await h.page.textContent('#status'), 'This file is not a training config LR Lens recognises.');
+    assert.equal(await h.page.textContent('#status'), 'This file is not a training config LR Lens recognizes.');
     assert.equal(await h.page.isDisabled('#export-csv'), true);
   });
 });

@@ -56,7 +56,12 @@ export async function openPage(viewport = { width: 900, height: 720 }): Promise<
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
-  const html = curvePageHtml({ nonce: NONCE, cspSource: ORIGIN, scriptUri: `${ORIGIN}/dist/webview/curvePage.js`, styleUri: `${ORIGIN}/dist/webview/curvePage.css` });
+  const html = curvePageHtml({
+    nonce: NONCE,
+    cspSource: ORIGIN,
+    scriptUri: `${ORIGIN}/dist/webview/curvePage.js`,
+    styleUri: `${ORIGIN}/dist/webview/curvePage.css`,
+  });
   await page.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if (url.origin !== ORIGIN) {

@@ -22,7 +22,14 @@ function usageError(argv: string[]): string {
 test('flags and positionals, in any order; `--` ends the options', () => {
   const { positionals, flags } = parseCommandLine(['a.yaml', '--format', 'json', 'b', '--fix', '--points=7', '--', '--fix', '-'], SPECS);
   assert.deepEqual(positionals, ['a.yaml', 'b', '--fix', '-']);
-  assert.deepEqual([...flags], [['format', 'json'], ['fix', true], ['points', '7']]);
+  assert.deepEqual(
+    [...flags],
+    [
+      ['format', 'json'],
+      ['fix', true],
+      ['points', '7'],
+    ],
+  );
 });
 
 test('the messages of the old hand-written parser', () => {

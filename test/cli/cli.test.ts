@@ -62,7 +62,7 @@ describe('lr-lens check', () => {
     );
   });
 
-  test('--format json has ESLint\'s shape plus the dialect', () => {
+  test("--format json has ESLint's shape plus the dialect", () => {
     const r = run('check', join(dir, 'constant.yaml'), join(dir, 'nested', 'warm.yml'), '--format', 'json');
     const [constant, warm] = JSON.parse(r.stdout);
     assert.equal(constant.dialect, 'huggingface');
@@ -72,7 +72,10 @@ describe('lr-lens check', () => {
     assert.equal(m.ruleId, 'constant-lr');
     assert.equal(m.severity, 1);
     assert.deepEqual([m.line, m.column, m.endLine, m.endColumn], [3, 20, 3, 28]);
-    assert.deepEqual(m.suggestions.map((s: { desc: string }) => s.desc), ['Use cosine decay', 'Use linear decay']);
+    assert.deepEqual(
+      m.suggestions.map((s: { desc: string }) => s.desc),
+      ['Use cosine decay', 'Use linear decay'],
+    );
     assert.equal(warm.messages[0].ruleId, 'warmup-too-long');
   });
 
@@ -81,7 +84,17 @@ describe('lr-lens check', () => {
     const r = run('check', join(dir, 'workflow.yaml'), '--format', 'json');
     assert.equal(r.status, 0);
     assert.deepEqual(JSON.parse(r.stdout), [
-      { filePath: join(dir, 'workflow.yaml'), dialect: null, messages: [], errorCount: 0, warningCount: 0, infoCount: 0, fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 },
+      {
+        filePath: join(dir, 'workflow.yaml'),
+        dialect: null,
+        messages: [],
+        errorCount: 0,
+        warningCount: 0,
+        infoCount: 0,
+        fatalErrorCount: 0,
+        fixableErrorCount: 0,
+        fixableWarningCount: 0,
+      },
     ]);
   });
 
@@ -147,18 +160,24 @@ describe('.lr-lens.yaml with the CLI', () => {
   test('the nearest project config applies, and its own problems are reported', () => {
     const project = mkdtempSync(join(tmpdir(), 'lr-lens-project-'));
     mkdirSync(join(project, 'recipes'));
-    writeFileSync(join(project, '.lr-lens.yaml'), 'rules:\n  constant-lr: error\nstepsPerEpoch: 100\ncolour: blue\n');
-    writeFileSync(join(project, 'recipes', 'run.yaml'), 'output_dir: o\nlearning_rate: 1.0e-4\nlr_scheduler_type: constant\nnum_train_epochs: 1\nwarmup_steps: 20\n');
+    writeFileSync(join(project, '.lr-lens.yaml'), 'rules:\n  constant-lr: error\nstepsPerEpoch: 100\ncolor: blue\n');
+    writeFileSync(
+      join(project, 'recipes', 'run.yaml'),
+      'output_dir: o\nlearning_rate: 1.0e-4\nlr_scheduler_type: constant\nnum_train_epochs: 1\nwarmup_steps: 20\n',
+    );
     const r = run('check', join(project, 'recipes'), '--format', 'json');
     assert.equal(r.status, 1, 'constant-lr raised to error by the project config');
     const reports = JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string; severity: number; message: string }[] }[];
     const config = reports.find((x) => x.filePath.endsWith('.lr-lens.yaml'));
     const [configMessage] = config?.messages ?? [];
     assert.ok(configMessage, 'the project config has a report with a message');
-    assert.match(configMessage.message, /unknown setting `colour`/);
+    assert.match(configMessage.message, /unknown setting `color`/);
     const recipe = reports.find((x) => x.filePath.endsWith('run.yaml'));
     assert.ok(recipe, 'the recipe has a report');
-    assert.deepEqual(recipe.messages.map((m) => [m.ruleId, m.severity]), [['constant-lr', 2]]);
+    assert.deepEqual(
+      recipe.messages.map((m) => [m.ruleId, m.severity]),
+      [['constant-lr', 2]],
+    );
   });
 });
 
@@ -179,17 +198,23 @@ describe('Hydra composition with the CLI', () => {
     const conf = hydraWorkspace();
     const r = run('check', join(conf, 'config.yaml'), '--format', 'json');
     const reports: FileReport[] = JSON.parse(r.stdout);
-    assert.deepEqual(reports.map((x) => [x.filePath, x.dialect, x.messages.length]), [
-      [join(conf, 'config.yaml'), 'fairseq', 0],
-      [join(conf, 'lr_scheduler', 'cosine.yaml'), null, 1],
-    ]);
+    assert.deepEqual(
+      reports.map((x) => [x.filePath, x.dialect, x.messages.length]),
+      [
+        [join(conf, 'config.yaml'), 'fairseq', 0],
+        [join(conf, 'lr_scheduler', 'cosine.yaml'), null, 1],
+      ],
+    );
     // Warmup 500 of 1000 updates: reported on `500` in the group file, with the composing item as related location.
     const [, groupReport] = reports;
     assert.ok(groupReport);
     const [message] = groupReport.messages;
     assert.equal(message?.ruleId, 'warmup-too-long');
     assert.deepEqual([message.line, message.column, message.endLine, message.endColumn], [2, 17, 2, 20]);
-    assert.deepEqual(message.relatedLocations?.map((l) => [l.filePath, l.line, l.column]), [[join(conf, 'config.yaml'), 2, 19]]);
+    assert.deepEqual(
+      message.relatedLocations?.map((l) => [l.filePath, l.line, l.column]),
+      [[join(conf, 'config.yaml'), 2, 19]],
+    );
     assert.equal(groupReport.warningCount, 1);
   });
 
@@ -198,7 +223,10 @@ describe('Hydra composition with the CLI', () => {
     const json: FileReport[] = JSON.parse(run('check', conf, '--format', 'json').stdout);
     const group = json.filter((x) => x.filePath.endsWith('cosine.yaml'));
     assert.equal(group.length, 1, JSON.stringify(json.map((x) => x.filePath)));
-    assert.deepEqual(group[0]?.messages.map((m) => m.ruleId), ['warmup-too-long']);
+    assert.deepEqual(
+      group[0]?.messages.map((m) => m.ruleId),
+      ['warmup-too-long'],
+    );
 
     const text = run('check', join(conf, 'config.yaml'));
     assert.equal(text.status, 0);
@@ -221,14 +249,23 @@ describe('detectron2 _BASE_ chains with the CLI', () => {
     writeFileSync(join(root, 'configs', 'Base-Det.yaml'), 'MODEL: {}\nSOLVER:\n  BASE_LR: 0.02\n  WARMUP_ITERS: 5000\n');
     writeFileSync(join(root, 'configs', 'Det', 'run.yaml'), '_BASE_: "../Base-Det.yaml"\nSOLVER:\n  STEPS: (7000,)\n  MAX_ITER: 10000\n');
     const reports: FileReport[] = JSON.parse(run('check', join(root, 'configs', 'Det', 'run.yaml'), '--format', 'json').stdout);
-    assert.deepEqual(reports.map((x) => [x.filePath, x.dialect]), [
-      [join(root, 'configs', 'Det', 'run.yaml'), 'detectron2'],
-      [join(root, 'configs', 'Base-Det.yaml'), null],
-    ]);
-    assert.deepEqual(reports[0]?.messages.map((m) => m.ruleId), ['piecewise-schedule']);
+    assert.deepEqual(
+      reports.map((x) => [x.filePath, x.dialect]),
+      [
+        [join(root, 'configs', 'Det', 'run.yaml'), 'detectron2'],
+        [join(root, 'configs', 'Base-Det.yaml'), null],
+      ],
+    );
+    assert.deepEqual(
+      reports[0]?.messages.map((m) => m.ruleId),
+      ['piecewise-schedule'],
+    );
     const [warmup] = reports[1]?.messages ?? [];
     assert.equal(warmup?.ruleId, 'warmup-too-long');
     assert.deepEqual([warmup.line, warmup.column], [4, 17]);
-    assert.deepEqual(warmup.relatedLocations?.map((l) => [l.filePath, l.line, l.column]), [[join(root, 'configs', 'Det', 'run.yaml'), 1, 9]]);
+    assert.deepEqual(
+      warmup.relatedLocations?.map((l) => [l.filePath, l.line, l.column]),
+      [[join(root, 'configs', 'Det', 'run.yaml'), 1, 9]],
+    );
   });
 });

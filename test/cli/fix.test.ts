@@ -30,7 +30,8 @@ function run(cwd: string, ...args: string[]) {
 }
 
 const HF_CRLF = 'output_dir: out\r\nlearning_rate: 3.0e-4  # tuned\r\nlr_scheduler_type: "constant"\r\nmax_steps: 100\r\n';
-const DEEPSPEED = '{\n  "train_batch_size": 16,\n  "optimizer": {"type": "AdamW", "params": {"lr": 1e-4}},\n  "scheduler": {\n    "type": "WarmupLR",\n    "params": {\n      "warmup_num_steps": 50\n    }\n  }\n}\n';
+const DEEPSPEED =
+  '{\n  "train_batch_size": 16,\n  "optimizer": {"type": "AdamW", "params": {"lr": 1e-4}},\n  "scheduler": {\n    "type": "WarmupLR",\n    "params": {\n      "warmup_num_steps": 50\n    }\n  }\n}\n';
 const BROKEN = 'output_dir: out\nlearning_rate: [3.0e-4\nlr_scheduler_type: constant\n';
 
 function fresh(): string {
@@ -166,7 +167,10 @@ test('a file changed after it was analyzed is not written: the change made meanw
   const analyzed = readFileSync(path);
   appendFileSync(path, 'seed: 42\r\n');
   const fixed = HF_CRLF.replace('"constant"', '"cosine"');
-  assert.throws(() => writeFix(path, analyzed, fixed), (error: unknown) => error instanceof FixNotWritten && error.changed);
+  assert.throws(
+    () => writeFix(path, analyzed, fixed),
+    (error: unknown) => error instanceof FixNotWritten && error.changed,
+  );
   assert.equal(readFileSync(path, 'utf8'), `${HF_CRLF}seed: 42\r\n`);
   // Unchanged since analyzed: written.
   writeFix(path, readFileSync(path), 'x: 1\n');

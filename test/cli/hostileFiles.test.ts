@@ -76,7 +76,10 @@ describe('special files (issue: a FIFO, a socket or a link to /dev/zero must nev
     clearTimeout(guard);
     assert.equal(status, 0, stderr);
     const reports = JSON.parse(stdout) as FileReport[];
-    assert.deepEqual(reports.map((r) => [r.filePath, r.dialect]), [['a.yaml', 'huggingface']]);
+    assert.deepEqual(
+      reports.map((r) => [r.filePath, r.dialect]),
+      [['a.yaml', 'huggingface']],
+    );
     assert.match(stderr, /skipped b-zero\.yaml: not a regular file \(a character device\)/);
     if (fifo) assert.match(stderr, /skipped c-pipe\.yaml: not a regular file \(a FIFO\)/);
     assert.match(stderr, /skipped d-socket\.yaml: not a regular file/);
@@ -93,7 +96,10 @@ describe('special files (issue: a FIFO, a socket or a link to /dev/zero must nev
       assert.equal(r.status, 2, kind);
       assert.match(r.stderr, /cannot read \.lr-lens\.yaml: not a regular file/, kind);
       // The file itself is still checked (with no project settings).
-      assert.deepEqual((JSON.parse(r.stdout) as FileReport[]).map((x) => x.dialect), ['huggingface']);
+      assert.deepEqual(
+        (JSON.parse(r.stdout) as FileReport[]).map((x) => x.dialect),
+        ['huggingface'],
+      );
       assert.equal(run(dir, 'curve', 'run.yaml').status, 2);
     }
   });
@@ -108,12 +114,18 @@ describe('special files (issue: a FIFO, a socket or a link to /dev/zero must nev
         'optimization: {max_update: 1000, lr: [0.0005]}\n',
     );
     const hydra = run(conf, 'check', 'config.yaml', '--format', 'json');
-    assert.deepEqual((JSON.parse(hydra.stdout) as FileReport[]).map((x) => x.dialect), ['fairseq']);
+    assert.deepEqual(
+      (JSON.parse(hydra.stdout) as FileReport[]).map((x) => x.dialect),
+      ['fairseq'],
+    );
     const root = mkdtempSync(join(tmpdir(), 'lr-lens-special-base-'));
     if (!mkfifo(join(root, 'Base.yaml'))) return;
     writeFileSync(join(root, 'run.yaml'), '_BASE_: "Base.yaml"\nSOLVER:\n  BASE_LR: 0.02\n  STEPS: (7000,)\n  MAX_ITER: 10000\n');
     const base = run(root, 'check', 'run.yaml', '--format', 'json');
-    assert.deepEqual((JSON.parse(base.stdout) as FileReport[]).map((x) => x.dialect), ['detectron2']);
+    assert.deepEqual(
+      (JSON.parse(base.stdout) as FileReport[]).map((x) => x.dialect),
+      ['detectron2'],
+    );
   });
 });
 
@@ -202,7 +214,6 @@ describe('output injection', { skip: !POSIX }, () => {
     assert.equal(r.status, 1);
     assert.match(r.stdout, /invalid-value/, 'the file was recognized and its value reported');
     for (const output of [r.stdout, r.stderr]) {
-       
       assert.doesNotMatch(output, /[\u0000-\u0008\u000b-\u001f\u007f]/, 'no raw control character');
       assert.doesNotMatch(output, /^::/m, 'no GitHub Actions workflow command');
     }
@@ -218,13 +229,16 @@ describe('output injection', { skip: !POSIX }, () => {
   test('--fix-dry-run escapes control characters in file names and the lines it shows; CRLF and tabs stay', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lr-lens-inject-diff-'));
     const name = 'y\n::error::pwned.yaml';
-    writeFileSync(join(dir, name), 'output_dir: out\r\nlearning_rate: 3.0e-4 # \u001b[2J\ttuned\r\nlr_scheduler_type: constant\r\nmax_steps: 100\r\n');
+    writeFileSync(
+      join(dir, name),
+      'output_dir: out\r\nlearning_rate: 3.0e-4 # \u001b[2J\ttuned\r\nlr_scheduler_type: constant\r\nmax_steps: 100\r\n',
+    );
     const r = run(dir, 'check', '.', '--fix-dry-run');
     assert.match(r.stdout, /^-lr_scheduler_type: constant\r$/m, 'the file was recognized and fixed');
     assert.match(r.stdout, /^--- a\/y\\x0a::error::pwned\.yaml$/m);
     assert.match(r.stdout, /^ learning_rate: 3\.0e-4 # \\x1b\[2J\ttuned\r$/m);
     assert.doesNotMatch(r.stdout, /^::/m);
-     
+
     assert.doesNotMatch(r.stdout, /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
   });
 
@@ -235,6 +249,9 @@ describe('output injection', { skip: !POSIX }, () => {
     writeFileSync(join(dir, 'a'.repeat(60), `${'a'.repeat(60)}.yaml`), CONSTANT);
     const r = run(dir, 'check', '.', '--format', 'json');
     assert.equal(r.status, 0, r.stderr);
-    assert.deepEqual((JSON.parse(r.stdout) as FileReport[]).map((x) => x.dialect), ['huggingface']);
+    assert.deepEqual(
+      (JSON.parse(r.stdout) as FileReport[]).map((x) => x.dialect),
+      ['huggingface'],
+    );
   });
 });

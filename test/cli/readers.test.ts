@@ -16,7 +16,11 @@ test('readRegularFile: regular files up to the cap, byte for byte; nothing else'
   writeFileSync(join(dir, 'ten.yaml'), bytes);
   const read = readRegularFile(join(dir, 'ten.yaml'), bytes.length);
   assert.ok(read.ok && read.bytes.equals(bytes));
-  assert.deepEqual(readRegularFile(join(dir, 'ten.yaml'), bytes.length - 1), { ok: false, reason: `larger than the ${bytes.length - 1} bytes limit`, special: true });
+  assert.deepEqual(readRegularFile(join(dir, 'ten.yaml'), bytes.length - 1), {
+    ok: false,
+    reason: `larger than the ${bytes.length - 1} bytes limit`,
+    special: true,
+  });
   assert.deepEqual(readRegularFile(join(dir, 'none.yaml'), 10), { ok: false, reason: 'no such file or directory', special: false });
   assert.deepEqual(readRegularFile(dir, 10), { ok: false, reason: 'is a directory', special: false });
   if (!POSIX) return;

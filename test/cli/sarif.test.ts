@@ -30,7 +30,10 @@ test('check --format sarif writes a SARIF 2.1.0 log that validates against the s
   assert.equal(run.tool.driver.name, 'LR Lens');
   assert.deepEqual(
     run.results.map((x: { ruleId: string; level: string }) => [x.ruleId, x.level]),
-    [['invalid-value', 'error'], ['constant-lr', 'warning']],
+    [
+      ['invalid-value', 'error'],
+      ['constant-lr', 'warning'],
+    ],
   );
   const region = run.results[1].locations[0].physicalLocation.region;
   assert.deepEqual(region, { startLine: 3, startColumn: 20, endLine: 3, endColumn: 28 });
@@ -45,8 +48,13 @@ test('a finding about a composed value validates with its related location (the 
   const dir = mkdtempSync(join(tmpdir(), 'lr-lens-sarif-'));
   mkdirSync(join(dir, 'lr_scheduler'));
   writeFileSync(join(dir, 'lr_scheduler', 'cosine.yaml'), '_name: cosine\nwarmup_updates: 500\n');
-  writeFileSync(join(dir, 'config.yaml'), 'defaults:\n  - lr_scheduler: cosine\ncommon: {}\ntask: {_name: audio_pretraining}\ncriterion: {_name: wav2vec}\noptimization: {max_update: 1000, lr: [0.0005]}\n');
-  const r = spawnSync(process.execPath, [join(REPO, 'bin', 'lr-lens.js'), 'check', join(dir, 'config.yaml'), '--format', 'sarif'], { encoding: 'utf8' });
+  writeFileSync(
+    join(dir, 'config.yaml'),
+    'defaults:\n  - lr_scheduler: cosine\ncommon: {}\ntask: {_name: audio_pretraining}\ncriterion: {_name: wav2vec}\noptimization: {max_update: 1000, lr: [0.0005]}\n',
+  );
+  const r = spawnSync(process.execPath, [join(REPO, 'bin', 'lr-lens.js'), 'check', join(dir, 'config.yaml'), '--format', 'sarif'], {
+    encoding: 'utf8',
+  });
   const log = JSON.parse(r.stdout);
   const validate = validator();
   assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));

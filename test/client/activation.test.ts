@@ -23,8 +23,12 @@ interface Calls {
 }
 
 /** Anything: a callable, constructible, extensible stand-in for whatever else vscode-languageclient reads at load. */
-const anything: unknown = new Proxy(function () {}, { get: (_target, key) => (key === 'prototype' ? {} : anything), construct: () => ({}) });
-const orAnything = <T extends object>(known: T): T => new Proxy(known, { get: (target, key) => (key in target ? (target as Record<PropertyKey, unknown>)[key] : anything) });
+const anything: unknown = new Proxy(function () {}, {
+  get: (_target, key) => (key === 'prototype' ? {} : anything),
+  construct: () => ({}),
+});
+const orAnything = <T extends object>(known: T): T =>
+  new Proxy(known, { get: (target, key) => (key in target ? (target as Record<PropertyKey, unknown>)[key] : anything) });
 
 /** A stand-in for the parts of the `vscode` API the client touches during and right after activation. */
 function fakeVscode(calls: Calls) {
@@ -73,7 +77,16 @@ function serverProcesses(): { pid: number; args: string }[] {
 
 test('activate() registers the commands and starts the server; the language client comes on the next turn', async () => {
   const bundle = join(scratch, 'client.js');
-  await esbuild.build({ entryPoints: [join(REPO, 'client', 'src', 'extension.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'], logLevel: 'warning' });
+  await esbuild.build({
+    entryPoints: [join(REPO, 'client', 'src', 'extension.ts')],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    external: ['vscode'],
+    logLevel: 'warning',
+  });
   // A stand-in server that stays up until killed.
   const extensionDir = join(scratch, 'extension');
   mkdirSync(join(extensionDir, 'dist'), { recursive: true });
@@ -111,7 +124,8 @@ test('activate() registers the commands and starts the server; the language clie
     // Deactivation stops the server that no client took over.
     await extension.deactivate();
     const deadline = Date.now() + 60_000;
-    while (serverProcesses().some((p) => p.pid === server.pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    while (serverProcesses().some((p) => p.pid === server.pid) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     assert.equal(serverProcesses().length, 0, 'the server process is gone after deactivate()');
   } finally {
     moduleApi._resolveFilename = resolve;

@@ -124,7 +124,9 @@ for (const [label, yamlGrammars] of Object.entries(yamlBases)) {
     const baseGrammars = [...yamlGrammars, ...jsonGrammars];
     const withOurs = toolCommon.createRegistry(toolCommon.loadConfiguration(join(root, 'package.json'), undefined, baseGrammars).grammars);
     const baseOnly = toolCommon.createRegistry(baseGrammars.map((path) => ({ path, scopeName: '' })));
-    const examples = readdirSync(join(root, 'examples')).filter((n) => /\.(ya?ml|json)$/.test(n)).map((n) => join(root, 'examples', n));
+    const examples = readdirSync(join(root, 'examples'))
+      .filter((n) => /\.(ya?ml|json)$/.test(n))
+      .map((n) => join(root, 'examples', n));
     const files = [...examples, ...fixtureFiles];
     let compared = 0;
     let withConstructs = 0;
@@ -142,22 +144,24 @@ for (const [label, yamlGrammars] of Object.entries(yamlBases)) {
       assert.ok(a && b, `no grammar for ${scope}`);
       let stateA = textmate.INITIAL;
       let stateB = textmate.INITIAL;
-      readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-        const ra = a.tokenizeLine(line, stateA);
-        const rb = b.tokenizeLine(line, stateB);
-        stateA = ra.ruleStack;
-        stateB = rb.ruleStack;
-        if (ra.tokens.some((t) => t.scopes.some((s) => OUR_SCOPE.test(s)))) {
-          withConstructs++;
-          return;
-        }
-        compared++;
-        const show = (tokens: Token[]) => JSON.stringify(tokens.map((t) => [t.startIndex, t.scopes]));
-        if (show(ra.tokens) !== show(rb.tokens)) changed.push(`${file.slice(root.length + 1)}:${i + 1}: ${line}`);
-      });
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          const ra = a.tokenizeLine(line, stateA);
+          const rb = b.tokenizeLine(line, stateB);
+          stateA = ra.ruleStack;
+          stateB = rb.ruleStack;
+          if (ra.tokens.some((t) => t.scopes.some((s) => OUR_SCOPE.test(s)))) {
+            withConstructs++;
+            return;
+          }
+          compared++;
+          const show = (tokens: Token[]) => JSON.stringify(tokens.map((t) => [t.startIndex, t.scopes]));
+          if (show(ra.tokens) !== show(rb.tokens)) changed.push(`${file.slice(root.length + 1)}:${i + 1}: ${line}`);
+        });
     }
     assert.ok(compared > 200 && withConstructs > 50, `compared ${compared} lines, ${withConstructs} with constructs`);
-    assert.deepEqual(changed, [], 'the injections changed how these lines are coloured');
+    assert.deepEqual(changed, [], 'the injections changed how these lines are colored');
   });
 }
 
@@ -172,7 +176,12 @@ test('the harness reports a wrong assertion (so the test above can fail)', () =>
     const right = join(dir, 'right.yaml');
     writeFileSync(
       right,
-      ['# SYNTAX TEST "source.yaml" "the same line, asserted right"', 't_warmup: 100ba', '#            ^^ keyword.other.unit.composer', ''].join('\n'),
+      [
+        '# SYNTAX TEST "source.yaml" "the same line, asserted right"',
+        't_warmup: 100ba',
+        '#            ^^ keyword.other.unit.composer',
+        '',
+      ].join('\n'),
     );
     const failing = runTool(yamlBases['TextMate-bundle YAML grammar'], [wrong]);
     assert.notEqual(failing.status, 0, `a wrong assertion passed:\n${failing.output}`);

@@ -4,7 +4,14 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const REPO = join(__dirname, '..', '..');
-const OUTPUTS = ['dist/client.js', 'dist/afterActivation.js', 'dist/lsp-protocol.js', 'dist/server.js', 'dist/cli.js', 'dist/webview/curvePage.js'];
+const OUTPUTS = [
+  'dist/client.js',
+  'dist/afterActivation.js',
+  'dist/lsp-protocol.js',
+  'dist/server.js',
+  'dist/cli.js',
+  'dist/webview/curvePage.js',
+];
 const SOURCES = ['server/src', 'client/src', 'client/webview', 'esbuild.mjs', 'package.json'];
 
 function newestMtime(path: string): number {

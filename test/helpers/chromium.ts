@@ -21,12 +21,16 @@ export const CHROMIUM_ARGS = [
 /** Fails loudly (never skips) when Chromium is missing: the suite that needs it must not pass silently. */
 export function requireChromium(): void {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's package (apt-get install -y chromium, as .ci/run does) or set LR_LENS_CHROMIUM.`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install Debian's package (apt-get install -y chromium, as .ci/run does) or set LR_LENS_CHROMIUM.`,
+    );
   }
 }
 
 /** Headless Chromium with a fresh profile (user-data dir); `close()` also removes the profile. */
-export async function launchChromium(options: { viewport?: { width: number; height: number } } = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchChromium(
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   requireChromium();
   const profile = mkdtempSync(join(tmpdir(), 'lr-lens-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {

@@ -20,7 +20,10 @@ export class LspTestClient {
   private readonly waiters: (() => void)[] = [];
   readonly stderr: string[] = [];
 
-  private constructor(readonly process: ChildProcessWithoutNullStreams, public settings: unknown) {
+  private constructor(
+    readonly process: ChildProcessWithoutNullStreams,
+    public settings: unknown,
+  ) {
     this.connection = createProtocolConnection(new StreamMessageReader(process.stdout), new StreamMessageWriter(process.stdin));
     process.stderr.on('data', (chunk) => this.stderr.push(String(chunk)));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
@@ -33,7 +36,9 @@ export class LspTestClient {
     this.connection.listen();
   }
 
-  static async start(options: { settings?: unknown; documentChanges?: boolean; nodeArgs?: string[]; rootUri?: string } = {}): Promise<LspTestClient> {
+  static async start(
+    options: { settings?: unknown; documentChanges?: boolean; nodeArgs?: string[]; rootUri?: string } = {},
+  ): Promise<LspTestClient> {
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_BIN, '--stdio'], { cwd: REPO });
     const client = new LspTestClient(child, options.settings ?? {});
     await client.connection.sendRequest('initialize', {
@@ -42,7 +47,11 @@ export class LspTestClient {
       workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'workspace' }] : null,
       capabilities: {
         workspace: { configuration: options.settings !== undefined, workspaceEdit: { documentChanges: options.documentChanges ?? true } },
-        textDocument: { publishDiagnostics: { relatedInformation: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } }, hover: { contentFormat: ['markdown'] } },
+        textDocument: {
+          publishDiagnostics: { relatedInformation: true },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
+          hover: { contentFormat: ['markdown'] },
+        },
       },
     });
     await client.connection.sendNotification('initialized', {});
@@ -61,7 +70,8 @@ export class LspTestClient {
       const latest = this.published(uri).at(-1);
       if (latest && accept(latest.diagnostics, latest)) return latest.diagnostics;
       const remaining = deadline - Date.now();
-      if (remaining <= 0) throw new Error(`no matching diagnostics for ${uri}; last: ${JSON.stringify(latest)}; stderr: ${this.stderr.join('')}`);
+      if (remaining <= 0)
+        throw new Error(`no matching diagnostics for ${uri}; last: ${JSON.stringify(latest)}; stderr: ${this.stderr.join('')}`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, remaining);
         this.waiters.push(() => {
@@ -82,7 +92,10 @@ export class LspTestClient {
 }
 
 /** Apply LSP text edits to a text (positions in UTF-16 code units). */
-export function applyLspEdits(text: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+export function applyLspEdits(
+  text: string,
+  edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[],
+): string {
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
   const offset = (p: { line: number; character: number }) => (lineStarts[p.line] ?? text.length) + p.character;

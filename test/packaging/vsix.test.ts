@@ -22,17 +22,40 @@ test('npm run package makes a .vsix offline with only what the extension needs',
 
   const listed = spawnSync(process.execPath, [VSCE, 'ls', '--no-dependencies'], { cwd: stage, encoding: 'utf8' });
   assert.equal(listed.status, 0, listed.stderr);
-  const files = listed.stdout.trim().split('\n').map((f) => f.trim()).sort();
-  for (const required of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/icon.png', 'dist/client.js', 'dist/afterActivation.js', 'dist/lsp-protocol.js', 'dist/server.js', 'dist/webview/curvePage.js', 'docs/rules/constant-lr.md']) {
+  const files = listed.stdout
+    .trim()
+    .split('\n')
+    .map((f) => f.trim())
+    .sort();
+  for (const required of [
+    'package.json',
+    'README.md',
+    'CHANGELOG.md',
+    'LICENSE',
+    'media/icon.png',
+    'dist/client.js',
+    'dist/afterActivation.js',
+    'dist/lsp-protocol.js',
+    'dist/server.js',
+    'dist/webview/curvePage.js',
+    'docs/rules/constant-lr.md',
+  ]) {
     assert.ok(files.includes(required), `${required} is packaged (got ${files.join(', ')})`);
   }
-  assert.ok(files.some((f) => f.startsWith('syntaxes/') && f.endsWith('.tmLanguage.json')), 'grammars are packaged');
+  assert.ok(
+    files.some((f) => f.startsWith('syntaxes/') && f.endsWith('.tmLanguage.json')),
+    'grammars are packaged',
+  );
   for (const file of files) {
     assert.doesNotMatch(file, /^(server|client|test|examples|node_modules)\/|\.ts$|\.map$|^\.ci\//, `${file} must not be packaged`);
   }
 
   const vsix = join(stage, 'lr-lens.vsix');
-  const packaged = spawnSync(process.execPath, [VSCE, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', vsix], { cwd: stage, encoding: 'utf8', input: 'y\n' });
+  const packaged = spawnSync(
+    process.execPath,
+    [VSCE, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', vsix],
+    { cwd: stage, encoding: 'utf8', input: 'y\n' },
+  );
   assert.equal(packaged.status, 0, packaged.stderr + packaged.stdout);
   const size = statSync(vsix).size;
   console.log(`# .vsix: ${files.length} files, ${(size / 1024).toFixed(0)} KB`);

@@ -18,7 +18,10 @@ test('detectron2: a finding about a _BASE_ value is published in the base file, 
     const own = await client.diagnosticsFor(uri, (d) => d.some((x) => x.code === 'warmup-too-long'));
     const warmup = own.find((d) => d.code === 'warmup-too-long')!;
     assert.equal(warmup.range.start.line, 0);
-    assert.deepEqual(warmup.relatedInformation?.map((r) => [r.location.uri, r.location.range.start]), [[baseUri, { line: 3, character: 16 }]]);
+    assert.deepEqual(
+      warmup.relatedInformation?.map((r) => [r.location.uri, r.location.range.start]),
+      [[baseUri, { line: 3, character: 16 }]],
+    );
     const [placed] = await client.diagnosticsFor(baseUri, (d) => d.length > 0);
     assert.equal(placed!.code, 'warmup-too-long');
     assert.deepEqual(placed!.range.start, { line: 3, character: 16 });

@@ -16,12 +16,39 @@ before(() => {
 
 describe('sparkline', () => {
   test('a straight ramp climbs one bar at a time to a full bar', () => {
-    assert.equal(sparkline([{ step: 0, lr: 0 }, { step: 7, lr: 7 }], 8), '▂▃▄▅▅▆▇█');
+    assert.equal(
+      sparkline(
+        [
+          { step: 0, lr: 0 },
+          { step: 7, lr: 7 },
+        ],
+        8,
+      ),
+      '▂▃▄▅▅▆▇█',
+    );
   });
 
   test('a constant LR is all full bars; an all-zero curve all low bars', () => {
-    assert.equal(sparkline([{ step: 0, lr: 3e-4 }, { step: 999, lr: 3e-4 }], 5), '█████');
-    assert.equal(sparkline([{ step: 0, lr: 0 }, { step: 999, lr: 0 }], 4), '▁▁▁▁');
+    assert.equal(
+      sparkline(
+        [
+          { step: 0, lr: 3e-4 },
+          { step: 999, lr: 3e-4 },
+        ],
+        5,
+      ),
+      '█████',
+    );
+    assert.equal(
+      sparkline(
+        [
+          { step: 0, lr: 0 },
+          { step: 999, lr: 0 },
+        ],
+        4,
+      ),
+      '▁▁▁▁',
+    );
   });
 
   test('a one-step restart spike inside a slice stays visible', () => {
@@ -37,7 +64,7 @@ describe('sparkline', () => {
 });
 
 describe('CodeLens summaries from the core', () => {
-  test('sits on the scheduler key and summarises the run, with a sparkline', () => {
+  test('sits on the scheduler key and summarizes the run, with a sparkline', () => {
     const text = example('hf-cosine.yaml');
     const [lens, ...rest] = codeLensesOf(analyzeConfig(text, 'hf-cosine.yaml'));
     assert.equal(rest.length, 0);
@@ -74,7 +101,10 @@ describe('textDocument/codeLens and the curve hover over LSP', () => {
     const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as CodeLens[];
     const range = { start: { line: 6, character: 0 }, end: { line: 6, character: 17 } };
     assert.deepEqual(lenses, [
-      { range, command: { title: 'LR ████▇▇▆▅▅▄▃▃▂▂▁▁  cosine · peak 2e-5 · warmup 60 steps · ends at 1.311e-11 · 2000 steps', command: '' } },
+      {
+        range,
+        command: { title: 'LR ████▇▇▆▅▅▄▃▃▂▂▁▁  cosine · peak 2e-5 · warmup 60 steps · ends at 1.311e-11 · 2000 steps', command: '' },
+      },
       { range, command: { title: 'Preview', command: 'lrLens.showCurve', arguments: [uri] } },
     ]);
   });
@@ -94,7 +124,10 @@ describe('textDocument/codeLens and the curve hover over LSP', () => {
   test('hover on the scheduler key shows the curve as an SVG image with axes and the summary', async () => {
     const uri = 'file:///work/lens/hover.yaml';
     await client.open(uri, example('hf-cosine.yaml'));
-    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 6, character: 4 } })) as Hover;
+    const hover = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 6, character: 4 },
+    })) as Hover;
     const markdown = (hover.contents as { value: string }).value;
     const image = /!\[Learning-rate curve: [^\]]*\]\(data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)\)/.exec(markdown);
     assert.ok(image, `no data: image in ${markdown.slice(0, 300)}`);

@@ -23,9 +23,16 @@ test('lrLens/fixPreviews: on a finding with fixes, each fix curve (compare mode)
   const uri = 'file:///work/previews/hf-constant.yaml';
   await client.open(uri, CONSTANT, 'yaml', 3);
   // Line 5 is `lr_scheduler_type: constant_with_warmup`, the constant-lr finding.
-  const onFinding = (await client.connection.sendRequest('lrLens/fixPreviews', { uri, position: { line: 5, character: 25 }, points: 50 })) as Previews;
+  const onFinding = (await client.connection.sendRequest('lrLens/fixPreviews', {
+    uri,
+    position: { line: 5, character: 25 },
+    points: 50,
+  })) as Previews;
   assert.equal(onFinding.version, 3);
-  assert.deepEqual(onFinding.previews.map((p) => p.title), ['Use cosine decay', 'Use linear decay']);
+  assert.deepEqual(
+    onFinding.previews.map((p) => p.title),
+    ['Use cosine decay', 'Use linear decay'],
+  );
   for (const preview of onFinding.previews) {
     // 800 steps (2 epochs × 400), warmup 100 to the tuned 1e-5, then down to ~0: no longer constant.
     assert.equal(preview.points[0]!.step, 0);
@@ -41,5 +48,8 @@ test('lrLens/fixPreviews: on a finding with fixes, each fix curve (compare mode)
 
   const elsewhere = (await client.connection.sendRequest('lrLens/fixPreviews', { uri, position: { line: 1, character: 3 } })) as Previews;
   assert.deepEqual(elsewhere.previews, []);
-  assert.equal(await client.connection.sendRequest('lrLens/fixPreviews', { uri: 'file:///nowhere.yaml', position: { line: 0, character: 0 } }), null);
+  assert.equal(
+    await client.connection.sendRequest('lrLens/fixPreviews', { uri: 'file:///nowhere.yaml', position: { line: 0, character: 0 } }),
+    null,
+  );
 });

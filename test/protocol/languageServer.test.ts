@@ -49,7 +49,13 @@ describe('language server over stdio', () => {
       range: diagnostics[0]!.range,
       context: { diagnostics, only: ['quickfix'] },
     })) as CodeAction[];
-    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred === true]), [['Use cosine decay', true], ['Use linear decay', false]]);
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.isPreferred === true]),
+      [
+        ['Use cosine decay', true],
+        ['Use linear decay', false],
+      ],
+    );
     assert.deepEqual(actions[0]!.diagnostics, [diagnostics[0]]);
     const change = actions[0]!.edit!.documentChanges![0] as TextDocumentEdit;
     const edits = change.edits as TextEdit[];
@@ -70,14 +76,23 @@ describe('language server over stdio', () => {
     const uri = 'file:///work/hover.yaml';
     await client.open(uri, CONSTANT);
     await client.diagnosticsFor(uri, (d) => d.length > 0);
-    const onKey = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 3 } })) as Hover;
+    const onKey = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 4, character: 3 },
+    })) as Hover;
     const text = (onKey.contents as { value: string }).value;
     assert.match(text, /constant-lr/);
     assert.match(text, /Deep Learning Tuning Playbook/);
     assert.deepEqual(onKey.range, { start: { line: 4, character: 0 }, end: { line: 4, character: 17 } });
-    const onLr = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 2 } })) as Hover;
+    const onLr = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 3, character: 2 },
+    })) as Hover;
     assert.match((onLr.contents as { value: string }).value, /constant_with_warmup · peak 1e-5 · warmup 50 steps/);
-    const nowhere = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } });
+    const nowhere = await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 0, character: 2 },
+    });
     assert.equal(nowhere, null);
   });
 
@@ -95,7 +110,10 @@ describe('language server over stdio', () => {
     assert.equal(response.curve.totalSteps, 1000);
     const points = response.curve.points;
     assert.deepEqual(points[0], { step: 0, lr: 0 });
-    assert.ok(points.some((p) => p.step === 50 && p.lr === 1e-5), 'the warmup peak survives sampling');
+    assert.ok(
+      points.some((p) => p.step === 50 && p.lr === 1e-5),
+      'the warmup peak survives sampling',
+    );
     assert.equal(points.at(-1)!.step, 999);
     assert.ok(Math.abs(points.at(-1)!.lr - 1e-5 / 950) < 1e-20);
     assert.match(response.description.join('\n'), /max_steps: 1000/);
@@ -131,7 +149,7 @@ describe('language server over stdio', () => {
     assert.deepEqual(diagnostics[0]!.range, { start: { line: 2, character: 19 }, end: { line: 2, character: 25 } });
   });
 
-  test('a burst of changes is analysed once, for the latest version', async () => {
+  test('a burst of changes is analyzed once, for the latest version', async () => {
     const uri = 'file:///work/burst.yaml';
     await client.open(uri, CONSTANT);
     await client.diagnosticsFor(uri, (d) => d.length > 0);
@@ -168,7 +186,11 @@ describe('language server settings', () => {
       const uri = 'file:///work/plain.yaml';
       await client.open(uri, CONSTANT);
       const diagnostics = await client.diagnosticsFor(uri, (d) => d.length > 0);
-      const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0]!.range, context: { diagnostics } })) as CodeAction[];
+      const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: diagnostics[0]!.range,
+        context: { diagnostics },
+      })) as CodeAction[];
       assert.ok(actions[0]!.edit!.changes![uri]);
     } finally {
       await client.stop();
@@ -199,11 +221,19 @@ test('the server also speaks LSP over Node IPC (as the VS Code client starts it)
     assert.equal(init.capabilities.hoverProvider, true);
     await connection.sendNotification('initialized', {});
     await connection.sendNotification('textDocument/didOpen', {
-      textDocument: { uri: 'file:///ipc.yaml', languageId: 'yaml', version: 1, text: 'output_dir: o\nlearning_rate: 0.01\nlr_scheduler_type: constant\n' },
+      textDocument: {
+        uri: 'file:///ipc.yaml',
+        languageId: 'yaml',
+        version: 1,
+        text: 'output_dir: o\nlearning_rate: 0.01\nlr_scheduler_type: constant\n',
+      },
     });
     const params = await published;
     assert.equal(params.uri, 'file:///ipc.yaml');
-    assert.deepEqual(params.diagnostics.map((d) => d.code), ['constant-lr']);
+    assert.deepEqual(
+      params.diagnostics.map((d) => d.code),
+      ['constant-lr'],
+    );
     await connection.sendRequest('shutdown');
     await connection.sendNotification('exit');
   } finally {

@@ -56,7 +56,9 @@ describe('server hardening over LSP', { timeout: 120_000 }, () => {
   test('a diagnostic whose data names another finding gets no quick fix', async () => {
     const uri = 'file:///work/hardening/stale.yaml';
     await client.open(uri, FOLDED);
-    const diagnostic = (await client.diagnosticsFor(uri, (d) => d.some((x) => x.code === 'constant-lr'))).find((d) => d.code === 'constant-lr');
+    const diagnostic = (await client.diagnosticsFor(uri, (d) => d.some((x) => x.code === 'constant-lr'))).find(
+      (d) => d.code === 'constant-lr',
+    );
     assert.ok(diagnostic);
     const ask = (data: unknown) =>
       client.connection.sendRequest('textDocument/codeAction', {
@@ -78,7 +80,10 @@ describe('server hardening over LSP', { timeout: 120_000 }, () => {
     assert.deepEqual(capped?.everyStepCapped, { limit: 200_000, totalSteps: 2_000_000 });
     const cappedPoints = capped?.curve?.points.length ?? Infinity;
     assert.ok(cappedPoints <= 200_000 + 100, `${cappedPoints} points`);
-    assert.ok(capped?.description.some((line) => /capped at 200000 points/.test(line)), capped?.description.join('\n'));
+    assert.ok(
+      capped?.description.some((line) => /capped at 200000 points/.test(line)),
+      capped?.description.join('\n'),
+    );
     const huge = await curveOf(client, uri, { points: 1e9 });
     const hugePoints = huge?.curve?.points.length ?? Infinity;
     assert.ok(hugePoints <= 100_000 + 100, `${hugePoints} points`);
@@ -93,10 +98,14 @@ describe('server hardening over LSP', { timeout: 120_000 }, () => {
 
   test('hover Markdown escapes what the file says: no image, link, command link or HTML', async () => {
     const uri = 'file:///work/hardening/hover.yaml';
-    const text = 'learning_rate: "![x](command:workbench.action.quit) [y](command:z) <img src=x onerror=alert(1)>"\nlr_scheduler_type: cosine\nmax_steps: 100\n';
+    const text =
+      'learning_rate: "![x](command:workbench.action.quit) [y](command:z) <img src=x onerror=alert(1)>"\nlr_scheduler_type: cosine\nmax_steps: 100\n';
     await client.open(uri, text);
     await client.diagnosticsFor(uri, (d) => d.some((x) => x.code === 'invalid-value'));
-    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 20 } })) as Hover;
+    const hover = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 0, character: 20 },
+    })) as Hover;
     const markdown = (hover.contents as { value: string }).value;
     assert.match(markdown, /invalid-value/);
     assert.doesNotMatch(markdown, /(^|[^\\])!\[x\]/);
@@ -107,14 +116,22 @@ describe('server hardening over LSP', { timeout: 120_000 }, () => {
   test('a didOpen whose text is not a string is dropped; the document keeps working', async () => {
     const uri = 'file:///work/hardening/odd.yaml';
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: 42 } });
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: { a: 1 } } });
-    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: null }] });
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'yaml', version: 1, text: { a: 1 } },
+    });
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: null }],
+    });
     assert.equal(await curveOf(client, uri), null, 'nothing was opened');
     await client.open(uri, FOLDED, 'yaml', 3);
     assert.ok((await client.diagnosticsFor(uri, (_d, p) => p.version === 3)).some((d) => d.code === 'constant-lr'));
     // A malformed open of the open document leaves it as it was.
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 4, text: 7 } });
-    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 5 }, contentChanges: [{ range: { start: { line: 'x' } }, text: 'y' }] });
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 5 },
+      contentChanges: [{ range: { start: { line: 'x' } }, text: 'y' }],
+    });
     const curve = await curveOf(client, uri);
     assert.equal(curve?.version, 3);
     assert.equal(curve?.dialect, 'huggingface');
@@ -124,18 +141,24 @@ describe('server hardening over LSP', { timeout: 120_000 }, () => {
     const uri = 'file:///work/hardening/fault.yaml';
     await client.open(uri, FOLDED);
     await client.diagnosticsFor(uri, (d) => d.length > 0);
-    await assert.rejects(client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: null, context: null }), /LR Lens could not answer/);
+    await assert.rejects(
+      client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: null, context: null }),
+      /LR Lens could not answer/,
+    );
     const curve = await curveOf(client, uri);
     assert.equal(curve?.dialect, 'huggingface');
   });
 });
 
 describe('composed files are read only inside the workspace, by real path', { timeout: 120_000 }, () => {
-  const CONFIG = 'defaults:\n  - lr_scheduler: cosine\ncommon: {}\ntask: {_name: audio_pretraining}\ncriterion: {_name: wav2vec}\noptimization: {max_update: 1000, lr: [0.0005]}\n';
+  const CONFIG =
+    'defaults:\n  - lr_scheduler: cosine\ncommon: {}\ntask: {_name: audio_pretraining}\ncriterion: {_name: wav2vec}\noptimization: {max_update: 1000, lr: [0.0005]}\n';
   const GROUP = '_name: cosine\nwarmup_updates: 500\n';
 
   /** A workspace whose Hydra group file (or folder) is made by `place`; returns the findings of the composing file. */
-  async function findingsWith(place: (groupDir: string, outside: string) => void): Promise<{ codes: unknown[]; dialect: string | null; messages: string }> {
+  async function findingsWith(
+    place: (groupDir: string, outside: string) => void,
+  ): Promise<{ codes: unknown[]; dialect: string | null; messages: string }> {
     const root = mkdtempSync(join(tmpdir(), 'lr-lens-ws-'));
     const outside = mkdtempSync(join(tmpdir(), 'lr-lens-outside-'));
     writeFileSync(join(outside, 'cosine.yaml'), GROUP.replace('500', '500\nsecret: ghp_SECRET'));
@@ -147,7 +170,11 @@ describe('composed files are read only inside the workspace, by real path', { ti
       await client.open(uri, CONFIG);
       const diagnostics = await client.diagnosticsFor(uri);
       const curve = await curveOf(client, uri);
-      const files = [uri, pathToFileURL(join(root, 'conf', 'lr_scheduler', 'cosine.yaml')).toString(), pathToFileURL(join(outside, 'cosine.yaml')).toString()];
+      const files = [
+        uri,
+        pathToFileURL(join(root, 'conf', 'lr_scheduler', 'cosine.yaml')).toString(),
+        pathToFileURL(join(outside, 'cosine.yaml')).toString(),
+      ];
       const messages = JSON.stringify(files.map((file) => client.published(file)));
       return { codes: diagnostics.map((d) => d.code), dialect: curve?.dialect ?? null, messages };
     } finally {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { curveOfAnalysis } from '../../server/src/index';
-import { analyse, dialectOf, planOf, ruleIds, yaml } from '../unit/dialects/analyse';
+import { analyze, dialectOf, planOf, ruleIds, yaml } from '../unit/dialects/analyze';
 
 test('item 2: LightningCLI --print_config dumps without model.class_path are Lightning', () => {
   const trainer = ['trainer:', '  accelerator: auto', '  devices: 1', '  max_epochs: 20', '  max_steps: -1'];
@@ -30,7 +30,7 @@ test('item 2: LightningCLI --print_config dumps without model.class_path are Lig
   );
   const plan = planOf(fit, 'lightning');
   assert.deepEqual([plan.baseLr, plan.length.steps, plan.schedule.constantAfterWarmup], [0.001, 20, true]);
-  const finding = analyse(fit).findings[0];
+  const finding = analyze(fit).findings[0];
   assert.equal(finding?.ruleId, 'constant-lr');
   // The fix writes lr_scheduler inside fit:, beside optimizer.
   const edit = finding.fixes[0]?.edits[0];
@@ -129,7 +129,7 @@ test('item 4: YOLOv7 hyp files decay with one-cycle cosine over 300 epochs; YOLO
   assert.deepEqual([v5.schedule.name, v5.length.steps], ['linear', 100]);
   // lrf 1.0 keeps YOLOv7 flat; the fix lowers lrf (no cos_lr key, which YOLOv7 does not read; no linear fix).
   const flat = yaml(...hyp.map((l) => (l.startsWith('lrf') ? 'lrf: 1.0' : l)), 'loss_ota: 1');
-  const finding = analyse(flat, 'hyp.yaml').findings.find((f) => f.ruleId === 'constant-lr');
+  const finding = analyze(flat, 'hyp.yaml').findings.find((f) => f.ruleId === 'constant-lr');
   assert.ok(finding);
   assert.deepEqual(
     finding.fixes.map((f) => [f.title, f.edits.map((e) => e.newText)]),
@@ -148,7 +148,7 @@ test('item 5: DeepSpeed "auto" values: WarmupLR is constant-lr, every Warmup sch
   assert.deepEqual(ruleIds(config('WarmupLR'), 'ds_config.json'), ['constant-lr']);
   for (const type of ['WarmupDecayLR', 'WarmupCosineLR']) {
     const extra = ', "total_num_steps": "auto"';
-    const curve = curveOfAnalysis(analyse(config(type, extra), 'ds_config.json'), { points: 32 });
+    const curve = curveOfAnalysis(analyze(config(type, extra), 'ds_config.json'), { points: 32 });
     assert.ok(curve, type);
     assert.match(curve.summary.text, /peak unknown \(drawn as 1\)/);
     assert.ok(Math.max(...curve.points.map((p) => p.lr)) <= 1 + 1e-12);
@@ -159,7 +159,7 @@ test('item 5: DeepSpeed "auto" values: WarmupLR is constant-lr, every Warmup sch
 
 test('item 11 and 13: summaries count in the plan unit, singular and plural; a degenerate assumed length is said', () => {
   const hyp = yaml('lr0: 0.01', 'lrf: 0.01', 'momentum: 0.937', 'warmup_epochs: 1.0', 'box: 0.05', 'obj: 1.0', 'mosaic: 1.0', 'epochs: 1');
-  const summary = curveOfAnalysis(analyse(hyp, 'args.yaml'))?.summary.text ?? '';
+  const summary = curveOfAnalysis(analyze(hyp, 'args.yaml'))?.summary.text ?? '';
   assert.match(summary, /warmup 1 epoch · .* · 1 epoch$/);
   // NeMo warmup + hold over an assumed one-epoch run.
   const nemo = yaml(
@@ -175,10 +175,10 @@ test('item 11 and 13: summaries count in the plan unit, singular and plural; a d
     '  max_epochs: 1',
     'exp_manager: {}',
   );
-  const text = curveOfAnalysis(analyse(nemo))?.summary.text ?? '';
+  const text = curveOfAnalysis(analyze(nemo))?.summary.text ?? '';
   assert.match(text, /degenerate under the assumed length of 1000 steps \(warmup \+ hold take 2500 steps\): give the real steps per epoch/);
   // Given the steps per epoch, the same file is not degenerate.
-  assert.doesNotMatch(curveOfAnalysis(analyse(nemo, 'config.yaml', { stepsPerEpoch: 5000 }))?.summary.text ?? '', /degenerate/);
+  assert.doesNotMatch(curveOfAnalysis(analyze(nemo, 'config.yaml', { stepsPerEpoch: 5000 }))?.summary.text ?? '', /degenerate/);
 });
 
 test('item 7: fairseq tri_stage warmup is judged from warmup_steps as from phase_ratio', () => {
@@ -195,7 +195,7 @@ test('item 7: fairseq tri_stage warmup is judged from warmup_steps as from phase
   ];
   const steps = yaml(...base, 'lr_scheduler:', '  _name: tri_stage', '  warmup_steps: 8000', '  hold_steps: 4000', '  decay_steps: 8000');
   const ratio = yaml(...base, 'lr_scheduler:', '  _name: tri_stage', '  phase_ratio: [0.4, 0.2, 0.4]');
-  const messages = [steps, ratio].map((text) => analyse(text).findings.find((f) => f.ruleId === 'warmup-too-long')?.message ?? '');
+  const messages = [steps, ratio].map((text) => analyze(text).findings.find((f) => f.ruleId === 'warmup-too-long')?.message ?? '');
   assert.match(messages[0] ?? '', /\(8000 of 20000 steps\).*Shorten `lr_scheduler\.warmup_steps` to at most 2000 steps\./);
   assert.match(messages[1] ?? '', /Shorten `lr_scheduler\.phase_ratio\[0\]` to at most 0\.1\./);
 });
@@ -216,13 +216,13 @@ test('item 9 and 11: Ultralytics optimizer auto is drawn normalized; warmup advi
       'dfl: 1.5',
       'mosaic: 1.0',
     );
-  const auto = analyse(args('auto'), 'runs/train/args.yaml');
+  const auto = analyze(args('auto'), 'runs/train/args.yaml');
   const plan = auto.documents[0]?.plan;
   assert.ok(plan?.peakUnknown);
   const curve = curveOfAnalysis(auto);
   assert.ok(curve && !curve.points.some((p) => Math.abs(p.lr - 0.02) < 1e-12), 'lr0 is not plotted');
   assert.match(curve.summary.text, /peak unknown/);
-  const sgd = analyse(args('SGD'), 'runs/train/args.yaml');
+  const sgd = analyze(args('SGD'), 'runs/train/args.yaml');
   assert.equal(sgd.documents[0]?.plan?.baseLr, 0.02);
   const message = sgd.findings.find((f) => f.ruleId === 'warmup-too-long')?.message ?? '';
   assert.match(
@@ -241,7 +241,7 @@ test('item 9 and 11: Ultralytics optimizer auto is drawn normalized; warmup advi
     'min_lr: 1e-5',
     'smoothing: 0.1',
   );
-  const timmMessage = analyse(timm).findings.find((f) => f.ruleId === 'warmup-too-long')?.message ?? '';
+  const timmMessage = analyze(timm).findings.find((f) => f.ruleId === 'warmup-too-long')?.message ?? '';
   assert.match(timmMessage, /\(20 of 100 epochs\).*Shorten `warmup_epochs` to at most 10 epochs\.$/);
 });
 
@@ -340,11 +340,11 @@ test('MCLI run files are read as the Composer config under parameters:', () => {
   );
   const plan = planOf(run, 'composer');
   assert.deepEqual([plan.baseLr, plan.length.steps, plan.warmup.steps], [1e-5, 2000, 100]);
-  const finding = analyse(run).findings.find((f) => f.ruleId === 'constant-lr');
+  const finding = analyze(run).findings.find((f) => f.ruleId === 'constant-lr');
   const edit = finding?.fixes[0]?.edits[0];
   assert.ok(edit);
   const fixed = run.slice(0, edit.span.start) + edit.newText + run.slice(edit.span.end);
-  assert.equal(analyse(fixed).findings.filter((f) => f.ruleId === 'constant-lr').length, 0, fixed);
+  assert.equal(analyze(fixed).findings.filter((f) => f.ruleId === 'constant-lr').length, 0, fixed);
   assert.equal(planOf(fixed, 'composer').schedule.constantAfterWarmup, false);
   // A run file that only runs a command (no training config under parameters) is not claimed.
   assert.equal(

@@ -31,9 +31,15 @@ function assertPrototypeClean(): void {
 }
 
 describe('prototype keys in composed files', () => {
-  for (const payload of ['__proto__: {maxFileSize: 1, id: 7, polluted: yes}', 'constructor: {prototype: {maxFileSize: 1}}', 'prototype: {maxFileSize: 1}']) {
+  for (const payload of [
+    '__proto__: {maxFileSize: 1, id: 7, polluted: yes}',
+    'constructor: {prototype: {maxFileSize: 1}}',
+    'prototype: {maxFileSize: 1}',
+  ]) {
     test(`a Hydra group file under "# @package _global_" writing ${payload.split(':')[0]}`, () => {
-      const disk: Record<string, string> = { '/repo/conf/optimizer/hostile.yaml': lines('# @package _global_', payload, 'optimizer:', '  adam_betas: (0.9, 0.98)') };
+      const disk: Record<string, string> = {
+        '/repo/conf/optimizer/hostile.yaml': lines('# @package _global_', payload, 'optimizer:', '  adam_betas: (0.9, 0.98)'),
+      };
       try {
         const analysis = analyzeConfig(FAIRSEQ, '/repo/conf/train.yaml', { readFile: (path) => disk[path] });
         assert.equal(analysis.documents[0]?.dialect.id, 'fairseq');
@@ -42,7 +48,10 @@ describe('prototype keys in composed files', () => {
         assert.equal(plan.optimizer.beta2, 0.98, 'the group file was composed');
         assertPrototypeClean();
         // A later, unrelated file is analyzed as usual (it was "skipped … above the 0 MB limit").
-        assert.deepEqual(analyzeConfig(HF, '/other/train.yaml').findings.map((f) => f.ruleId), ['constant-lr']);
+        assert.deepEqual(
+          analyzeConfig(HF, '/other/train.yaml').findings.map((f) => f.ruleId),
+          ['constant-lr'],
+        );
       } finally {
         for (const key of ['maxFileSize', 'id', 'polluted']) delete (Object.prototype as Record<string, unknown>)[key];
       }
@@ -51,7 +60,15 @@ describe('prototype keys in composed files', () => {
 
   test('a detectron2 _BASE_ file writing __proto__', () => {
     const disk: Record<string, string> = {
-      '/repo/configs/Base.yaml': lines('__proto__:', '  maxFileSize: 1', '  id: 7', 'SOLVER:', '  BASE_LR: 0.02', '  STEPS: (600, 800)', '  MAX_ITER: 900'),
+      '/repo/configs/Base.yaml': lines(
+        '__proto__:',
+        '  maxFileSize: 1',
+        '  id: 7',
+        'SOLVER:',
+        '  BASE_LR: 0.02',
+        '  STEPS: (600, 800)',
+        '  MAX_ITER: 900',
+      ),
     };
     try {
       const text = lines('_BASE_: ../Base.yaml', 'MODEL: {META_ARCHITECTURE: GeneralizedRCNN}', 'SOLVER:', '  MAX_ITER: 1000');
@@ -61,7 +78,10 @@ describe('prototype keys in composed files', () => {
       assert.ok(plan, 'planned');
       assert.deepEqual([plan.baseLr, plan.length.steps], [0.02, 1000]);
       assertPrototypeClean();
-      assert.deepEqual(analyzeConfig(HF, '/other/train.yaml').findings.map((f) => f.ruleId), ['constant-lr']);
+      assert.deepEqual(
+        analyzeConfig(HF, '/other/train.yaml').findings.map((f) => f.ruleId),
+        ['constant-lr'],
+      );
     } finally {
       for (const key of ['maxFileSize', 'id']) delete (Object.prototype as Record<string, unknown>)[key];
     }
@@ -101,18 +121,30 @@ describe('interpolation builds bounded text', () => {
   });
 
   test('the bomb in a fairseq config: recognized, planned, the limit in the assumptions', { timeout: 60_000 }, () => {
-    const text = lines(`vars:`, `  a: ${'x'.repeat(10_000)}`, `  b: "${'${vars.a}'.repeat(1000)}"`, `  c: "${'${vars.b}'.repeat(50)}"`, FAIRSEQ.replace(/^defaults:\n.*\n.*\n/, ''));
+    const text = lines(
+      `vars:`,
+      `  a: ${'x'.repeat(10_000)}`,
+      `  b: "${'${vars.a}'.repeat(1000)}"`,
+      `  c: "${'${vars.b}'.repeat(50)}"`,
+      FAIRSEQ.replace(/^defaults:\n.*\n.*\n/, ''),
+    );
     const analysis = analyzeConfig(text, 'train.yaml');
     assert.equal(analysis.documents[0]?.dialect.id, 'fairseq');
     const plan = analysis.documents[0]?.plan;
     assert.ok(plan, 'planned');
-    assert.ok(plan.assumptions.some((a) => /interpolation builds more than 64 KB/.test(a)), plan.assumptions.join(' | '));
+    assert.ok(
+      plan.assumptions.some((a) => /interpolation builds more than 64 KB/.test(a)),
+      plan.assumptions.join(' | '),
+    );
     assert.deepEqual(analysis.findings, []);
   });
 });
 
 describe('unresolved values stay unknown in every interpolating dialect', () => {
-  const fairseq = (lr: string, betas = '(0.9, 0.98)') => FAIRSEQ.replace(/^defaults:\n.*\n.*\n/, '').replace('lr: [0.0005]', `lr: ${lr}`).replace('_name: adam', `_name: adam\n  adam_betas: ${betas}`);
+  const fairseq = (lr: string, betas = '(0.9, 0.98)') =>
+    FAIRSEQ.replace(/^defaults:\n.*\n.*\n/, '')
+      .replace('lr: [0.0005]', `lr: ${lr}`)
+      .replace('_name: adam', `_name: adam\n  adam_betas: ${betas}`);
   for (const value of ['["${oc.env:HOME}"]', '"${oc.env:HOME}"', '["${oc.decode:${oc.env:LR}}"]', '[???]', '["${oc.env:HOME}", 0.001]']) {
     test(`fairseq lr: ${value}`, () => {
       const known = analyzeConfig(fairseq('[0.0005]'), 'train.yaml');
@@ -131,26 +163,57 @@ describe('unresolved values stay unknown in every interpolating dialect', () => 
 
   test('NeMo betas: [${oc.env:B1}, 0.98] and lr: ${oc.decode:...}', () => {
     const nemo = (betas: string, lr: string) =>
-      lines('trainer:', '  max_steps: 1000', 'model:', '  optim:', '    name: adamw', `    lr: ${lr}`, `    betas: ${betas}`, '    sched:', '      name: CosineAnnealing', '      warmup_steps: 100');
+      lines(
+        'trainer:',
+        '  max_steps: 1000',
+        'model:',
+        '  optim:',
+        '    name: adamw',
+        `    lr: ${lr}`,
+        `    betas: ${betas}`,
+        '    sched:',
+        '      name: CosineAnnealing',
+        '      warmup_steps: 100',
+      );
     const known = analyzeConfig(nemo('[0.9, 0.98]', '0.001'), 'train.yaml');
     assert.equal(known.documents[0]?.dialect.id, 'nemo');
     assert.equal(known.documents[0]?.plan?.optimizer.beta2, 0.98);
     const bad = analyzeConfig(nemo('[0.9, 2]', '0.001'), 'train.yaml');
-    assert.deepEqual(bad.findings.map((f) => f.ruleId), ['invalid-value'], 'a known bad value is still reported');
+    assert.deepEqual(
+      bad.findings.map((f) => f.ruleId),
+      ['invalid-value'],
+      'a known bad value is still reported',
+    );
     const analysis = analyzeConfig(nemo('["${oc.env:B1}", 0.98]', '"${oc.decode:${oc.env:LR}}"'), 'train.yaml');
     assert.equal(analysis.documents[0]?.dialect.id, 'nemo');
-    assert.deepEqual(analysis.findings.filter((f) => f.ruleId === 'invalid-value'), []);
+    assert.deepEqual(
+      analysis.findings.filter((f) => f.ruleId === 'invalid-value'),
+      [],
+    );
   });
 
   test('torchtune betas: [${oc.env:B1}, 0.95]', () => {
     const torchtune = (betas: string) =>
-      lines('epochs: 1', 'max_steps_per_epoch: 1000', 'optimizer:', '  _component_: torch.optim.AdamW', '  lr: 2e-5', `  betas: ${betas}`, 'lr_scheduler:', '  _component_: torchtune.training.lr_schedulers.get_cosine_schedule_with_warmup', '  num_warmup_steps: 100');
+      lines(
+        'epochs: 1',
+        'max_steps_per_epoch: 1000',
+        'optimizer:',
+        '  _component_: torch.optim.AdamW',
+        '  lr: 2e-5',
+        `  betas: ${betas}`,
+        'lr_scheduler:',
+        '  _component_: torchtune.training.lr_schedulers.get_cosine_schedule_with_warmup',
+        '  num_warmup_steps: 100',
+      );
     const known = analyzeConfig(torchtune('[0.9, 0.95]'), 'train.yaml');
     assert.equal(known.documents[0]?.dialect.id, 'torchtune');
     assert.equal(known.documents[0]?.plan?.optimizer.beta2, 0.95);
     const analysis = analyzeConfig(torchtune('["${oc.env:B1}", 0.95]'), 'train.yaml');
     assert.equal(analysis.documents[0]?.dialect.id, 'torchtune');
-    assert.deepEqual(analysis.findings.filter((f) => f.ruleId === 'invalid-value'), []);
+    assert.deepEqual(
+      analysis.findings.filter((f) => f.ruleId === 'invalid-value'),
+      [],
+    );
   });
 });
 
@@ -176,7 +239,10 @@ describe('composition reads a bounded number of files and bytes', () => {
     const plan = analysis.documents[0]?.plan;
     assert.ok(plan, 'planned');
     assert.equal(reads, 64);
-    assert.ok(plan.assumptions.some((a) => a.startsWith('Hydra defaults not read: /r/opt64/x.yaml (more than 64 files)')), plan.assumptions.join(' | '));
+    assert.ok(
+      plan.assumptions.some((a) => a.startsWith('Hydra defaults not read: /r/opt64/x.yaml (more than 64 files)')),
+      plan.assumptions.join(' | '),
+    );
   });
 
   test('group files of 2 MB together: the next one is not read', () => {
@@ -185,7 +251,10 @@ describe('composition reads a bounded number of files and bytes', () => {
     const analysis = analyzeConfig(fairseqWith(['a: x', 'b: x', 'c: x']), '/r/train.yaml', { readFile });
     const plan = analysis.documents[0]?.plan;
     assert.ok(plan, 'planned');
-    assert.ok(plan.assumptions.some((a) => a.includes('/r/c/x.yaml (more than 2 MB composed)')), plan.assumptions.join(' | '));
+    assert.ok(
+      plan.assumptions.some((a) => a.includes('/r/c/x.yaml (more than 2 MB composed)')),
+      plan.assumptions.join(' | '),
+    );
   });
 });
 

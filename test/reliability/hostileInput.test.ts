@@ -14,7 +14,10 @@ function exercise(text: string, settings = {}) {
   curveOfAnalysis(analysis, { points: 50 });
   for (const offset of [0, Math.floor(text.length / 2), text.length]) hoverAt(analysis, offset);
   for (const finding of analysis.findings) {
-    assert.ok(finding.span.start >= 0 && finding.span.end <= text.length && finding.span.start <= finding.span.end, 'ranges inside the text');
+    assert.ok(
+      finding.span.start >= 0 && finding.span.end <= text.length && finding.span.start <= finding.span.end,
+      'ranges inside the text',
+    );
   }
   return analysis;
 }
@@ -23,9 +26,16 @@ function exercise(text: string, settings = {}) {
 const CONSTANT = 'output_dir: o\nlearning_rate: 0.001\nlr_scheduler_type: constant\nmax_steps: 10\n';
 
 function assertPlanned(analysis: ReturnType<typeof exercise>, schedule: string, findings: string[]): void {
-  assert.deepEqual(analysis.documents.map((d) => d.dialect.id), ['huggingface'], 'recognized');
+  assert.deepEqual(
+    analysis.documents.map((d) => d.dialect.id),
+    ['huggingface'],
+    'recognized',
+  );
   assert.equal(analysis.documents[0]?.plan?.schedule.name, schedule, 'planned');
-  assert.deepEqual(analysis.findings.map((f) => f.ruleId), findings);
+  assert.deepEqual(
+    analysis.findings.map((f) => f.ruleId),
+    findings,
+  );
 }
 
 const BILLION_LAUGHS = [
@@ -40,7 +50,11 @@ const BILLION_LAUGHS = [
 describe('hostile input never crashes and gets a clear message', () => {
   test('alias bomb (billion laughs) in a value the dialect reads', () => {
     const a = exercise(BILLION_LAUGHS);
-    assert.deepEqual(a.documents.map((d) => d.dialect.id), ['huggingface'], 'recognized');
+    assert.deepEqual(
+      a.documents.map((d) => d.dialect.id),
+      ['huggingface'],
+      'recognized',
+    );
     assert.ok(a.findings.some((f) => f.ruleId === 'invalid-value' && /lr_scheduler_kwargs/.test(f.message)));
   });
 
@@ -49,11 +63,18 @@ describe('hostile input never crashes and gets a clear message', () => {
     assert.deepEqual(exercise('{a: '.repeat(10_000) + '1' + '}'.repeat(10_000)).documents, [], 'nor is a lone nested key');
     // 10,000 lines indented 0 … 9,999 spaces are 50 MB: above the size limit, skipped with a message.
     const block = exercise(Array.from({ length: 10_000 }, (_, i) => `${' '.repeat(i)}a:`).join('\n'));
-    assert.deepEqual(block.findings.map((f) => f.ruleId), ['file-too-large']);
+    assert.deepEqual(
+      block.findings.map((f) => f.ruleId),
+      ['file-too-large'],
+    );
     // Inside a config: the config is still read.
     assertPlanned(exercise(`${CONSTANT}extra: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`), 'constant', ['constant-lr']);
     assertPlanned(exercise(`${CONSTANT}extra: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}\n`), 'constant', ['constant-lr']);
-    assertPlanned(exercise(`${CONSTANT}extra:\n${Array.from({ length: 2_000 }, (_, i) => `${' '.repeat(i + 1)}a:`).join('\n')}\n`), 'constant', ['constant-lr']);
+    assertPlanned(
+      exercise(`${CONSTANT}extra:\n${Array.from({ length: 2_000 }, (_, i) => `${' '.repeat(i + 1)}a:`).join('\n')}\n`),
+      'constant',
+      ['constant-lr'],
+    );
   });
 
   test('binary and invalid UTF-8 (decoded with replacement characters)', () => {
@@ -71,8 +92,16 @@ describe('hostile input never crashes and gets a clear message', () => {
     const a = exercise('output_dir: o\nlearning_rate: "0.1\nlr_scheduler_type: constant\n');
     assert.ok(a.parsed.syntaxProblems.length > 0);
     const brackets = exercise('output_dir: o\nlearning_rate: [0.1\nmax_steps: }}\n');
-    assert.deepEqual(brackets.documents.map((d) => d.dialect.id), ['huggingface'], 'recognized');
-    assert.deepEqual(brackets.findings.map((f) => f.ruleId), ['invalid-value', 'invalid-value'], 'the broken values are reported');
+    assert.deepEqual(
+      brackets.documents.map((d) => d.dialect.id),
+      ['huggingface'],
+      'recognized',
+    );
+    assert.deepEqual(
+      brackets.findings.map((f) => f.ruleId),
+      ['invalid-value', 'invalid-value'],
+      'the broken values are reported',
+    );
     assertPlanned(exercise(`${CONSTANT}warmup_steps: "5\n`), 'constant', ['constant-lr']);
   });
 
@@ -94,7 +123,10 @@ describe('hostile input never crashes and gets a clear message', () => {
     assert.ok(text.length > 50 * 1024 * 1024);
     const a = analyzeConfig(text, 'huge.yaml');
     assert.deepEqual(a.parsed.documents, [], 'not parsed');
-    assert.deepEqual(a.findings.map((f) => f.ruleId), ['file-too-large']);
+    assert.deepEqual(
+      a.findings.map((f) => f.ruleId),
+      ['file-too-large'],
+    );
   });
 
   test('JSON with comments is read as JSON, ranges exact', () => {

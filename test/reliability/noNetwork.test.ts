@@ -28,6 +28,8 @@ test('the server never opens a socket, resolves a host or makes a request, whate
   }
   // The guard itself works: a server that tried would have been caught.
   const { spawnSync } = await import('node:child_process');
-  const probe = spawnSync(process.execPath, ['--require', guard, '-e', "require('node:net').connect(9, '127.0.0.1')"], { encoding: 'utf8' });
+  const probe = spawnSync(process.execPath, ['--require', guard, '-e', "require('node:net').connect(9, '127.0.0.1')"], {
+    encoding: 'utf8',
+  });
   assert.match(probe.stderr, /NETWORK ATTEMPT: net.Socket.connect/);
 });

@@ -50,7 +50,10 @@ function oldComposerTime(raw: string): unknown {
 
 /** Short strings over the characters these readers care about. */
 const numberish = fc.stringMatching(/^[-+ _.,()[\]eE0-9a-z\t\n]{0,24}$/);
-const timeish = fc.tuple(fc.stringMatching(/^[-+ _.eE0-9\n]{0,12}$/), fc.constantFrom('', 'ba', 'BA', 'ep', 'dur', 'iter', 'sp', 'tok', 'sec', 's', 'x'));
+const timeish = fc.tuple(
+  fc.stringMatching(/^[-+ _.eE0-9\n]{0,12}$/),
+  fc.constantFrom('', 'ba', 'BA', 'ep', 'dur', 'iter', 'sp', 'tok', 'sec', 's', 'x'),
+);
 
 describe('numbers: a linear reader, same values as before', () => {
   test('100,000 digits followed by a stray character: not a number, read in one pass', HANG_GUARD, () => {
@@ -68,7 +71,10 @@ describe('numbers: a linear reader, same values as before', () => {
     const text = `output_dir: o\nlearning_rate: "${'1'.repeat(LONG)}!"\nlr_scheduler_type: linear\nmax_steps: 100\n`;
     const analysis = analyzeConfig(text, 'train.yaml');
     assert.equal(analysis.documents[0]?.dialect.id, 'huggingface');
-    assert.deepEqual(analysis.findings.map((f) => f.ruleId), ['invalid-value']);
+    assert.deepEqual(
+      analysis.findings.map((f) => f.ruleId),
+      ['invalid-value'],
+    );
   });
 
   test('fuzz: same result as the regular expression it replaces', () => {
@@ -99,7 +105,10 @@ describe('number lists: tuples read by slicing, same values as before', () => {
     assert.equal(fine.documents[0]?.plan?.optimizer.beta2, 0.98);
     const analysis = analyzeConfig(config(`(${' '.repeat(LONG)}x`), 'train.yaml');
     assert.equal(analysis.documents[0]?.dialect.id, 'fairseq');
-    assert.deepEqual(analysis.findings.map((f) => f.ruleId), ['invalid-value']);
+    assert.deepEqual(
+      analysis.findings.map((f) => f.ruleId),
+      ['invalid-value'],
+    );
     assert.match(analysis.findings[0]?.message ?? '', /adam_betas/);
   });
 
@@ -131,20 +140,24 @@ describe('Composer time strings', () => {
   });
 
   test('an llm-foundry config with a 100,000-digit max_duration or t_warmup', HANG_GUARD, (t) => {
-    const file = (corpusFiles() ?? []).find((f) => f.folder === 'llm_foundry' && /^max_duration:/m.test(f.text) && /t_warmup:/.test(f.text));
+    const file = (corpusFiles() ?? []).find(
+      (f) => f.folder === 'llm_foundry' && /^max_duration:/m.test(f.text) && /t_warmup:/.test(f.text),
+    );
     if (!file) return t.skip('../shared/corpus is missing');
     const recognized = analyzeConfig(file.text, 'train.yaml');
     assert.equal(recognized.documents[0]?.dialect.id, 'composer');
     // An unreadable max_duration: Composer's recognizer needs a time string there, so the file is not a Composer config.
     const duration = file.text.replace(/^max_duration:.*$/m, `max_duration: "${'1'.repeat(LONG)}!"`);
-    assert.deepEqual(analyzeConfig(duration, 'train.yaml').documents.map((d) => d.dialect.id), []);
+    assert.deepEqual(
+      analyzeConfig(duration, 'train.yaml').documents.map((d) => d.dialect.id),
+      [],
+    );
     const warmup = file.text.replace(/t_warmup:.*$/m, `t_warmup: "${'1'.repeat(LONG)}!"`);
     const analysis = analyzeConfig(warmup, 'train.yaml');
     assert.equal(analysis.documents[0]?.dialect.id, 'composer');
     assert.ok(analysis.documents[0]?.plan, 'planned');
   });
 });
-
 
 describe('recursive readers: Hydra override grammar, interpolation, directives', () => {
   test('int(int(…(1)…)) and tag(tag(…)) 20,000 deep: read as a fixed text, no stack overflow', HANG_GUARD, () => {
@@ -173,7 +186,28 @@ describe('recursive readers: Hydra override grammar, interpolation, directives',
   });
 
   test('fuzz: the override grammar never throws and gives a known kind', () => {
-    const token = fc.constantFrom('choice(', 'range(', 'interval(', 'int(', 'tag(', 'log', 'shuffle(', 'glob(', ')', ',', '=', 'step=', "'", '"', '[', ']', '1', '0.5', 'x', ' ');
+    const token = fc.constantFrom(
+      'choice(',
+      'range(',
+      'interval(',
+      'int(',
+      'tag(',
+      'log',
+      'shuffle(',
+      'glob(',
+      ')',
+      ',',
+      '=',
+      'step=',
+      "'",
+      '"',
+      '[',
+      ']',
+      '1',
+      '0.5',
+      'x',
+      ' ',
+    );
     fc.assert(
       fc.property(fc.array(token, { maxLength: 40 }), (tokens) => {
         const read = readOverride(tokens.join(''));
@@ -185,9 +219,17 @@ describe('recursive readers: Hydra override grammar, interpolation, directives',
 
   test('fuzz: interpolation never throws, never leaves a prototype key, and resolves what it can', () => {
     const key = fc.constantFrom('a', 'b', 'c', '__proto__', 'constructor', 'prototype', '0');
-    const text = fc.array(fc.constantFrom('${a}', '${b.c}', '${..a}', '${oc.env:X}', '${', '}', '???', 'x', '$', '${a}${a}'), { maxLength: 6 }).map((parts) => parts.join(''));
+    const text = fc
+      .array(fc.constantFrom('${a}', '${b.c}', '${..a}', '${oc.env:X}', '${', '}', '???', 'x', '$', '${a}${a}'), { maxLength: 6 })
+      .map((parts) => parts.join(''));
     const tree = fc.letrec<{ node: unknown }>((tie) => ({
-      node: fc.oneof({ depthSize: 'small' }, text, fc.integer(), fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(key, tie('node'), { maxKeys: 4 })),
+      node: fc.oneof(
+        { depthSize: 'small' },
+        text,
+        fc.integer(),
+        fc.array(tie('node'), { maxLength: 3 }),
+        fc.dictionary(key, tie('node'), { maxKeys: 4 }),
+      ),
     })).node;
     const noUnsafeKeys = (value: unknown): void => {
       if (Array.isArray(value)) value.forEach(noUnsafeKeys);
@@ -213,14 +255,26 @@ describe('recursive readers: Hydra override grammar, interpolation, directives',
   });
 
   test('fuzz: directives never throw; every span and line they report lies inside the text', () => {
-    const line = fc.constantFrom('# lr-lens: dialect=huggingface', '# lr-lens: disable=constant-lr,x', '// lr-lens: steps-per-epoch=3', '# lr-lens: ', '# lr-lens-disable-next-line', '# lr-lens-disable-next-line a, b', 'a: 1', '', '  # lr-lens: =;;', '#lr-lens:dialect=');
+    const line = fc.constantFrom(
+      '# lr-lens: dialect=huggingface',
+      '# lr-lens: disable=constant-lr,x',
+      '// lr-lens: steps-per-epoch=3',
+      '# lr-lens: ',
+      '# lr-lens-disable-next-line',
+      '# lr-lens-disable-next-line a, b',
+      'a: 1',
+      '',
+      '  # lr-lens: =;;',
+      '#lr-lens:dialect=',
+    );
     fc.assert(
       fc.property(fc.array(line, { maxLength: 20 }), fc.constantFrom('\n', '\r\n'), (lines, eol) => {
         const text = lines.join(eol);
         const directives = parseDirectives(text);
         const lineCount = text.split('\n').length;
         for (const [at] of directives.disabledLines) assert.ok(at >= 1 && at <= lineCount, `line ${at} of ${lineCount}`);
-        for (const { span } of [...directives.namedRules, ...directives.problems]) assert.ok(span.start >= 0 && span.start <= span.end && span.end <= text.length);
+        for (const { span } of [...directives.namedRules, ...directives.problems])
+          assert.ok(span.start >= 0 && span.start <= span.end && span.end <= text.length);
       }),
       announceSeed('parseDirectives'),
     );

@@ -48,8 +48,14 @@ describe('disable-next-line directives: line numbers counted in one pass', () =>
     assert.equal(analysis.documents[0]?.dialect.id, 'huggingface');
     assert.equal(analysis.documents[0]?.plan?.schedule.name, 'constant');
     assert.deepEqual(analysis.findings, []);
-    const unsilenced = analyzeConfig(text.replace(/# lr-lens-disable-next-line\nlr_scheduler_type/, '# other\nlr_scheduler_type'), 'train.yaml');
-    assert.deepEqual(unsilenced.findings.map((f) => f.ruleId), ['constant-lr']);
+    const unsilenced = analyzeConfig(
+      text.replace(/# lr-lens-disable-next-line\nlr_scheduler_type/, '# other\nlr_scheduler_type'),
+      'train.yaml',
+    );
+    assert.deepEqual(
+      unsilenced.findings.map((f) => f.ruleId),
+      ['constant-lr'],
+    );
   });
 });
 
@@ -67,7 +73,10 @@ describe('ChainedScheduler with 2,000 children', () => {
         }),
     );
     const merged = mergeSteps(counted, 200);
-    assert.deepEqual(merged, Array.from({ length: 200 }, (_, i) => i));
+    assert.deepEqual(
+      merged,
+      Array.from({ length: 200 }, (_, i) => i),
+    );
     const elements = 2000 * 50;
     // The scan of every list per step taken read about lists × steps taken × 2 (4 × 10^8 here).
     assert.ok(reads <= 2 * elements, `${reads} reads of ${elements} elements`);
@@ -80,6 +89,9 @@ describe('ChainedScheduler with 2,000 children', () => {
     assert.equal(schedule.lrAt(0), 0.1);
     const expected = 0.1 * 0.999 ** (2000 * 3);
     assert.ok(Math.abs(schedule.lrAt(35) - expected) < 1e-12 * expected, `${schedule.lrAt(35)} vs ${expected}`);
-    assert.deepEqual(schedule.criticalSteps?.(0, 100, 200)?.filter((s) => s % 10 === 0 && s > 0), [10, 20, 30, 40, 50, 60, 70, 80, 90]);
+    assert.deepEqual(
+      schedule.criticalSteps?.(0, 100, 200)?.filter((s) => s % 10 === 0 && s > 0),
+      [10, 20, 30, 40, 50, 60, 70, 80, 90],
+    );
   });
 });

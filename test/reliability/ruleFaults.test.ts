@@ -14,7 +14,10 @@ test('an exception inside one rule is reported once and the other rules still ru
   rules.unshift(broken);
   try {
     const analysis = analyzeConfig('output_dir: o\nlearning_rate: 0.001\nlr_scheduler_type: constant\nmax_steps: 10\n', 'c.yaml');
-    assert.deepEqual(analysis.findings.map((f) => f.ruleId), ['constant-lr']);
+    assert.deepEqual(
+      analysis.findings.map((f) => f.ruleId),
+      ['constant-lr'],
+    );
     assert.equal(errors.length, 1);
     assert.match(String(errors[0]), /rule bug/);
   } finally {

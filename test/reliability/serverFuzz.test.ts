@@ -31,7 +31,33 @@ type Mutation =
   | { kind: 'indent'; at: number; width: number }
   | { kind: 'insert'; at: number; text: string };
 
-const TOKENS = [':', '- ', '{', '}', '[', ']', '"', "'", '${', '${..x}', '\t', '\n', '  ', '#', '&a ', '*a', '---\n', '1e-5', 'constant', 'cosine', 'learning_rate: ', 'lr_scheduler_type: ', '\r\n', '\u00e9', '\ud83d\ude00'];
+const TOKENS = [
+  ':',
+  '- ',
+  '{',
+  '}',
+  '[',
+  ']',
+  '"',
+  "'",
+  '${',
+  '${..x}',
+  '\t',
+  '\n',
+  '  ',
+  '#',
+  '&a ',
+  '*a',
+  '---\n',
+  '1e-5',
+  'constant',
+  'cosine',
+  'learning_rate: ',
+  'lr_scheduler_type: ',
+  '\r\n',
+  '\u00e9',
+  '\ud83d\ude00',
+];
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), text: fc.string({ minLength: 1, maxLength: 1 }) }),
@@ -102,18 +128,25 @@ function seeds(): { name: string; text: string }[] {
 /** Documents of 32 KB or more, which the server parses incrementally (chunks reused from edit to edit). */
 function largeSeeds(): { name: string; text: string }[] {
   const corpus = (corpusFiles() ?? []).filter((f) => f.text.length >= INCREMENTAL_MIN_LENGTH);
-  return [{ name: 'large-sft.yaml', text: largeConfig(48 * 1024) }, ...corpus.map((f) => ({ name: `${f.folder}/${f.name}`, text: f.text }))];
+  return [
+    { name: 'large-sft.yaml', text: largeConfig(48 * 1024) },
+    ...corpus.map((f) => ({ name: `${f.folder}/${f.name}`, text: f.text })),
+  ];
 }
 
 test(`server fuzz: ${RUNS} runs × ${EDITS_PER_RUN} incremental edits (seed ${SEED})`, { timeout: 30 * 60_000 }, async () => {
   await fuzz(seeds(), RUNS);
 });
 
-test(`server fuzz, large documents (incremental parsing): ${LARGE_RUNS} runs × ${EDITS_PER_RUN} edits (seed ${SEED})`, { timeout: 30 * 60_000 }, async () => {
-  const inputs = largeSeeds();
-  assert.ok(inputs.length >= 3, 'the corpus has large files (maxtext, OLMo)');
-  await fuzz(inputs, LARGE_RUNS);
-});
+test(
+  `server fuzz, large documents (incremental parsing): ${LARGE_RUNS} runs × ${EDITS_PER_RUN} edits (seed ${SEED})`,
+  { timeout: 30 * 60_000 },
+  async () => {
+    const inputs = largeSeeds();
+    assert.ok(inputs.length >= 3, 'the corpus has large files (maxtext, OLMo)');
+    await fuzz(inputs, LARGE_RUNS);
+  },
+);
 
 async function fuzz(inputs: { name: string; text: string }[], runs: number): Promise<void> {
   console.log(`# fuzz seed ${SEED} (replay with FUZZ_SEED=${SEED})`);
@@ -127,70 +160,97 @@ async function fuzz(inputs: { name: string; text: string }[], runs: number): Pro
   let completionItems = 0;
   try {
     await fc.assert(
-      fc.asyncProperty(fc.nat(inputs.length - 1), fc.array(mutation, { minLength: 1, maxLength: EDITS_PER_RUN }), fc.nat(), async (which, mutations, salt) => {
-        const input = inputs[which];
-        assert.ok(input);
-        const uri = `file:///fuzz/${run++}/${input.name.replace(/[^\w.-]/g, '_')}`;
-        const languageId = input.name.endsWith('.json') ? 'json' : 'yaml';
-        let text = input.text;
-        let version = 1;
-        await client.open(uri, text, languageId, version);
-        for (const [i, m] of mutations.entries()) {
-          const [start, end, newText] = editFor(text, m);
-          const range = { start: positionAt(text, start), end: positionAt(text, end) };
-          text = text.slice(0, start) + newText + text.slice(end);
-          await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ range, text: newText }] });
-          const position = positionAt(text, (salt + i * 7919) % (text.length + 1));
-          await answered('hover', client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }));
-          // Completion items replace one line's text around the cursor (editors drop items whose range does not contain it).
-          const completion = (await answered('completion', client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position }))) as {
-            items: { textEdit?: { range: { start: Position; end: Position } } }[];
-          } | null;
-          for (const item of completion?.items ?? []) {
-            const r = item.textEdit?.range;
-            assert.ok(r && r.start.line === position.line && r.end.line === position.line && r.start.character <= position.character && position.character <= r.end.character, 'completion range holds the cursor');
-            completionItems++;
+      fc.asyncProperty(
+        fc.nat(inputs.length - 1),
+        fc.array(mutation, { minLength: 1, maxLength: EDITS_PER_RUN }),
+        fc.nat(),
+        async (which, mutations, salt) => {
+          const input = inputs[which];
+          assert.ok(input);
+          const uri = `file:///fuzz/${run++}/${input.name.replace(/[^\w.-]/g, '_')}`;
+          const languageId = input.name.endsWith('.json') ? 'json' : 'yaml';
+          let text = input.text;
+          let version = 1;
+          await client.open(uri, text, languageId, version);
+          for (const [i, m] of mutations.entries()) {
+            const [start, end, newText] = editFor(text, m);
+            const range = { start: positionAt(text, start), end: positionAt(text, end) };
+            text = text.slice(0, start) + newText + text.slice(end);
+            await client.connection.sendNotification('textDocument/didChange', {
+              textDocument: { uri, version: ++version },
+              contentChanges: [{ range, text: newText }],
+            });
+            const position = positionAt(text, (salt + i * 7919) % (text.length + 1));
+            await answered('hover', client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }));
+            // Completion items replace one line's text around the cursor (editors drop items whose range does not contain it).
+            const completion = (await answered(
+              'completion',
+              client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position }),
+            )) as {
+              items: { textEdit?: { range: { start: Position; end: Position } } }[];
+            } | null;
+            for (const item of completion?.items ?? []) {
+              const r = item.textEdit?.range;
+              assert.ok(
+                r &&
+                  r.start.line === position.line &&
+                  r.end.line === position.line &&
+                  r.start.character <= position.character &&
+                  position.character <= r.end.character,
+                'completion range holds the cursor',
+              );
+              completionItems++;
+            }
+            requests += 2;
+            if (i % 5 === 0) {
+              await answered('lrLens/curve', client.connection.sendRequest('lrLens/curve', { uri, points: 100 }));
+              const whole = { start: { line: 0, character: 0 }, end: positionAt(text, text.length) };
+              await answered('inlayHint', client.connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: whole }));
+              await answered('documentLink', client.connection.sendRequest('textDocument/documentLink', { textDocument: { uri } }));
+              await answered('definition', client.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position }));
+              requests += 4;
+            }
           }
-          requests += 2;
-          if (i % 5 === 0) {
-            await answered('lrLens/curve', client.connection.sendRequest('lrLens/curve', { uri, points: 100 }));
-            const whole = { start: { line: 0, character: 0 }, end: positionAt(text, text.length) };
-            await answered('inlayHint', client.connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: whole }));
-            await answered('documentLink', client.connection.sendRequest('textDocument/documentLink', { textDocument: { uri } }));
-            await answered('definition', client.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position }));
-            requests += 4;
+          const diagnostics: Diagnostic[] = await client.diagnosticsFor(uri, (_d, p) => p.version === version);
+          // The server holds exactly our text: its findings are the core's findings for it, at the same places.
+          const analysis = analyzeConfig(text, uri.slice('file://'.length));
+          const where = (code: unknown, r: Diagnostic['range']) =>
+            `${String(code)}@${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+          const expected = analysis.findings.map((f) => where(f.ruleId, analysis.parsed.lines.rangeOf(f.span))).sort();
+          assert.deepEqual(diagnostics.map((d) => where(d.code, d.range)).sort(), expected, `diagnostics differ for ${input.name}`);
+          // Every quick fix applies cleanly to this exact version, with edits that never overlap.
+          const actions = (await answered(
+            'codeAction',
+            client.connection.sendRequest('textDocument/codeAction', {
+              textDocument: { uri },
+              range: { start: { line: 0, character: 0 }, end: positionAt(text, text.length) },
+              context: { diagnostics },
+            }),
+          )) as CodeAction[];
+          requests++;
+          for (const action of actions) {
+            const change = action.edit?.documentChanges?.[0] as TextDocumentEdit | undefined;
+            assert.ok(change, 'a fix edits the document');
+            assert.equal(change.textDocument.version, version);
+            const spans = (change.edits as TextEdit[])
+              .map((e) => [offsetAt(text, e.range.start), offsetAt(text, e.range.end)] as const)
+              .sort((a, b) => a[0] - b[0]);
+            let previousEnd = -Infinity;
+            for (const [start, end] of spans) {
+              assert.ok(start >= previousEnd, 'edits overlap');
+              previousEnd = end;
+            }
           }
-        }
-        const diagnostics: Diagnostic[] = await client.diagnosticsFor(uri, (_d, p) => p.version === version);
-        // The server holds exactly our text: its findings are the core's findings for it, at the same places.
-        const analysis = analyzeConfig(text, uri.slice('file://'.length));
-        const where = (code: unknown, r: Diagnostic['range']) => `${String(code)}@${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
-        const expected = analysis.findings.map((f) => where(f.ruleId, analysis.parsed.lines.rangeOf(f.span))).sort();
-        assert.deepEqual(diagnostics.map((d) => where(d.code, d.range)).sort(), expected, `diagnostics differ for ${input.name}`);
-        // Every quick fix applies cleanly to this exact version, with edits that never overlap.
-        const actions = (await answered(
-          'codeAction',
-          client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: positionAt(text, text.length) }, context: { diagnostics } }),
-        )) as CodeAction[];
-        requests++;
-        for (const action of actions) {
-          const change = action.edit?.documentChanges?.[0] as TextDocumentEdit | undefined;
-          assert.ok(change, 'a fix edits the document');
-          assert.equal(change.textDocument.version, version);
-          const spans = (change.edits as TextEdit[]).map((e) => [offsetAt(text, e.range.start), offsetAt(text, e.range.end)] as const).sort((a, b) => a[0] - b[0]);
-          let previousEnd = -Infinity;
-          for (const [start, end] of spans) {
-            assert.ok(start >= previousEnd, 'edits overlap');
-            previousEnd = end;
-          }
-        }
-        await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
-        assert.deepEqual(internalErrors, []);
-      }),
+          await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+          assert.deepEqual(internalErrors, []);
+        },
+      ),
       { seed: SEED, numRuns: runs, endOnFailure: true, includeErrorInReport: true },
     );
     const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${client.process.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-    console.log(`# fuzz: ${run} documents, ${requests} requests answered (${completionItems} completion items checked), server RSS ${rss.toFixed(0)} MB`);
+    console.log(
+      `# fuzz: ${run} documents, ${requests} requests answered (${completionItems} completion items checked), server RSS ${rss.toFixed(0)} MB`,
+    );
     assert.ok(rss < 400, `server memory ${rss.toFixed(0)} MB`);
   } finally {
     await client.stop();

@@ -27,13 +27,22 @@ function behaviorOf(path: string, text: string): unknown {
   const analysis = analyzeConfig(text, path, { readFile: readerFor(path) });
   const curve = curveOfAnalysis(analysis, { points: 24 });
   return {
-    documents: analysis.documents.map((d) => ({ index: d.documentIndex, dialect: d.dialect.id, reason: d.recognition.reason, plan: d.plan })),
+    documents: analysis.documents.map((d) => ({
+      index: d.documentIndex,
+      dialect: d.dialect.id,
+      reason: d.recognition.reason,
+      plan: d.plan,
+    })),
     findings: analysis.findings.map((f) => ({
       rule: f.ruleId,
       severity: f.severity,
       message: f.message,
       span: [f.span.start, f.span.end],
-      fixes: f.fixes.map((fix) => ({ title: fix.title, preferred: fix.isPreferred, edits: fix.edits.map((e) => [e.span.start, e.span.end, e.newText]) })),
+      fixes: f.fixes.map((fix) => ({
+        title: fix.title,
+        preferred: fix.isPreferred,
+        edits: fix.edits.map((e) => [e.span.start, e.span.end, e.newText]),
+      })),
       elsewhere: f.elsewhere && relative(root, f.elsewhere.fileName),
     })),
     curve: curve && {
@@ -53,12 +62,18 @@ test('behavior of every corpus and example file matches the snapshot', (t) => {
     ...corpus.map((f) => ({ key: `corpus/${f.folder}/${f.name}`, path: f.path, text: f.text })),
     ...readdirSync(join(root, 'examples'))
       .sort()
-      .map((name) => ({ key: `examples/${name}`, path: join(root, 'examples', name), text: readFileSync(join(root, 'examples', name), 'utf8') })),
+      .map((name) => ({
+        key: `examples/${name}`,
+        path: join(root, 'examples', name),
+        text: readFileSync(join(root, 'examples', name), 'utf8'),
+      })),
   ];
-  // Paths inside the behaviour are made relative so the snapshot does not depend on the checkout's location.
+  // Paths inside the behavior are made relative so the snapshot does not depend on the checkout's location.
   const actual: Record<string, unknown> = {};
   for (const file of files) {
-    actual[file.key] = JSON.parse(JSON.stringify(behaviorOf(file.path, file.text)).split(CORPUS_DIR).join('<corpus>').split(root).join('<root>'));
+    actual[file.key] = JSON.parse(
+      JSON.stringify(behaviorOf(file.path, file.text)).split(CORPUS_DIR).join('<corpus>').split(root).join('<root>'),
+    );
   }
   if (process.env.UPDATE_SNAPSHOT === '1') {
     writeFileSync(snapshotPath, `${JSON.stringify(actual, null, 1)}\n`);

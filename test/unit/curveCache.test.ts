@@ -35,10 +35,13 @@ describe('curves of unchanged schedules', () => {
     const base = curveOf(CONFIG);
     const variants = {
       'learning rate': CONFIG.replace('2.0e-5', '3.0e-5'),
-      'schedule': CONFIG.replace('cosine', 'linear'),
-      'warmup': CONFIG.replace('warmup_steps: 100', 'warmup_steps: 200'),
-      'length': CONFIG.replace('max_steps: 5000', 'max_steps: 6000'),
-      'scheduler kwargs': CONFIG.replace('lr_scheduler_type: cosine', 'lr_scheduler_type: cosine_with_restarts\nlr_scheduler_kwargs:\n  num_cycles: 3'),
+      schedule: CONFIG.replace('cosine', 'linear'),
+      warmup: CONFIG.replace('warmup_steps: 100', 'warmup_steps: 200'),
+      length: CONFIG.replace('max_steps: 5000', 'max_steps: 6000'),
+      'scheduler kwargs': CONFIG.replace(
+        'lr_scheduler_type: cosine',
+        'lr_scheduler_type: cosine_with_restarts\nlr_scheduler_kwargs:\n  num_cycles: 3',
+      ),
     };
     for (const [what, text] of Object.entries(variants)) {
       const curve = curveOf(text);

@@ -4,12 +4,14 @@ import { analyzeConfig } from '../../server/src';
 import { DetectionMemo } from '../../server/src/analysis/detectionMemo';
 
 const HF = 'learning_rate: 2.0e-5\nlr_scheduler_type: constant\nmax_steps: 1000\n';
-const TORCHTUNE = 'optimizer:\n  _component_: torch.optim.AdamW\n  lr: 3e-4\nlr_scheduler:\n  _component_: torchtune.training.lr_schedulers.get_cosine_schedule_with_warmup\n  num_warmup_steps: 100\nmax_steps_per_epoch: 500\nepochs: 1\n';
+const TORCHTUNE =
+  'optimizer:\n  _component_: torch.optim.AdamW\n  lr: 3e-4\nlr_scheduler:\n  _component_: torchtune.training.lr_schedulers.get_cosine_schedule_with_warmup\n  num_warmup_steps: 100\nmax_steps_per_epoch: 500\nepochs: 1\n';
 
-const dialects = (text: string, memo?: DetectionMemo) => analyzeConfig(text, 'runs.yaml', {}, memo ? { detections: memo } : {}).documents.map((d) => d.dialect.id);
+const dialects = (text: string, memo?: DetectionMemo) =>
+  analyzeConfig(text, 'runs.yaml', {}, memo ? { detections: memo } : {}).documents.map((d) => d.dialect.id);
 
 describe('dialect detection kept across versions', () => {
-  test('in a multi-document file, only the edited document is recognised again; the results equal a fresh analysis', () => {
+  test('in a multi-document file, only the edited document is recognized again; the results equal a fresh analysis', () => {
     const memo = new DetectionMemo();
     const first = `${HF}---\n${TORCHTUNE}`;
     assert.deepEqual(dialects(first, memo), dialects(first));
@@ -22,7 +24,7 @@ describe('dialect detection kept across versions', () => {
     assert.deepEqual(findings, analyzeConfig(edited, 'runs.yaml').findings);
   });
 
-  test('a changed dialect directive, or a document that became another framework\'s, is recognised again', () => {
+  test("a changed dialect directive, or a document that became another framework's, is recognized again", () => {
     const memo = new DetectionMemo();
     dialects(`${HF}---\n${TORCHTUNE}`, memo);
     const forced = `# lr-lens: dialect=axolotl\n${HF}---\n${TORCHTUNE}`;

@@ -22,7 +22,8 @@ describe('.lr-lens.yaml', () => {
   });
 
   test('problems are reported at the key or value, and the valid rest still applies', () => {
-    const text = 'rules:\n  constant-lr: loud\n  no-such-rule: off\nstepsPerEpoch: -3\ncolour: blue\ndialects:\n  "x/**": pytorch-lightning\nmaxFileSizeMB: 3\n';
+    const text =
+      'rules:\n  constant-lr: loud\n  no-such-rule: off\nstepsPerEpoch: -3\ncolor: blue\ndialects:\n  "x/**": pytorch-lightning\nmaxFileSizeMB: 3\n';
     const { settings, findings } = readProjectConfig(text, DIALECT_IDS);
     const at = (f: { span: { start: number; end: number } }) => text.slice(f.span.start, f.span.end);
     const byText = Object.fromEntries(findings.map((f) => [at(f), f.message]));
@@ -33,7 +34,7 @@ describe('.lr-lens.yaml', () => {
     };
     assert.match(messageAt('loud'), /`rules.constant-lr` must be one of error, warning/);
     assert.match(messageAt('-3'), /`stepsPerEpoch` must be greater than 0/);
-    assert.match(messageAt('colour'), /unknown setting `colour`/);
+    assert.match(messageAt('color'), /unknown setting `color`/);
     assert.match(messageAt('pytorch-lightning'), /unknown dialect `pytorch-lightning`/);
     assert.equal(settings.maxFileSize, 3 * 1024 * 1024);
     assert.equal(settings.stepsPerEpoch, undefined);
@@ -48,7 +49,7 @@ describe('.lr-lens.yaml', () => {
     assert.match(finding.message, /unknown rule `const-lr`/);
   });
 
-  test('analysing the config file itself gives its own diagnostics', () => {
+  test('analyzing the config file itself gives its own diagnostics', () => {
     const analysis = analyzeConfig('stepsPerEpoch: many\n', '/repo/.lr-lens.yaml');
     assert.equal(analysis.findings.length, 1);
     const [finding] = analysis.findings;

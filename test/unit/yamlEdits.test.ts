@@ -24,7 +24,8 @@ function setIn(text: string, path: string[], key: string, value: string, beside?
 
 describe('constant-lr quick fixes', () => {
   test('replace the value in place: comments, quoting and every other byte unchanged', () => {
-    const text = "# recipe\noutput_dir: o   # where\nlearning_rate: 1.0e-5\nlr_scheduler_type: 'constant'   # keep this comment\nwarmup_steps: 10\nmax_steps: 1000\n";
+    const text =
+      "# recipe\noutput_dir: o   # where\nlearning_rate: 1.0e-5\nlr_scheduler_type: 'constant'   # keep this comment\nwarmup_steps: 10\nmax_steps: 1000\n";
     const fixed = fixesOf(text);
     assert.equal(fixed['Use cosine decay'], text.replace("'constant'", "'cosine'"));
     assert.equal(fixed['Use linear decay'], text.replace("'constant'", "'linear'"));
@@ -65,14 +66,23 @@ describe('inserting a key beside a related key', () => {
 
   test('the related key written over several lines, and a file without a final newline', () => {
     const text = 'learning_rate:\n  0.001\nmax_steps: 10';
-    assert.equal(setIn(text, [], 'lr_scheduler_type', 'cosine', 'learning_rate'), 'learning_rate:\n  0.001\nlr_scheduler_type: cosine\nmax_steps: 10');
+    assert.equal(
+      setIn(text, [], 'lr_scheduler_type', 'cosine', 'learning_rate'),
+      'learning_rate:\n  0.001\nlr_scheduler_type: cosine\nmax_steps: 10',
+    );
     const last = 'max_steps: 10\nlearning_rate: 0.001';
-    assert.equal(setIn(last, [], 'lr_scheduler_type', 'cosine', 'learning_rate'), 'max_steps: 10\nlearning_rate: 0.001\nlr_scheduler_type: cosine');
+    assert.equal(
+      setIn(last, [], 'lr_scheduler_type', 'cosine', 'learning_rate'),
+      'max_steps: 10\nlearning_rate: 0.001\nlr_scheduler_type: cosine',
+    );
   });
 
   test('CRLF files get CRLF lines', () => {
     const text = 'learning_rate: 0.001\r\nmax_steps: 10\r\n';
-    assert.equal(setIn(text, [], 'lr_scheduler_type', 'cosine', 'learning_rate'), 'learning_rate: 0.001\r\nlr_scheduler_type: cosine\r\nmax_steps: 10\r\n');
+    assert.equal(
+      setIn(text, [], 'lr_scheduler_type', 'cosine', 'learning_rate'),
+      'learning_rate: 0.001\r\nlr_scheduler_type: cosine\r\nmax_steps: 10\r\n',
+    );
   });
 
   test('JSON objects (multi-line and one-line) stay valid JSON', () => {
@@ -85,6 +95,9 @@ describe('inserting a key beside a related key', () => {
   });
 
   test('an existing key with no value gets one after its colon', () => {
-    assert.equal(setIn('lr_scheduler_type:\nmax_steps: 10\n', [], 'lr_scheduler_type', 'cosine'), 'lr_scheduler_type: cosine\nmax_steps: 10\n');
+    assert.equal(
+      setIn('lr_scheduler_type:\nmax_steps: 10\n', [], 'lr_scheduler_type', 'cosine'),
+      'lr_scheduler_type: cosine\nmax_steps: 10\n',
+    );
   });
 });

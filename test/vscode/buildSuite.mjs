@@ -11,7 +11,9 @@ export const SUITE_OUT = join(root, 'dist', 'test', 'vscode', 'suite');
 
 export async function buildSuite() {
   await esbuild.build({
-    entryPoints: readdirSync(suiteDir).filter((f) => f.endsWith('.ts')).map((f) => join(suiteDir, f)),
+    entryPoints: readdirSync(suiteDir)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => join(suiteDir, f)),
     outdir: SUITE_OUT,
     bundle: true,
     platform: 'node',

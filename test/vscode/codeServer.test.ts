@@ -21,7 +21,8 @@ const SCREENSHOTS = join(REPO, 'test-results', 'screenshots');
 const INSTALL_TIMEOUT_MS = 10 * 60_000;
 
 /** Text as the editor shows it (Monaco renders spaces as no-break spaces). */
-const editorText = (page: Page) => page.evaluate(() => document.querySelector('.monaco-editor .view-lines')?.textContent?.replace(/\u00a0/g, ' ') ?? '');
+const editorText = (page: Page) =>
+  page.evaluate(() => document.querySelector('.monaco-editor .view-lines')?.textContent?.replace(/\u00a0/g, ' ') ?? '');
 
 /** A Hugging Face run whose length is in epochs: LR Lens assumes the steps per epoch, and says so in the lens. */
 const HF_EPOCHS = [
@@ -126,7 +127,10 @@ describe('LR Lens in a real VS Code workbench (code-server, offline)', { timeout
       // First file opened (it activates the extension), length in epochs, no edit before looking: the lens is there.
       await quickOpen(page, 'hf-epochs.yaml', 'num_train_epochs: 3');
       const assumed = await page.waitForSelector('.monaco-editor .codelens-decoration:has-text("(assumed)")', { timeout: 30_000 });
-      assert.match((await assumed.textContent())!, /^LR [▁▂▃▄▅▆▇█]{16} {2}cosine · peak 2e-5 · warmup 90 steps · .+ · 3000 steps \(assumed\)\s*\|\s*Preview$/);
+      assert.match(
+        (await assumed.textContent())!,
+        /^LR [▁▂▃▄▅▆▇█]{16} {2}cosine · peak 2e-5 · warmup 90 steps · .+ · 3000 steps \(assumed\)\s*\|\s*Preview$/,
+      );
       await page.screenshot({ path: join(SCREENSHOTS, 'vscode-codelens-epochs.png') });
 
       // Quick Open the example.
@@ -135,7 +139,10 @@ describe('LR Lens in a real VS Code workbench (code-server, offline)', { timeout
       // The server's warning, as a squiggle, and the CodeLens summary above the scheduler line.
       const squiggle = await page.waitForSelector('.monaco-editor .squiggly-warning');
       const lens = await page.waitForSelector('.monaco-editor .codelens-decoration:has-text("Preview")');
-      assert.match((await lens.textContent())!, /^LR [▁▂▃▄▅▆▇█]{16} {2}constant_with_warmup · peak 1e-5 · warmup 100 steps · ends at 1e-5 · 800 steps\s*\|\s*Preview$/);
+      assert.match(
+        (await lens.textContent())!,
+        /^LR [▁▂▃▄▅▆▇█]{16} {2}constant_with_warmup · peak 1e-5 · warmup 100 steps · ends at 1e-5 · 800 steps\s*\|\s*Preview$/,
+      );
       const status = await page.waitForSelector('.statusbar-item:has-text("Hugging Face Trainer")');
       assert.ok(status);
       await page.screenshot({ path: join(SCREENSHOTS, 'vscode-squiggle-codelens.png') });
@@ -157,7 +164,10 @@ describe('LR Lens in a real VS Code workbench (code-server, offline)', { timeout
       await page.keyboard.press('Control+.');
       await page.waitForSelector('.action-widget .monaco-list-row:has-text("Use cosine decay")');
       const rows = await page.$$eval('.action-widget .monaco-list-row', (items) => items.map((i) => i.textContent?.trim()));
-      assert.ok(rows.some((r) => r?.includes('Use linear decay')), `both fixes are offered: ${rows.join(' | ')}`);
+      assert.ok(
+        rows.some((r) => r?.includes('Use linear decay')),
+        `both fixes are offered: ${rows.join(' | ')}`,
+      );
       await page.keyboard.press('Enter');
       await poll('the fix to be applied', async () => (await editorText(page)).includes('lr_scheduler_type: cosine'), 30_000);
       // The constant-lr squiggle goes (the cosine run may have other findings, on other lines).
@@ -210,7 +220,7 @@ describe('LR Lens in a real VS Code workbench (code-server, offline)', { timeout
     try {
       await page.waitForSelector('.explorer-folders-view .monaco-list-row');
       await quickOpen(page, 'hf-typing.yaml', 'lr_scheduler_type:');
-      // The server has analysed the file (the empty scheduler is an error) before anything is typed.
+      // The server has analyzed the file (the empty scheduler is an error) before anything is typed.
       await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 30_000 });
       // Cursor at the end of the scheduler line; the space after the colon is a trigger character.
       await page.keyboard.press('Control+G');
@@ -236,7 +246,9 @@ describe('LR Lens in a real VS Code workbench (code-server, offline)', { timeout
       await page.keyboard.press('Enter');
       await poll('the picked scheduler', async () => (await editorText(page)).includes('lr_scheduler_type: linear'), 30_000);
       // The curve updates: the lens above the scheduler now draws linear decay.
-      await page.waitForSelector('.monaco-editor .codelens-decoration:has-text("linear · peak 2e-5 · warmup 60 steps")', { timeout: 30_000 });
+      await page.waitForSelector('.monaco-editor .codelens-decoration:has-text("linear · peak 2e-5 · warmup 60 steps")', {
+        timeout: 30_000,
+      });
       // With a plan, the inlay hint after the warmup ratio: injected text, drawn as a span's text or its CSS content.
       const renderedLines = () =>
         // (No named functions inside: tsx would wrap them in a helper the page does not have.)
@@ -246,14 +258,24 @@ describe('LR Lens in a real VS Code workbench (code-server, offline)', { timeout
               .filter((span) => span.children.length === 0)
               .map((span) =>
                 ['::before', '', '::after']
-                  .map((where) => (where ? getComputedStyle(span, where).content.replace(/^"(.*)"$/, '$1').replace(/^none$/, '') : (span.textContent ?? '')))
+                  .map((where) =>
+                    where
+                      ? getComputedStyle(span, where)
+                          .content.replace(/^"(.*)"$/, '$1')
+                          .replace(/^none$/, '')
+                      : (span.textContent ?? ''),
+                  )
                   .join(''),
               )
               .join('')
               .replace(/\u00a0/g, ' '),
           ),
         );
-      await poll('the warmup inlay hint', async () => (await renderedLines()).some((line) => /^warmup_ratio: 0\.03\s*= 60 steps$/.test(line)), 30_000);
+      await poll(
+        'the warmup inlay hint',
+        async () => (await renderedLines()).some((line) => /^warmup_ratio: 0\.03\s*= 60 steps$/.test(line)),
+        30_000,
+      );
       await page.screenshot({ path: join(SCREENSHOTS, 'vscode-completion-picked.png') });
     } catch (error) {
       await page.screenshot({ path: join(SCREENSHOTS, 'vscode-completion-failure.png') }).catch(() => undefined);

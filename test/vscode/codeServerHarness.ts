@@ -20,7 +20,12 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function poll<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs: number, details: () => string = () => ''): Promise<T> {
+export async function poll<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs: number,
+  details: () => string = () => '',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -44,7 +49,15 @@ export async function startCodeServer(entry: string, root: string): Promise<Code
   const home = join(root, 'home');
   const userData = join(root, 'user-data');
   const extensions = join(root, 'extensions');
-  for (const dir of [home, join(root, 'tmp'), join(root, 'xdg-config'), join(root, 'xdg-data'), join(root, 'xdg-cache'), join(userData, 'User'), extensions]) {
+  for (const dir of [
+    home,
+    join(root, 'tmp'),
+    join(root, 'xdg-config'),
+    join(root, 'xdg-data'),
+    join(root, 'xdg-cache'),
+    join(userData, 'User'),
+    extensions,
+  ]) {
     mkdirSync(dir, { recursive: true });
   }
   writeFileSync(
@@ -77,14 +90,19 @@ export async function startCodeServer(entry: string, root: string): Promise<Code
   };
   const args = [
     entry,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
-    '--config', config,
-    '--user-data-dir', userData,
-    '--extensions-dir', extensions,
+    '--config',
+    config,
+    '--user-data-dir',
+    userData,
+    '--extensions-dir',
+    extensions,
   ];
   // Its own process group, so stopping it stops the children it started (extension hosts, the language server).
   const child = spawn(process.execPath, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -179,7 +197,10 @@ export async function runExtensionHostEntry(
     const code = await Promise.race([
       exited,
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`the extension-host entry did not finish in ${options.timeoutMs / 1000} s:\n${log.join('\n')}`)), options.timeoutMs);
+        timer = setTimeout(
+          () => reject(new Error(`the extension-host entry did not finish in ${options.timeoutMs / 1000} s:\n${log.join('\n')}`)),
+          options.timeoutMs,
+        );
       }),
     ]).finally(() => clearTimeout(timer));
     return { code, log };

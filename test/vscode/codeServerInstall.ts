@@ -27,7 +27,13 @@ function run(command: string, args: string[], cwd: string, log: (line: string) =
     execFileSync(command, args, {
       cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, npm_config_yes: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' },
+      env: {
+        ...process.env,
+        npm_config_yes: 'true',
+        npm_config_audit: 'false',
+        npm_config_fund: 'false',
+        npm_config_update_notifier: 'false',
+      },
       maxBuffer: 64 * 1024 * 1024,
     });
   } catch (error) {

@@ -18,11 +18,11 @@ import { placeFinding } from '../dialects/valueOrigin';
 import { faultHandler, type AnalysisLogger } from './internalErrors';
 import { shortPrefix } from '../dialects/shownValue';
 
-/** Files larger than this (in UTF-16 code units, about bytes) are not analysed unless a setting says otherwise. */
+/** Files larger than this (in UTF-16 code units, about bytes) are not analyzed unless a setting says otherwise. */
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
 export interface LensSettings extends AnalysisSettings {
-  /** Largest text analysed; above it one information finding says the file was skipped. */
+  /** Largest text analyzed; above it one information finding says the file was skipped. */
   maxFileSize?: number;
   /** Trials above which a sweep may tune beta_2 too ("substantially more than 25"; default 50). */
   budgetThreshold?: number;
@@ -47,7 +47,7 @@ export interface DocumentAnalysis {
 
 export interface ConfigAnalysis {
   parsed: ParsedConfig;
-  /** The documents recognised as training configs. */
+  /** The documents recognized as training configs. */
   documents: DocumentAnalysis[];
   /** Findings after in-file `disable=` directives and severity settings. */
   findings: Finding[];
@@ -146,7 +146,10 @@ export function analyzeConfig(text: string, fileName: string, settings: LensSett
 
 /** `.lr-lens.yaml` itself: its own problems, nothing else. */
 function analyzeProjectConfig(text: string): ConfigAnalysis {
-  const { findings } = readProjectConfig(text, DIALECTS.map((d) => d.id));
+  const { findings } = readProjectConfig(
+    text,
+    DIALECTS.map((d) => d.id),
+  );
   return { parsed: parseConfig(text), documents: [], findings };
 }
 

@@ -59,7 +59,7 @@ export function sparkline(points: readonly CurvePoint[], width = 16): string {
   return bars.join('');
 }
 
-/** One lens per recognised document that has a drawable plan. */
+/** One lens per recognized document that has a drawable plan. */
 export function codeLensesOf(analysis: ConfigAnalysis, options: CodeLensOptions = {}): CurveLens[] {
   const lenses: CurveLens[] = [];
   for (const document of analysis.documents) {
@@ -80,7 +80,6 @@ const MAX_TITLE_LENGTH = 200;
 
 /** One line of plain text: control characters (line breaks, escape sequences) become spaces, and long titles are cut. */
 function lensTitle(text: string): string {
-   
   const line = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
   return line.length > MAX_TITLE_LENGTH ? `${line.slice(0, MAX_TITLE_LENGTH - 1)}…` : line;
 }

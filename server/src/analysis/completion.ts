@@ -88,7 +88,13 @@ function documentAt(analysis: ConfigAnalysis, offset: number): DocumentAnalysis 
 function curveWith(plan: TrainingPlan, name: string, family: FamilyKind): string | null {
   const variant: TrainingPlan = {
     ...plan,
-    schedule: { ...plan.schedule, name, explicit: true, constantAfterWarmup: family === 'constant', validationDriven: family === 'validation' },
+    schedule: {
+      ...plan.schedule,
+      name,
+      explicit: true,
+      constantAfterWarmup: family === 'constant',
+      validationDriven: family === 'validation',
+    },
   };
   try {
     const curve = curveOfPlan(variant, { points: 48 });
@@ -125,7 +131,13 @@ function valueText(text: string, cursor: YamlCursor, value: string): string {
 }
 
 /** The plan the file would have with the first offered scheduler name written at the cursor (mid-edit files). */
-function planWithFirstName(text: string, cursor: YamlCursor, names: readonly string[], document: DocumentAnalysis, host: CompletionHost): TrainingPlan | undefined {
+function planWithFirstName(
+  text: string,
+  cursor: YamlCursor,
+  names: readonly string[],
+  document: DocumentAnalysis,
+  host: CompletionHost,
+): TrainingPlan | undefined {
   const first = names[0];
   if (first === undefined || !host.planOf) return undefined;
   const written = valueText(text, cursor, writtenName(first, 'scheduler', cursor.key));
@@ -133,14 +145,21 @@ function planWithFirstName(text: string, cursor: YamlCursor, names: readonly str
 }
 
 /** The line a name needs, inserted after the cursor's line at the same indentation, unless its key is written there already. */
-function neededLine(text: string, cursor: YamlCursor, line: string | undefined): { line: string; edit: { span: Span; newText: string } } | undefined {
+function neededLine(
+  text: string,
+  cursor: YamlCursor,
+  line: string | undefined,
+): { line: string; edit: { span: Span; newText: string } } | undefined {
   const key = line?.split(':')[0];
   if (!line || !key || cursor.siblings.has(key)) return undefined;
   const lineEnd = text.indexOf('\n', cursor.replace.end);
   const eol = lineEnd > 0 && text[lineEnd - 1] === '\r' ? '\r\n' : '\n';
   const newText = `${' '.repeat(cursor.indent)}${line}${eol}`;
   // At the end of a file without a final line break, the line break goes first.
-  const edit = lineEnd < 0 ? { span: { start: text.length, end: text.length }, newText: `${eol}${newText.slice(0, -eol.length)}` } : { span: { start: lineEnd + 1, end: lineEnd + 1 }, newText };
+  const edit =
+    lineEnd < 0
+      ? { span: { start: text.length, end: text.length }, newText: `${eol}${newText.slice(0, -eol.length)}` }
+      : { span: { start: lineEnd + 1, end: lineEnd + 1 }, newText };
   return { line, edit };
 }
 
@@ -176,8 +195,13 @@ function nameEntries(
         insertText: valueText(text, cursor, name),
         snippet: false,
         replace: cursor.replace,
-        detail: kind === 'scheduler' ? `${family === 'unknown' ? 'schedule' : `${family} schedule`} · ${document.dialect.name}` : `optimizer · ${document.dialect.name}`,
-        documentation: needs ? `${documentation}\n\nAlso adds \`${needs.line}\` (${document.dialect.name} cannot run it without).` : documentation,
+        detail:
+          kind === 'scheduler'
+            ? `${family === 'unknown' ? 'schedule' : `${family} schedule`} · ${document.dialect.name}`
+            : `optimizer · ${document.dialect.name}`,
+        documentation: needs
+          ? `${documentation}\n\nAlso adds \`${needs.line}\` (${document.dialect.name} cannot run it without).`
+          : documentation,
         sortText: `${kind === 'scheduler' ? SORT_RANK[family] : 0}${name}`,
       };
     });
@@ -216,7 +240,13 @@ export interface CompletionOptions {
 }
 
 /** Completion items at an offset of a recognized training config; empty elsewhere. */
-export function completionsAt(analysis: ConfigAnalysis, text: string, offset: number, host: CompletionHost, options: CompletionOptions = {}): CompletionEntry[] {
+export function completionsAt(
+  analysis: ConfigAnalysis,
+  text: string,
+  offset: number,
+  host: CompletionHost,
+  options: CompletionOptions = {},
+): CompletionEntry[] {
   // TOML (torchtitan) has its own cursor reader and writes `key = "name"`; a TOML file is one document.
   const toml = analysis.parsed.language === 'toml';
   const document = toml ? analysis.documents[0] : documentAt(analysis, offset);
@@ -232,8 +262,10 @@ export function completionsAt(analysis: ConfigAnalysis, text: string, offset: nu
   if (cursor.kind === 'value') {
     const path = [...cursor.parents, cursor.key ?? ''];
     const needs = toml ? undefined : vocabulary.schedulerNeeds;
-    if (vocabulary.schedulerKeys.some((key) => endsWith(path, key))) return nameEntries(text, cursor, vocabulary.schedulers, 'scheduler', document, host, options, needs);
-    if (vocabulary.optimizerKeys.some((key) => endsWith(path, key))) return nameEntries(text, cursor, vocabulary.optimizers, 'optimizer', document, host, options);
+    if (vocabulary.schedulerKeys.some((key) => endsWith(path, key)))
+      return nameEntries(text, cursor, vocabulary.schedulers, 'scheduler', document, host, options, needs);
+    if (vocabulary.optimizerKeys.some((key) => endsWith(path, key)))
+      return nameEntries(text, cursor, vocabulary.optimizers, 'optimizer', document, host, options);
     return [];
   }
   // Keys are inserted as YAML (`key: `) or TOML: none are offered in a JSON file.

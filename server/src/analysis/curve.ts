@@ -18,7 +18,7 @@ export interface CurveOptions {
   everyStep?: boolean;
   /** With `everyStep`, the most steps drawn one by one (default EVERY_STEP_LIMIT); longer runs are sampled to this many points. */
   everyStepLimit?: number;
-  /** Which recognised document of a multi-document file (default: the first with a plan). */
+  /** Which recognized document of a multi-document file (default: the first with a plan). */
   documentIndex?: number;
 }
 
@@ -50,7 +50,15 @@ interface DrawnSchedule {
 
 function drawSchedule(plan: TrainingPlan, draw: (schedule: Schedule) => CurvePoint[]): DrawnSchedule | null {
   const schedule = scheduleOfPlan(plan);
-  return schedule && { family: schedule.family, totalSteps: schedule.totalSteps, validationDriven: schedule.validationDriven === true, points: draw(schedule), markers: [...schedule.markers] };
+  return (
+    schedule && {
+      family: schedule.family,
+      totalSteps: schedule.totalSteps,
+      validationDriven: schedule.validationDriven === true,
+      points: draw(schedule),
+      markers: [...schedule.markers],
+    }
+  );
 }
 
 /**

@@ -4,7 +4,7 @@ import { formatLr } from './describePlan';
 export interface SvgOptions {
   width?: number;
   height?: number;
-  /** Colours; defaults suit a white page. The webview passes theme colours instead. */
+  /** Colors; defaults suit a white page. The webview passes theme colors instead. */
   foreground?: string;
   line?: string;
   grid?: string;
@@ -33,7 +33,7 @@ export function curveSvg(curve: SvgCurve, options: SvgOptions = {}): string {
   const width = options.width ?? 640;
   const height = options.height ?? 320;
   const fg = options.foreground ?? '#333';
-  const lineColour = options.line ?? '#1f77b4';
+  const lineColor = options.line ?? '#1f77b4';
   const grid = options.grid ?? '#ddd';
   const margin = { left: 64, right: 16, top: 28, bottom: 40 };
   const plotW = width - margin.left - margin.right;
@@ -52,11 +52,15 @@ export function curveSvg(curve: SvgCurve, options: SvgOptions = {}): string {
     `<text x="${margin.left}" y="16" fill="${fg}" font-size="12">${escapeXml(curve.summary.text)}</text>`,
   ];
   for (const v of yTicks) {
-    parts.push(`<line x1="${margin.left}" x2="${width - margin.right}" y1="${y(v).toFixed(2)}" y2="${y(v).toFixed(2)}" stroke="${grid}" class="lr-grid"/>`);
+    parts.push(
+      `<line x1="${margin.left}" x2="${width - margin.right}" y1="${y(v).toFixed(2)}" y2="${y(v).toFixed(2)}" stroke="${grid}" class="lr-grid"/>`,
+    );
     parts.push(`<text x="${margin.left - 6}" y="${(y(v) + 4).toFixed(2)}" fill="${fg}" text-anchor="end">${formatLr(v)}</text>`);
   }
   for (const v of xTicks) {
-    parts.push(`<line x1="${x(v).toFixed(2)}" x2="${x(v).toFixed(2)}" y1="${margin.top + plotH}" y2="${margin.top + plotH + 4}" stroke="${fg}"/>`);
+    parts.push(
+      `<line x1="${x(v).toFixed(2)}" x2="${x(v).toFixed(2)}" y1="${margin.top + plotH}" y2="${margin.top + plotH + 4}" stroke="${fg}"/>`,
+    );
     parts.push(`<text x="${x(v).toFixed(2)}" y="${margin.top + plotH + 16}" fill="${fg}" text-anchor="middle">${v}</text>`);
   }
   for (const marker of curve.markers) {
@@ -65,10 +69,14 @@ export function curveSvg(curve: SvgCurve, options: SvgOptions = {}): string {
     );
   }
   parts.push(`<line x1="${margin.left}" x2="${margin.left}" y1="${margin.top}" y2="${margin.top + plotH}" stroke="${fg}"/>`);
-  parts.push(`<line x1="${margin.left}" x2="${width - margin.right}" y1="${margin.top + plotH}" y2="${margin.top + plotH}" stroke="${fg}"/>`);
-  parts.push(`<path d="${path}" fill="none" stroke="${lineColour}" stroke-width="1.5" class="lr-line"/>`);
+  parts.push(
+    `<line x1="${margin.left}" x2="${width - margin.right}" y1="${margin.top + plotH}" y2="${margin.top + plotH}" stroke="${fg}"/>`,
+  );
+  parts.push(`<path d="${path}" fill="none" stroke="${lineColor}" stroke-width="1.5" class="lr-line"/>`);
   const assumed = curve.assumptions.length ? ' (assumed length)' : '';
-  parts.push(`<text x="${margin.left + plotW / 2}" y="${height - 6}" fill="${fg}" text-anchor="middle">${escapeXml(`${curve.unit}${assumed}`)}</text>`);
+  parts.push(
+    `<text x="${margin.left + plotW / 2}" y="${height - 6}" fill="${fg}" text-anchor="middle">${escapeXml(`${curve.unit}${assumed}`)}</text>`,
+  );
   parts.push('</svg>');
   return parts.join('\n');
 }

@@ -7,7 +7,10 @@ export function formatLr(lr: number): string {
   if (lr === 0) return '0';
   const abs = Math.abs(lr);
   if (abs >= 1e-3 && abs < 1e3) return String(+lr.toPrecision(4));
-  return lr.toExponential(3).replace(/\.?0+e/, 'e').replace('e+', 'e');
+  return lr
+    .toExponential(3)
+    .replace(/\.?0+e/, 'e')
+    .replace('e+', 'e');
 }
 
 export interface PlanSummary {

@@ -14,12 +14,27 @@ export function describeSweep(sweep: SweepPlan, budgetThreshold = DEFAULT_BUDGET
   const tuned = tunedAdamRoles(sweep);
   const lines = [
     `Method: ${sweep.method}.`,
-    budget.trials === null ? `Budget: unknown (${budget.basis}).` : `Budget: ${budget.trials} trial${budget.trials === 1 ? '' : 's'} (${budget.basis}).`,
+    budget.trials === null
+      ? `Budget: unknown (${budget.basis}).`
+      : `Budget: ${budget.trials} trial${budget.trials === 1 ? '' : 's'} (${budget.basis}).`,
     `Optimizer: ${optimizer.family === 'unknown' ? 'not named' : optimizer.basis}${optimizer.tuned ? ' (tuned)' : ''}.`,
   ];
   if (optimizer.family === 'adam' || optimizer.family === 'mixed') {
-    lines.push(`Adam hyperparameters tuned: ${tuned.size ? ADAM_ROLES.filter((r) => tuned.has(r)).map((r) => ROLE_WORDS[r]).join(', ') : 'none'}.`);
-    if (budget.trials !== null) lines.push(`The budget supports tuning: ${supportedRoles(budget.trials, budgetThreshold).map((r) => ROLE_WORDS[r]).join(', ')}.`);
+    lines.push(
+      `Adam hyperparameters tuned: ${
+        tuned.size
+          ? ADAM_ROLES.filter((r) => tuned.has(r))
+              .map((r) => ROLE_WORDS[r])
+              .join(', ')
+          : 'none'
+      }.`,
+    );
+    if (budget.trials !== null)
+      lines.push(
+        `The budget supports tuning: ${supportedRoles(budget.trials, budgetThreshold)
+          .map((r) => ROLE_WORDS[r])
+          .join(', ')}.`,
+      );
   }
   if (sweep.assumptions.length) lines.push(`Assumed: ${sweep.assumptions.join(' ')}`);
   return lines.map(markdownText).join('\n\n');

@@ -4,7 +4,7 @@ import type { ParsedConfig } from '../parse/parseConfig';
 
 /**
  * Dialect detections of one file's documents, kept from one version of the file to the next: a document whose
- * text did not change (the others of a multi-document file, when one is edited) is not recognised again.
+ * text did not change (the others of a multi-document file, when one is edited) is not recognized again.
  * Detection reads the document, the file's `# lr-lens: dialect=` directive, the file name and the settings
  * (and, for `_BASE_` chains and Hydra defaults, other files): the key holds the first two; the owner drops the
  * memo when the settings change or a file this one reads changes (see DocumentAnalyses).
@@ -12,7 +12,7 @@ import type { ParsedConfig } from '../parse/parseConfig';
 export class DetectionMemo {
   private previous = new Map<string, Detection | null>();
   private current = new Map<string, Detection | null>();
-  /** How the last version went: documents recognised anew, detections reused. */
+  /** How the last version went: documents recognized anew, detections reused. */
   lastRun = { detected: 0, reused: 0 };
 
   /** The detection of `document`, from the previous version when its text is the same. */

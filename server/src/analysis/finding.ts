@@ -7,7 +7,7 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 /** The id of a rule: one per module in `RULE_MODULES` (server/src/rules/index.ts). */
 export type { RuleId };
 
-/** A minimal text edit on the analysed text: replace [start, end) with newText. */
+/** A minimal text edit on the analyzed text: replace [start, end) with newText. */
 export interface TextEdit {
   span: Span;
   newText: string;
@@ -19,7 +19,7 @@ export interface Fix {
   edits: TextEdit[];
   /**
    * The curve the run would follow after this fix (sampled), when it can be drawn. The core leaves it empty: previews
-   * are computed on request (`previewFix`, analysis/fixPreview.ts), so analysing a keystroke never pays for them.
+   * are computed on request (`previewFix`, analysis/fixPreview.ts), so analyzing a keystroke never pays for them.
    */
   preview?: CurvePoint[];
 }

@@ -6,10 +6,16 @@ import { curveOfAnalysis } from './curve';
 import type { Fix } from './finding';
 
 /**
- * The curve the file would produce once `fix` is applied: the fixed text, analysed like any other. Undefined when
+ * The curve the file would produce once `fix` is applied: the fixed text, analyzed like any other. Undefined when
  * the fix fails the edit check (checkedEdits.ts) or the fixed file has no curve.
  */
-export function previewFix(analysis: ConfigAnalysis, fix: Fix, fileName: string, settings: LensSettings, points = 100): CurvePoint[] | undefined {
+export function previewFix(
+  analysis: ConfigAnalysis,
+  fix: Fix,
+  fileName: string,
+  settings: LensSettings,
+  points = 100,
+): CurvePoint[] | undefined {
   const checked = checkEdits(analysis.parsed, fix.edits);
   if (!checked.ok) return undefined;
   return curveOfAnalysis(analyzeConfig(checked.fixed, fileName, settings), { points })?.points;
@@ -22,7 +28,13 @@ export interface FixCurve {
 }
 
 /** The curves of the fixes of the findings at `offset` (on their value or key), one per fix title. */
-export function fixPreviewsAt(analysis: ConfigAnalysis, offset: number, fileName: string, settings: LensSettings, points: number): FixCurve[] {
+export function fixPreviewsAt(
+  analysis: ConfigAnalysis,
+  offset: number,
+  fileName: string,
+  settings: LensSettings,
+  points: number,
+): FixCurve[] {
   const previews: FixCurve[] = [];
   for (const finding of analysis.findings) {
     if (!spanContains(finding.span, offset) && !(finding.keySpan && spanContains(finding.keySpan, offset))) continue;

@@ -73,7 +73,9 @@ export function hoverAt(analysis: ConfigAnalysis, offset: number): HoverResult |
     const sweep = document.sweep;
     const key = sweep ? onSweepKey(sweep, offset) : undefined;
     if (!sweep || !key) continue;
-    sections.push(`**LR Lens · study (${document.dialect.name})**\n\n${describeSweep(sweep, (document.input.settings as LensSettings).budgetThreshold)}`);
+    sections.push(
+      `**LR Lens · study (${document.dialect.name})**\n\n${describeSweep(sweep, (document.input.settings as LensSettings).budgetThreshold)}`,
+    );
     span ??= key;
   }
   return sections.length && span ? { markdown: sections.join('\n\n---\n\n'), span } : null;

@@ -55,7 +55,7 @@ function warmupRatioHint(plan: TrainingPlan, text: string): InlayHint | null {
   if (!source || ratio === undefined) return null;
   const written = writtenNumber(text, source.value);
   // Only where the written value is the ratio (not a step count that a ratio was computed from).
-  if (written === undefined || !near(written, ratio) || Number.isInteger(written) && written > 1) return null;
+  if (written === undefined || !near(written, ratio) || (Number.isInteger(written) && written > 1)) return null;
   const steps = plan.warmup.steps;
   return {
     offset: source.value.end,

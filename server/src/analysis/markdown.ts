@@ -29,7 +29,10 @@ export function markdownText(text: string): string {
   }
   result += escapeOutsideCode(text.slice(last));
   // A line may not start a list, a heading underline or a numbered list.
-  return result.replace(/^(\s*)([-+=]|\d+(?=[.)]))/, (_m, space: string, lead: string) => `${space}${/^\d/.test(lead) ? `${lead}\\` : `\\${lead}`}`);
+  return result.replace(
+    /^(\s*)([-+=]|\d+(?=[.)]))/,
+    (_m, space: string, lead: string) => `${space}${/^\d/.test(lead) ? `${lead}\\` : `\\${lead}`}`,
+  );
 }
 
 /** Image alt text: brackets (which would close the image) become spaces, the rest is escaped as above. */

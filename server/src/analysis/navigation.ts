@@ -54,10 +54,14 @@ function baseLink(document: Document, fileName: string, readFile: ReadFile): Fil
 export function fileLinksOf(documents: readonly Document[], fileName: string, readFile: ReadFile): FileLink[] {
   const links: FileLink[] = [];
   for (const document of documents) {
+    // Where composition found each item's file (absolute `/group` items and `override`s resolve from the config root).
+    const composed = new Map<number, string>();
+    for (const group of composeDefaults(document, fileName, readFile)?.groups ?? []) composed.set(group.valueSpan.start, group.file);
     for (const [group, choice] of defaultsChoices(document)) {
       if (group.startsWith('hydra/') || choice.option === '???' || choice.option === '' || choice.option === 'null') continue;
-      const target = `${directoryOf(fileName)}${group}/${choice.option}.yaml`;
-      if (readable(readFile, target)) links.push({ span: choice.valueSpan, target, tooltip: `Open config group \`${group}\` option \`${choice.option}\`` });
+      const target = composed.get(choice.valueSpan.start) ?? `${directoryOf(fileName)}${group}/${choice.option}.yaml`;
+      if (readable(readFile, target))
+        links.push({ span: choice.valueSpan, target, tooltip: `Open config group \`${group}\` option \`${choice.option}\`` });
     }
     const base = baseLink(document, fileName, readFile);
     if (base) links.push(base);

@@ -25,7 +25,6 @@ export function quoteValue(value: string): string {
 
 /** Control characters but tabs (ESC, CR, newlines, …) as `\x1b`-style escapes, so output cannot rewrite a terminal. */
 export function escapeControlCharacters(text: string): string {
-   
   return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
     const code = c.charCodeAt(0);
     return code > 0xff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\x${code.toString(16).padStart(2, '0')}`;

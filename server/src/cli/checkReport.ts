@@ -105,7 +105,7 @@ export function reportOf(filePath: string, analysis: ConfigAnalysis): FileReport
 }
 
 /**
- * Reports for the files that hold values an analysed file composes (Hydra config groups, detectron2 `_BASE_`):
+ * Reports for the files that hold values an analyzed file composes (Hydra config groups, detectron2 `_BASE_`):
  * each finding about such a value on the value there, with a related location at what pulled it in.
  */
 export function placedReportsOf(filePath: string, analysis: ConfigAnalysis): FileReport[] {
@@ -137,7 +137,9 @@ export function mergeReports(reports: FileReport[]): void {
     }
     const messages = [...first.messages];
     for (const message of report.messages) {
-      const same = messages.find((m) => m.ruleId === message.ruleId && m.line === message.line && m.column === message.column && m.message === message.message);
+      const same = messages.find(
+        (m) => m.ruleId === message.ruleId && m.line === message.line && m.column === message.column && m.message === message.message,
+      );
       if (same) {
         const index = messages.indexOf(same);
         messages[index] = { ...same, relatedLocations: [...(same.relatedLocations ?? []), ...(message.relatedLocations ?? [])] };

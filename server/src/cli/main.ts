@@ -134,7 +134,9 @@ function check(argv: string[]): number {
     const warnings = reports.reduce((n, r) => n + r.warningCount, 0);
     const infos = reports.reduce((n, r) => n + r.infoCount, 0);
     const configs = reports.filter((r) => r.dialect).length;
-    process.stderr.write(`${reports.length} file(s) checked, ${configs} training config(s): ${errors} error(s), ${warnings} warning(s), ${infos} info\n`);
+    process.stderr.write(
+      `${reports.length} file(s) checked, ${configs} training config(s): ${errors} error(s), ${warnings} warning(s), ${infos} info\n`,
+    );
   }
   if (unreadable > 0) return EXIT_USAGE;
   const errors = reports.reduce((n, r) => n + r.errorCount, 0);

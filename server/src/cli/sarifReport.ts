@@ -37,7 +37,13 @@ export function formatSarif(reports: readonly FileReport[], version: string): st
       message: { text: m.message },
       locations: [{ physicalLocation: physicalLocation(report.filePath, m) }],
       ...(m.relatedLocations?.length
-        ? { relatedLocations: m.relatedLocations.map((r, id) => ({ id, physicalLocation: physicalLocation(r.filePath, r), message: { text: r.message } })) }
+        ? {
+            relatedLocations: m.relatedLocations.map((r, id) => ({
+              id,
+              physicalLocation: physicalLocation(r.filePath, r),
+              message: { text: r.message },
+            })),
+          }
         : {}),
     })),
   );

@@ -57,14 +57,28 @@ export class ProjectConfigFinder {
       const path = join(directory, name);
       const live = this.liveTexts.get(path);
       if (live !== undefined) {
-        found = { path, config: readProjectConfig(live, DIALECTS.map((d) => d.id)), text: live };
+        found = {
+          path,
+          config: readProjectConfig(
+            live,
+            DIALECTS.map((d) => d.id),
+          ),
+          text: live,
+        };
         break;
       }
       if (!this.mayRead(directory) || !existsSync(path)) continue;
       const read = readRegularFile(path, MAX_PROJECT_CONFIG_BYTES);
       if (read.ok) {
         const text = read.bytes.toString('utf8');
-        found = { path, config: readProjectConfig(text, DIALECTS.map((d) => d.id)), text };
+        found = {
+          path,
+          config: readProjectConfig(
+            text,
+            DIALECTS.map((d) => d.id),
+          ),
+          text,
+        };
       } else {
         const message = `.lr-lens.yaml: cannot be read: ${read.reason}`;
         const finding: Finding = { ruleId: 'invalid-value', severity: 'error', message, span: { start: 0, end: 0 }, fixes: [] };

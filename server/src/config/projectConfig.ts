@@ -28,9 +28,17 @@ const SeveritySchema = z.enum(['error', 'warning', 'information', 'hint', 'off']
 const ProjectConfigSchema = z.strictObject({
   rules: z.optional(z.record(z.string(), SeveritySchema, { error: 'must map rule ids to severities' })),
   dialects: z.optional(z.record(z.string(), z.string({ error: 'must be a dialect id' }), { error: 'must map globs to dialect ids' })),
-  stepsPerEpoch: z.optional(z.number({ error: 'must be a whole number of steps' }).check(z.int({ error: 'must be a whole number of steps' }), z.positive({ error: 'must be greater than 0' }))),
+  stepsPerEpoch: z.optional(
+    z
+      .number({ error: 'must be a whole number of steps' })
+      .check(z.int({ error: 'must be a whole number of steps' }), z.positive({ error: 'must be greater than 0' })),
+  ),
   maxFileSizeMB: z.optional(z.number({ error: 'must be a number of megabytes' }).check(z.positive({ error: 'must be greater than 0' }))),
-  budgetThreshold: z.optional(z.number({ error: 'must be a whole number of trials' }).check(z.int({ error: 'must be a whole number of trials' }), z.positive({ error: 'must be greater than 0' }))),
+  budgetThreshold: z.optional(
+    z
+      .number({ error: 'must be a whole number of trials' })
+      .check(z.int({ error: 'must be a whole number of trials' }), z.positive({ error: 'must be greater than 0' })),
+  ),
 });
 
 export interface ProjectConfig {
@@ -80,7 +88,10 @@ export function readProjectConfig(text: string, knownDialects: readonly string[]
     for (const issue of result.error.issues) {
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
-          problem(`unknown setting \`${key}\` (known: rules, dialects, stepsPerEpoch, maxFileSizeMB, budgetThreshold)`, spanAt(document, [...issue.path, key], true));
+          problem(
+            `unknown setting \`${key}\` (known: rules, dialects, stepsPerEpoch, maxFileSizeMB, budgetThreshold)`,
+            spanAt(document, [...issue.path, key], true),
+          );
         }
       } else {
         problem(`\`${issue.path.join('.') || 'the file'}\` ${issue.message}`, spanAt(document, issue.path));
@@ -98,7 +109,8 @@ export function readProjectConfig(text: string, knownDialects: readonly string[]
     if (!(rule in RULES)) problem(`unknown rule \`${rule}\` (known: ${Object.keys(RULES).join(', ')})`, spanAt(document, ['rules', rule]));
   }
   for (const [glob, id] of Object.entries(data.dialects ?? {})) {
-    if (!knownDialects.includes(id)) problem(`unknown dialect \`${id}\` (known: ${knownDialects.join(', ')})`, spanAt(document, ['dialects', glob]));
+    if (!knownDialects.includes(id))
+      problem(`unknown dialect \`${id}\` (known: ${knownDialects.join(', ')})`, spanAt(document, ['dialects', glob]));
   }
   const settings: LensSettings = {};
   if (data.rules) settings.severities = data.rules;

@@ -38,7 +38,8 @@ export function normalizePath(path: string): string {
 function baseOf(document: Document): { value: string; keySpan: Span; valueSpan: Span; entry: MapEntry } | undefined {
   const map = rootMap(document);
   const entry = map ? entriesOf(document, map).get(BASE_KEY) : undefined;
-  if (!entry || !isScalar(entry.valueNode) || typeof entry.valueNode.value !== 'string' || entry.valueNode.value.trim() === '') return undefined;
+  if (!entry || !isScalar(entry.valueNode) || typeof entry.valueNode.value !== 'string' || entry.valueNode.value.trim() === '')
+    return undefined;
   return { value: entry.valueNode.value.trim(), keySpan: entry.keySpan, valueSpan: entry.valueSpan, entry };
 }
 
@@ -52,7 +53,11 @@ function basePath(fileName: string, base: string): string | undefined {
  * The `_BASE_` chain of a document as composed groups, the farthest base first (so nearer files override it),
  * all merged under the document's own values; null when the document has no `_BASE_` or no reader.
  */
-export function composeBase(document: Document, fileName: string, readFile: ((path: string) => string | undefined) | undefined): Composition | null {
+export function composeBase(
+  document: Document,
+  fileName: string,
+  readFile: ((path: string) => string | undefined) | undefined,
+): Composition | null {
   const own = baseOf(document);
   if (!own || !readFile) return null;
   const groups: ComposedGroup[] = [];

@@ -21,11 +21,11 @@ function distance(a: string, b: string): number {
 
 /** The known name closest to `name` (case and `-`/`_` ignored), if it is close enough to be a typo. */
 export function closestName(name: string, known: readonly string[]): string | undefined {
-  const normalised = name.toLowerCase().replace(/-/g, '_').trim();
+  const normalized = name.toLowerCase().replace(/-/g, '_').trim();
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of known) {
-    const d = distance(normalised, candidate);
+    const d = distance(normalized, candidate);
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;

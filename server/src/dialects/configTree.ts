@@ -21,7 +21,7 @@ export interface ConfigTreeOptions {
  * Values are plain JS values; with `interpolate`, interpolations are resolved and values that cannot be
  * known from the file are UNKNOWN.
  */
-/** Root mappings as plain values, converted once per parsed document (every dialect's recogniser reads them). */
+/** Root mappings as plain values, converted once per parsed document (every dialect's recognizer reads them). */
 const plainRoots = new WeakMap<YAMLMap, { value: unknown; tooLarge: ReadonlySet<string> }>();
 
 /**
@@ -221,7 +221,7 @@ function containsUnknown(value: unknown): boolean {
 }
 
 const NO_KEYS: ReadonlySet<string> = new Set();
-/** Per root mapping (every dialect's recogniser asks), as `entriesOf` caches its entries. */
+/** Per root mapping (every dialect's recognizer asks), as `entriesOf` caches its entries. */
 const topLevelKeySets = new WeakMap<YAMLMap, ReadonlySet<string>>();
 
 /** The top-level keys of a document (for recognition), without building a tree. */

@@ -55,7 +55,7 @@ export interface Dialect {
   recognize(input: DialectInput): Recognition | null;
   /**
    * File paths typical of this dialect (`ds_config*.json`, `hyp.*.yaml`): a second, weaker signal that
-   * raises a content recognition's confidence, never recognises a file on its own.
+   * raises a content recognition's confidence, never recognizes a file on its own.
    */
   fileNameHints?: readonly RegExp[];
   /**

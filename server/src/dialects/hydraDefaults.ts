@@ -141,7 +141,10 @@ interface Primary {
  * has a slot for the file's group (lightning-hydra-template's train.yaml lists `- experiment: null`).
  */
 function primaryOf(root: string, ownDir: string, fileName: string, read: Read): Primary | undefined {
-  const slot = ownDir.slice(root.length).replace(/[\\/]$/, '').replace(/\\/g, '/');
+  const slot = ownDir
+    .slice(root.length)
+    .replace(/[\\/]$/, '')
+    .replace(/\\/g, '/');
   if (slot === '') return undefined;
   for (const name of PRIMARY_NAMES) {
     const file = `${root}${name}`;
@@ -334,7 +337,14 @@ export function originIn(group: ComposedGroup, path: string): ValueOrigin | unde
   }
   if (!keySpan || !valueSpan) return undefined;
   const lines = new LineIndex(group.text);
-  return { fileName: group.file, keySpan, valueSpan, keyRange: lines.rangeOf(keySpan), valueRange: lines.rangeOf(valueSpan), via: `composed by ${group.via}` };
+  return {
+    fileName: group.file,
+    keySpan,
+    valueSpan,
+    keyRange: lines.rangeOf(keySpan),
+    valueRange: lines.rangeOf(valueSpan),
+    via: `composed by ${group.via}`,
+  };
 }
 
 /** A `- group: option` choice of the defaults list, whether or not its file could be read. */
@@ -359,7 +369,11 @@ export function defaultsChoices(document: Document): Map<string, DefaultsChoice>
     const key = resolveNode(document, pair.key);
     const value = resolveNode(document, pair.value);
     if (!isScalar(key) || !isScalar(value) || typeof value.value !== 'string') continue;
-    const [group = ''] = String(key.value).trim().replace(/^(override|optional)\s+/, '').replace(/^\//, '').split('@');
+    const [group = ''] = String(key.value)
+      .trim()
+      .replace(/^(override|optional)\s+/, '')
+      .replace(/^\//, '')
+      .split('@');
     choices.set(group, { option: value.value.trim(), keySpan: spanOf(key), valueSpan: spanOf(value) });
   }
   return choices;

@@ -71,8 +71,7 @@ function args(body: string): { positional: string[]; named: Record<string, strin
     if (kw) {
       const [, keyword = '', argument = ''] = kw;
       named[keyword] = argument;
-    }
-    else if (part !== '') positional.push(part);
+    } else if (part !== '') positional.push(part);
   }
   return { positional, named };
 }
@@ -111,7 +110,12 @@ export function readOverride(value: unknown, depth = 0): OverrideSweep {
       case 'interval': {
         const min = asNumber(positional[0] ?? named.start);
         const max = asNumber(positional[1] ?? named.end);
-        return { kind: 'distribution', ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}), distribution: 'uniform' };
+        return {
+          kind: 'distribution',
+          ...(min !== undefined ? { min } : {}),
+          ...(max !== undefined ? { max } : {}),
+          distribution: 'uniform',
+        };
       }
       case 'tag': {
         // tag(log, inner) / tag(inner, log): the tags are the plain words, the sweep the call.

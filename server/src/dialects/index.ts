@@ -22,7 +22,7 @@ const MIN_CONFIDENCE = 0.5;
 const FILE_NAME_BONUS = 0.1;
 
 /** Content recognition, raised a little when the path looks like one of the dialect's files. */
-function recognise(dialect: Dialect, input: DialectInput): Recognition | null {
+function recognize(dialect: Dialect, input: DialectInput): Recognition | null {
   const recognition = dialect.recognize(input);
   if (!recognition) return null;
   const path = input.fileName.replace(/\\/g, '/');
@@ -43,7 +43,7 @@ function readsLanguage(dialect: Dialect, input: DialectInput): boolean {
  * 3. files that are known not to be training configs (CI workflows, k8s manifests, docker-compose, OpenAPI)
  *    get no dialect;
  * 4. content recognition by every dialect, the most confident winning; a path matching a dialect's
- *    `fileNameHints` adds a little to its content confidence (file name second: it never recognises alone).
+ *    `fileNameHints` adds a little to its content confidence (file name second: it never recognizes alone).
  */
 export function detectDialect(input: DialectInput): Detection | null {
   const forced = input.parsed.directives.dialect;
@@ -62,7 +62,7 @@ export function detectDialect(input: DialectInput): Detection | null {
   let best: Detection | null = null;
   for (const dialect of DIALECTS) {
     if (!readsLanguage(dialect, input)) continue;
-    const recognition = recognise(dialect, input);
+    const recognition = recognize(dialect, input);
     if (recognition && recognition.confidence >= MIN_CONFIDENCE && (!best || recognition.confidence > best.recognition.confidence)) {
       best = { dialect, recognition };
     }

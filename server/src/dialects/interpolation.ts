@@ -79,7 +79,10 @@ export function resolveInterpolationsOf(root: unknown): ResolvedTree {
     const text = expr.trim();
     if (RESOLVER.test(text)) return null;
     const dots = /^\.*/.exec(text)?.[0].length ?? 0;
-    const rest = text.slice(dots).split('.').filter((part) => part !== '');
+    const rest = text
+      .slice(dots)
+      .split('.')
+      .filter((part) => part !== '');
     if (dots === 0) return rest;
     const base = at.slice(0, at.length - dots);
     if (at.length - dots < 0) return null;

@@ -6,7 +6,10 @@ import type { DialectInput } from './dialect';
  * `parameters:` or a LightningCLI dump's `fit:`). Nodes are shared, so every span stays where it is in the file.
  */
 export function narrowedInput(input: DialectInput, root: YAMLMap): DialectInput {
-  const narrowed = Object.create(Object.getPrototypeOf(input.document) as object, Object.getOwnPropertyDescriptors(input.document)) as Document.Parsed;
+  const narrowed = Object.create(
+    Object.getPrototypeOf(input.document) as object,
+    Object.getOwnPropertyDescriptors(input.document),
+  ) as Document.Parsed;
   narrowed.contents = root as Document.Parsed['contents'];
   return { ...input, document: narrowed };
 }

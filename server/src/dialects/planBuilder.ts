@@ -45,7 +45,9 @@ export function buildPlan(dialectId: string, input: DialectInput, tree: ConfigTr
   const unread = tree.composition?.label ? [] : (tree.composition?.unresolved ?? []);
   if (unread.length > 0) assumptions.push(`Hydra defaults not read: ${unread.slice(0, 3).join(', ')}${unread.length > 3 ? ', …' : ''}`);
   if (tree.composition?.groups.length) {
-    assumptions.push(`values composed from ${tree.composition.label ?? 'Hydra defaults'}: ${tree.composition.groups.map((g) => g.file.split(/[\\/]/).slice(-2).join('/')).join(', ')}`);
+    assumptions.push(
+      `values composed from ${tree.composition.label ?? 'Hydra defaults'}: ${tree.composition.groups.map((g) => g.file.split(/[\\/]/).slice(-2).join('/')).join(', ')}`,
+    );
   }
   const plan = TrainingPlanSchema.parse({
     dialect: dialectId,

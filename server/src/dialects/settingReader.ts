@@ -25,7 +25,9 @@ export function readSettings(entries: ReadonlyMap<string, MapEntry>, schemas: Se
     if (!entry) continue;
     if (entry.value === TOO_LARGE) {
       const limit = PLAIN_VALUE_BUDGET.toLocaleString('en-US');
-      findings.push(reportInvalidValue(`\`${key}\` is too large to read (more than ${limit} values once its aliases are expanded).`, entry));
+      findings.push(
+        reportInvalidValue(`\`${key}\` is too large to read (more than ${limit} values once its aliases are expanded).`, entry),
+      );
       continue;
     }
     const result = schema.safeParse(entry.value);

@@ -47,7 +47,10 @@ export const NO_SCHEDULER = {
 const GAMMA_SCHEDULERS = ['StepLR', 'MultiStepLR', 'ExponentialLR'];
 
 /** What a torch scheduler class does to the LR after any warmup, from its name and arguments. */
-export function torchSchedulerTraits(name: string, params: Record<string, unknown>): { constantAfterWarmup: boolean; validationDriven: boolean } {
+export function torchSchedulerTraits(
+  name: string,
+  params: Record<string, unknown>,
+): { constantAfterWarmup: boolean; validationDriven: boolean } {
   const gamma = params.gamma === undefined ? (name === 'ExponentialLR' ? undefined : 0.1) : toNumber(params.gamma);
   const constant =
     (GAMMA_SCHEDULERS.includes(name) && gamma === 1) ||

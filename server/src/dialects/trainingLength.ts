@@ -9,8 +9,7 @@ export const ASSUMED_STEPS_PER_EPOCH = 1000;
 /** Total steps assumed when a config gives no training length at all; the plan reports the assumption. */
 export const ASSUMED_TOTAL_STEPS = 10_000;
 
-export const STEPS_PER_EPOCH_HINT =
-  'set it with `# lr-lens: steps-per-epoch=N` or the lrLens.stepsPerEpoch setting';
+export const STEPS_PER_EPOCH_HINT = 'set it with `# lr-lens: steps-per-epoch=N` or the lrLens.stepsPerEpoch setting';
 
 /** Steps per epoch the user gave (directive first, then setting). */
 export function givenStepsPerEpoch(input: DialectInput): number | undefined {

@@ -1,7 +1,7 @@
 /**
  * Where a value read from another file (a Hydra config-group file, a detectron2 `_BASE_`) is written there.
  *
- * A composed value's spans in the analysed file point at what pulled it in (the `- group: option` item, the
+ * A composed value's spans in the analyzed file point at what pulled it in (the `- group: option` item, the
  * `_BASE_` entry); the span objects handed out for it are fresh ones, registered here with the value's place in
  * its own file. Rules and setting readers copy span objects into findings as they are, so `analyzeConfig` finds
  * the origin of a finding from its spans without any rule knowing about composition. A span that was copied
@@ -16,7 +16,7 @@ export interface ValueOrigin {
   valueSpan: Span;
   keyRange: Range;
   valueRange: Range;
-  /** What pulled the value in, as the related-information message in the analysed file says it. */
+  /** What pulled the value in, as the related-information message in the analyzed file says it. */
   via: string;
 }
 
@@ -61,7 +61,7 @@ export function placeFinding(finding: Finding): Finding {
 /**
  * The copies of an analysis's findings to report in the files that hold their values, by file name: each on the
  * value there, with a related location back to what pulled it in. Fixes are dropped (their edits are offsets into
- * the analysed file).
+ * the analyzed file).
  */
 export function findingsElsewhere(findings: readonly Finding[], fileName: string, lines: LineIndex): Map<string, PlacedFinding[]> {
   const byFile = new Map<string, PlacedFinding[]>();
@@ -76,7 +76,14 @@ export function findingsElsewhere(findings: readonly Finding[], fileName: string
       range: where.range,
       keySpan: where.keySpan,
       fixes: [],
-      related: [{ fileName, span: finding.span, range: lines.rangeOf(finding.span), message: `Used by ${baseName(fileName)}, which composes this file.` }],
+      related: [
+        {
+          fileName,
+          span: finding.span,
+          range: lines.rangeOf(finding.span),
+          message: `Used by ${baseName(fileName)}, which composes this file.`,
+        },
+      ],
     };
     const list = byFile.get(where.fileName) ?? [];
     list.push(copy);

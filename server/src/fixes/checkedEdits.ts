@@ -84,7 +84,8 @@ export function checkEdits(original: ParsedConfig, edits: readonly TextEdit[]): 
   if (after.syntaxProblems.length > original.syntaxProblems.length) {
     return { ok: false, reason: `the edited text would not parse (${after.syntaxProblems[0]?.message.split('\n')[0] ?? 'syntax error'})` };
   }
-  if (after.documents.length !== original.documents.length) return { ok: false, reason: 'the edit would change the number of YAML documents' };
+  if (after.documents.length !== original.documents.length)
+    return { ok: false, reason: 'the edit would change the number of YAML documents' };
   const before = leavesOf(original);
   const now = leavesOf(after);
   if (!before || !now) return { ok: false, reason: 'the file is too deep or too large to check the edit' };

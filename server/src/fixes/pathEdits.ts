@@ -128,7 +128,8 @@ function insertKey(input: DialectInput, map: YAMLMap, anchor: MapEntry, key: str
   const indent = lineIndent(input, anchor.keySpan.start);
   if (map.flow) {
     const json = isJsonStyle(map, anchor);
-    const multiline = isMultiline(input, map, anchor) && /^\s*$/.test(text.slice(lines.lineStartOf(anchor.keySpan.start), anchor.keySpan.start));
+    const multiline =
+      isMultiline(input, map, anchor) && /^\s*$/.test(text.slice(lines.lineStartOf(anchor.keySpan.start), anchor.keySpan.start));
     const keyText = json ? JSON.stringify(key) : plainOrQuoted(key);
     const valueText = isBlock(value) ? flowText(value, json, layout, multiline ? indent : undefined) : scalarText(value, json);
     const separator = multiline ? layout.eol + indent : ' ';
@@ -169,7 +170,9 @@ function replaceValue(input: DialectInput, map: YAMLMap, entry: MapEntry, value:
     return { span: trimmed(text, entry.valueSpan), newText: body.join(layout.eol).slice(childIndent.length) };
   }
   const span = written ? trimmed(text, entry.valueSpan) : afterColon(text, entry);
-  const start = text.slice(entry.keySpan.end, span.start).match(/^[ \t]*:/) ? entry.keySpan.end + text.slice(entry.keySpan.end).indexOf(':') + 1 : span.start;
+  const start = text.slice(entry.keySpan.end, span.start).match(/^[ \t]*:/)
+    ? entry.keySpan.end + text.slice(entry.keySpan.end).indexOf(':') + 1
+    : span.start;
   return { span: { start, end: span.end }, newText: body.map((line) => layout.eol + line).join('') };
 }
 
@@ -222,7 +225,11 @@ export function setPath(input: DialectInput, path: readonly string[], value: Edi
 }
 
 /** Several path edits at once (each must touch a different place). */
-export function setPaths(input: DialectInput, changes: ReadonlyArray<readonly [string, EditValue]>, options: PathEditOptions = {}): TextEdit[] {
+export function setPaths(
+  input: DialectInput,
+  changes: ReadonlyArray<readonly [string, EditValue]>,
+  options: PathEditOptions = {},
+): TextEdit[] {
   const edits = changes.flatMap(([path, value]) => setPath(input, path.split('.'), value, options));
   return mergeInsertions(edits);
 }

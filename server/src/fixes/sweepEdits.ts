@@ -75,7 +75,13 @@ function rewriteMap(parsed: ParsedConfig, map: YAMLMap, pairs: string[]): TextEd
   const pad = /^[ \t]*$/.test(indent) ? indent : ' '.repeat(indent.length);
   items.forEach((pair, i) => {
     if (i < pairs.length) {
-      const extra = i === items.length - 1 ? pairs.slice(i + 1).map((p) => `${parsed.eol}${pad}${p}`).join('') : '';
+      const extra =
+        i === items.length - 1
+          ? pairs
+              .slice(i + 1)
+              .map((p) => `${parsed.eol}${pad}${p}`)
+              .join('')
+          : '';
       edits.push({ span: { start: range(pair.key).start, end: pairEnd(text, pair) }, newText: pairs[i] + extra });
     } else {
       const removal = removePairLines(parsed, pair);

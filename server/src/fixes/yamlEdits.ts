@@ -33,13 +33,7 @@ export function replaceScalar(node: Scalar, value: string | number, jsonStyle = 
 }
 
 /** Insert `key: value` into a mapping, right after the entry `after` (or after the mapping's last entry). */
-export function insertEntry(
-  parsed: ParsedConfig,
-  map: YAMLMap,
-  after: MapEntry,
-  key: string,
-  value: string | number,
-): TextEdit {
+export function insertEntry(parsed: ParsedConfig, map: YAMLMap, after: MapEntry, key: string, value: string | number): TextEdit {
   const { text, lines, eol } = parsed;
   const keyIndent = text.slice(lines.lineStartOf(after.keySpan.start), after.keySpan.start);
   if (map.flow) {

@@ -1,5 +1,12 @@
 import { pathToFileURL } from 'node:url';
-import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type DiagnosticRelatedInformation, type TextEdit } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  DiagnosticSeverity,
+  type CodeAction,
+  type Diagnostic,
+  type DiagnosticRelatedInformation,
+  type TextEdit,
+} from 'vscode-languageserver';
 import type { ConfigAnalysis } from '../analysis/analyzeConfig';
 import type { Finding, Fix, RelatedLocation, Severity } from '../analysis/finding';
 import type { LineIndex } from '../parse/textSpan';
@@ -24,9 +31,15 @@ export type UriOf = (fileName: string) => string;
 
 export const fileUri: UriOf = (fileName) => pathToFileURL(fileName).toString();
 
-export function toRelatedInformation(related: readonly RelatedLocation[] | undefined, uriOf: UriOf): Pick<Diagnostic, 'relatedInformation'> {
+export function toRelatedInformation(
+  related: readonly RelatedLocation[] | undefined,
+  uriOf: UriOf,
+): Pick<Diagnostic, 'relatedInformation'> {
   if (!related?.length) return {};
-  const relatedInformation: DiagnosticRelatedInformation[] = related.map((r) => ({ location: { uri: uriOf(r.fileName), range: r.range }, message: r.message }));
+  const relatedInformation: DiagnosticRelatedInformation[] = related.map((r) => ({
+    location: { uri: uriOf(r.fileName), range: r.range },
+    message: r.message,
+  }));
   return { relatedInformation };
 }
 
@@ -72,6 +85,7 @@ export function findingOf(analysis: ConfigAnalysis, diagnostic: Diagnostic): Fin
   const finding = analysis.findings[index];
   if (!finding || finding.ruleId !== ruleId) return undefined;
   const range = analysis.parsed.lines.rangeOf(finding.span);
-  const same = (a: Diagnostic['range']['start'], b: Diagnostic['range']['start'] | undefined) => a.line === b?.line && a.character === b.character;
+  const same = (a: Diagnostic['range']['start'], b: Diagnostic['range']['start'] | undefined) =>
+    a.line === b?.line && a.character === b.character;
   return same(range.start, diagnostic.range?.start) && same(range.end, diagnostic.range?.end) ? finding : undefined;
 }

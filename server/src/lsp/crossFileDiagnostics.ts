@@ -3,13 +3,18 @@ import type { ConfigAnalysis } from '../analysis/analyzeConfig';
 import { findingsElsewhere } from '../dialects/valueOrigin';
 import { DIAGNOSTIC_SOURCE, toRelatedInformation, type UriOf } from './conversions';
 
-const SEVERITIES = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
+const SEVERITIES = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
 
 /**
  * Diagnostics of files that other documents compose (Hydra config groups, detectron2 `_BASE_` files): a finding
  * about a value written there is published in that file too, with related information back to the composing
  * document. The diagnostics of a URI are its own analysis plus what every open document places in it; a
- * document's placements are replaced when it is re-analysed and removed when it closes.
+ * document's placements are replaced when it is re-analyzed and removed when it closes.
  */
 export class CrossFileDiagnostics {
   /** Target URI → composing URI → diagnostics the composing document places in the target. */
@@ -41,16 +46,14 @@ export class CrossFileDiagnostics {
     this.own.set(uri, { diagnostics: own, version });
     const next = new Map<string, Diagnostic[]>();
     for (const [target, findings] of findingsElsewhere(analysis.findings, fileName, analysis.parsed.lines)) {
-      const diagnostics = findings.map(
-        (finding): Diagnostic => ({
-          range: finding.range,
-          severity: SEVERITIES[finding.severity],
-          code: finding.ruleId,
-          source: DIAGNOSTIC_SOURCE,
-          message: finding.message,
-          ...toRelatedInformation(finding.related, (name) => (name === fileName ? uri : this.uriOf(name))),
-        }),
-      );
+      const diagnostics = findings.map((finding): Diagnostic => ({
+        range: finding.range,
+        severity: SEVERITIES[finding.severity],
+        code: finding.ruleId,
+        source: DIAGNOSTIC_SOURCE,
+        message: finding.message,
+        ...toRelatedInformation(finding.related, (name) => (name === fileName ? uri : this.uriOf(name))),
+      }));
       const targetUri = this.uriOf(target);
       next.set(targetUri, [...(next.get(targetUri) ?? []), ...diagnostics]);
     }

@@ -5,7 +5,7 @@ import { curveOfAnalysis, type CurveOptions, type CurveResult } from '../analysi
 import { INCREMENTAL_MIN_LENGTH, IncrementalYamlParser } from '../parse/incrementalYaml';
 import { DetectionMemo } from '../analysis/detectionMemo';
 
-/** Analyses kept at once: the documents used most recently (others are re-analysed when asked, in a few ms). */
+/** Analyses kept at once: the documents used most recently (others are re-analyzed when asked, in a few ms). */
 const MAX_CACHED_ANALYSES = 16;
 
 /**
@@ -18,7 +18,7 @@ export class DocumentAnalyses {
   private readonly curves = new WeakMap<ConfigAnalysis, { key: string; curve: CurveResult | null }>();
   /** Large documents being edited keep their parsed chunks, so that an edit parses again only the chunks it touched. */
   private readonly parsers = new Map<string, IncrementalYamlParser>();
-  /** Documents analysed before: a large one gets its incremental parser at its second version (once edited). */
+  /** Documents analyzed before: a large one gets its incremental parser at its second version (once edited). */
   private readonly seen = new Set<string>();
   /** The dialects of each document's YAML documents, reused for those an edit left alone. */
   private readonly detections = new Map<string, { settings: LensSettings; memo: DetectionMemo }>();
@@ -32,7 +32,8 @@ export class DocumentAnalyses {
     }
     const text = document.getText();
     let parser = this.parsers.get(document.uri);
-    if (!parser && text.length >= INCREMENTAL_MIN_LENGTH && this.seen.has(document.uri)) this.parsers.set(document.uri, (parser = new IncrementalYamlParser()));
+    if (!parser && text.length >= INCREMENTAL_MIN_LENGTH && this.seen.has(document.uri))
+      this.parsers.set(document.uri, (parser = new IncrementalYamlParser()));
     else if (parser && text.length < INCREMENTAL_MIN_LENGTH) this.parsers.delete(document.uri);
     // Detection reads the settings (dialect globs): other settings, a memo of its own.
     let kept = this.detections.get(document.uri);
@@ -83,7 +84,7 @@ export class DocumentAnalyses {
     this.cache.clear();
     this.parsers.clear();
     this.detections.clear();
-    // `seen` stays: the documents are still open and were analysed before.
+    // `seen` stays: the documents are still open and were analyzed before.
   }
 }
 

@@ -9,7 +9,7 @@ export class DocumentState {
   settings: LensSettings | undefined;
   /** How results are shown (the sparkline), from the same pull. */
   presentation: PresentationSettings = DEFAULT_PRESENTATION;
-  /** When the document last changed (a burst of typing is analysed once). */
+  /** When the document last changed (a burst of typing is analyzed once). */
   lastChangeAt = -Infinity;
   /** Whether the document's diagnostics were published once (its first analysis is done). */
   published = false;

@@ -96,7 +96,7 @@ function isResolveData(data: unknown): data is ResolveData {
 }
 
 /**
- * Beyond this length, a file whose scheduler value is being typed is not analysed again with a name written in (a second
+ * Beyond this length, a file whose scheduler value is being typed is not analyzed again with a name written in (a second
  * full analysis per completion request): its items come without sparklines until the value is there.
  */
 const MAX_VARIANT_LENGTH = 256 * 1024;

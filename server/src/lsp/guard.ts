@@ -22,13 +22,20 @@ export function guardRequest<P, R>(
     } catch (error) {
       if (error instanceof ResponseError) return error as ResponseError<void>;
       logger.error(`LR Lens: ${method} failed: ${describeError(error)}`);
-      return new ResponseError(ErrorCodes.InternalError, `LR Lens could not answer ${method}: ${error instanceof Error ? error.message : String(error)}`);
+      return new ResponseError(
+        ErrorCodes.InternalError,
+        `LR Lens could not answer ${method}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   };
 }
 
 /** A notification handler whose faults are logged (a notification has no answer to carry them). */
-export function guardNotification<P>(logger: ServerLogger, method: string, handler: (params: P) => void | Promise<void>): (params: P) => void {
+export function guardNotification<P>(
+  logger: ServerLogger,
+  method: string,
+  handler: (params: P) => void | Promise<void>,
+): (params: P) => void {
   return (params) => {
     const failed = (error: unknown) => logger.error(`LR Lens: ${method} failed: ${describeError(error)}`);
     try {

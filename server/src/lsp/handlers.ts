@@ -26,7 +26,10 @@ function pointsOf(value: unknown, max: number, fallback = 200): number {
 }
 
 const isPosition = (value: unknown): value is { line: number; character: number } =>
-  typeof value === 'object' && value !== null && Number.isSafeInteger((value as { line?: unknown }).line) && Number.isSafeInteger((value as { character?: unknown }).character);
+  typeof value === 'object' &&
+  value !== null &&
+  Number.isSafeInteger((value as { line?: unknown }).line) &&
+  Number.isSafeInteger((value as { character?: unknown }).character);
 
 const uriOf = (params: unknown): string | undefined => {
   const uri = (params as { uri?: unknown } | null | undefined)?.uri;
@@ -47,7 +50,9 @@ export async function codeActions(session: LensSession, params: CodeActionParams
   return ours.flatMap((diagnostic) => {
     const finding = findingOf(analysis, diagnostic);
     if (!finding) return [];
-    return offeredFixes(analysis, finding).map((fix) => toCodeAction(fix, diagnostic, document.uri, session.editVersion(document), analysis.parsed.lines));
+    return offeredFixes(analysis, finding).map((fix) =>
+      toCodeAction(fix, diagnostic, document.uri, session.editVersion(document), analysis.parsed.lines),
+    );
   });
 }
 
@@ -85,9 +90,20 @@ export async function curve(session: LensSession, params: CurveParams): Promise<
   const reply = { uri: document.uri, version: document.version };
   if (!drawn) return { ...reply, dialect: analysis.documents[0]?.dialect.id ?? null, curve: null, description: [] };
   const { plan: _plan, ...rest } = drawn;
-  const capped = everyStep && drawn.totalSteps > EVERY_STEP_REPLY_LIMIT ? { limit: EVERY_STEP_REPLY_LIMIT, totalSteps: drawn.totalSteps } : undefined;
-  const notes = capped ? [`Every-step output is capped at ${capped.limit} points: this run has ${capped.totalSteps} steps, so the curve is sampled (peaks kept).`] : [];
-  return { ...reply, dialect: drawn.dialect, curve: rest, description: describeCurve(drawn, notes), ...(capped ? { everyStepCapped: capped } : {}) };
+  const capped =
+    everyStep && drawn.totalSteps > EVERY_STEP_REPLY_LIMIT ? { limit: EVERY_STEP_REPLY_LIMIT, totalSteps: drawn.totalSteps } : undefined;
+  const notes = capped
+    ? [
+        `Every-step output is capped at ${capped.limit} points: this run has ${capped.totalSteps} steps, so the curve is sampled (peaks kept).`,
+      ]
+    : [];
+  return {
+    ...reply,
+    dialect: drawn.dialect,
+    curve: rest,
+    description: describeCurve(drawn, notes),
+    ...(capped ? { everyStepCapped: capped } : {}),
+  };
 }
 
 /** `lrLens/fixPreviews`: the curve of each quick fix at the cursor (fixes that pass the edit check only). */

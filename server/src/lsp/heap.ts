@@ -32,7 +32,7 @@ const tuningOn = () => process.env.LR_LENS_HEAP_TUNING !== '0';
 
 /**
  * Stops the young generation from growing past its current (initial) size. Call before anything else
- * allocates much: the semi-space grows while the bundle's modules initialise.
+ * allocates much: the semi-space grows while the bundle's modules initialize.
  */
 export function capYoungGeneration(): void {
   if (!tuningOn()) return;

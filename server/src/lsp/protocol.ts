@@ -30,7 +30,7 @@ export const MAX_PREVIEW_POINTS = 10_000;
 export interface CurveResponse {
   uri: string;
   version: number;
-  /** The recognised dialect, or null. */
+  /** The recognized dialect, or null. */
   dialect: string | null;
   curve: Omit<CurveResult, 'plan'> | null;
   /** The plan in words, one line per fact. */

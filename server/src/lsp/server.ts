@@ -69,8 +69,14 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   connection.languages.inlayHint.on(guardRequest(logger, 'textDocument/inlayHint', (params, token) => inlayHints(session, params, token)));
   connection.onDefinition(guardRequest(logger, 'textDocument/definition', (params, token) => definition(session, params, token)));
   connection.onDocumentLinks(guardRequest(logger, 'textDocument/documentLink', (params, token) => documentLinks(session, params, token)));
-  connection.onRequest(CURVE_REQUEST, guardRequest(logger, CURVE_REQUEST, (params: CurveParams) => curve(session, params)));
-  connection.onRequest(FIX_PREVIEWS_REQUEST, guardRequest(logger, FIX_PREVIEWS_REQUEST, (params: FixPreviewsParams) => fixPreviews(session, params)));
+  connection.onRequest(
+    CURVE_REQUEST,
+    guardRequest(logger, CURVE_REQUEST, (params: CurveParams) => curve(session, params)),
+  );
+  connection.onRequest(
+    FIX_PREVIEWS_REQUEST,
+    guardRequest(logger, FIX_PREVIEWS_REQUEST, (params: FixPreviewsParams) => fixPreviews(session, params)),
+  );
 
   documents.listen(validatedDocumentConnection(connection, logger));
   connection.listen();

@@ -1,4 +1,11 @@
-import { LSPErrorCodes, ResponseError, TextDocuments, type CancellationToken, type Connection, type InitializeParams } from 'vscode-languageserver';
+import {
+  LSPErrorCodes,
+  ResponseError,
+  TextDocuments,
+  type CancellationToken,
+  type Connection,
+  type InitializeParams,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ConfigAnalysis, LensSettings } from '../analysis/analyzeConfig';
 import { describeError, internalErrorsThrow, type AnalysisLogger } from '../analysis/internalErrors';
@@ -54,7 +61,10 @@ export class LensSession {
     private readonly connection: Connection,
     private readonly logger: ServerLogger,
   ) {
-    this.crossFile = new CrossFileDiagnostics((uri, diagnostics, version) => connection.sendDiagnostics({ uri, version, diagnostics }), this.uriOfFile);
+    this.crossFile = new CrossFileDiagnostics(
+      (uri, diagnostics, version) => connection.sendDiagnostics({ uri, version, diagnostics }),
+      this.uriOfFile,
+    );
     this.analysisLogger = {
       internalError: (error, where) => {
         if (internalErrorsThrow()) throw error;
@@ -223,7 +233,9 @@ export class LensSession {
 
   private scheduleDiagnostics(document: TextDocument, delay: number): void {
     this.stateOf(document.uri).schedule(delay, () => {
-      this.publishDiagnostics(document).catch((error: unknown) => this.logger.error(`LR Lens: diagnostics failed: ${describeError(error)}`));
+      this.publishDiagnostics(document).catch((error: unknown) =>
+        this.logger.error(`LR Lens: diagnostics failed: ${describeError(error)}`),
+      );
     });
   }
 

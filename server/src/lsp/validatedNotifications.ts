@@ -42,13 +42,16 @@ const invalidUri = (params: unknown) => (hasUri(params) ? null : 'no textDocumen
  */
 export function validatedDocumentConnection(connection: TextDocumentConnection, logger: ServerLogger): TextDocumentConnection {
   /** The handler, run only for params `invalid` finds nothing wrong with, and guarded. */
-  const checked =
-    <P>(method: string, invalid: (params: unknown) => string | null, handler: NotificationHandler<P>): NotificationHandler<P> =>
-      guardNotification(logger, method, (params: P) => {
-        const problem = invalid(params);
-        if (problem) logger.warn(`LR Lens: ignored ${method}: ${problem}`);
-        else void handler(params);
-      });
+  const checked = <P>(
+    method: string,
+    invalid: (params: unknown) => string | null,
+    handler: NotificationHandler<P>,
+  ): NotificationHandler<P> =>
+    guardNotification(logger, method, (params: P) => {
+      const problem = invalid(params);
+      if (problem) logger.warn(`LR Lens: ignored ${method}: ${problem}`);
+      else void handler(params);
+    });
   return {
     onDidOpenTextDocument: (handler): Disposable => connection.onDidOpenTextDocument(checked('textDocument/didOpen', invalidOpen, handler)),
     onDidChangeTextDocument: (handler) => connection.onDidChangeTextDocument(checked('textDocument/didChange', invalidChange, handler)),

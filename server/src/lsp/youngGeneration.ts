@@ -1,4 +1,4 @@
-// Imported first by main.ts: the young generation is capped before the bundle's modules initialise (see heap.ts).
+// Imported first by main.ts: the young generation is capped before the bundle's modules initialize (see heap.ts).
 import { capYoungGeneration } from './heap';
 
 capYoungGeneration();

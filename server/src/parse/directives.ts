@@ -51,7 +51,10 @@ export function parseDirectives(text: string): Directives {
     const rules = new Set<string>();
     for (const item of body.matchAll(/[^\s,]+/g)) {
       rules.add(item[0]);
-      namedRules.push({ rule: item[0], span: { start: bodyStart + (item.index ?? 0), end: bodyStart + (item.index ?? 0) + item[0].length } });
+      namedRules.push({
+        rule: item[0],
+        span: { start: bodyStart + (item.index ?? 0), end: bodyStart + (item.index ?? 0) + item[0].length },
+      });
     }
     disabledLines.set(lineOf(match.index ?? 0) + 1, rules);
   }

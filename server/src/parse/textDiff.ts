@@ -47,7 +47,8 @@ export const diffingTextDocuments = {
   update(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
     // One at a time: each change applies to the text the ones before it left.
     let updated = document;
-    for (const change of changes) updated = TextDocument.update(updated, ['range' in change ? change : rangedChangeOf(updated, change.text)], version);
+    for (const change of changes)
+      updated = TextDocument.update(updated, ['range' in change ? change : rangedChangeOf(updated, change.text)], version);
     return changes.length === 0 ? TextDocument.update(document, [], version) : updated;
   },
 };

@@ -21,28 +21,90 @@ export const ADAM_DEFAULTS: Record<Exclude<AdamRole, 'lr'>, number> = { beta1: 0
 function segments(name: string): string[] {
   return name
     .split(/[./:]/)
-    .map((s) => s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/-/g, '_').toLowerCase())
+    .map((s) =>
+      s
+        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+        .replace(/-/g, '_')
+        .toLowerCase(),
+    )
     .filter((s) => s.length > 0);
 }
 
-const LR_NAMES = new Set(['lr', 'learning_rate', 'learn_rate', 'lr0', 'base_lr', 'max_lr', 'peak_lr', 'init_lr', 'initial_lr', 'lr_max', 'adam_lr', 'adam_learning_rate', 'blr']);
+const LR_NAMES = new Set([
+  'lr',
+  'learning_rate',
+  'learn_rate',
+  'lr0',
+  'base_lr',
+  'max_lr',
+  'peak_lr',
+  'init_lr',
+  'initial_lr',
+  'lr_max',
+  'adam_lr',
+  'adam_learning_rate',
+  'blr',
+]);
 /** `*_lr` names that are not the base LR: the end of a decay, warmup starts, final fractions. */
 const NOT_BASE_LR = /^(min|end|final|ending|warmup|warmup_bias|start|last|lr_min|cosine_min)_?lr$/;
 const BETA1 = new Set(['beta1', 'beta_1', 'adam_beta1', 'adam_beta_1', 'b1', 'adam_b1']);
 const BETA2 = new Set(['beta2', 'beta_2', 'adam_beta2', 'adam_beta_2', 'b2', 'adam_b2']);
 const BETAS = new Set(['betas', 'adam_betas']);
 const EPSILON = new Set(['eps', 'epsilon', 'adam_eps', 'adam_epsilon', 'eps_adam', 'adam_eps_value']);
-const OPTIMIZER = new Set(['optimizer', 'optim', 'optimizer_name', 'optimizer_type', 'optimizer_cls', 'opt', 'optimizer_class', 'optimiser']);
+const OPTIMIZER = new Set([
+  'optimizer',
+  'optim',
+  'optimizer_name',
+  'optimizer_type',
+  'optimizer_cls',
+  'opt',
+  'optimizer_class',
+  'optimizer',
+]);
 /** Keys that name the class when they sit under an optimizer section (`optimizer._target_`, `optim.name`). */
 const CLASS_KEYS = new Set(['_target_', 'name', 'type', 'class_path', 'cls', 'class', 'target']);
 const LENGTH = new Set([
   // Not `num_steps` or `steps`: in RL and scheduler configs they are rollout lengths and milestones.
-  'max_steps', 'train_steps', 'max_train_steps', 'num_train_steps', 'total_steps', 'training_steps',
-  'max_iter', 'max_iters', 'num_iters', 'iterations', 'max_iterations', 'train_iters', 'num_updates', 'max_update', 'max_updates',
-  'epochs', 'num_epochs', 'max_epochs', 'n_epochs', 'num_train_epochs', 'train_epochs', 'epoch',
-  'max_duration', 'total_timesteps', 'num_timesteps', 'total_num_steps', 'train_steps_per_run',
+  'max_steps',
+  'train_steps',
+  'max_train_steps',
+  'num_train_steps',
+  'total_steps',
+  'training_steps',
+  'max_iter',
+  'max_iters',
+  'num_iters',
+  'iterations',
+  'max_iterations',
+  'train_iters',
+  'num_updates',
+  'max_update',
+  'max_updates',
+  'epochs',
+  'num_epochs',
+  'max_epochs',
+  'n_epochs',
+  'num_train_epochs',
+  'train_epochs',
+  'epoch',
+  'max_duration',
+  'total_timesteps',
+  'num_timesteps',
+  'total_num_steps',
+  'train_steps_per_run',
 ]);
-const SCHEDULE = new Set(['lr_scheduler', 'lr_scheduler_type', 'scheduler', 'lr_schedule', 'schedule', 'scheduler_type', 'lr_decay_style', 'decay_style', 'sched', 'lr_policy']);
+const SCHEDULE = new Set([
+  'lr_scheduler',
+  'lr_scheduler_type',
+  'scheduler',
+  'lr_schedule',
+  'schedule',
+  'scheduler_type',
+  'lr_decay_style',
+  'decay_style',
+  'sched',
+  'lr_policy',
+]);
 const OPTIMIZER_SECTIONS = new Set(['optimizer', 'optim', 'opt', 'optimizers', 'optimizer_config']);
 
 /** The role of a search-space name, whatever the optimizer (callers check the optimizer family). */
@@ -82,7 +144,13 @@ export function readOptimizer(sweep: SweepDraft): SweepOptimizer {
   const adamNamed = sweep.entries.find((e) => /adam/i.test(e.name) && roleOf(e.name) !== null);
   if (adamNamed) return { family: 'adam', names: [], tuned: false, basis: `\`${adamNamed.name}\` names Adam` };
   const adamShaped = sweep.entries.find((e) => ['beta1', 'beta2', 'betas', 'epsilon'].includes(roleOf(e.name) ?? '') && isTuned(e));
-  if (adamShaped) return { family: 'adam', names: [], tuned: false, basis: `assumed Adam-family: the sweep names no optimizer and tunes \`${adamShaped.name}\`` };
+  if (adamShaped)
+    return {
+      family: 'adam',
+      names: [],
+      tuned: false,
+      basis: `assumed Adam-family: the sweep names no optimizer and tunes \`${adamShaped.name}\``,
+    };
   return { family: 'unknown', names: [], tuned: false, basis: 'the sweep names no optimizer' };
 }
 

@@ -120,7 +120,11 @@ export function gridSizeOf(entries: readonly SweepEntry[]): number | null {
 }
 
 /** The budget from an explicit cap and a grid size: the smaller of the two, or whichever is known. */
-export function budgetOf(cap: { value: number; text: string; span?: z.infer<typeof SpanSchema> } | null, gridSize: number | null, gridText: string): SweepBudget {
+export function budgetOf(
+  cap: { value: number; text: string; span?: z.infer<typeof SpanSchema> } | null,
+  gridSize: number | null,
+  gridText: string,
+): SweepBudget {
   const capSpan = cap?.span ? { capSpan: cap.span } : {};
   if (cap && gridSize !== null) {
     return cap.value <= gridSize

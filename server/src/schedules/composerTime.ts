@@ -41,7 +41,8 @@ export interface ComposerTimeContext {
 export function composerTimeToBatches(time: ComposerTime, context: ComposerTimeContext, ssr = 1.0): number | undefined {
   const { maxDuration, dataloaderLen } = context;
   if (time.unit === 'dur') {
-    if (maxDuration.unit === 'ep') return dataloaderLen === undefined ? undefined : Math.trunc(time.value * dataloaderLen * maxDuration.value);
+    if (maxDuration.unit === 'ep')
+      return dataloaderLen === undefined ? undefined : Math.trunc(time.value * dataloaderLen * maxDuration.value);
     if (maxDuration.unit === 'ba' || maxDuration.unit === 'iter') return Math.trunc(time.value * maxDuration.value);
     return undefined;
   }

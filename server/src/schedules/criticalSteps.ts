@@ -39,7 +39,12 @@ export function stepsAroundSorted(breakpoints: readonly number[], start: number,
 
 /** Critical steps in [start, end) from breakpoints (any order). At most `limit` returned. */
 export function stepsAroundBreakpoints(breakpoints: readonly number[], start: number, end: number, limit: number): number[] {
-  return stepsAroundSorted([...breakpoints].sort((x, y) => x - y), start, end, limit);
+  return stepsAroundSorted(
+    [...breakpoints].sort((x, y) => x - y),
+    start,
+    end,
+    limit,
+  );
 }
 
 /**
@@ -49,7 +54,11 @@ export function stepsAroundBreakpoints(breakpoints: readonly number[], start: nu
 export function periodicBreakpointSteps(offset: number, period: number, start: number, end: number, limit: number): number[] {
   if (!(period > 0)) return stepsAroundSorted([offset], start, end, limit);
   const breakpoints: number[] = [];
-  for (let k = Math.max(0, Math.floor((start - 1 - offset) / period)); offset + k * period < end + 1 && breakpoints.length < limit + 2; k++) {
+  for (
+    let k = Math.max(0, Math.floor((start - 1 - offset) / period));
+    offset + k * period < end + 1 && breakpoints.length < limit + 2;
+    k++
+  ) {
     breakpoints.push(offset + k * period);
   }
   return stepsAroundSorted(breakpoints, start, end, limit);
@@ -70,11 +79,17 @@ export function mergeSteps(lists: readonly number[][], limit: number): number[] 
     let bestValue = Infinity;
     for (const cursor of cursors) {
       const value = cursor.list[cursor.index];
-      if (value !== undefined && value < bestValue) { bestValue = value; best = cursor; }
+      if (value !== undefined && value < bestValue) {
+        bestValue = value;
+        best = cursor;
+      }
     }
     if (!best) break;
     best.index += 1;
-    if (bestValue > last) { merged.push(bestValue); last = bestValue; }
+    if (bestValue > last) {
+      merged.push(bestValue);
+      last = bestValue;
+    }
   }
   return merged;
 }

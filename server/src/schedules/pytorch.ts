@@ -47,8 +47,19 @@ export const RECURSION_LIMIT = 1_000_000;
 const MAX_MARKERS = 500;
 
 export const PYTORCH_SCHEDULERS = [
-  'StepLR', 'MultiStepLR', 'ConstantLR', 'LinearLR', 'ExponentialLR', 'PolynomialLR', 'CosineAnnealingLR',
-  'CosineAnnealingWarmRestarts', 'OneCycleLR', 'CyclicLR', 'SequentialLR', 'ChainedScheduler', 'ReduceLROnPlateau',
+  'StepLR',
+  'MultiStepLR',
+  'ConstantLR',
+  'LinearLR',
+  'ExponentialLR',
+  'PolynomialLR',
+  'CosineAnnealingLR',
+  'CosineAnnealingWarmRestarts',
+  'OneCycleLR',
+  'CyclicLR',
+  'SequentialLR',
+  'ChainedScheduler',
+  'ReduceLROnPlateau',
 ] as const;
 
 /** One torch scheduler class, with the pieces every composition needs. */
@@ -89,9 +100,15 @@ function positive(value: number | undefined): value is number {
   return value !== undefined && value > 0;
 }
 
-function everyK(first: number, period: number, total: number, kind: ScheduleMarker['kind'], label: (k: number) => string): ScheduleMarker[] {
+function everyK(
+  first: number,
+  period: number,
+  total: number,
+  kind: ScheduleMarker['kind'],
+  label: (k: number) => string,
+): ScheduleMarker[] {
   const markers: ScheduleMarker[] = [];
-  for (let k = 0, s = first; s < total && markers.length < MAX_MARKERS; k++, s = first + (k * period)) {
+  for (let k = 0, s = first; s < total && markers.length < MAX_MARKERS; k++, s = first + k * period) {
     markers.push({ step: s, kind, label: label(k + 1) });
     if (!(period > 0)) break;
   }
@@ -124,7 +141,8 @@ function torchScheduler(rawName: string, params: Params, base: number): TorchSch
         closed: (t) => base * gamma ** bisectRight(sorted, t),
         chain: (lr, t) => (counts.has(t) ? lr * gamma ** (counts.get(t) as number) : lr),
         criticalSteps: (start, end, limit) => stepsAroundBreakpoints(sorted, start, end, limit),
-        markers: (total) => [...counts.keys()].filter((m) => m < total).map((m) => ({ step: m, kind: 'milestone' as const, label: `milestone ${m}` })),
+        markers: (total) =>
+          [...counts.keys()].filter((m) => m < total).map((m) => ({ step: m, kind: 'milestone' as const, label: `milestone ${m}` })),
       };
     }
     case 'ConstantLR': {
@@ -135,7 +153,8 @@ function torchScheduler(rawName: string, params: Params, base: number): TorchSch
         closed: (t) => base * (factor + (t >= totalIters ? 1 : 0) * (1 - factor)),
         chain: (lr, t) => (t === 0 ? lr * factor : t !== totalIters ? lr : lr * (1.0 / factor)),
         criticalSteps: (start, end, limit) => stepsAroundBreakpoints([totalIters], start, end, limit),
-        markers: (total) => (totalIters > 0 && totalIters < total ? [{ step: totalIters, kind: 'warmup-end' as const, label: 'factor ends' }] : []),
+        markers: (total) =>
+          totalIters > 0 && totalIters < total ? [{ step: totalIters, kind: 'warmup-end' as const, label: 'factor ends' }] : [],
       };
     }
     case 'LinearLR': {
@@ -152,7 +171,16 @@ function torchScheduler(rawName: string, params: Params, base: number): TorchSch
               ? lr
               : lr * (1 + (endFactor - startFactor) / (totalIters * startFactor + (t - 1) * (endFactor - startFactor))),
         criticalSteps: (start, end, limit) => stepsAroundBreakpoints([totalIters], start, end, limit),
-        markers: (total) => (totalIters < total ? [{ step: totalIters, kind: startFactor < endFactor ? 'warmup-end' as const : 'milestone' as const, label: 'linear ramp ends' }] : []),
+        markers: (total) =>
+          totalIters < total
+            ? [
+                {
+                  step: totalIters,
+                  kind: startFactor < endFactor ? ('warmup-end' as const) : ('milestone' as const),
+                  label: 'linear ramp ends',
+                },
+              ]
+            : [],
       };
     }
     case 'ExponentialLR': {
@@ -171,8 +199,7 @@ function torchScheduler(rawName: string, params: Params, base: number): TorchSch
       if (!positive(totalIters)) return null;
       return {
         closed: (t) => base * (1.0 - Math.min(totalIters, t) / totalIters) ** power,
-        chain: (lr, t) =>
-          t === 0 || t > totalIters ? lr : lr * ((1.0 - t / totalIters) / (1.0 - (t - 1) / totalIters)) ** power,
+        chain: (lr, t) => (t === 0 || t > totalIters ? lr : lr * ((1.0 - t / totalIters) / (1.0 - (t - 1) / totalIters)) ** power),
         criticalSteps: (start, end, limit) => stepsAroundBreakpoints([totalIters], start, end, limit),
         markers: (total) => (totalIters < total ? [{ step: totalIters, kind: 'milestone' as const, label: 'decay ends (lr 0)' }] : []),
       };
@@ -185,7 +212,8 @@ function torchScheduler(rawName: string, params: Params, base: number): TorchSch
       const cosOf = (t: number): number => Math.cos((Math.PI * t) / tMax);
       const isRestart = (t: number): boolean => pyMod(t - 1 - tMax, 2 * tMax) === 0;
       /** torch's chainable step: the LR after step t from the LR before it and cos(pi t/T_max) at t-1 and t. */
-      const decay = (lr: number, previousCos: number, currentCos: number): number => ((1 + currentCos) / (1 + previousCos)) * (lr - etaMin) + etaMin;
+      const decay = (lr: number, previousCos: number, currentCos: number): number =>
+        ((1 + currentCos) / (1 + previousCos)) * (lr - etaMin) + etaMin;
       // cos(pi*t/T_max) of the previous call: the recursion runs t = 1, 2, ... in order, and torch recomputes the
       // same expression for t-1, so reusing it gives the identical float.
       let cachedT = Number.NaN;
@@ -222,7 +250,10 @@ function torchScheduler(rawName: string, params: Params, base: number): TorchSch
         },
         // Extrema at every multiple of T_max (troughs at odd, peaks at even multiples): the curve is periodic.
         criticalSteps: (start, end, limit) => periodicBreakpointSteps(tMax, tMax, start, end, limit),
-        markers: (total) => everyK(tMax, tMax, total, 'milestone', (k) => (k % 2 === 1 ? 'T_max: minimum, the LR rises after it' : `${k}·T_max: back at base lr`)),
+        markers: (total) =>
+          everyK(tMax, tMax, total, 'milestone', (k) =>
+            k % 2 === 1 ? 'T_max: minimum, the LR rises after it' : `${k}·T_max: back at base lr`,
+          ),
       };
     }
     case 'CosineAnnealingWarmRestarts': {
@@ -244,14 +275,21 @@ function torchScheduler(rawName: string, params: Params, base: number): TorchSch
         chain: (_lr, t) => closed(t),
         stateless: true,
         criticalSteps: (start, end, limit) =>
-          tMult === 1 ? periodicBreakpointSteps(t0, t0, start, end, limit) : stepsAroundBreakpoints(restarts(start, end), start, end, limit),
+          tMult === 1
+            ? periodicBreakpointSteps(t0, t0, start, end, limit)
+            : stepsAroundBreakpoints(restarts(start, end), start, end, limit),
         markers: (total) =>
-          (tMult === 1 ? everyK(t0, t0, total, 'restart', (k) => `restart ${k}`) : restarts(0, total).slice(0, MAX_MARKERS).map((s, k) => ({ step: s, kind: 'restart' as const, label: `restart ${k + 1}` }))),
+          tMult === 1
+            ? everyK(t0, t0, total, 'restart', (k) => `restart ${k}`)
+            : restarts(0, total)
+                .slice(0, MAX_MARKERS)
+                .map((s, k) => ({ step: s, kind: 'restart' as const, label: `restart ${k + 1}` })),
       };
     }
     case 'OneCycleLR': {
       const maxLr = numberParam(params, 'max_lr');
-      const totalSteps = numberParam(params, 'total_steps') ?? product(numberParam(params, 'epochs'), numberParam(params, 'steps_per_epoch'));
+      const totalSteps =
+        numberParam(params, 'total_steps') ?? product(numberParam(params, 'epochs'), numberParam(params, 'steps_per_epoch'));
       const pctStart = numberParam(params, 'pct_start') ?? 0.3;
       const strategy = stringParam(params, 'anneal_strategy') ?? 'cos';
       const divFactor = numberParam(params, 'div_factor') ?? 25;
@@ -271,9 +309,10 @@ function torchScheduler(rawName: string, params: Params, base: number): TorchSch
             { end: pctStart * totalSteps - 1, from: initialLr, to: maxLr },
             { end: totalSteps - 1, from: maxLr, to: minLr },
           ];
-      const anneal = strategy === 'cos'
-        ? (from: number, to: number, pct: number) => to + ((from - to) / 2.0) * (Math.cos(Math.PI * pct) + 1)
-        : (from: number, to: number, pct: number) => (to - from) * pct + from;
+      const anneal =
+        strategy === 'cos'
+          ? (from: number, to: number, pct: number) => to + ((from - to) / 2.0) * (Math.cos(Math.PI * pct) + 1)
+          : (from: number, to: number, pct: number) => (to - from) * pct + from;
       const lastPhase = phases[phases.length - 1];
       const closed = (t: number): number => {
         if (t > totalSteps) return Number.NaN; // torch raises ValueError: "Tried to step N times"
@@ -290,10 +329,17 @@ function torchScheduler(rawName: string, params: Params, base: number): TorchSch
         stateless: true,
         overridesInitialLr: initialLr,
         criticalSteps: (start, end, limit) => stepsAroundBreakpoints([...phases.map((p) => p.end), totalSteps + 1], start, end, limit),
-        markers: (total) => [
-          ...phases.slice(0, -1).map((p, i) => ({ step: Math.max(0, Math.round(p.end)), kind: 'phase-end' as const, label: i === 0 ? 'peak (max_lr)' : 'back at initial lr' })),
-          ...(totalSteps < total - 1 ? [{ step: totalSteps + 1, kind: 'horizon' as const, label: 'OneCycleLR raises past total_steps' }] : []),
-        ].filter((m) => m.step < total),
+        markers: (total) =>
+          [
+            ...phases.slice(0, -1).map((p, i) => ({
+              step: Math.max(0, Math.round(p.end)),
+              kind: 'phase-end' as const,
+              label: i === 0 ? 'peak (max_lr)' : 'back at initial lr',
+            })),
+            ...(totalSteps < total - 1
+              ? [{ step: totalSteps + 1, kind: 'horizon' as const, label: 'OneCycleLR raises past total_steps' }]
+              : []),
+          ].filter((m) => m.step < total),
       };
     }
     case 'CyclicLR': {
@@ -322,7 +368,10 @@ function torchScheduler(rawName: string, params: Params, base: number): TorchSch
         stateless: true,
         overridesInitialLr: baseLr,
         criticalSteps: (start, end, limit) =>
-          mergeSteps([periodicBreakpointSteps(0, totalSize, start, end, limit), periodicBreakpointSteps(up, totalSize, start, end, limit)], limit),
+          mergeSteps(
+            [periodicBreakpointSteps(0, totalSize, start, end, limit), periodicBreakpointSteps(up, totalSize, start, end, limit)],
+            limit,
+          ),
         markers: (total) => everyK(up, totalSize, total, 'phase-end', (k) => `peak ${k}`),
       };
     }
@@ -467,14 +516,19 @@ export function pytorchSchedule(input: PyTorchScheduleInput): Schedule | null {
     const start = kids.reduce((lr, kid) => kid.overridesInitialLr ?? lr, base);
     // Beyond the recursion limit: the product of the children's closed-form factors (exact for multiplicative
     // children such as StepLR, ExponentialLR, ConstantLR; an approximation for e.g. cosine with eta_min > 0).
-    const closed = (t: number) => kids.reduce((lr, kid) => (kid.overridesInitialLr !== undefined ? kid.closed(t) : (lr * kid.closed(t)) / base), start);
+    const closed = (t: number) =>
+      kids.reduce((lr, kid) => (kid.overridesInitialLr !== undefined ? kid.closed(t) : (lr * kid.closed(t)) / base), start);
     return scheduleOf(
       name,
       input,
       closed,
       () => kids.reduce((lr, kid) => kid.chain(lr, 0), start),
       (lr, t) => kids.reduce((value, kid) => kid.chain(value, t), lr),
-      (s, e, limit) => mergeSteps(kids.map((kid) => kid.criticalSteps(s, e, limit)), limit),
+      (s, e, limit) =>
+        mergeSteps(
+          kids.map((kid) => kid.criticalSteps(s, e, limit)),
+          limit,
+        ),
       kids.flatMap((kid) => kid.markers(input.totalSteps)).sort((a, b) => a.step - b.step),
     );
   }

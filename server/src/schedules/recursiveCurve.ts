@@ -47,7 +47,10 @@ export class RecursiveCurve {
       this.values = grown;
     }
     let i = this.computed;
-    if (i === 0) { this.values[0] = this.first(); i = 1; }
+    if (i === 0) {
+      this.values[0] = this.first();
+      i = 1;
+    }
     if (this.nextInto) this.nextInto(this.values, i, t + 1);
     else for (; i <= t; i++) this.values[i] = this.next(defined(this.values[i - 1], 'the array holds every step up to t'), i);
     this.computed = t + 1;

@@ -43,7 +43,10 @@ export function sampleCurve(schedule: Schedule, maxPoints = 200): CurvePoint[] {
   if (total <= budget) return everyStep(schedule);
 
   const buckets = Math.floor(budget / POINTS_PER_BUCKET);
-  const markerSteps = schedule.markers.map((m) => m.step).filter((s) => s >= 0 && s < total).sort((a, b) => a - b);
+  const markerSteps = schedule.markers
+    .map((m) => m.step)
+    .filter((s) => s >= 0 && s < total)
+    .sort((a, b) => a - b);
   const points: CurvePoint[] = [];
   let markerIndex = 0;
   for (let b = 0; b < buckets; b++) {
@@ -71,8 +74,14 @@ export function sampleCurve(schedule: Schedule, maxPoints = 200): CurvePoint[] {
     let maxLr = -Infinity;
     for (const t of candidates) {
       const lr = schedule.lrAt(t);
-      if (lr < minLr) { minLr = lr; minStep = t; }
-      if (lr > maxLr) { maxLr = lr; maxStep = t; }
+      if (lr < minLr) {
+        minLr = lr;
+        minStep = t;
+      }
+      if (lr > maxLr) {
+        maxLr = lr;
+        maxStep = t;
+      }
     }
     // The bucket's first, lowest, highest and last steps, in order and each once.
     const last = end - 1;

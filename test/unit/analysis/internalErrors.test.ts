@@ -23,7 +23,10 @@ test('with a logger, the fault is logged and the document is still recognized', 
   const logged: string[] = [];
   const logger: AnalysisLogger = { internalError: (error, where) => logged.push(`${where}: ${String(error)}`) };
   const analysis = analyzeConfig(CONFIG, '/ws/train.yaml', faulty({ logger }));
-  assert.deepEqual(analysis.documents.map((d) => d.dialect.id), ['huggingface']);
+  assert.deepEqual(
+    analysis.documents.map((d) => d.dialect.id),
+    ['huggingface'],
+  );
   assert.equal(logged.length, 1, logged.join('\n'));
   assert.match(logged[0] ?? '', /^dialect huggingface: Error: disk on fire$/);
 });
@@ -39,6 +42,9 @@ test('without a logger in production, the fault goes to stderr and the analysis 
   t.mock.method(process.stderr, 'write', (chunk: string) => written.push(chunk) > 0);
   const analysis = analyzeConfig(CONFIG, '/ws/train.yaml', faulty({}));
   t.mock.restoreAll();
-  assert.deepEqual(analysis.documents.map((d) => d.dialect.id), ['huggingface']);
+  assert.deepEqual(
+    analysis.documents.map((d) => d.dialect.id),
+    ['huggingface'],
+  );
   assert.match(written.join(''), /LR Lens internal error in dialect huggingface: Error: disk on fire/);
 });

@@ -1,4 +1,4 @@
-// Every real config under ../shared/corpus (outside this repository; never copied in) is analysed: no internal
+// Every real config under ../shared/corpus (outside this repository; never copied in) is analyzed: no internal
 // error, the dialect its folder names, a reviewed snapshot of the derived plan figures, and constant-lr only
 // where the run really keeps its LR constant. Update the snapshot with LR_LENS_UPDATE_SNAPSHOT=1 and review it.
 import assert from 'node:assert/strict';
@@ -27,7 +27,8 @@ const REALLY_CONSTANT: Record<string, string> = {
   'fairseq/facebookresearch__fairseq__examples__wav2vec__unsupervised__config__gan__w2vu.yaml': 'fixed schedule per group (GAN)',
   'hf_trainer/hiyouga__LLaMA-Factory__examples__megatron__qwen3_moe_full.yaml': 'lr_scheduler_type: constant',
   'hf_trainer/huggingface__open-r1__recipes__Qwen2.5-Coder-7B-Instruct__grpo__config_codeforces.yaml': 'constant_with_warmup',
-  'opennmt/OpenNMT__OpenNMT-py__docs__source__examples__replicate_vicuna__templates__llama7B-finetune.yaml': 'decay_method none, run ends before start_decay_steps',
+  'opennmt/OpenNMT__OpenNMT-py__docs__source__examples__replicate_vicuna__templates__llama7B-finetune.yaml':
+    'decay_method none, run ends before start_decay_steps',
   'torchtune/pytorch__torchtune__recipes__configs__llama3_1__70B_full.yaml': 'no lr_scheduler',
   'wandb_sweep/Arnie-He__BLPO__sweep.yaml': 'sweep fixes ANNEAL_LR "false" for every trial (PPO-style constant LR)',
 };
@@ -73,7 +74,7 @@ function corpusFiles(): string[] {
     .sort();
 }
 
-test('corpus: every file is analysed, recognised as its folder says, and matches the reviewed snapshot', (t) => {
+test('corpus: every file is analyzed, recognized as its folder says, and matches the reviewed snapshot', (t) => {
   if (!existsSync(CORPUS)) {
     console.error(`\n*** corpus.test.ts: corpus folder ${CORPUS} is ABSENT: the corpus checks did NOT run ***\n`);
     t.skip(`corpus folder absent: ${CORPUS}`);
@@ -96,9 +97,13 @@ test('corpus: every file is analysed, recognised as its folder says, and matches
     for (const document of analysis.documents) {
       assert.equal(document.dialect.id, expected, `${file}: document ${document.documentIndex} read as ${document.dialect.id}`);
     }
-    if (expected !== null) assert.equal(entry.dialect, expected, `${file}: not recognised as ${expected}`);
+    if (expected !== null) assert.equal(entry.dialect, expected, `${file}: not recognized as ${expected}`);
     const constantLr = entry.rules.includes('constant-lr');
-    assert.equal(constantLr, file in REALLY_CONSTANT, `${file}: constant-lr ${constantLr ? 'fired on a run that has a schedule' : 'missing on a really constant run'}`);
+    assert.equal(
+      constantLr,
+      file in REALLY_CONSTANT,
+      `${file}: constant-lr ${constantLr ? 'fired on a run that has a schedule' : 'missing on a really constant run'}`,
+    );
   }
   onInternalError(() => undefined);
   assert.deepEqual(errors, []);
@@ -126,6 +131,10 @@ test('corpus: per-folder recognition tally (printed for the report)', (t) => {
     const [good, all] = tally[folder] ?? [0, 0];
     tally[folder] = [good + (ok ? 1 : 0), all + 1];
   }
-  t.diagnostic(Object.entries(tally).map(([f, [g, a]]) => `${f} ${g}/${a}`).join(', '));
+  t.diagnostic(
+    Object.entries(tally)
+      .map(([f, [g, a]]) => `${f} ${g}/${a}`)
+      .join(', '),
+  );
   for (const [folder, [good, all]] of Object.entries(tally)) assert.equal(good, all, folder);
 });

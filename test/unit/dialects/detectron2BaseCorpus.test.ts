@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
-import { analyse, planOf } from './analyse';
+import { analyze, planOf } from './analyze';
 
 const FOLDER = join(__dirname, '../../../../shared/corpus/detectron2');
 const ROOT = '/corpus/';
@@ -36,11 +36,12 @@ test('detectron2 corpus files whose _BASE_ is in the corpus take their missing v
     const fileName = ROOT + name.split('__').join('/');
     const base = (parse(text) as { _BASE_?: string } | null)?._BASE_;
     const baseText = typeof base === 'string' ? readFile(new URL(base, `file://${fileName}`).pathname) : undefined;
-    const analysis = analyse(text, fileName, { readFile });
+    const analysis = analyze(text, fileName, { readFile });
     const plan = analysis.documents[0]?.plan;
     assert.ok(plan, `${name}: no plan`);
     for (const finding of analysis.findings) {
-      if (finding.elsewhere) assert.ok(readFile(finding.elsewhere.fileName) !== undefined, `${name}: a finding placed in a file that was not read`);
+      if (finding.elsewhere)
+        assert.ok(readFile(finding.elsewhere.fileName) !== undefined, `${name}: a finding placed in a file that was not read`);
     }
     if (baseText === undefined) continue;
     followed++;

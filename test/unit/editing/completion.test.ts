@@ -2,18 +2,18 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { completionsAt, type CompletionEntry } from '../../../server/src/analysis/completion';
 import { REGISTRY_COMPLETION_HOST } from '../../../server/src/lsp/editingHandlers';
-import { analyse, yaml } from '../dialects/analyse';
+import { analyze, yaml } from '../dialects/analyze';
 
 /** Completion where `|` stands (the bar removed), in a file that must be recognized; each entry with the text it makes. */
 function complete(withBar: string, fileName = 'config.yaml'): (CompletionEntry & { result: string })[] {
   const offset = withBar.indexOf('|');
   const text = withBar.replace('|', '');
-  const analysis = analyse(text, fileName);
+  const analysis = analyze(text, fileName);
   assert.ok(analysis.documents.length > 0, 'the file must be recognized for this test to mean anything');
   // As the server does: a file whose scheduler value is still empty is drawn with a name written in.
   const host = {
     ...REGISTRY_COMPLETION_HOST,
-    planOf: (variant: string, index: number) => analyse(variant, fileName).documents.find((d) => d.documentIndex === index)?.plan,
+    planOf: (variant: string, index: number) => analyze(variant, fileName).documents.find((d) => d.documentIndex === index)?.plan,
   };
   return completionsAt(analysis, text, offset, host).map((entry) => ({
     ...entry,

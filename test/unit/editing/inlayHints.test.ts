@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { inlayHintsOf } from '../../../server/src/analysis/inlayHints';
-import { analyse, yaml } from '../dialects/analyse';
+import { analyze, yaml } from '../dialects/analyze';
 
 /** Each hint as `line text ⟶ label`, where the line is the text before the hint on its line. */
 function hints(text: string, fileName = 'config.yaml'): string[] {
-  const analysis = analyse(text, fileName);
+  const analysis = analyze(text, fileName);
   assert.ok(analysis.documents.length > 0, 'the file must be recognized for this test to mean anything');
   return inlayHintsOf(analysis, text).map((hint) => {
     const lineStart = text.lastIndexOf('\n', hint.offset - 1) + 1;
@@ -27,7 +27,10 @@ test('an epoch count shows the steps it comes to, saying when steps per epoch ar
 
 test('a warmup ratio under an assumed length says so', () => {
   const text = yaml('learning_rate: 2.0e-5', 'lr_scheduler_type: cosine', 'warmup_ratio: 0.1', 'num_train_epochs: 1');
-  assert.deepEqual(hints(text), ['warmup_ratio: 0.1 ⟶ = 100 steps (assumed length)', 'num_train_epochs: 1 ⟶ ≈ 1,000 steps (1,000/epoch assumed)']);
+  assert.deepEqual(hints(text), [
+    'warmup_ratio: 0.1 ⟶ = 100 steps (assumed length)',
+    'num_train_epochs: 1 ⟶ ≈ 1,000 steps (1,000/epoch assumed)',
+  ]);
 });
 
 test('a milestone list shows the LR after each milestone, SequentialLR children counted from their start', () => {
@@ -96,7 +99,7 @@ test("a sweep's trial budget shows which Adam hyperparameters it can afford", ()
 
 test('files that are not training configs get no hints', () => {
   const text = yaml('name: CI', 'on: [push]', 'jobs:', '  build:', '    runs-on: ubuntu-latest', '    steps:', '      - run: echo 0.03');
-  const analysis = analyse(text, '.github/workflows/ci.yml');
+  const analysis = analyze(text, '.github/workflows/ci.yml');
   assert.equal(analysis.documents.length, 0);
   assert.deepEqual(inlayHintsOf(analysis, text), []);
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseAllDocuments } from 'yaml';
 import { absoluteReference, definitionAt, fileLinksOf } from '../../../server/src/analysis/navigation';
-import { yaml } from '../dialects/analyse';
+import { yaml } from '../dialects/analyze';
 
 const files: Record<string, string> = {
   '/ws/conf/optimizer/adamw.yaml': yaml('lr: 3.0e-4', 'betas: [0.9, 0.95]'),

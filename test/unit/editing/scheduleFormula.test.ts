@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { curveOfPlan } from '../../../server/src/analysis/curve';
 import { scheduleFormula } from '../../../server/src/analysis/scheduleFormula';
 import { scheduleFamilyOf } from '../../../server/src/plan/scheduleFamily';
-import { planOf, yaml } from '../dialects/analyse';
+import { planOf, yaml } from '../dialects/analyze';
 
 function formula(text: string, dialect: string): string | null {
   const plan = planOf(text, dialect);

@@ -7,7 +7,16 @@ function cursor(withBar: string) {
   const offset = withBar.indexOf('|');
   const text = withBar.replace('|', '');
   const at = yamlCursorAt(text, offset);
-  return at && { kind: at.kind, key: at.key, parents: at.parents, prefix: at.prefix, replaced: text.slice(at.replace.start, at.replace.end), siblings: [...at.siblings] };
+  return (
+    at && {
+      kind: at.kind,
+      key: at.key,
+      parents: at.parents,
+      prefix: at.prefix,
+      replaced: text.slice(at.replace.start, at.replace.end),
+      siblings: [...at.siblings],
+    }
+  );
 }
 
 test('a value position names its key, parents and what it replaces', () => {
@@ -19,14 +28,19 @@ test('a value position names its key, parents and what it replaces', () => {
     replaced: 'co',
     siblings: ['warmup_ratio'],
   });
-  assert.deepEqual(cursor('optimizer:\n  class_path: torch.optim.AdamW\nlr_scheduler:\n  class_path: torch.optim.lr_scheduler.Co|\n  init_args:\n    T_max: 10\n'), {
-    kind: 'value',
-    key: 'class_path',
-    parents: ['lr_scheduler'],
-    prefix: 'torch.optim.lr_scheduler.Co',
-    replaced: 'torch.optim.lr_scheduler.Co',
-    siblings: ['init_args'],
-  });
+  assert.deepEqual(
+    cursor(
+      'optimizer:\n  class_path: torch.optim.AdamW\nlr_scheduler:\n  class_path: torch.optim.lr_scheduler.Co|\n  init_args:\n    T_max: 10\n',
+    ),
+    {
+      kind: 'value',
+      key: 'class_path',
+      parents: ['lr_scheduler'],
+      prefix: 'torch.optim.lr_scheduler.Co',
+      replaced: 'torch.optim.lr_scheduler.Co',
+      siblings: ['init_args'],
+    },
+  );
   assert.deepEqual(cursor('x: "cos|"')?.replaced, 'cos');
   assert.deepEqual(cursor('x: |"cos"')?.replaced, '"cos"');
   assert.deepEqual(cursor('x: |"cos"')?.prefix, '');

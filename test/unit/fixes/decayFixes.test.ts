@@ -24,7 +24,10 @@ describe('decay fixes in each dialect: every fix holds', () => {
       assert.ok(finding.fixes.length > 0, 'the finding offers fixes');
       assert.equal(finding.fixes.filter((f) => f.isPreferred).length, 1, 'exactly one preferred fix');
       for (const fix of finding.fixes) assert.deepEqual(checkFix(snippet.text, snippet.fileName, before, finding, fix), [], fix.title);
-      assert.ok(finding.fixes.some((f) => familyNamed(f) === 'cosine'), 'a cosine fix is offered');
+      assert.ok(
+        finding.fixes.some((f) => familyNamed(f) === 'cosine'),
+        'a cosine fix is offered',
+      );
     });
   }
 });
@@ -66,7 +69,9 @@ describe('decay fixes: the exact text each framework gets', () => {
 
   test('Composer: t_warmup copied as written (quotes kept), alpha_f visible', () => {
     assert.ok(
-      fixed('Composer, constant_with_warmup (t_warmup kept)', 'Use cosine decay').includes("scheduler:\n  name: cosine_with_warmup\n  t_warmup: '100ba'\n  alpha_f: 0.0\nfsdp_config"),
+      fixed('Composer, constant_with_warmup (t_warmup kept)', 'Use cosine decay').includes(
+        "scheduler:\n  name: cosine_with_warmup\n  t_warmup: '100ba'\n  alpha_f: 0.0\nfsdp_config",
+      ),
     );
   });
 
@@ -76,7 +81,11 @@ describe('decay fixes: the exact text each framework gets', () => {
         '        sched:\n            name: CosineAnnealing\n            warmup_steps: 250\n            min_lr: 0.0\nexp_manager:',
       ),
     );
-    assert.ok(fixed('NeMo, no sched block', 'Use linear decay').includes('    weight_decay: 0.01\n    sched:\n      name: WarmupAnnealing\n      min_lr: 0.0\n'));
+    assert.ok(
+      fixed('NeMo, no sched block', 'Use linear decay').includes(
+        '    weight_decay: 0.01\n    sched:\n      name: WarmupAnnealing\n      min_lr: 0.0\n',
+      ),
+    );
   });
 
   test('DeepSpeed: valid JSON, warmup kept, assumed horizon visible in the file and the title', () => {
@@ -128,7 +137,9 @@ describe('decay fixes: the exact text each framework gets', () => {
   });
 
   test('detectron2, Ultralytics, timm, TF Model Garden: their own keys', () => {
-    assert.ok(fixed('detectron2, multi-step milestones', 'Use cosine decay').includes('  BASE_LR: 0.02\n  LR_SCHEDULER_NAME: WarmupCosineLR\n'));
+    assert.ok(
+      fixed('detectron2, multi-step milestones', 'Use cosine decay').includes('  BASE_LR: 0.02\n  LR_SCHEDULER_NAME: WarmupCosineLR\n'),
+    );
     assert.ok(fixed('Ultralytics, lrf 1.0', 'Use cosine decay').startsWith('lr0: 0.01\nlrf: 0.01\ncos_lr: true\n'));
     assert.ok(fixed('timm, multistep', 'Use linear decay').includes('sched: poly\ndecay_rate: 1.0\n'));
     assert.ok(
@@ -144,7 +155,10 @@ describe('decay fixes: the exact text each framework gets', () => {
       assert.ok(snippet);
       const finding = analyzeConfig(snippet.text, snippet.fileName).findings.find((f) => f.ruleId === snippet.rule);
       assert.ok(finding);
-      assert.deepEqual(finding.fixes.map((f) => f.title), ['Use cosine decay']);
+      assert.deepEqual(
+        finding.fixes.map((f) => f.title),
+        ['Use cosine decay'],
+      );
     }
   });
 });
@@ -159,12 +173,20 @@ describe('Hugging Face: lr_scheduler_kwargs the new scheduler would refuse', () 
 
   test('a min_lr_rate floor is kept by cosine_with_min_lr; linear gets empty kwargs', () => {
     const fixes = fixesOf('min_lr_rate: 0.1');
-    assert.equal(fixes['Use cosine decay'], 'output_dir: o\nlearning_rate: 1e-5\nlr_scheduler_type: cosine_with_min_lr\nlr_scheduler_kwargs:\n  min_lr_rate: 0.1\nmax_steps: 100\n');
-    assert.equal(fixes['Use linear decay'], 'output_dir: o\nlearning_rate: 1e-5\nlr_scheduler_type: linear\nlr_scheduler_kwargs: {}\nmax_steps: 100\n');
+    assert.equal(
+      fixes['Use cosine decay'],
+      'output_dir: o\nlearning_rate: 1e-5\nlr_scheduler_type: cosine_with_min_lr\nlr_scheduler_kwargs:\n  min_lr_rate: 0.1\nmax_steps: 100\n',
+    );
+    assert.equal(
+      fixes['Use linear decay'],
+      'output_dir: o\nlearning_rate: 1e-5\nlr_scheduler_type: linear\nlr_scheduler_kwargs: {}\nmax_steps: 100\n',
+    );
     for (const text of Object.values(fixes)) assert.deepEqual(analyzeConfig(text, 'x.yaml').findings, []);
   });
 
   test('num_cycles stays for cosine', () => {
-    assert.ok(fixesOf('num_cycles: 0.5')['Use cosine decay']?.includes('lr_scheduler_type: cosine\nlr_scheduler_kwargs:\n  num_cycles: 0.5\n'));
+    assert.ok(
+      fixesOf('num_cycles: 0.5')['Use cosine decay']?.includes('lr_scheduler_type: cosine\nlr_scheduler_kwargs:\n  num_cycles: 0.5\n'),
+    );
   });
 });

@@ -53,7 +53,7 @@ export const SNIPPETS: Snippet[] = [
     name: 'Axolotl, cosine with a floor at the LR',
     fileName: 'axolotl.yaml',
     rule: 'constant-lr',
-    text: "base_model: some/model\nmicro_batch_size: 2\nnum_epochs: 1\nsequence_len: 1024\nlearning_rate: 2e-5\ncosine_min_lr_ratio: 1.0\nmax_steps: 300\n",
+    text: 'base_model: some/model\nmicro_batch_size: 2\nnum_epochs: 1\nsequence_len: 1024\nlearning_rate: 2e-5\ncosine_min_lr_ratio: 1.0\nmax_steps: 300\n',
   },
   {
     name: 'Composer, constant_with_warmup (t_warmup kept)',

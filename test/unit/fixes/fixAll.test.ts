@@ -8,7 +8,13 @@ const fix = (title: string, isPreferred: boolean, ...spans: [number, number, str
   isPreferred,
   edits: spans.map(([start, end, newText]) => ({ span: { start, end }, newText })),
 });
-const finding = (ruleId: Finding['ruleId'], start: number, fixes: Fix[]): Finding => ({ ruleId, severity: 'warning', message: '', span: { start, end: start + 1 }, fixes });
+const finding = (ruleId: Finding['ruleId'], start: number, fixes: Fix[]): Finding => ({
+  ruleId,
+  severity: 'warning',
+  message: '',
+  span: { start, end: start + 1 },
+  fixes,
+});
 
 test('fix all: preferred fixes only, overlapping and same-point insertions skipped, edits in text order', () => {
   const plan = planFixAll([
@@ -19,7 +25,16 @@ test('fix all: preferred fixes only, overlapping and same-point insertions skipp
     finding('schedule-family', 14, []),
     finding('invalid-value', 15, [fix('e', true, [2, 4, 'E'])]),
   ]);
-  assert.deepEqual(plan.chosen.map((c) => c.fix.title), ['a', 'c', 'e']);
-  assert.deepEqual(plan.skipped.map((c) => c.fix.title), ['b', 'd']);
-  assert.deepEqual(plan.edits.map((e) => e.newText), ['E', 'A', 'C']);
+  assert.deepEqual(
+    plan.chosen.map((c) => c.fix.title),
+    ['a', 'c', 'e'],
+  );
+  assert.deepEqual(
+    plan.skipped.map((c) => c.fix.title),
+    ['b', 'd'],
+  );
+  assert.deepEqual(
+    plan.edits.map((e) => e.newText),
+    ['E', 'A', 'C'],
+  );
 });

@@ -43,7 +43,8 @@ test('every quick fix on the corpus and the examples holds', (t) => {
         byRule.set(finding.ruleId, (byRule.get(finding.ruleId) ?? 0) + 1);
         const problems = checkFix(text, file, before, finding, fix);
         if (problems.length === 0) held++;
-        for (const problem of problems) failures.push(`${file.split('/').slice(-2).join('/')}: ${finding.ruleId} / ${fix.title}: ${problem}`);
+        for (const problem of problems)
+          failures.push(`${file.split('/').slice(-2).join('/')}: ${finding.ruleId} / ${fix.title}: ${problem}`);
       }
     }
   }
@@ -55,7 +56,8 @@ test('every quick fix on the corpus and the examples holds', (t) => {
   // 46 with our examples).
   if (existsSync(CORPUS)) {
     assert.ok(fixesTried >= 30, `expected at least 30 fixes over the corpus, tried ${fixesTried}`);
-    for (const rule of ['constant-lr', 'piecewise-schedule', 'validation-driven-schedule', 'schedule-horizon']) assert.ok(byRule.has(rule), `no ${rule} fix was tried`);
+    for (const rule of ['constant-lr', 'piecewise-schedule', 'validation-driven-schedule', 'schedule-horizon'])
+      assert.ok(byRule.has(rule), `no ${rule} fix was tried`);
   }
 });
 
@@ -76,7 +78,8 @@ test('fix all (the preferred fix of every finding, non-overlapping) holds on the
     const name = file.split('/').slice(-2).join('/');
     if (after.parsed.syntaxProblems.length > before.parsed.syntaxProblems.length) failures.push(`${name}: does not re-parse`);
     const errorsBefore = new Set(before.findings.filter((f) => f.severity === 'error').map((f) => f.message));
-    for (const f of after.findings) if (f.severity === 'error' && !errorsBefore.has(f.message)) failures.push(`${name}: new error ${f.message}`);
+    for (const f of after.findings)
+      if (f.severity === 'error' && !errorsBefore.has(f.message)) failures.push(`${name}: new error ${f.message}`);
     for (const { finding } of plan.chosen) {
       if (after.findings.some((f) => f.ruleId === finding.ruleId)) failures.push(`${name}: ${finding.ruleId} still reported after fix all`);
     }

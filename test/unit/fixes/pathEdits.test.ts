@@ -50,7 +50,10 @@ describe('path edits', () => {
   test('JSON: a new object is inserted pretty-printed in the file style, and stays JSON', () => {
     const text = '{\n    "a": {"lr": 1},\n    "b": 2\n}\n';
     const out = set(text, 'sched', { type: 'T', params: { n: 10, s: 'auto' } }, { beside: 'a' });
-    assert.equal(out, '{\n    "a": {"lr": 1},\n    "sched": {\n        "type": "T",\n        "params": {\n            "n": 10,\n            "s": "auto"\n        }\n    },\n    "b": 2\n}\n');
+    assert.equal(
+      out,
+      '{\n    "a": {"lr": 1},\n    "sched": {\n        "type": "T",\n        "params": {\n            "n": 10,\n            "s": "auto"\n        }\n    },\n    "b": 2\n}\n',
+    );
     assert.deepEqual(JSON.parse(out), { a: { lr: 1 }, sched: { type: 'T', params: { n: 10, s: 'auto' } }, b: 2 });
   });
 

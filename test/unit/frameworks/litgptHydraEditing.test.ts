@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeConfig, hoverAt, onInternalError, previewFix } from '../../../server/src/index';
 import { codeLensesOf } from '../../../server/src/analysis/codeLens';
-import { yaml } from '../dialects/analyse';
+import { yaml } from '../dialects/analyze';
 
 onInternalError((error) => {
   throw error;

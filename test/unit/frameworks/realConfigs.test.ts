@@ -1,5 +1,5 @@
 // Real configs from the five pretraining stacks' own repositories (test/unit/frameworks/<id>/configs/, each folder's
-// SOURCES.tsv gives repository, path, commit and licence), with expectations derived by hand from each file and the
+// SOURCES.tsv gives repository, path, commit and license), with expectations derived by hand from each file and the
 // framework's formula as cited in its schedule module. Update the expected figures only after re-deriving them.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

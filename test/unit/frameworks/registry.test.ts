@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import type { FrameworkModule } from '../../../server/src/frameworks/framework';
 import { FRAMEWORK_IDS, FRAMEWORKS, SCHEDULE_VOCABULARY_IDS, vocabularyOf } from '../../../server/src/frameworks/registry';
 import { familyOfName } from '../../../server/src/plan/scheduleFamily';
-import { planOf, yaml } from '../dialects/analyse';
+import { planOf, yaml } from '../dialects/analyze';
 import { DIALECTS } from '../../../server/src/dialects';
 import { CORPUS_FILE_DIALECTS, CORPUS_FOLDERS, NO_CORPUS_FOLDER } from './corpusFolders';
 

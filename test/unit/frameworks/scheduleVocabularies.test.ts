@@ -48,7 +48,8 @@ test('every framework key of the contract is registered and draws a curve', () =
     const schedule = scheduleOfPlan(plan(framework, name, params, length));
     assert.ok(schedule, `${framework} ${name}`);
     assert.equal(schedule.totalSteps, 100);
-    for (const t of [0, 50, 99]) assert.ok(Number.isFinite(schedule.lrAt(t)) && schedule.lrAt(t) >= 0, `${framework} ${name} at ${t}: ${schedule.lrAt(t)}`);
+    for (const t of [0, 50, 99])
+      assert.ok(Number.isFinite(schedule.lrAt(t)) && schedule.lrAt(t) >= 0, `${framework} ${name} at ${t}: ${schedule.lrAt(t)}`);
   }
 });
 

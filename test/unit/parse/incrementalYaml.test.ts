@@ -55,7 +55,26 @@ function edit(text: string, pick: (n: number) => number): string {
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
   const newline = text.indexOf('\n', at);
   const lineEnd = newline === -1 ? text.length : newline + 1;
-  const snippets = ['x', '1', ' ', '\n', '# note\n', 'key: 1\n', '  - a: 1\n', '- ', ': ', '"', '[', '{', '|\n', '\t', 'null', '1e-5', '\r\n', '  '];
+  const snippets = [
+    'x',
+    '1',
+    ' ',
+    '\n',
+    '# note\n',
+    'key: 1\n',
+    '  - a: 1\n',
+    '- ',
+    ': ',
+    '"',
+    '[',
+    '{',
+    '|\n',
+    '\t',
+    'null',
+    '1e-5',
+    '\r\n',
+    '  ',
+  ];
   switch (pick(7)) {
     case 0:
       return text.slice(0, at) + 'abc1 '[pick(5)] + text.slice(at);
@@ -143,12 +162,19 @@ describe('incremental YAML parsing', () => {
     for (const tail of typed) {
       assertSameAsWhole(parser, text + tail, `after typing ${JSON.stringify(tail)} at the end`);
       assert.equal(parser.lastParse.whole, false, JSON.stringify(tail));
-      assert.ok(parser.lastParse.parsed <= 2 && parser.lastParse.reused >= chunks - 2, `${JSON.stringify(tail)}: ${JSON.stringify(parser.lastParse)}`);
+      assert.ok(
+        parser.lastParse.parsed <= 2 && parser.lastParse.reused >= chunks - 2,
+        `${JSON.stringify(tail)}: ${JSON.stringify(parser.lastParse)}`,
+      );
     }
     // The same in the middle: a key typed without its colon is a syntax error of that chunk only.
     const middle = text.indexOf('\n', text.indexOf('org/dataset_00100')) + 1;
     for (const typedKey of ['    n', '    new_key', '    new_key: 1']) {
-      assertSameAsWhole(parser, `${text.slice(0, middle)}${typedKey}\n${text.slice(middle)}`, `after typing ${JSON.stringify(typedKey)} in the middle`);
+      assertSameAsWhole(
+        parser,
+        `${text.slice(0, middle)}${typedKey}\n${text.slice(middle)}`,
+        `after typing ${JSON.stringify(typedKey)} in the middle`,
+      );
       assert.equal(parser.lastParse.whole, false, typedKey);
     }
   });
@@ -215,7 +241,8 @@ describe('incremental YAML parsing', () => {
 
   test('deeply nested blocks are split only so deep, and read as a whole parse reads them', () => {
     let text = '';
-    for (let depth = 0; depth < 400; depth++) text += `${' '.repeat(depth)}k${depth}:\n${' '.repeat(depth + 1)}pad${depth}: ${'x'.repeat(200)}\n`;
+    for (let depth = 0; depth < 400; depth++)
+      text += `${' '.repeat(depth)}k${depth}:\n${' '.repeat(depth + 1)}pad${depth}: ${'x'.repeat(200)}\n`;
     text += `${' '.repeat(400)}v: 1\n`;
     assertSameAsWhole(new IncrementalYamlParser({ minLength: 0, splitMinLength: 1024 }), text, 'nested 400 deep');
   });
@@ -223,7 +250,12 @@ describe('incremental YAML parsing', () => {
   test('analysis with a document’s incremental parser finds what a fresh analysis finds, edit after edit', () => {
     const text = largeConfig(64 * 1024);
     const parser = new IncrementalYamlParser();
-    const versions = [text, text.replace('cosine', 'cosinee'), text.replace('cosine', 'constant'), text.replace('learning_rate: 2.0e-5', 'learning_rate: -1')];
+    const versions = [
+      text,
+      text.replace('cosine', 'cosinee'),
+      text.replace('cosine', 'constant'),
+      text.replace('learning_rate: 2.0e-5', 'learning_rate: -1'),
+    ];
     for (const version of versions) {
       const incremental = analyzeConfig(version, 'sft.yaml', {}, { parser }).findings;
       const fresh = analyzeConfig(version, 'sft.yaml', {}).findings;

@@ -10,11 +10,20 @@ export function astDump(documents: readonly Document.Parsed[]): unknown {
   const node = (value: unknown): unknown => {
     if (value === null || value === undefined) return value ?? null;
     if (isPair(value)) return ['pair', node(value.key), node(value.value)];
-    if (isScalar(value)) return ['scalar', value.type ?? null, typeof value.value === 'number' && Number.isNaN(value.value) ? 'NaN' : value.value, written(value.range)];
+    if (isScalar(value))
+      return [
+        'scalar',
+        value.type ?? null,
+        typeof value.value === 'number' && Number.isNaN(value.value) ? 'NaN' : value.value,
+        written(value.range),
+      ];
     if (isMap(value)) return ['map', !!value.flow, written(value.range), value.items.map(node)];
     if (isSeq(value)) return ['seq', !!value.flow, written(value.range), value.items.map(node)];
     if (isAlias(value)) return ['alias', value.source, written(value.range)];
     return ['?', String(value)];
   };
-  return documents.map((document) => ({ contents: node(document.contents), errors: document.errors.map((e) => [e.code, e.pos, e.message]) }));
+  return documents.map((document) => ({
+    contents: node(document.contents),
+    errors: document.errors.map((e) => [e.code, e.pos, e.message]),
+  }));
 }

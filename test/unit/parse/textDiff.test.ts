@@ -31,7 +31,11 @@ describe('full-text changes as ranged changes', () => {
       const change = rangedChangeOf(document, after);
       assert.ok('range' in change);
       assert.equal(TextDocument.applyEdits(document, [{ range: change.range, newText: change.text }]), after, `seed ${seed}, case ${i}`);
-      const updated = diffingTextDocuments.update(document, [{ text: after }, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '#' }], 2);
+      const updated = diffingTextDocuments.update(
+        document,
+        [{ text: after }, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '#' }],
+        2,
+      );
       assert.equal(updated.getText(), `#${after}`);
       assert.equal(updated.version, 2);
     }

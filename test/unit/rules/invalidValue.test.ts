@@ -97,8 +97,8 @@ ruleTester('invalid-value', {
     {
       name: 'an unknown directive setting is a warning on the directive',
       dialect: 'huggingface',
-      lines: ['# lr-lens: colour=blue', 'output_dir: out', 'learning_rate: 1e-4', 'max_steps: 10'],
-      findings: [{ message: /^Unknown lr-lens directive `colour`/, line: 1, text: 'colour=blue', severity: 'warning' }],
+      lines: ['# lr-lens: color=blue', 'output_dir: out', 'learning_rate: 1e-4', 'max_steps: 10'],
+      findings: [{ message: /^Unknown lr-lens directive `color`/, line: 1, text: 'color=blue', severity: 'warning' }],
     },
     {
       name: 'an unknown rule in a directive is a warning on the directive',

@@ -18,7 +18,15 @@ test('StepLR multiplies by gamma at every multiple of step_size', () => {
 
 test('MultiStepLR decays at the milestone itself, and a repeated milestone decays gamma**count at once', () => {
   // milestones [2,5,5], gamma .5: bisect_right -> t=1: 1, t=2: .5, t=4: .5, t=5: .5**3 = .125, t=9: .125
-  assertSteps(build('MultiStepLR', { milestones: [2, 5, 5], gamma: 0.5 }, 1, 10), { 0: 1, 1: 1, 2: 0.5, 4: 0.5, 5: 0.125, 9: 0.125, 50: 0.125 });
+  assertSteps(build('MultiStepLR', { milestones: [2, 5, 5], gamma: 0.5 }, 1, 10), {
+    0: 1,
+    1: 1,
+    2: 0.5,
+    4: 0.5,
+    5: 0.125,
+    9: 0.125,
+    50: 0.125,
+  });
   // unsorted milestones are sorted (a Counter in torch): [80,30], gamma .1 -> t=29: .1, t=30: .01, t=80: .001
   assertSteps(build('MultiStepLR', { milestones: [80, 30] }, 0.1), { 29: 0.1, 30: 0.1 * 0.1, 79: 0.1 * 0.1, 80: 0.1 * 0.1 * 0.1 });
 });
@@ -49,7 +57,7 @@ test('PolynomialLR reaches 0 at total_iters and stays there', () => {
 test('CosineAnnealingLR is not clamped past T_max: it rises again with period 2*T_max', () => {
   // T_max 10, eta .1, base 1: eta + .9 * (1 + cos(pi t / 10)) / 2 -> t=5: .55, t=10: .1 (trough), t=15: .55, t=20: 1
   const s = build('CosineAnnealingLR', { T_max: 10, eta_min: 0.1 }, 1, 45);
-  assertSteps(s, { 0: 1, 5: 0.55, 10: 0.1, 15: 0.55, 20: 1, 25: 0.55, 30: 0.1, 44: 0.1 + 0.9 * (1 + Math.cos((Math.PI * 44) / 10)) / 2 });
+  assertSteps(s, { 0: 1, 5: 0.55, 10: 0.1, 15: 0.55, 20: 1, 25: 0.55, 30: 0.1, 44: 0.1 + (0.9 * (1 + Math.cos((Math.PI * 44) / 10))) / 2 });
   assert.ok(s.lrAt(11) > s.lrAt(10), 'the LR rises after T_max');
   // T_max 100 over exactly 100 steps never reaches eta_min: t=99 -> .1 * (1 + cos(.99 pi)) / 2
   assertSteps(build('CosineAnnealingLR', { T_max: 100 }, 0.1, 100), { 99: (0.1 * (1 + Math.cos((Math.PI * 99) / 100))) / 2 });
@@ -67,7 +75,14 @@ test('CosineAnnealingWarmRestarts jumps back to base at each restart and never e
   // T_0 3, T_mult 2: cycles [0,3) [3,9) [9,21): t=0 1, t=1 (1+cos(pi/3))/2 = .75, t=2 .25, t=3 1 (restart),
   // t=4 (1+cos(pi/6))/2, t=8 (1+cos(5pi/6))/2, t=9 1, t=21 1
   assertSteps(build('CosineAnnealingWarmRestarts', { T_0: 3, T_mult: 2 }, 1, 50), {
-    0: 1, 1: 0.75, 2: 0.25, 3: 1, 4: (1 + Math.cos(Math.PI / 6)) / 2, 8: (1 + Math.cos((5 * Math.PI) / 6)) / 2, 9: 1, 21: 1,
+    0: 1,
+    1: 0.75,
+    2: 0.25,
+    3: 1,
+    4: (1 + Math.cos(Math.PI / 6)) / 2,
+    8: (1 + Math.cos((5 * Math.PI) / 6)) / 2,
+    9: 1,
+    21: 1,
   });
   // T_0 10, eta .01, base .1: t=10 -> .1, t=5 -> .01 + .09 * (1 + cos(pi/2)) / 2 = .055
   assertSteps(build('CosineAnnealingWarmRestarts', { T_0: 10, eta_min: 0.01 }, 0.1, 55), { 5: 0.055, 10: 0.1, 50: 0.1 });
@@ -94,42 +109,110 @@ test('OneCycleLR: peak at pct_start*total - 1, ends at max_lr/(div*final_div) on
 
 test('OneCycleLR three_phase and linear annealing', () => {
   // three phase, total 100: P1 end 29 (-> max .01), P2 end 58 (= 2*.3*100 - 2, back to .0004), P3 end 99 (-> min)
-  assertSteps(build('OneCycleLR', { max_lr: 0.01, total_steps: 100, three_phase: true }, 1, 100), { 0: 0.0004, 29: 0.01, 58: 0.0004, 99: 0.0004 / 1e4 });
-  // linear, total 50, pct .2, div 10, final 100: initial .05, P1 end 9: t=9 -> .5; min = .0005 at t=49; t=29 halfway: (.0005-.5)*.5+.5
-  assertSteps(build('OneCycleLR', { max_lr: 0.5, total_steps: 50, pct_start: 0.2, anneal_strategy: 'linear', div_factor: 10, final_div_factor: 100 }, 1, 50), {
-    0: 0.05, 9: 0.5, 29: (0.0005 - 0.5) * 0.5 + 0.5, 49: 0.0005,
+  assertSteps(build('OneCycleLR', { max_lr: 0.01, total_steps: 100, three_phase: true }, 1, 100), {
+    0: 0.0004,
+    29: 0.01,
+    58: 0.0004,
+    99: 0.0004 / 1e4,
   });
+  // linear, total 50, pct .2, div 10, final 100: initial .05, P1 end 9: t=9 -> .5; min = .0005 at t=49; t=29 halfway: (.0005-.5)*.5+.5
+  assertSteps(
+    build(
+      'OneCycleLR',
+      { max_lr: 0.5, total_steps: 50, pct_start: 0.2, anneal_strategy: 'linear', div_factor: 10, final_div_factor: 100 },
+      1,
+      50,
+    ),
+    {
+      0: 0.05,
+      9: 0.5,
+      29: (0.0005 - 0.5) * 0.5 + 0.5,
+      49: 0.0005,
+    },
+  );
   // epochs * steps_per_epoch = 100 when total_steps is absent
   assertSteps(build('OneCycleLR', { max_lr: 0.003, epochs: 5, steps_per_epoch: 20 }, 1, 100), { 29: 0.003 });
 });
 
 test('CyclicLR ignores the optimizer lr; triangular2 halves each cycle; exp_range scales by gamma**t', () => {
   // base .1, max 1, up 2, down 3 (cycle 5): triangular -> .1, .55, 1, .7, .4, .1, ...
-  assertSteps(build('CyclicLR', { base_lr: 0.1, max_lr: 1, step_size_up: 2, step_size_down: 3 }, 0.5, 30), { 0: 0.1, 1: 0.55, 2: 1, 3: 0.7, 4: 0.4, 5: 0.1, 7: 1 });
+  assertSteps(build('CyclicLR', { base_lr: 0.1, max_lr: 1, step_size_up: 2, step_size_down: 3 }, 0.5, 30), {
+    0: 0.1,
+    1: 0.55,
+    2: 1,
+    3: 0.7,
+    4: 0.4,
+    5: 0.1,
+    7: 1,
+  });
   // triangular2: cycle 2 has amplitude .45 -> t=7 peak .1 + .9/2 = .55, t=6 .325
-  assertSteps(build('CyclicLR', { base_lr: 0.1, max_lr: 1, step_size_up: 2, step_size_down: 3, mode: 'triangular2' }, 0.5, 30), { 2: 1, 6: 0.325, 7: 0.55, 12: 0.325 });
+  assertSteps(build('CyclicLR', { base_lr: 0.1, max_lr: 1, step_size_up: 2, step_size_down: 3, mode: 'triangular2' }, 0.5, 30), {
+    2: 1,
+    6: 0.325,
+    7: 0.55,
+    12: 0.325,
+  });
   // exp_range gamma .99, up 10 (cycle 20): t=10 -> .001 + .005 * .99**10
-  assertSteps(build('CyclicLR', { base_lr: 0.001, max_lr: 0.006, step_size_up: 10, mode: 'exp_range', gamma: 0.99 }, 0.5, 100), { 0: 0.001, 10: 0.001 + 0.005 * 0.99 ** 10 });
+  assertSteps(build('CyclicLR', { base_lr: 0.001, max_lr: 0.006, step_size_up: 10, mode: 'exp_range', gamma: 0.99 }, 0.5, 100), {
+    0: 0.001,
+    10: 0.001 + 0.005 * 0.99 ** 10,
+  });
 });
 
 test('SequentialLR restarts each child at its milestone (closed form at local t=0)', () => {
   // LinearLR(.1, 5) then CosineAnnealingLR(10) at 5: .1,.28,.46,.64,.82 | t=5 -> 1, t=10 -> .5, t=15 -> 0, t=25 -> 1
   assertSteps(
-    build('SequentialLR', { schedulers: [{ name: 'LinearLR', params: { start_factor: 0.1, total_iters: 5 } }, { name: 'CosineAnnealingLR', params: { T_max: 10 } }], milestones: [5] }, 1, 30),
+    build(
+      'SequentialLR',
+      {
+        schedulers: [
+          { name: 'LinearLR', params: { start_factor: 0.1, total_iters: 5 } },
+          { name: 'CosineAnnealingLR', params: { T_max: 10 } },
+        ],
+        milestones: [5],
+      },
+      1,
+      30,
+    ),
     { 0: 0.1, 1: 0.28, 4: 0.82, 5: 1, 10: 0.5, 15: 0, 25: 1 },
   );
   // LightningCLI-style children {class_path, init_args}
   assertSteps(
-    build('SequentialLR', { schedulers: [{ class_path: 'torch.optim.lr_scheduler.ConstantLR', init_args: { factor: 0.1, total_iters: 2 } }, { class_path: 'ExponentialLR', init_args: { gamma: 0.9 } }], milestones: [2] }, 1, 10),
+    build(
+      'SequentialLR',
+      {
+        schedulers: [
+          { class_path: 'torch.optim.lr_scheduler.ConstantLR', init_args: { factor: 0.1, total_iters: 2 } },
+          { class_path: 'ExponentialLR', init_args: { gamma: 0.9 } },
+        ],
+        milestones: [2],
+      },
+      1,
+      10,
+    ),
     { 0: 0.1, 1: 0.1, 2: 1, 3: 0.9, 4: 0.81 },
   );
-  assert.equal(build('SequentialLR', { schedulers: [{ name: 'ConstantLR', params: {} }], milestones: [3] }), null, 'milestones must be one fewer than schedulers');
+  assert.equal(
+    build('SequentialLR', { schedulers: [{ name: 'ConstantLR', params: {} }], milestones: [3] }),
+    null,
+    'milestones must be one fewer than schedulers',
+  );
 });
 
 test('ChainedScheduler multiplies the children through the shared LR from t=0', () => {
   // ConstantLR(.1, 2) + ExponentialLR(.9): .1, .09, .81, .729, .6561 (torch docstring)
   assertSteps(
-    build('ChainedScheduler', { schedulers: [{ name: 'ConstantLR', params: { factor: 0.1, total_iters: 2 } }, { name: 'ExponentialLR', params: { gamma: 0.9 } }] }, 1, 10),
+    build(
+      'ChainedScheduler',
+      {
+        schedulers: [
+          { name: 'ConstantLR', params: { factor: 0.1, total_iters: 2 } },
+          { name: 'ExponentialLR', params: { gamma: 0.9 } },
+        ],
+      },
+      1,
+      10,
+    ),
     { 0: 0.1, 1: 0.09, 2: 0.81, 3: 0.729, 4: 0.6561 },
   );
 });

@@ -11,7 +11,13 @@ const here = join(process.cwd(), 'test/unit/schedules');
 const casesPath = join(here, 'torchReferenceCases.json');
 const PYTHON = '/usr/bin/python3';
 
-interface Case { id: string; name: string; params: Record<string, unknown>; baseLr: number; steps: number }
+interface Case {
+  id: string;
+  name: string;
+  params: Record<string, unknown>;
+  baseLr: number;
+  steps: number;
+}
 
 function torchAvailable(): boolean {
   return spawnSync(PYTHON, ['-c', 'import torch'], { encoding: 'utf8' }).status === 0;
@@ -53,6 +59,8 @@ test('every PyTorch case matches real torch at every step (relative error <= 1e-
     worstByScheduler.set(c.name, summary);
   }
   for (const [name, s] of worstByScheduler) {
-    console.log(`torch ${reference.torch} ${name}: max relative error ${s.error.toExponential(2)}, ${s.exact}/${s.steps} steps bit-identical`);
+    console.log(
+      `torch ${reference.torch} ${name}: max relative error ${s.error.toExponential(2)}, ${s.exact}/${s.steps} steps bit-identical`,
+    );
   }
 });

@@ -50,7 +50,12 @@ for (const { label, schedule } of SAMPLING_CASES()) {
 
 test('a 10^9-step CosineAnnealingWarmRestarts run shows every restart that falls in a distinct bucket', () => {
   const total = 1e9;
-  const schedule = pytorchSchedule({ name: 'CosineAnnealingWarmRestarts', params: { T_0: 9_999_991, eta_min: 1e-6 }, baseLr: 0.1, totalSteps: total });
+  const schedule = pytorchSchedule({
+    name: 'CosineAnnealingWarmRestarts',
+    params: { T_0: 9_999_991, eta_min: 1e-6 },
+    baseLr: 0.1,
+    totalSteps: total,
+  });
   assert.ok(schedule);
   const points = sampleCurve(schedule, 2000);
   assert.ok(points.length <= 2000);
@@ -78,7 +83,13 @@ test('a 10^9-step warm-restart run with T_mult 2 keeps each restart', () => {
 });
 
 test('schedules without critical steps are sampled exhaustively (exact) below the limit', () => {
-  const schedule = huggingFaceSchedule({ name: 'cosine_with_restarts', baseLr: 1, warmupSteps: 10, totalSteps: 10_000, kwargs: { num_cycles: 7 } });
+  const schedule = huggingFaceSchedule({
+    name: 'cosine_with_restarts',
+    baseLr: 1,
+    warmupSteps: 10,
+    totalSteps: 10_000,
+    kwargs: { num_cycles: 7 },
+  });
   const points = sampleCurve(schedule, 40);
   const extremes = bruteForceBucketExtremes(schedule, 40);
   for (const bucket of extremes) {
@@ -91,7 +102,16 @@ test('schedules without critical steps are sampled exhaustively (exact) below th
 test('every step: T points, values equal lrAt', () => {
   const schedule = pytorchSchedule({ name: 'StepLR', params: { step_size: 3, gamma: 0.5 }, baseLr: 1, totalSteps: 10 });
   assert.ok(schedule);
-  assert.deepEqual(everyStep(schedule).map((p) => p.lr), [1, 1, 1, 0.5, 0.5, 0.5, 0.25, 0.25, 0.25, 0.125]);
-  assert.deepEqual(Array.from(everyStepValues(schedule)), everyStep(schedule).map((p) => p.lr));
-  assert.deepEqual(sampleCurve(schedule, 200).map((p) => p.step), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  assert.deepEqual(
+    everyStep(schedule).map((p) => p.lr),
+    [1, 1, 1, 0.5, 0.5, 0.5, 0.25, 0.25, 0.25, 0.125],
+  );
+  assert.deepEqual(
+    Array.from(everyStepValues(schedule)),
+    everyStep(schedule).map((p) => p.lr),
+  );
+  assert.deepEqual(
+    sampleCurve(schedule, 200).map((p) => p.step),
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+  );
 });

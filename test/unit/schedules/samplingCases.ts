@@ -15,7 +15,10 @@ import { torchtuneSchedule } from '../../../server/src/frameworks/torchtune/sche
 import { ultralyticsSchedule } from '../../../server/src/frameworks/ultralytics/schedule';
 import type { Schedule } from '../../../server/src/schedules/schedule';
 
-export interface SamplingCase { label: string; schedule: Schedule }
+export interface SamplingCase {
+  label: string;
+  schedule: Schedule;
+}
 
 function must(label: string, schedule: Schedule | null): SamplingCase {
   if (!schedule) throw new Error(`${label}: builder returned null`);
@@ -34,9 +37,30 @@ export function SAMPLING_CASES(): SamplingCase[] {
     torch('OneCycleLR', { max_lr: 0.5, total_steps: 999, pct_start: 0.123, three_phase: true }, 1000),
     torch('CyclicLR', { base_lr: 0.01, max_lr: 0.1, step_size_up: 17, step_size_down: 40, mode: 'triangular2' }, 1000),
     torch('CyclicLR', { base_lr: 0.01, max_lr: 0.1, step_size_up: 7, mode: 'exp_range', gamma: 0.995 }, 1000),
-    torch('SequentialLR', { schedulers: [{ name: 'LinearLR', params: { start_factor: 0.01, total_iters: 50 } }, { name: 'CosineAnnealingLR', params: { T_max: 300 } }], milestones: [50] }, 1000),
-    torch('ChainedScheduler', { schedulers: [{ name: 'StepLR', params: { step_size: 50, gamma: 0.5 } }, { name: 'CosineAnnealingLR', params: { T_max: 120 } }] }, 1000),
-    ...HF_CASES.map(([name, W, kwargs]) => must(`huggingface ${name}`, huggingFaceSchedule({ name, baseLr: 0.1, warmupSteps: W, totalSteps: 1000, kwargs }))),
+    torch(
+      'SequentialLR',
+      {
+        schedulers: [
+          { name: 'LinearLR', params: { start_factor: 0.01, total_iters: 50 } },
+          { name: 'CosineAnnealingLR', params: { T_max: 300 } },
+        ],
+        milestones: [50],
+      },
+      1000,
+    ),
+    torch(
+      'ChainedScheduler',
+      {
+        schedulers: [
+          { name: 'StepLR', params: { step_size: 50, gamma: 0.5 } },
+          { name: 'CosineAnnealingLR', params: { T_max: 120 } },
+        ],
+      },
+      1000,
+    ),
+    ...HF_CASES.map(([name, W, kwargs]) =>
+      must(`huggingface ${name}`, huggingFaceSchedule({ name, baseLr: 0.1, warmupSteps: W, totalSteps: 1000, kwargs })),
+    ),
     ...OTHER_FRAMEWORKS.map(([framework, build, name, params, totalSteps, extra]) =>
       must(`${framework} ${name}`, build({ name, params, baseLr: 0.1, warmupSteps: 0, totalSteps, ...extra })),
     ),
@@ -61,10 +85,29 @@ const OTHER_FRAMEWORKS: [string, Builder, string, Record<string, unknown>, numbe
   ['fairseq', fairseqSchedule, 'tri_stage', { lr: [0.1], phase_ratio: [0.1, 0.4, 0.5], max_update: 1000 }, 1000],
   ['detectron2', detectron2Schedule, 'WarmupMultiStepLR', { MAX_ITER: 1000, STEPS: [500, 800], WARMUP_ITERS: 77 }, 1000],
   ['detectron2', detectron2Schedule, 'WarmupCosineLR', { MAX_ITER: 1000, WARMUP_ITERS: 77 }, 1000],
-  ['deepspeed', deepspeedSchedule, 'OneCycle', { cycle_min_lr: 0.01, cycle_max_lr: 0.1, cycle_first_step_size: 123, cycle_second_step_size: 300, decay_lr_rate: 0.5, decay_step_size: 50 }, 1000],
+  [
+    'deepspeed',
+    deepspeedSchedule,
+    'OneCycle',
+    {
+      cycle_min_lr: 0.01,
+      cycle_max_lr: 0.1,
+      cycle_first_step_size: 123,
+      cycle_second_step_size: 300,
+      decay_lr_rate: 0.5,
+      decay_step_size: 50,
+    },
+    1000,
+  ],
   ['deepspeed', deepspeedSchedule, 'WarmupCosineLR', { total_num_steps: 900, warmup_num_steps: 70 }, 1000],
   ['opennmt', openNmtSchedule, 'noam', { hidden_size: 512, warmup_steps: 300 }, 1000],
-  ['tf-model-garden', tfModelGardenSchedule, 'polynomial', { initial_learning_rate: 0.1, decay_steps: 300, cycle: true, warmup: { type: 'linear', warmup_steps: 50 } }, 1000],
+  [
+    'tf-model-garden',
+    tfModelGardenSchedule,
+    'polynomial',
+    { initial_learning_rate: 0.1, decay_steps: 300, cycle: true, warmup: { type: 'linear', warmup_steps: 50 } },
+    1000,
+  ],
   ['tf-model-garden', tfModelGardenSchedule, 'step_cosine_with_offset', { boundaries: [0, 300, 700], values: [0.1, 0.05, 0.01] }, 1000],
 ];
 

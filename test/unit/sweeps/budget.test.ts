@@ -3,10 +3,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { SweepPlan } from '../../../server/src/plan/sweepPlan';
-import { analyse, yaml } from '../dialects/analyse';
+import { analyze, yaml } from '../dialects/analyze';
 
 function sweepOf(text: string, dialect: string, fileName = 'study.yaml'): SweepPlan {
-  const document = analyse(text, fileName).documents[0];
+  const document = analyze(text, fileName).documents[0];
   assert.equal(document?.dialect.id, dialect);
   assert.ok(document.sweep, `${dialect}: no sweep plan`);
   return document.sweep;
@@ -27,7 +27,10 @@ test('W&B grid: product over every leaf, nested parameters flattened to dotted n
     ),
     'wandb-sweep',
   );
-  assert.deepEqual(sweep.entries.map((e) => e.name), ['optimizer.lr', 'optimizer.adam_beta1', 'batch_size', 'epochs']);
+  assert.deepEqual(
+    sweep.entries.map((e) => e.name),
+    ['optimizer.lr', 'optimizer.adam_beta1', 'batch_size', 'epochs'],
+  );
   assert.deepEqual(sweep.budget, { trials: 12, cap: null, gridSize: 12, basis: 'grid of 3 × 2 × 2 = 12 points' });
 });
 
@@ -55,40 +58,87 @@ test('W&B: the smaller of run_cap and grid size; random and bayes bounded only b
 
 test('Hydra basic sweeper: comma lists, range() without its stop, choice(); interval() leaves the size unknown', () => {
   const sweep = sweepOf(
-    yaml('hydra:', '  sweeper:', '    params:', '      optimizer.lr: 0.1,0.01,0.001', '      seed: range(1,4)', '      db: choice(mysql, postgres)', '      run: 7', '    max_batch_size: 4'),
+    yaml(
+      'hydra:',
+      '  sweeper:',
+      '    params:',
+      '      optimizer.lr: 0.1,0.01,0.001',
+      '      seed: range(1,4)',
+      '      db: choice(mysql, postgres)',
+      '      run: 7',
+      '    max_batch_size: 4',
+    ),
     'hydra-sweep',
   );
   assert.equal(sweep.method, 'basic (grid)');
-  assert.deepEqual(sweep.entries.map((e) => [e.name, e.kind, e.gridPoints]), [
-    ['optimizer.lr', 'choice', 3],
-    ['seed', 'range', 3],
-    ['db', 'choice', 2],
-    ['run', 'fixed', 1],
-  ]);
+  assert.deepEqual(
+    sweep.entries.map((e) => [e.name, e.kind, e.gridPoints]),
+    [
+      ['optimizer.lr', 'choice', 3],
+      ['seed', 'range', 3],
+      ['db', 'choice', 2],
+      ['run', 'fixed', 1],
+    ],
+  );
   assert.deepEqual(sweep.entries[1]?.values, [1, 2, 3]);
   assert.equal(sweep.budget.trials, 18);
-  const withInterval = sweepOf(yaml('hydra:', '  mode: MULTIRUN', '  sweeper:', '    params:', '      lr: interval(0.1, 1)', '      x: 1,2'), 'hydra-sweep');
+  const withInterval = sweepOf(
+    yaml('hydra:', '  mode: MULTIRUN', '  sweeper:', '    params:', '      lr: interval(0.1, 1)', '      x: 1,2'),
+    'hydra-sweep',
+  );
   assert.equal(withInterval.budget.trials, null);
 });
 
 test('Hydra Optuna sweeper: n_trials (default 20), grid sampler capped by the grid, tag(log, ..) and legacy search_space', () => {
   const optuna = (...lines: string[]) => sweepOf(yaml('defaults:', '  - override hydra/sweeper: optuna', ...lines), 'hydra-sweep');
-  const tpe = optuna('hydra:', '  sweeper:', '    n_trials: 30', '    params:', '      model.optimizer.lr: tag(log, interval(1e-5, 1e-1))', '      batch: choice(16, 32)');
+  const tpe = optuna(
+    'hydra:',
+    '  sweeper:',
+    '    n_trials: 30',
+    '    params:',
+    '      model.optimizer.lr: tag(log, interval(1e-5, 1e-1))',
+    '      batch: choice(16, 32)',
+  );
   assert.equal(tpe.budget.trials, 30);
   assert.equal(tpe.entries[0]?.kind, 'distribution');
   assert.equal(tpe.entries[0]?.distribution, 'log');
   assert.equal(tpe.entries[0]?.min, 1e-5);
   const byDefault = optuna('hydra:', '  sweeper:', '    params:', '      lr: interval(0.1, 1)');
   assert.equal(byDefault.budget.trials, 20);
-  const grid = optuna('  - override hydra/sweeper/sampler: grid', 'hydra:', '  sweeper:', '    n_trials: 100', '    params:', '      x: choice(1, 2, 3)', '      y: range(0, 1, step=0.25)');
+  const grid = optuna(
+    '  - override hydra/sweeper/sampler: grid',
+    'hydra:',
+    '  sweeper:',
+    '    n_trials: 100',
+    '    params:',
+    '      x: choice(1, 2, 3)',
+    '      y: range(0, 1, step=0.25)',
+  );
   assert.equal(grid.method, 'optuna grid');
-  assert.deepEqual(grid.budget, { trials: 12, cap: 100, gridSize: 12, basis: 'grid of 3 × 4 = 12 points, below n_trials: 100', capSpan: grid.budget.capSpan });
-  const legacy = optuna('hydra:', '  sweeper:', '    n_trials: 9', '    search_space:', '      lr: {type: float, low: 0.001, high: 0.1, log: true}', '      width: {type: categorical, choices: [32, 64]}', '      depth: {type: int, low: 2, high: 5}');
-  assert.deepEqual(legacy.entries.map((e) => [e.name, e.kind, e.gridPoints]), [
-    ['lr', 'distribution', null],
-    ['width', 'choice', 2],
-    ['depth', 'range', 4],
-  ]);
+  assert.deepEqual(grid.budget, {
+    trials: 12,
+    cap: 100,
+    gridSize: 12,
+    basis: 'grid of 3 × 4 = 12 points, below n_trials: 100',
+    capSpan: grid.budget.capSpan,
+  });
+  const legacy = optuna(
+    'hydra:',
+    '  sweeper:',
+    '    n_trials: 9',
+    '    search_space:',
+    '      lr: {type: float, low: 0.001, high: 0.1, log: true}',
+    '      width: {type: categorical, choices: [32, 64]}',
+    '      depth: {type: int, low: 2, high: 5}',
+  );
+  assert.deepEqual(
+    legacy.entries.map((e) => [e.name, e.kind, e.gridPoints]),
+    [
+      ['lr', 'distribution', null],
+      ['width', 'choice', 2],
+      ['depth', 'range', 4],
+    ],
+  );
   assert.equal(legacy.budget.trials, 9);
 });
 

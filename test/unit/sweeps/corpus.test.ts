@@ -1,4 +1,4 @@
-// The real sweep files under ../shared/corpus (outside this repository; never copied in): every one analysed
+// The real sweep files under ../shared/corpus (outside this repository; never copied in): every one analyzed
 // without an internal error, read into a sweep plan, and its derived figures (method, budget, how many entries
 // are tuned, which Adam hyperparameters, whether the length is tuned, rules) pinned in a reviewed snapshot.
 // Update with LR_LENS_UPDATE_SNAPSHOT=1 and review the diff.

@@ -13,7 +13,12 @@ const EXTENSION_ID = 'lr-lens.lr-lens';
 /** An extension whose activate() does nothing (staged by the bench): the floor VS Code itself puts under any activation. */
 const EMPTY_ID = 'lr-lens-bench.empty';
 
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000, everyMs = 5): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 30_000,
+  everyMs = 5,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -53,7 +58,9 @@ const serverProcesses = () =>
     .filter((line) => /dist\/server\.js/.test(line));
 
 /** VS Code's own activation record for LR Lens, from the Startup Performance view: [load code, call activate, finish activate] in ms. */
-async function vscodeRecord(): Promise<{ loadCode: number; callActivate: number; finishActivate: number; event: string } | { error: string }> {
+async function vscodeRecord(): Promise<
+  { loadCode: number; callActivate: number; finishActivate: number; event: string } | { error: string }
+> {
   try {
     await vscode.commands.executeCommand('perfview.show');
     const text = await waitFor(
@@ -64,8 +71,17 @@ async function vscodeRecord(): Promise<{ loadCode: number; callActivate: number;
     );
     // | Extension | Eager | Load Code | Call Activate | Finish Activate | Event | By |
     const row = text.split('\n').find((line) => new RegExp(`^\\|\\s*${EXTENSION_ID.replace(/\./g, '\\.')}\\s*\\|`).test(line));
-    if (!row) return { error: `no LR Lens row in the Startup Performance view:\n${text.split('\n').filter((l) => l.includes(EXTENSION_ID) || l.includes('Extension')).join('\n')}` };
-    const cells = row.split('|').map((c) => c.trim()).slice(1, -1);
+    if (!row)
+      return {
+        error: `no LR Lens row in the Startup Performance view:\n${text
+          .split('\n')
+          .filter((l) => l.includes(EXTENSION_ID) || l.includes('Extension'))
+          .join('\n')}`,
+      };
+    const cells = row
+      .split('|')
+      .map((c) => c.trim())
+      .slice(1, -1);
     return { loadCode: Number(cells[2]), callActivate: Number(cells[3]), finishActivate: Number(cells[4]), event: cells[5] ?? '' };
   } catch (error) {
     return { error: String(error) };
@@ -80,12 +96,16 @@ export async function run(): Promise<void> {
   }
   if (extension.isActive) {
     const open = vscode.workspace.textDocuments.map((d) => `${d.uri.toString()} (${d.languageId})`).join(', ');
-    throw new Error(`${EXTENSION_ID} was already active: nothing to measure; documents open: ${open}; ${JSON.stringify(await vscodeRecord())}`);
+    throw new Error(
+      `${EXTENSION_ID} was already active: nothing to measure; documents open: ${open}; ${JSON.stringify(await vscodeRecord())}`,
+    );
   }
   const settled = await settle();
   if (extension.isActive) {
     const open = vscode.workspace.textDocuments.map((d) => `${d.uri.toString()} (${d.languageId})`).join(', ');
-    throw new Error(`${EXTENSION_ID} activated while the host settled: nothing to measure; documents open: ${open}; ${JSON.stringify(await vscodeRecord())}`);
+    throw new Error(
+      `${EXTENSION_ID} activated while the host settled: nothing to measure; documents open: ${open}; ${JSON.stringify(await vscodeRecord())}`,
+    );
   }
 
   const start = performance.now();
@@ -115,5 +135,7 @@ export async function run(): Promise<void> {
   const emptyActivate = performance.now() - emptyStart;
 
   const record = await vscodeRecord();
-  console.log(`LR-LENS-ACTIVATION ${JSON.stringify({ activate, emptyActivate, firstDiagnostics, serverAtActivation, settled, vscode: record })}`);
+  console.log(
+    `LR-LENS-ACTIVATION ${JSON.stringify({ activate, emptyActivate, firstDiagnostics, serverAtActivation, settled, vscode: record })}`,
+  );
 }

@@ -51,9 +51,13 @@ suite('LR Lens in VS Code', () => {
       const found = lrLensDiagnostics(uri).filter((d) => ruleOf(d) === 'constant-lr');
       return found.length ? found : undefined;
     }).catch(async (error: Error) => {
-      const all = vscode.languages.getDiagnostics().map(([u, ds]) => `${u.toString()}: ${ds.map((d) => `${d.source}/${String(ruleOf(d))}`).join(', ')}`);
+      const all = vscode.languages
+        .getDiagnostics()
+        .map(([u, ds]) => `${u.toString()}: ${ds.map((d) => `${d.source}/${String(ruleOf(d))}`).join(', ')}`);
       const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
-      throw new Error(`${error.message}; ${uri.toString()}; all diagnostics: ${all.join(' | ')}; lenses: ${lenses.map((l) => l.command?.title).join(' | ')}`);
+      throw new Error(
+        `${error.message}; ${uri.toString()}; all diagnostics: ${all.join(' | ')}; lenses: ${lenses.map((l) => l.command?.title).join(' | ')}`,
+      );
     });
     assert.equal(document.getText(diagnostic!.range), 'constant_with_warmup');
     assert.equal(diagnostic!.severity, vscode.DiagnosticSeverity.Warning);
@@ -64,10 +68,17 @@ suite('LR Lens in VS Code', () => {
     });
     const summary = lenses.find((l) => l.command?.title.startsWith('LR '));
     assert.ok(summary, 'a summary lens');
-    assert.match(summary.command!.title, /^LR [▁▂▃▄▅▆▇█]{16} {2}constant_with_warmup · peak 1e-5 · warmup 100 steps · ends at 1e-5 · 800 steps$/);
+    assert.match(
+      summary.command!.title,
+      /^LR [▁▂▃▄▅▆▇█]{16} {2}constant_with_warmup · peak 1e-5 · warmup 100 steps · ends at 1e-5 · 800 steps$/,
+    );
     assert.equal(document.lineAt(summary.range.start.line).text.startsWith('lr_scheduler_type:'), true);
 
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(summary.range.start.line, 3));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      uri,
+      new vscode.Position(summary.range.start.line, 3),
+    );
     const markdown = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(markdown, /!\[Learning-rate curve: [^\]]+\]\(data:image\/svg\+xml;base64,/);
 
@@ -98,14 +109,19 @@ suite('LR Lens in VS Code', () => {
         .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('lrLens.curve'));
     await waitFor('the curve webview tab', curveTab);
     // The title names the file once the server's curve has reached the page.
-    const tab = await waitFor('the panel to follow hf-constant.yaml', () => (curveTab()?.label === 'LR: hf-constant.yaml' ? curveTab() : undefined));
+    const tab = await waitFor('the panel to follow hf-constant.yaml', () =>
+      curveTab()?.label === 'LR: hf-constant.yaml' ? curveTab() : undefined,
+    );
     assert.notEqual(tab.group.viewColumn, vscode.ViewColumn.One, 'beside the editor');
   });
 
   test('settings apply live: lrLens.rules turns constant-lr off without a restart', async () => {
     const document = await vscode.workspace.openTextDocument(example('hf-constant.yaml'));
     // A fresh constant config in an untitled document.
-    const untitled = await vscode.workspace.openTextDocument({ language: 'yaml', content: document.getText().replace(/lr_scheduler_type: \w+/, 'lr_scheduler_type: constant') });
+    const untitled = await vscode.workspace.openTextDocument({
+      language: 'yaml',
+      content: document.getText().replace(/lr_scheduler_type: \w+/, 'lr_scheduler_type: constant'),
+    });
     await vscode.window.showTextDocument(untitled);
     await waitFor('constant-lr on the untitled config', () => lrLensDiagnostics(untitled.uri).some((d) => ruleOf(d) === 'constant-lr'));
     const config = vscode.workspace.getConfiguration('lrLens');
@@ -126,16 +142,22 @@ suite('LR Lens in VS Code', () => {
         .filter((line) => /dist\/server\.js/.test(line))
         .map((line) => Number(line.trim().split(/\s+/)[0]));
     const [before] = await waitFor('the language server process', () => (serverPids().length === 1 ? serverPids() : undefined));
-    const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: 'learning_rate: 3.0e-4\nlr_scheduler_type: cosine\nmax_steps: 1000\n' });
+    const document = await vscode.workspace.openTextDocument({
+      language: 'yaml',
+      content: 'learning_rate: 3.0e-4\nlr_scheduler_type: cosine\nmax_steps: 1000\n',
+    });
     const editor = await vscode.window.showTextDocument(document);
     await waitFor('the server to see the untitled config', async () => {
       const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
       return lenses?.some((l) => l.command?.title.includes('cosine · peak 3e-4'));
     });
-    assert.equal(lrLensDiagnostics(document.uri).some((d) => ruleOf(d) === 'constant-lr'), false);
+    assert.equal(
+      lrLensDiagnostics(document.uri).some((d) => ruleOf(d) === 'constant-lr'),
+      false,
+    );
 
     process.kill(before!, 'SIGKILL');
-    // An edit while the server is down: after the restart the server must analyse the new text.
+    // An edit while the server is down: after the restart the server must analyze the new text.
     await editor.edit((edit) => edit.replace(document.lineAt(1).range, 'lr_scheduler_type: constant'));
     const [after] = await waitFor('a new language server process', () => {
       const pids = serverPids().filter((pid) => pid !== before);

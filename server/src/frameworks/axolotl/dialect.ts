@@ -30,10 +30,26 @@ export const AXOLOTL_DEFAULTS = {
   default_warmup_cap: 100,
 } as const;
 
-const SIGNATURE = ['base_model', 'micro_batch_size', 'num_epochs', 'sequence_len', 'sample_packing', 'adapter', 'lora_r', 'datasets', 'pad_to_sequence_len', 'flash_attention', 'lr_scheduler', 'special_tokens', 'val_set_size'];
+const SIGNATURE = [
+  'base_model',
+  'micro_batch_size',
+  'num_epochs',
+  'sequence_len',
+  'sample_packing',
+  'adapter',
+  'lora_r',
+  'datasets',
+  'pad_to_sequence_len',
+  'flash_attention',
+  'lr_scheduler',
+  'special_tokens',
+  'val_set_size',
+];
 
-const positiveNumber = (what: string) => numberSetting(`must be a number (${what})`).check(z.refine((v) => v > 0, { error: `must be greater than 0 (${what})` }));
-const unitInterval = (what: string) => numberSetting(`must be a number (${what})`).check(z.refine((v) => v >= 0 && v < 1, { error: `must lie in [0, 1) (${what})` }));
+const positiveNumber = (what: string) =>
+  numberSetting(`must be a number (${what})`).check(z.refine((v) => v > 0, { error: `must be greater than 0 (${what})` }));
+const unitInterval = (what: string) =>
+  numberSetting(`must be a number (${what})`).check(z.refine((v) => v >= 0 && v < 1, { error: `must lie in [0, 1) (${what})` }));
 
 const SETTINGS = {
   learning_rate: positiveNumber('the peak learning rate, e.g. 2e-5'),
@@ -49,7 +65,9 @@ const SETTINGS = {
       z.refine((v) => v >= 0, { error: 'must not be negative' }),
     ),
   ),
-  warmup_ratio: z.nullable(numberSetting('must be a number (a fraction of training)').check(z.refine((v) => v >= 0 && v <= 1, { error: 'must lie in [0, 1]' }))),
+  warmup_ratio: z.nullable(
+    numberSetting('must be a number (a fraction of training)').check(z.refine((v) => v >= 0 && v <= 1, { error: 'must lie in [0, 1]' })),
+  ),
   num_epochs: z.nullable(positiveNumber('a number of epochs')),
   max_steps: z.nullable(integerSetting('must be a whole number of steps')),
   cosine_min_lr_ratio: z.nullable(numberSetting('must be a number (a fraction of the learning rate)')),

@@ -41,7 +41,12 @@ function axolotlInnerSchedule(input: ScheduleInput): Schedule | null {
 
   if (name === 'one_cycle') {
     // OneCycleLR(max_lr=learning_rate, total_steps=T, pct_start=W/T, anneal_strategy='cos', **lr_scheduler_kwargs)
-    const schedule = pytorchSchedule({ name: 'OneCycleLR', params: { max_lr: baseLr, total_steps: T, pct_start: W / T, anneal_strategy: 'cos', ...kwargs }, baseLr, totalSteps: T });
+    const schedule = pytorchSchedule({
+      name: 'OneCycleLR',
+      params: { max_lr: baseLr, total_steps: T, pct_start: W / T, anneal_strategy: 'cos', ...kwargs },
+      baseLr,
+      totalSteps: T,
+    });
     return schedule && { ...schedule, family: name };
   }
   if (name === 'rex') {
@@ -70,7 +75,8 @@ function axolotlInnerSchedule(input: ScheduleInput): Schedule | null {
     return closedFormSchedule({
       family: 'cosine (quadratic warmup)',
       totalSteps: T,
-      lrAt: (t) => baseLr * (t < W ? warmup(t) ** 2 : Math.max(0, 0.5 * (1 + Math.cos(Math.PI * 0.5 * 2 * ((t - W) / Math.max(1, T - W)))))),
+      lrAt: (t) =>
+        baseLr * (t < W ? warmup(t) ** 2 : Math.max(0, 0.5 * (1 + Math.cos(Math.PI * 0.5 * 2 * ((t - W) / Math.max(1, T - W)))))),
       breakpoints: [W, T],
       markers: warmupMarker,
     });
@@ -126,12 +132,27 @@ function jaggedRestarts(inner: Schedule, input: ScheduleInput, R: number): Sched
     lrAt: (t) => inner.lrAt(t) * scale(t),
     criticalSteps: innerCritical
       ? (start, end, limit) =>
-          mergeSteps([
-            innerCritical(start, end, limit),
-            mergeSteps([periodicBreakpointSteps(0, R, start, end, limit), periodicBreakpointSteps(warmup, R, start, end, limit), periodicBreakpointSteps(R - anneal, R, start, end, limit)], limit),
-          ], limit)
+          mergeSteps(
+            [
+              innerCritical(start, end, limit),
+              mergeSteps(
+                [
+                  periodicBreakpointSteps(0, R, start, end, limit),
+                  periodicBreakpointSteps(warmup, R, start, end, limit),
+                  periodicBreakpointSteps(R - anneal, R, start, end, limit),
+                ],
+                limit,
+              ),
+            ],
+            limit,
+          )
       : undefined,
-    markers: [...inner.markers, ...Array.from({ length: Math.min(500, Math.floor((inner.totalSteps - 1) / R)) }, (_, k) => marker((k + 1) * R, 'restart', `ReLoRA restart ${k + 1}`))],
+    markers: [
+      ...inner.markers,
+      ...Array.from({ length: Math.min(500, Math.floor((inner.totalSteps - 1) / R)) }, (_, k) =>
+        marker((k + 1) * R, 'restart', `ReLoRA restart ${k + 1}`),
+      ),
+    ],
     validationDriven: inner.validationDriven,
   };
 }

@@ -41,7 +41,17 @@ export interface ComposerTime {
   unit: 'ba' | 'ep' | 'sp' | 'tok' | 'dur';
 }
 
-const UNIT_NAMES: Record<string, ComposerTime['unit']> = { ba: 'ba', batch: 'ba', ep: 'ep', epoch: 'ep', sp: 'sp', sample: 'sp', tok: 'tok', token: 'tok', dur: 'dur' };
+const UNIT_NAMES: Record<string, ComposerTime['unit']> = {
+  ba: 'ba',
+  batch: 'ba',
+  ep: 'ep',
+  epoch: 'ep',
+  sp: 'sp',
+  sample: 'sp',
+  tok: 'tok',
+  token: 'tok',
+  dur: 'dur',
+};
 
 const MAX_TIME_LENGTH = 64;
 
@@ -91,7 +101,10 @@ function recognize(whole: DialectInput): Recognition | null {
   ].filter((m): m is string => typeof m === 'string');
   const timed = parseComposerTime(tree.get('max_duration')) !== null;
   if (!timed || marks.length === 0) return null;
-  return { confidence: Math.min(0.95, 0.5 + 0.1 * marks.length), reason: `Composer/llm-foundry: max_duration with ${marks.slice(0, 3).join(', ')}` };
+  return {
+    confidence: Math.min(0.95, 0.5 + 0.1 * marks.length),
+    reason: `Composer/llm-foundry: max_duration with ${marks.slice(0, 3).join(', ')}`,
+  };
 }
 
 function extract(whole: DialectInput): Extraction {
@@ -118,7 +131,10 @@ function extract(whole: DialectInput): Extraction {
   } else if (duration.unit === 'ep') {
     length = epochLength(input, duration.value, `max_duration: ${String(values.max_duration)}`, assumptions);
   } else if (duration.unit === 'sp' && batch) {
-    length = stepLength(Math.ceil(duration.value / batch), `max_duration: ${String(values.max_duration)} ÷ global_train_batch_size ${batch}`);
+    length = stepLength(
+      Math.ceil(duration.value / batch),
+      `max_duration: ${String(values.max_duration)} ÷ global_train_batch_size ${batch}`,
+    );
   } else {
     length = assumedLength(`\`max_duration: ${String(values.max_duration)}\` needs the tokens per batch`, assumptions);
   }
@@ -144,7 +160,14 @@ function extract(whole: DialectInput): Extraction {
     for (const key of Object.keys(params)) if (key.startsWith('t_')) params[key] = tree.get(`scheduler.${key}`);
     params.max_duration = values.max_duration;
     const alphaF = num('scheduler.alpha_f') ?? COMPOSER_DEFAULTS.alpha_f;
-    schedule = { framework: 'composer', name, params, explicit: true, constantAfterWarmup: CONSTANT.includes(name) || alphaF === 1, validationDriven: false };
+    schedule = {
+      framework: 'composer',
+      name,
+      params,
+      explicit: true,
+      constantAfterWarmup: CONSTANT.includes(name) || alphaF === 1,
+      validationDriven: false,
+    };
   }
 
   const optimizerName = (values['optimizer.name'] as string | undefined) ?? COMPOSER_DEFAULTS.optimizer;

@@ -106,7 +106,11 @@ function alphaOf(className: string, p: Params, context: ComposerTimeContext): Al
       if (className === 'MultiStepScheduler') return { alpha: multiStep, breakpoints: ms, markers };
       const tWarmup = time('t_warmup', undefined, false);
       if (tWarmup === undefined) return null;
-      return { alpha: (t) => (t < tWarmup ? Math.min(1, t / tWarmup) : multiStep(t)), breakpoints: [tWarmup, ...ms], markers: [marker(tWarmup, 'warmup-end', 'warmup ends'), ...markers] };
+      return {
+        alpha: (t) => (t < tWarmup ? Math.min(1, t / tWarmup) : multiStep(t)),
+        breakpoints: [tWarmup, ...ms],
+        markers: [marker(tWarmup, 'warmup-end', 'warmup ends'), ...markers],
+      };
     }
     case 'ConstantScheduler': {
       const alpha = num('alpha', 1.0);
@@ -231,4 +235,3 @@ export function composerSchedule(input: ScheduleInput): Schedule | null {
     markers: alpha.markers.map((m) => ({ ...m, step: m.step + 1 })),
   });
 }
-

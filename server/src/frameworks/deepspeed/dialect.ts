@@ -26,9 +26,34 @@ export const DEEPSPEED_DEFAULTS = {
   weight_decay: 0,
 } as const;
 
-const SIGNATURE = ['train_batch_size', 'train_micro_batch_size_per_gpu', 'gradient_accumulation_steps', 'zero_optimization', 'fp16', 'bf16', 'steps_per_print', 'gradient_clipping', 'wall_clock_breakdown', 'prescale_gradients', 'zero_allow_untested_optimizer'];
+const SIGNATURE = [
+  'train_batch_size',
+  'train_micro_batch_size_per_gpu',
+  'gradient_accumulation_steps',
+  'zero_optimization',
+  'fp16',
+  'bf16',
+  'steps_per_print',
+  'gradient_clipping',
+  'wall_clock_breakdown',
+  'prescale_gradients',
+  'zero_allow_untested_optimizer',
+];
 /** GPT-NeoX configs embed DeepSpeed keys among Megatron ones; they are not DeepSpeed configs. */
-const NEOX = ['num_layers', 'num-layers', 'hidden_size', 'hidden-size', 'seq_length', 'seq-length', 'pipe_parallel_size', 'pipe-parallel-size', 'train_iters', 'train-iters', 'lr_decay_style', 'lr-decay-style'];
+const NEOX = [
+  'num_layers',
+  'num-layers',
+  'hidden_size',
+  'hidden-size',
+  'seq_length',
+  'seq-length',
+  'pipe_parallel_size',
+  'pipe-parallel-size',
+  'train_iters',
+  'train-iters',
+  'lr_decay_style',
+  'lr-decay-style',
+];
 
 function recognize(input: DialectInput): Recognition | null {
   const keys = topLevelKeys(input.document);
@@ -38,7 +63,10 @@ function recognize(input: DialectInput): Recognition | null {
   const typed = ['optimizer', 'scheduler'].filter((k) => tree.has(`${k}.type`));
   if (hits.length === 0 || hits.length + typed.length < 2) return null;
   const json = /\.jsonc?$/i.test(input.fileName) ? 0.1 : 0;
-  return { confidence: Math.min(0.95, 0.4 + 0.1 * hits.length + 0.1 * typed.length + json), reason: `DeepSpeed config keys: ${[...hits, ...typed].slice(0, 4).join(', ')}` };
+  return {
+    confidence: Math.min(0.95, 0.4 + 0.1 * hits.length + 0.1 * typed.length + json),
+    reason: `DeepSpeed config keys: ${[...hits, ...typed].slice(0, 4).join(', ')}`,
+  };
 }
 
 const known = finiteNumber;
@@ -57,11 +85,15 @@ function extract(input: DialectInput): Extraction {
   const peakIsAuto = knownPeak === undefined && [tree.get('optimizer.params.lr'), params.warmup_max_lr].includes('auto');
   const baseLr = peakIsAuto ? 1 : knownPeak;
   if (baseLr === undefined || !(baseLr > 0)) return { findings: [] };
-  if (tree.get('optimizer.params.lr') === 'auto' || params.warmup_max_lr === 'auto') assumptions.push('"auto" values are filled in by the Hugging Face Trainer');
+  if (tree.get('optimizer.params.lr') === 'auto' || params.warmup_max_lr === 'auto')
+    assumptions.push('"auto" values are filled in by the Hugging Face Trainer');
   if (peakIsAuto) assumptions.push(AUTO_PEAK);
 
   const total = known(params.total_num_steps);
-  const length: PlanLength = total !== undefined && total > 0 ? stepLength(total, `scheduler.params.total_num_steps: ${total}`) : assumedLength('the run length is not in a DeepSpeed config', assumptions);
+  const length: PlanLength =
+    total !== undefined && total > 0
+      ? stepLength(total, `scheduler.params.total_num_steps: ${total}`)
+      : assumedLength('the run length is not in a DeepSpeed config', assumptions);
   fillAutoSchedulerParams(params, baseLr, length.steps, assumptions);
   let schedule: PlanDraft['schedule'];
   let warmupSteps = 0;
@@ -81,7 +113,10 @@ function extract(input: DialectInput): Extraction {
   }
   const optimizerType = typeof tree.get('optimizer.type') === 'string' ? (tree.get('optimizer.type') as string) : 'Adam';
   const betas = toNumberList(tree.get('optimizer.params.betas'));
-  const validBetas = Array.isArray(betas) && betas.length === 2 && betas.every((b) => typeof b === 'number' && b >= 0 && b < 1) ? (betas as number[]) : DEEPSPEED_DEFAULTS.betas;
+  const validBetas =
+    Array.isArray(betas) && betas.length === 2 && betas.every((b) => typeof b === 'number' && b >= 0 && b < 1)
+      ? (betas as number[])
+      : DEEPSPEED_DEFAULTS.betas;
   const plan = buildPlan('deepspeed', input, tree, {
     optimizer: {
       name: optimizerType,

@@ -36,12 +36,18 @@ const SECTIONS = ['MODEL', 'SOLVER', 'INPUT', 'DATASETS', 'DATALOADER', 'TEST', 
 
 const S = 'SOLVER';
 const SETTINGS = {
-  [`${S}.BASE_LR`]: numberSetting('must be a number (the base learning rate)').check(z.refine((v) => v > 0, { error: 'must be greater than 0' })),
+  [`${S}.BASE_LR`]: numberSetting('must be a number (the base learning rate)').check(
+    z.refine((v) => v > 0, { error: 'must be greater than 0' }),
+  ),
   [`${S}.BASE_LR_END`]: numberSetting('must be a number'),
-  [`${S}.MAX_ITER`]: integerSetting('must be a whole number of iterations').check(z.refine((v) => v > 0, { error: 'must be greater than 0' })),
+  [`${S}.MAX_ITER`]: integerSetting('must be a whole number of iterations').check(
+    z.refine((v) => v > 0, { error: 'must be greater than 0' }),
+  ),
   [`${S}.STEPS`]: numberListSetting('must be a list of iterations, e.g. (210000, 250000)'),
   [`${S}.GAMMA`]: numberSetting('must be a number (the decay factor at each step)'),
-  [`${S}.WARMUP_ITERS`]: integerSetting('must be a whole number of iterations').check(z.refine((v) => v >= 0, { error: 'must not be negative' })),
+  [`${S}.WARMUP_ITERS`]: integerSetting('must be a whole number of iterations').check(
+    z.refine((v) => v >= 0, { error: 'must not be negative' }),
+  ),
   [`${S}.WARMUP_FACTOR`]: numberSetting('must be a number'),
   [`${S}.WARMUP_METHOD`]: z.string({ error: 'must be linear or constant' }),
   [`${S}.LR_SCHEDULER_NAME`]: z.string({ error: 'must be a scheduler name such as WarmupMultiStepLR' }),
@@ -63,11 +69,15 @@ function recognize(input: DialectInput): Recognition | null {
 }
 
 function extract(input: DialectInput): Extraction {
-  const tree = new ConfigTree(input.document, { interpolate: false, base: { fileName: input.fileName, readFile: input.settings.readFile } });
+  const tree = new ConfigTree(input.document, {
+    interpolate: false,
+    base: { fileName: input.fileName, readFile: input.settings.readFile },
+  });
   const { values, findings } = readSettings(tree.entries(Object.keys(SETTINGS)), SETTINGS);
   // A value detectron2 would reject: no plan, so no rule judges the defaults that would stand in for it.
   if (findings.length > 0) return { findings };
-  const get = <K extends keyof typeof DETECTRON2_DEFAULTS>(key: K) => (values[`${S}.${key}`] as (typeof DETECTRON2_DEFAULTS)[K] | undefined) ?? DETECTRON2_DEFAULTS[key];
+  const get = <K extends keyof typeof DETECTRON2_DEFAULTS>(key: K) =>
+    (values[`${S}.${key}`] as (typeof DETECTRON2_DEFAULTS)[K] | undefined) ?? DETECTRON2_DEFAULTS[key];
   const assumptions: string[] = [];
   const base = tree.get('_BASE_');
   const missing = (['BASE_LR', 'MAX_ITER', 'STEPS', 'LR_SCHEDULER_NAME'] as const).filter((k) => !tree.has(`${S}.${k}`));
@@ -98,14 +108,22 @@ function extract(input: DialectInput): Extraction {
     WARMUP_METHOD: get('WARMUP_METHOD'),
     BASE_LR_END: get('BASE_LR_END'),
   };
-  for (const key of ['POLY_LR_POWER', 'POLY_LR_CONSTANT_ENDING', 'NUM_DECAYS']) if (values[`${S}.${key}`] !== undefined) params[key] = values[`${S}.${key}`];
+  for (const key of ['POLY_LR_POWER', 'POLY_LR_CONSTANT_ENDING', 'NUM_DECAYS'])
+    if (values[`${S}.${key}`] !== undefined) params[key] = values[`${S}.${key}`];
   const liveSteps = steps.filter((s) => s < maxIter);
   const constant = name === 'WarmupMultiStepLR' && (gamma === 1 || liveSteps.length === 0);
   const optimizerName = (get('OPTIMIZER') as string).toUpperCase() === 'ADAM' ? 'Adam' : (get('OPTIMIZER') as string);
   const plan = buildPlan('detectron2', input, tree, {
     optimizer: { name: optimizerName, weightDecay: get('WEIGHT_DECAY') as number },
     baseLr: get('BASE_LR') as number,
-    schedule: { framework: 'detectron2', name, params, explicit: tree.has(`${S}.LR_SCHEDULER_NAME`) || tree.has(`${S}.STEPS`), constantAfterWarmup: constant, validationDriven: false },
+    schedule: {
+      framework: 'detectron2',
+      name,
+      params,
+      explicit: tree.has(`${S}.LR_SCHEDULER_NAME`) || tree.has(`${S}.STEPS`),
+      constantAfterWarmup: constant,
+      validationDriven: false,
+    },
     warmup: { steps: Math.min(warmupIters, maxIter) },
     length: stepLength(maxIter, `SOLVER.MAX_ITER: ${maxIter}${tree.has(`${S}.MAX_ITER`) ? '' : ' (default)'}`),
     sources: {

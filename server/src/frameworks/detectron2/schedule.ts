@@ -12,7 +12,7 @@
  *   BASE_LR_END (0.0), NUM_DECAYS (3), WARMUP_FACTOR (0.001), WARMUP_ITERS (1000), WARMUP_METHOD ('linear' |
  *   'constant'), RESCALE_INTERVAL (false).
  * - `baseLr`: SOLVER.BASE_LR (after auto_scale_workers, the dialect's job). `length.steps`: MAX_ITER.
- * Warmup is not re-normalised (RESCALE_INTERVAL false): the cosine spans [0, MAX_ITER] and the warmup ends on the
+ * Warmup is not re-normalized (RESCALE_INTERVAL false): the cosine spans [0, MAX_ITER] and the warmup ends on the
  * main schedule's value at WARMUP_ITERS; boundaries use fvcore's 1e-6 epsilon.
  */
 import { defined } from '../../defined';
@@ -60,7 +60,10 @@ export function detectron2Schedule(input: ScheduleInput): Schedule | null {
         if (where > 1.0) return Number.NaN; // fvcore raises past the end
         return defined(values[bisectRight(steps, Math.trunc((where + WHERE_EPSILON) * maxIter))], 'values has one entry more than steps');
       };
-      for (const s of steps) { breakpoints.push(s); markers.push(marker(s, 'milestone', `× ${gamma}`)); }
+      for (const s of steps) {
+        breakpoints.push(s);
+        markers.push(marker(s, 'milestone', `× ${gamma}`));
+      }
       break;
     }
     case 'WarmupCosineLR': {
@@ -90,7 +93,10 @@ export function detectron2Schedule(input: ScheduleInput): Schedule | null {
     if (!rescale) return main(where);
     return main((where - wl) / (1 - wl));
   };
-  if (warmupIters > 0) { breakpoints.push(warmupIters); markers.push(marker(warmupIters, 'warmup-end', 'warmup ends')); }
+  if (warmupIters > 0) {
+    breakpoints.push(warmupIters);
+    markers.push(marker(warmupIters, 'warmup-end', 'warmup ends'));
+  }
   return closedFormSchedule({
     family: input.name,
     totalSteps: input.totalSteps,

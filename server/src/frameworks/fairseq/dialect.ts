@@ -32,7 +32,18 @@ export const FAIRSEQ_DEFAULTS = {
   warmup_updates: { inverse_sqrt: 4000 } as Record<string, number>,
 } as const;
 
-const GROUPS = ['common', 'task', 'dataset', 'distributed_training', 'criterion', 'optimization', 'optimizer', 'lr_scheduler', 'model', 'checkpoint'];
+const GROUPS = [
+  'common',
+  'task',
+  'dataset',
+  'distributed_training',
+  'criterion',
+  'optimization',
+  'optimizer',
+  'lr_scheduler',
+  'model',
+  'checkpoint',
+];
 
 function defaultsNames(tree: ConfigTree): string[] {
   const list = tree.get('defaults');
@@ -46,14 +57,33 @@ function recognize(input: DialectInput): Recognition | null {
   if (tree.has('fairseq.optimization')) return { confidence: 0.85, reason: 'fairseq `fairseq.optimization` block (MMPT style)' };
   const groups = GROUPS.filter((k) => keys.has(k));
   const named = ['task', 'optimizer', 'lr_scheduler', 'model', 'criterion'].filter((k) => tree.has(`${k}._name`));
-  const fromDefaults = defaultsNames(tree).filter((k) => ['task', 'optimizer', 'lr_scheduler', 'criterion', 'bpe', 'tokenizer'].includes(k));
+  const fromDefaults = defaultsNames(tree).filter((k) =>
+    ['task', 'optimizer', 'lr_scheduler', 'criterion', 'bpe', 'tokenizer'].includes(k),
+  );
   if (fromDefaults.length >= 3) return { confidence: 0.8, reason: `fairseq defaults list: ${fromDefaults.join(', ')}` };
   if (named.length === 0 || groups.length < 3) return null;
-  return { confidence: Math.min(0.95, 0.5 + 0.1 * named.length + 0.03 * groups.length), reason: `fairseq groups with _name: ${named.join(', ')}` };
+  return {
+    confidence: Math.min(0.95, 0.5 + 0.1 * named.length + 0.03 * groups.length),
+    reason: `fairseq groups with _name: ${named.join(', ')}`,
+  };
 }
 
 /** Scheduler keys of the older flat style (`fairseq.optimization`), which also holds unrelated trainer keys. */
-const FLAT_SCHEDULER_KEYS = ['total_num_update', 'warmup_updates', 'warmup_init_lr', 'end_learning_rate', 'power', 'force_anneal', 'lr_shrink', 'min_lr', 'lr_period_updates', 't_mult', 'phase_ratio', 'final_lr_scale', 'init_lr_scale'];
+const FLAT_SCHEDULER_KEYS = [
+  'total_num_update',
+  'warmup_updates',
+  'warmup_init_lr',
+  'end_learning_rate',
+  'power',
+  'force_anneal',
+  'lr_shrink',
+  'min_lr',
+  'lr_period_updates',
+  't_mult',
+  'phase_ratio',
+  'final_lr_scale',
+  'init_lr_scale',
+];
 
 function pick(params: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
   return Object.fromEntries(Object.entries(params).filter(([key]) => keys.includes(key)));
@@ -72,7 +102,10 @@ function lrList(value: unknown): number[] | null {
 }
 
 function extract(input: DialectInput): Extraction {
-  const tree = new ConfigTree(input.document, { interpolate: true, compose: { fileName: input.fileName, readFile: input.settings.readFile } });
+  const tree = new ConfigTree(input.document, {
+    interpolate: true,
+    compose: { fileName: input.fileName, readFile: input.settings.readFile },
+  });
   const findings: Finding[] = [];
   const assumptions: string[] = [];
   const flat = tree.has('fairseq.optimization');
@@ -110,7 +143,8 @@ function extract(input: DialectInput): Extraction {
   let betas: number[] = [...FAIRSEQ_DEFAULTS.adam_betas];
   if (betasRaw !== undefined && !tree.isUnknown(`${optimizerArgs}.adam_betas`)) {
     const parsed = toNumberList(betasRaw);
-    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((b) => typeof b === 'number' && b >= 0 && b < 1)) betas = parsed as number[];
+    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((b) => typeof b === 'number' && b >= 0 && b < 1))
+      betas = parsed as number[];
     else return { findings: invalid(tree, `${optimizerArgs}.adam_betas`, "must be two numbers in [0, 1), e.g. '(0.9, 0.98)'.") };
   }
 
@@ -142,7 +176,8 @@ function extract(input: DialectInput): Extraction {
         ? schedulerBase
         : `${schedulerBase}._name`;
   // A defaults-list choice (`- lr_scheduler: cosine`) names the scheduler even when its file is not read.
-  const choice = !flat && schedulerBase === 'lr_scheduler' && !tree.has(schedulerPath) ? defaultsChoices(input.document).get('lr_scheduler') : undefined;
+  const choice =
+    !flat && schedulerBase === 'lr_scheduler' && !tree.has(schedulerPath) ? defaultsChoices(input.document).get('lr_scheduler') : undefined;
   const chosen = choice && choice.option !== 'null' ? choice : undefined;
   const name = String(tree.get(schedulerPath) ?? chosen?.option ?? FAIRSEQ_DEFAULTS.lr_scheduler);
   const params: Record<string, unknown> =
@@ -162,8 +197,7 @@ function extract(input: DialectInput): Extraction {
     if (Array.isArray(ratios) && typeof ratios[0] === 'number') {
       phaseRatio = ratios[0];
       warmupSteps = Math.round(ratios[0] * length.steps);
-    }
-    else warmupSteps = number(`${schedulerBase}.warmup_steps`) ?? 0;
+    } else warmupSteps = number(`${schedulerBase}.warmup_steps`) ?? 0;
   }
   const triStageWarmupPath = tree.has(`${schedulerBase}.phase_ratio`) ? `${schedulerBase}.phase_ratio` : `${schedulerBase}.warmup_steps`;
   const forceAnneal = params.force_anneal !== undefined && params.force_anneal !== null;
@@ -179,12 +213,23 @@ function extract(input: DialectInput): Extraction {
   const plan = buildPlan('fairseq', input, tree, {
     optimizer,
     baseLr,
-    schedule: { framework: 'fairseq', name, params, explicit: tree.has(schedulerPath) || chosen !== undefined, constantAfterWarmup: constant, validationDriven: name === 'reduce_lr_on_plateau' },
+    schedule: {
+      framework: 'fairseq',
+      name,
+      params,
+      explicit: tree.has(schedulerPath) || chosen !== undefined,
+      constantAfterWarmup: constant,
+      validationDriven: name === 'reduce_lr_on_plateau',
+    },
     warmup: { steps: Math.min(warmupSteps, length.steps), ...(phaseRatio !== undefined ? { ratio: phaseRatio } : {}) },
     length,
     sources: {
       baseLr: lrPath,
-      schedule: tree.has(schedulerPath) ? schedulerPath : chosen ? { path: 'defaults.lr_scheduler', key: chosen.keySpan, value: chosen.valueSpan } : undefined,
+      schedule: tree.has(schedulerPath)
+        ? schedulerPath
+        : chosen
+          ? { path: 'defaults.lr_scheduler', key: chosen.keySpan, value: chosen.valueSpan }
+          : undefined,
       // tri_stage takes its warmup from phase_ratio when given, else from warmup_steps (item 7).
       warmup: name === 'tri_stage' ? triStageWarmupPath : warmupPath,
       length: lengthPath,

@@ -1,6 +1,6 @@
 /**
  * fairseq LR schedulers (plan `schedule.framework: 'fairseq'`), absolute LRs set per update: the update taking
- * num_updates from n to n+1 uses f(n) (fp16 overflow skips are not modelled). Source: facebookresearch/fairseq
+ * num_updates from n to n+1 uses f(n) (fp16 overflow skips are not modeled). Source: facebookresearch/fairseq
  * fairseq/optim/lr_scheduler/*.py, fairseq/trainer.py (commit 3d262bb2569).
  *
  * Contract with the dialects:
@@ -61,12 +61,15 @@ export function fairseqSchedule(input: ScheduleInput): Schedule | null {
           ? defined(lrs[Math.min(1 + Math.floor(n / perEpoch), lrs.length - 1)], 'an epoch past the list reads its last lr')
           : lr;
       if (W > 0) markers.push(marker(W, 'warmup-end', 'warmup ends'));
-      return done((n) => {
-        const peak = lrOf(n);
-        if (W > 0 && n <= W) return peak * (n / W);
-        if (n >= totalNum) return end;
-        return (peak - end) * (1 - (n - W) / (totalNum - W)) ** power + end;
-      }, [W, totalNum]);
+      return done(
+        (n) => {
+          const peak = lrOf(n);
+          if (W > 0 && n <= W) return peak * (n / W);
+          if (n >= totalNum) return end;
+          return (peak - end) * (1 - (n - W) / (totalNum - W)) ** power + end;
+        },
+        [W, totalNum],
+      );
     }
     case 'cosine': {
       if (lrs.length > 1) return null;
@@ -88,15 +91,18 @@ export function fairseqSchedule(input: ScheduleInput): Schedule | null {
         if (W + start < total) markers.push(marker(W + start, 'restart', `restart ${i}`));
       }
       if (W > 0) markers.push(marker(W, 'warmup-end', 'warmup ends'));
-      return done((n) => {
-        if (n < W) return init + n * lrStep;
-        const c = n - W;
-        const { index: i, length: tI, offset: tCurr } = geometricCycle(c, period, tMult);
-        const shrink = lrShrink ** i;
-        const lo = minLr * shrink;
-        const hi = maxLr * shrink;
-        return lo + 0.5 * (hi - lo) * (1 + Math.cos((Math.PI * tCurr) / tI));
-      }, [W, ...restarts]);
+      return done(
+        (n) => {
+          if (n < W) return init + n * lrStep;
+          const c = n - W;
+          const { index: i, length: tI, offset: tCurr } = geometricCycle(c, period, tMult);
+          const shrink = lrShrink ** i;
+          const lo = minLr * shrink;
+          const hi = maxLr * shrink;
+          return lo + 0.5 * (hi - lo) * (1 + Math.cos((Math.PI * tCurr) / tI));
+        },
+        [W, ...restarts],
+      );
     }
     case 'tri_stage': {
       if (lrs.length > 1) return null;
@@ -114,12 +120,15 @@ export function fairseqSchedule(input: ScheduleInput): Schedule | null {
       const warmupRate = W !== 0 ? (lr - init) / W : 0;
       const decayFactor = -Math.log(finalScale) / D;
       markers.push(marker(W, 'warmup-end', 'warmup ends'), marker(W + H, 'decay-start', 'decay starts'));
-      return done((n) => {
-        if (n < W) return init + warmupRate * n;
-        if (n < W + H) return lr;
-        if (n <= W + H + D) return lr * Math.exp(-decayFactor * (n - W - H));
-        return final;
-      }, [W, W + H, W + H + D, W + H + D + 1]);
+      return done(
+        (n) => {
+          if (n < W) return init + warmupRate * n;
+          if (n < W + H) return lr;
+          if (n <= W + H + D) return lr * Math.exp(-decayFactor * (n - W - H));
+          return final;
+        },
+        [W, W + H, W + H + D, W + H + D + 1],
+      );
     }
     case 'fixed': {
       const forceAnneal = numberParam(p, 'force_anneal');
@@ -136,10 +145,13 @@ export function fairseqSchedule(input: ScheduleInput): Schedule | null {
       if (W > 0) markers.push(marker(W, 'warmup-end', 'warmup ends'));
       const epochBounds =
         needsEpoch && perEpoch ? Array.from({ length: Math.min(10_000, Math.ceil(total / perEpoch) + 1) }, (_, e) => e * perEpoch) : [];
-      return done((n) => {
-        const e = epochLr(epochOf(n));
-        return W > 0 && n < W ? ((n + 1) / W) * e : e;
-      }, [W, ...epochBounds]);
+      return done(
+        (n) => {
+          const e = epochLr(epochOf(n));
+          return W > 0 && n < W ? ((n + 1) / W) * e : e;
+        },
+        [W, ...epochBounds],
+      );
     }
     case 'step': {
       if (lrs.length > 1) return null;
@@ -156,7 +168,13 @@ export function fairseqSchedule(input: ScheduleInput): Schedule | null {
       const W = numberParam(p, 'warmup_updates') ?? 0;
       let init = numberParam(p, 'warmup_init_lr') ?? -1;
       if (init < 0) init = W > 0 ? 0 : lr;
-      return closedFormSchedule({ family: input.name, totalSteps: total, lrAt: (n) => (W > 0 && n <= W ? init + (n * (lr - init)) / W : lr), breakpoints: [W], validationDriven: true });
+      return closedFormSchedule({
+        family: input.name,
+        totalSteps: total,
+        lrAt: (n) => (W > 0 && n <= W ? init + (n * (lr - init)) / W : lr),
+        breakpoints: [W],
+        validationDriven: true,
+      });
     }
     default:
       return null;

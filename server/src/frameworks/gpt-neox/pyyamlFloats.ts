@@ -35,7 +35,11 @@ export function pyyamlStringFloats(input: DialectInput, tree: ConfigTree, paths:
     const message =
       `\`${entry.key}: ${text}\` is a string to ${framework}'s YAML loader (PyYAML reads a float only with a dot and a signed ` +
       `exponent), and ${framework} rejects a string here: write ${pyyamlFloatText(text)}.`;
-    const fix = { title: `Write ${pyyamlFloatText(text)}`, isPreferred: true, edits: [{ span: entry.valueSpan, newText: pyyamlFloatText(text) }] };
+    const fix = {
+      title: `Write ${pyyamlFloatText(text)}`,
+      isPreferred: true,
+      edits: [{ span: entry.valueSpan, newText: pyyamlFloatText(text) }],
+    };
     findings.push({ ...reportInvalidValue(message, entry), fixes: [fix] });
   }
   return findings;

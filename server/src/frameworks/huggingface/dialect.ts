@@ -11,12 +11,7 @@ import { isMap } from 'yaml';
 import { entriesOf, rootMap, type MapEntry } from '../../parse/yamlAccess';
 import { setScalarEntry } from '../../fixes/yamlEdits';
 import { reportInvalidValue } from '../../rules/invalidValue';
-import {
-  HUGGING_FACE_CONSTANT_SCHEDULERS,
-  HUGGING_FACE_SCHEDULERS,
-  isHuggingFaceScheduler,
-  type HuggingFaceScheduler,
-} from './schedule';
+import { HUGGING_FACE_CONSTANT_SCHEDULERS, HUGGING_FACE_SCHEDULERS, isHuggingFaceScheduler, type HuggingFaceScheduler } from './schedule';
 import type { Dialect, DialectInput, Extraction } from '../../dialects/dialect';
 import { integerSetting, numberSetting } from '../../dialects/numbers';
 import { readSettings } from '../../dialects/settingReader';
@@ -62,9 +57,25 @@ const SIGNATURE_KEYS = [
 
 /** Keys that mark a neighbouring dialect which merely shares some names (Axolotl, NeMo, Lightning, ...). */
 const FOREIGN_KEYS = [
-  'base_model', 'micro_batch_size', 'num_epochs', 'lr_scheduler', 'trainer', 'model', 'optimizer', 'optim_config', '_target_', 'train', 'solver', 'SOLVER',
+  'base_model',
+  'micro_batch_size',
+  'num_epochs',
+  'lr_scheduler',
+  'trainer',
+  'model',
+  'optimizer',
+  'optim_config',
+  '_target_',
+  'train',
+  'solver',
+  'SOLVER',
   // OpenNMT-py (decay_method, train_steps, save_model) and MaxText (opt_type, adam_b1, base_config)
-  'decay_method', 'train_steps', 'save_model', 'opt_type', 'adam_b1', 'base_config',
+  'decay_method',
+  'train_steps',
+  'save_model',
+  'opt_type',
+  'adam_b1',
+  'base_config',
 ];
 
 const unitInterval = (what: string) =>
@@ -73,16 +84,20 @@ const unitInterval = (what: string) =>
 const schedulerNames = HUGGING_FACE_SCHEDULERS.join(', ');
 
 const SETTINGS = {
-  learning_rate: numberSetting('must be a number (the peak learning rate, e.g. 2.0e-5)').check(z.refine((v) => v > 0, {
-    error: 'must be greater than 0 (it is the peak learning rate)',
-  })),
+  learning_rate: numberSetting('must be a number (the peak learning rate, e.g. 2.0e-5)').check(
+    z.refine((v) => v > 0, {
+      error: 'must be greater than 0 (it is the peak learning rate)',
+    }),
+  ),
   lr_scheduler_type: z.string({ error: `must be one of ${schedulerNames}` }),
   lr_scheduler_kwargs: z.union([z.record(z.string(), z.unknown()), z.string()], {
     error: 'must be a mapping of scheduler arguments (or a JSON string of one)',
   }),
-  warmup_ratio: numberSetting('must be a number (a fraction of training)').check(z.refine((v) => v >= 0 && v <= 1, {
-    error: 'must lie in [0, 1] (a fraction of the training steps)',
-  })),
+  warmup_ratio: numberSetting('must be a number (a fraction of training)').check(
+    z.refine((v) => v >= 0 && v <= 1, {
+      error: 'must lie in [0, 1] (a fraction of the training steps)',
+    }),
+  ),
   warmup_steps: numberSetting('must be a number of steps').check(z.refine((v) => v >= 0, { error: 'must not be negative' })),
   num_train_epochs: numberSetting('must be a number of epochs'),
   max_steps: integerSetting('must be a whole number of steps (-1 means "use num_train_epochs")'),
@@ -179,7 +194,9 @@ function extract(input: DialectInput): Extraction {
   if (scheduler === 'polynomial') {
     const lrEnd = typeof kwargs.lr_end === 'number' ? kwargs.lr_end : 1e-7;
     if (!(baseLr > lrEnd)) {
-      return requirementProblem(`\`polynomial\` needs \`learning_rate\` (${baseLr}) greater than \`lr_end\` (${lrEnd}); Hugging Face raises ValueError otherwise.`);
+      return requirementProblem(
+        `\`polynomial\` needs \`learning_rate\` (${baseLr}) greater than \`lr_end\` (${lrEnd}); Hugging Face raises ValueError otherwise.`,
+      );
     }
   }
 
@@ -192,7 +209,8 @@ function extract(input: DialectInput): Extraction {
   } else {
     if (!(epochs > 0)) {
       const entry = entries.get('num_train_epochs');
-      if (entry) findings.push(problem(entry, '`num_train_epochs` must be greater than 0 when `max_steps` is not set; the run would not train.'));
+      if (entry)
+        findings.push(problem(entry, '`num_train_epochs` must be greater than 0 when `max_steps` is not set; the run would not train.'));
       return { findings };
     }
     length = epochLength(input, epochs, `num_train_epochs: ${epochs}${entries.has('num_train_epochs') ? '' : ' (default)'}`, assumptions);
@@ -278,7 +296,15 @@ function kwargsProblems(input: DialectInput, scheduler: HuggingFaceScheduler, en
   const names = Object.keys(kwargs);
   if (names.length === 0) return [];
   if (accepted === 'ignored') {
-    return [{ ...problem(entry, `\`${scheduler}\` never receives \`lr_scheduler_kwargs\` (the Trainer does not pass them), so ${names.map((n) => `\`${n}\``).join(', ')} has no effect.`), severity: 'warning' }];
+    return [
+      {
+        ...problem(
+          entry,
+          `\`${scheduler}\` never receives \`lr_scheduler_kwargs\` (the Trainer does not pass them), so ${names.map((n) => `\`${n}\``).join(', ')} has no effect.`,
+        ),
+        severity: 'warning',
+      },
+    ];
   }
   const inner = isMap(entry.valueNode) ? entriesOf(input.document, entry.valueNode) : null;
   const findings: Finding[] = [];
@@ -286,11 +312,23 @@ function kwargsProblems(input: DialectInput, scheduler: HuggingFaceScheduler, en
     const at = inner?.get(name);
     const where = at ? { span: at.keySpan, keySpan: at.keySpan } : { span: entry.valueSpan, keySpan: entry.keySpan };
     if (!accepted.includes(name)) {
-      const hint = scheduler === 'cosine' && (name === 'min_lr' || name === 'min_lr_rate') ? ' For a floor under the cosine, use `lr_scheduler_type: cosine_with_min_lr`.' : '';
-      findings.push({ ...problem(entry, `\`${name}\` is not an argument of the \`${scheduler}\` scheduler (Hugging Face raises TypeError at start-up); it accepts: ${accepted.filter((a) => a !== 'last_epoch').join(', ') || 'none'}.${hint}`), ...where });
+      const hint =
+        scheduler === 'cosine' && (name === 'min_lr' || name === 'min_lr_rate')
+          ? ' For a floor under the cosine, use `lr_scheduler_type: cosine_with_min_lr`.'
+          : '';
+      findings.push({
+        ...problem(
+          entry,
+          `\`${name}\` is not an argument of the \`${scheduler}\` scheduler (Hugging Face raises TypeError at start-up); it accepts: ${accepted.filter((a) => a !== 'last_epoch').join(', ') || 'none'}.${hint}`,
+        ),
+        ...where,
+      });
     } else if ((name === 'warmup_type' || name === 'decay_type') && !WSD_SHAPES.includes(String(kwargs[name]))) {
       const value = at && at.valueSpan.end > at.valueSpan.start ? { span: at.valueSpan, keySpan: at.keySpan } : where;
-      findings.push({ ...problem(entry, `\`${name}\` must be one of ${WSD_SHAPES.join(', ')} (Hugging Face raises ValueError otherwise).`), ...value });
+      findings.push({
+        ...problem(entry, `\`${name}\` must be one of ${WSD_SHAPES.join(', ')} (Hugging Face raises ValueError otherwise).`),
+        ...value,
+      });
     }
   }
   return findings;

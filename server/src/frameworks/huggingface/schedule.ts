@@ -134,7 +134,8 @@ export function huggingFaceLrLambda(input: HuggingFaceScheduleInput): (t: number
         if (t < W + S) return 1;
         if (t < W + S + D) {
           const p = (t - W - S) / Math.max(1, D);
-          const f = decayType === 'linear' ? 1 - p : decayType === '1-sqrt' ? 1 - Math.sqrt(p) : 0.5 * (1 + Math.cos(Math.PI * numCycles * 2 * p));
+          const f =
+            decayType === 'linear' ? 1 - p : decayType === '1-sqrt' ? 1 - Math.sqrt(p) : 0.5 * (1 + Math.cos(Math.PI * numCycles * 2 * p));
           return Math.max(0, f * (1 - minLrRatio) + minLrRatio);
         }
         return minLrRatio;
@@ -169,7 +170,9 @@ export function huggingFaceSchedule(input: HuggingFaceScheduleInput): Schedule {
       markers.push({ step: input.warmupSteps + Math.ceil((k * span) / cycles), kind: 'restart', label: `restart ${k}` });
     }
   }
-  const breakpoints = huggingFaceBreakpoints(input).filter((b) => Number.isFinite(b)).sort((x, y) => x - y);
+  const breakpoints = huggingFaceBreakpoints(input)
+    .filter((b) => Number.isFinite(b))
+    .sort((x, y) => x - y);
   return {
     family: input.name,
     totalSteps: input.totalSteps,

@@ -42,10 +42,17 @@ function recognize(input: DialectInput): Recognition | null {
   const tree = new ConfigTree(input.document, { interpolate: false });
   const override = sweeperOverride(tree);
   const target = tree.get('hydra.sweeper._target_');
-  const sweeperKeys = ['n_trials', 'params', 'search_space', 'sampler', 'direction', 'max_batch_size'].filter((k) => tree.has(`hydra.sweeper.${k}`));
+  const sweeperKeys = ['n_trials', 'params', 'search_space', 'sampler', 'direction', 'max_batch_size'].filter((k) =>
+    tree.has(`hydra.sweeper.${k}`),
+  );
   if (tree.get('hydra.mode') === 'MULTIRUN') sweeperKeys.push('mode MULTIRUN');
   if (override === undefined && typeof target !== 'string' && sweeperKeys.length < 2) return null;
-  const reason = override !== undefined ? `Hydra sweeper override: ${override}` : typeof target === 'string' ? `hydra.sweeper._target_: ${target}` : `hydra.sweeper keys: ${sweeperKeys.join(', ')}`;
+  const reason =
+    override !== undefined
+      ? `Hydra sweeper override: ${override}`
+      : typeof target === 'string'
+        ? `hydra.sweeper._target_: ${target}`
+        : `hydra.sweeper keys: ${sweeperKeys.join(', ')}`;
   return { confidence: override !== undefined || typeof target === 'string' ? 0.97 : 0.8, reason };
 }
 
@@ -80,7 +87,12 @@ function paramsEntries(input: DialectInput, map: YAMLMap, optunaGrid: boolean): 
   const entries: SweepEntry[] = [];
   for (const entry of entriesOf(input.document, map).values()) {
     const read = readOverride(entry.value);
-    const spans = { syntax: 'hydra-override' as const, span: { start: entry.keySpan.start, end: entry.valueSpan.end }, keySpan: entry.keySpan, valueSpan: entry.valueSpan };
+    const spans = {
+      syntax: 'hydra-override' as const,
+      span: { start: entry.keySpan.start, end: entry.valueSpan.end },
+      keySpan: entry.keySpan,
+      valueSpan: entry.valueSpan,
+    };
     let gridPoints: number | null = null;
     let values = read.values;
     if (read.kind === 'fixed') gridPoints = 1;
@@ -88,7 +100,8 @@ function paramsEntries(input: DialectInput, map: YAMLMap, optunaGrid: boolean): 
     else if (read.kind === 'range' && read.min !== undefined && read.max !== undefined && read.step !== undefined) {
       const listed = rangeValues(read.min, read.max, read.step);
       // Optuna's grid sampler lists floor((high - low) / step) points; Hydra's basic range stops before `stop`.
-      const count = optunaGrid && read.step > 0 ? Math.max(0, Math.floor((read.max - read.min) / read.step + 1e-9)) : listed?.length ?? null;
+      const count =
+        optunaGrid && read.step > 0 ? Math.max(0, Math.floor((read.max - read.min) / read.step + 1e-9)) : (listed?.length ?? null);
       gridPoints = count;
       if (listed && listed.length === count) values = listed;
     }
@@ -113,7 +126,12 @@ function searchSpaceEntries(input: DialectInput, map: YAMLMap): SweepEntry[] {
     const spec = entry.value;
     if (!spec || typeof spec !== 'object' || Array.isArray(spec)) continue;
     const s = spec as Record<string, unknown>;
-    const spans = { syntax: 'optuna-legacy' as const, span: { start: entry.keySpan.start, end: entry.valueSpan.end }, keySpan: entry.keySpan, valueSpan: entry.valueSpan };
+    const spans = {
+      syntax: 'optuna-legacy' as const,
+      span: { start: entry.keySpan.start, end: entry.valueSpan.end },
+      keySpan: entry.keySpan,
+      valueSpan: entry.valueSpan,
+    };
     if (s.type === 'categorical' && Array.isArray(s.choices)) {
       entries.push({ name: entry.key, kind: 'choice', values: s.choices, gridPoints: s.choices.length, ...spans });
       continue;
@@ -144,13 +162,22 @@ export function readHydraSweep(input: DialectInput, dialectId: string): SweepPla
   const fields = entriesOf(input.document, sweeperAt.map);
   const assumptions: string[] = [];
   const samplerTarget = String(tree.get('hydra.sweeper.sampler._target_') ?? '');
-  const sampler = (samplerOverride(tree) ?? (samplerTarget.split('.').pop()?.replace(/Sampler$/, '').toLowerCase() || 'tpe')).toLowerCase();
+  const sampler = (
+    samplerOverride(tree) ??
+    (samplerTarget
+      .split('.')
+      .pop()
+      ?.replace(/Sampler$/, '')
+      .toLowerCase() ||
+      'tpe')
+  ).toLowerCase();
   const optunaGrid = kind === 'optuna' && sampler === 'grid';
   const params = mapAt(input, ['hydra', 'sweeper', 'params']);
   const space = mapAt(input, ['hydra', 'sweeper', 'search_space']);
   const entries = [...(params ? paramsEntries(input, params.map, optunaGrid) : []), ...(space ? searchSpaceEntries(input, space.map) : [])];
   if (!params && !space && kind === 'basic') return undefined;
-  if (tree.has('hydra.sweeper.custom_search_space')) assumptions.push('Part of the search space is defined in Python (`custom_search_space`).');
+  if (tree.has('hydra.sweeper.custom_search_space'))
+    assumptions.push('Part of the search space is defined in Python (`custom_search_space`).');
 
   let cap: { value: number; text: string; span?: { start: number; end: number } } | null = null;
   let method: string = kind;
@@ -158,14 +185,16 @@ export function readHydraSweep(input: DialectInput, dialectId: string): SweepPla
   if (kind === 'basic') {
     method = 'basic (grid)';
     isGrid = true;
-    if (entries.some((e) => e.kind === 'distribution')) assumptions.push('The basic sweeper cannot sample `interval()`: only Optuna-style sweepers can.');
+    if (entries.some((e) => e.kind === 'distribution'))
+      assumptions.push('The basic sweeper cannot sample `interval()`: only Optuna-style sweepers can.');
     assumptions.push('Command-line `--multirun` overrides can add to the sweep.');
   } else if (kind === 'optuna') {
     method = `optuna ${sampler}`;
     isGrid = optunaGrid;
     const trials = fields.get('n_trials');
     const value = num(trials?.value);
-    if (trials && value !== undefined && Number.isInteger(value) && value >= 0) cap = { value, text: `n_trials: ${value}`, span: trials.valueSpan };
+    if (trials && value !== undefined && Number.isInteger(value) && value >= 0)
+      cap = { value, text: `n_trials: ${value}`, span: trials.valueSpan };
     else if (!trials) {
       cap = { value: 20, text: 'n_trials: 20 (the Optuna sweeper default)' };
       assumptions.push('No `n_trials`: the Optuna sweeper runs its default of 20 trials.');

@@ -87,7 +87,10 @@ function extract(input: DialectInput): Extraction {
   const entries = parameterEntries(input, spec);
   const capEntry = fields.get('maxTrialCount');
   const capValue = num(capEntry?.value);
-  const cap = capEntry && capValue !== undefined && Number.isInteger(capValue) && capValue >= 0 ? { value: capValue, text: `maxTrialCount: ${capValue}`, span: capEntry.valueSpan } : null;
+  const cap =
+    capEntry && capValue !== undefined && Number.isInteger(capValue) && capValue >= 0
+      ? { value: capValue, text: `maxTrialCount: ${capValue}`, span: capEntry.valueSpan }
+      : null;
   const isGrid = method === 'grid';
   const grid = isGrid ? gridSizeOf(entries) : null;
   const assumptions: string[] = [];

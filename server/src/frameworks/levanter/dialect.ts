@@ -118,7 +118,10 @@ function extract(input: DialectInput): Extraction {
   const entry = tree.entry('optimizer.lr_schedule');
   if ((name === undefined || !LEVANTER_SCHEDULES.some((s) => s === name)) && entry) {
     findings.push(
-      reportInvalidValue(`\`lr_schedule\` must be one of ${LEVANTER_SCHEDULES.join(', ')}; levanter raises on ${JSON.stringify(scheduleValue)}.`, entry),
+      reportInvalidValue(
+        `\`lr_schedule\` must be one of ${LEVANTER_SCHEDULES.join(', ')}; levanter raises on ${JSON.stringify(scheduleValue)}.`,
+        entry,
+      ),
     );
   }
   if (findings.length > 0 || name === undefined) return { findings };

@@ -24,7 +24,14 @@ export function lightningDecayEdits(input: DialectInput, plan: TrainingPlan, fam
   const { className, args } = torchDecay(family, plan.length.steps);
   const taskLevel = !tree.has('optimizer') && (tree.has('model.init_args.optimizer') || tree.has('model.init_args.lr'));
   if (taskLevel) {
-    return setPaths(input, [['model.init_args.scheduler', className], ['model.init_args.scheduler_hparams', args]], { replace: true });
+    return setPaths(
+      input,
+      [
+        ['model.init_args.scheduler', className],
+        ['model.init_args.scheduler_hparams', args],
+      ],
+      { replace: true },
+    );
   }
   const warmup = plan.schedule.name === 'SequentialLR' ? warmupChild(plan.schedule.params) : null;
   if (warmup && warmup.milestone < plan.length.steps) {

@@ -29,13 +29,17 @@ export const LIGHTNING_DEFAULTS = {
   scheduler: null,
 } as const;
 
-const lr = numberSetting('must be a number (the learning rate, e.g. 1e-4)').check(z.refine((v) => v > 0, { error: 'must be greater than 0' }));
+const lr = numberSetting('must be a number (the learning rate, e.g. 1e-4)').check(
+  z.refine((v) => v > 0, { error: 'must be greater than 0' }),
+);
 
 const SETTINGS = {
   'optimizer.class_path': z.string({ error: 'must be an optimizer class such as torch.optim.AdamW' }),
   'optimizer.init_args.lr': lr,
   'optimizer.init_args.betas': betasSetting(),
-  'optimizer.init_args.eps': numberSetting('must be a number (e.g. 1e-8)').check(z.refine((v) => v > 0, { error: 'must be greater than 0' })),
+  'optimizer.init_args.eps': numberSetting('must be a number (e.g. 1e-8)').check(
+    z.refine((v) => v > 0, { error: 'must be greater than 0' }),
+  ),
   'optimizer.init_args.weight_decay': numberSetting('must be a number (e.g. 0.01)'),
   'lr_scheduler.class_path': z.string({ error: 'must be a scheduler class such as torch.optim.lr_scheduler.CosineAnnealingLR' }),
   'model.init_args.optimizer': z.string({ error: 'must be an optimizer class name' }),
@@ -79,7 +83,9 @@ function extract(whole: DialectInput): Extraction {
 
   // The optimizer: top-level `optimizer:` (LightningCLI) or the task's own arguments (terratorch).
   const taskLevel = !tree.has('optimizer') && (tree.has('model.init_args.optimizer') || tree.has('model.init_args.lr'));
-  const optimizerClass = taskLevel ? (values['model.init_args.optimizer'] as string | undefined) : (values['optimizer.class_path'] as string | undefined);
+  const optimizerClass = taskLevel
+    ? (values['model.init_args.optimizer'] as string | undefined)
+    : (values['optimizer.class_path'] as string | undefined);
   if (!optimizerClass && !taskLevel) return { findings };
   const optimizerName = shortClassName(optimizerClass ?? 'Adam');
   const lrPath = taskLevel ? 'model.init_args.lr' : 'optimizer.init_args.lr';
@@ -104,7 +110,9 @@ function extract(whole: DialectInput): Extraction {
     epsilon: 'optimizer.init_args.eps',
   };
 
-  const schedulerClass = taskLevel ? (values['model.init_args.scheduler'] as string | undefined) : (values['lr_scheduler.class_path'] as string | undefined);
+  const schedulerClass = taskLevel
+    ? (values['model.init_args.scheduler'] as string | undefined)
+    : (values['lr_scheduler.class_path'] as string | undefined);
   const length = epochIntervalLength(input, values, assumptions);
   let schedule: PlanDraft['schedule'];
   if (!schedulerClass) {
@@ -125,13 +133,27 @@ function epochIntervalLength(input: DialectInput, values: Record<string, unknown
   const maxEpochs = values['trainer.max_epochs'] as number | null | undefined;
   const maxSteps = values['trainer.max_steps'] as number | null | undefined;
   if (typeof maxEpochs === 'number' && maxEpochs > 0) {
-    return { steps: maxEpochs, unit: 'epoch', epochs: maxEpochs, assumed: false, basis: `trainer.max_epochs: ${maxEpochs} (scheduler stepped once per epoch)` };
+    return {
+      steps: maxEpochs,
+      unit: 'epoch',
+      epochs: maxEpochs,
+      assumed: false,
+      basis: `trainer.max_epochs: ${maxEpochs} (scheduler stepped once per epoch)`,
+    };
   }
   if (typeof maxSteps === 'number' && maxSteps > 0) {
     const perEpoch = givenStepsPerEpoch(input) ?? ASSUMED_STEPS_PER_EPOCH;
     const epochs = Math.max(1, Math.ceil(maxSteps / perEpoch));
-    if (givenStepsPerEpoch(input) === undefined) assumptions.push(`${ASSUMED_STEPS_PER_EPOCH} optimizer steps per epoch to turn trainer.max_steps into epochs`);
-    return { steps: epochs, unit: 'epoch', epochs, stepsPerEpoch: perEpoch, assumed: givenStepsPerEpoch(input) === undefined, basis: `trainer.max_steps: ${maxSteps} ÷ ${perEpoch} steps per epoch` };
+    if (givenStepsPerEpoch(input) === undefined)
+      assumptions.push(`${ASSUMED_STEPS_PER_EPOCH} optimizer steps per epoch to turn trainer.max_steps into epochs`);
+    return {
+      steps: epochs,
+      unit: 'epoch',
+      epochs,
+      stepsPerEpoch: perEpoch,
+      assumed: givenStepsPerEpoch(input) === undefined,
+      basis: `trainer.max_steps: ${maxSteps} ÷ ${perEpoch} steps per epoch`,
+    };
   }
   const epochs = LIGHTNING_DEFAULTS.max_epochs;
   return { steps: epochs, unit: 'epoch', epochs, assumed: false, basis: `trainer.max_epochs: ${epochs} (Lightning's default)` };

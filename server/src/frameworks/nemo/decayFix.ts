@@ -20,7 +20,8 @@ export function nemoDecayEdits(input: DialectInput, plan: TrainingPlan, family: 
   }
   // A sched.max_steps that disagrees with trainer.max_steps is the horizon problem itself: write the run's length.
   const trainerSteps = Number(tree.get('trainer.max_steps'));
-  if (block.max_steps !== undefined && trainerSteps > 0 && Number(tree.get('model.optim.sched.max_steps')) !== trainerSteps) block.max_steps = trainerSteps;
+  if (block.max_steps !== undefined && trainerSteps > 0 && Number(tree.get('model.optim.sched.max_steps')) !== trainerSteps)
+    block.max_steps = trainerSteps;
   const minLr = Number(tree.get('model.optim.sched.min_lr'));
   block.min_lr = (minLr >= 0 && minLr < plan.baseLr ? writtenScalar(input, ['model', 'optim', 'sched', 'min_lr']) : undefined) ?? float(0);
   return setPath(input, ['model', 'optim', 'sched'], block, { replace: true });

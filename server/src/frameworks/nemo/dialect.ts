@@ -38,13 +38,19 @@ const OPTIM = 'model.optim';
 const SETTINGS = {
   [`${OPTIM}.name`]: z.string({ error: 'must be an optimizer name such as adamw' }),
   [`${OPTIM}._target_`]: z.string({ error: 'must be an optimizer class path' }),
-  [`${OPTIM}.lr`]: numberSetting('must be a number (the learning rate, or the scale factor for Noam schedules)').check(z.refine((v) => v > 0, { error: 'must be greater than 0' })),
+  [`${OPTIM}.lr`]: numberSetting('must be a number (the learning rate, or the scale factor for Noam schedules)').check(
+    z.refine((v) => v > 0, { error: 'must be greater than 0' }),
+  ),
   [`${OPTIM}.betas`]: betasSetting(),
   [`${OPTIM}.eps`]: numberSetting('must be a number (e.g. 1e-8)').check(z.refine((v) => v > 0, { error: 'must be greater than 0' })),
   [`${OPTIM}.weight_decay`]: numberSetting('must be a number (e.g. 0.01)'),
   [`${OPTIM}.sched.name`]: z.string({ error: 'must be a NeMo scheduler name such as CosineAnnealing' }),
-  [`${OPTIM}.sched.warmup_steps`]: z.nullable(integerSetting('must be a whole number of steps').check(z.refine((v) => v >= 0, { error: 'must not be negative' }))),
-  [`${OPTIM}.sched.warmup_ratio`]: z.nullable(numberSetting('must be a fraction of training').check(z.refine((v) => v >= 0 && v <= 1, { error: 'must lie in [0, 1]' }))),
+  [`${OPTIM}.sched.warmup_steps`]: z.nullable(
+    integerSetting('must be a whole number of steps').check(z.refine((v) => v >= 0, { error: 'must not be negative' })),
+  ),
+  [`${OPTIM}.sched.warmup_ratio`]: z.nullable(
+    numberSetting('must be a fraction of training').check(z.refine((v) => v >= 0 && v <= 1, { error: 'must lie in [0, 1]' })),
+  ),
   [`${OPTIM}.sched.max_steps`]: z.nullable(integerSetting('must be a whole number of steps')),
   [`${OPTIM}.sched.min_lr`]: z.nullable(numberSetting('must be a number (the final learning rate)')),
   'trainer.max_steps': z.nullable(integerSetting('must be a whole number of steps (-1: computed from max_epochs)')),
@@ -63,7 +69,10 @@ function recognize(input: DialectInput): Recognition | null {
 }
 
 function extract(input: DialectInput): Extraction {
-  const tree = new ConfigTree(input.document, { interpolate: true, compose: { fileName: input.fileName, readFile: input.settings.readFile } });
+  const tree = new ConfigTree(input.document, {
+    interpolate: true,
+    compose: { fileName: input.fileName, readFile: input.settings.readFile },
+  });
   const { values, findings } = readSettings(tree.entries(Object.keys(SETTINGS)), SETTINGS);
   // A value the framework would reject: report it, and judge no plan built on defaults standing in for it.
   if (findings.length > 0) return { findings };
@@ -72,9 +81,11 @@ function extract(input: DialectInput): Extraction {
   if (baseLr === undefined) return { findings };
   const assumptions: string[] = [];
 
-  const rawName = (values[`${OPTIM}.name`] as string | undefined) ?? shortClassName((values[`${OPTIM}._target_`] as string | undefined) ?? 'adam');
+  const rawName =
+    (values[`${OPTIM}.name`] as string | undefined) ?? shortClassName((values[`${OPTIM}._target_`] as string | undefined) ?? 'adam');
   const isNovograd = /novograd/i.test(rawName);
-  const betas = (values[`${OPTIM}.betas`] as [number, number] | undefined) ?? (isNovograd ? NEMO_DEFAULTS.betas.novograd : NEMO_DEFAULTS.betas.adam);
+  const betas =
+    (values[`${OPTIM}.betas`] as [number, number] | undefined) ?? (isNovograd ? NEMO_DEFAULTS.betas.novograd : NEMO_DEFAULTS.betas.adam);
 
   // Length: trainer.max_steps wins; else max_epochs × steps per epoch; else an explicit sched.max_steps.
   let length: PlanLength;
@@ -119,7 +130,13 @@ function extract(input: DialectInput): Extraction {
     // NeMo steps these torch schedulers once per epoch (EPOCH_SCHEDULERS), all others once per optimizer step.
     if (EPOCH_SCHEDULERS.includes(schedName)) {
       if (maxEpochs !== undefined && maxEpochs > 0) {
-        length = { steps: maxEpochs, unit: 'epoch', epochs: maxEpochs, assumed: false, basis: `trainer.max_epochs: ${maxEpochs} (${schedName} is stepped once per epoch)` };
+        length = {
+          steps: maxEpochs,
+          unit: 'epoch',
+          epochs: maxEpochs,
+          assumed: false,
+          basis: `trainer.max_epochs: ${maxEpochs} (${schedName} is stepped once per epoch)`,
+        };
         lengthPath = 'trainer.max_epochs';
       } else assumptions.push(`${schedName} is stepped once per epoch; the number of epochs is not known from this file`);
     }
@@ -130,10 +147,13 @@ function extract(input: DialectInput): Extraction {
       params,
       explicit: true,
       constantAfterWarmup:
-        CONSTANT_AFTER_WARMUP.includes(schedName) || torchTraits.constantAfterWarmup || (schedName === 'CosineAnnealing' && minLr !== undefined && minLr >= baseLr),
+        CONSTANT_AFTER_WARMUP.includes(schedName) ||
+        torchTraits.constantAfterWarmup ||
+        (schedName === 'CosineAnnealing' && minLr !== undefined && minLr >= baseLr),
       validationDriven: torchTraits.validationDriven,
     };
-    if (/Noam/.test(schedName)) assumptions.push('with Noam schedules `lr` is a scale factor: the peak LR is lr × d_model^-0.5 × warmup^-0.5');
+    if (/Noam/.test(schedName))
+      assumptions.push('with Noam schedules `lr` is a scale factor: the peak LR is lr × d_model^-0.5 × warmup^-0.5');
   }
 
   const plan = buildPlan('nemo', input, tree, {

@@ -21,7 +21,17 @@ import { pytorchSchedule } from '../../schedules/pytorch';
 import type { Schedule, ScheduleMarker } from '../../schedules/schedule';
 import { booleanParam, numberParam } from '../../schedules/scheduleParams';
 
-const TORCH_DELEGATES = new Set(['StepLR', 'MultiStepLR', 'ExponentialLR', 'CyclicLR', 'ReduceLROnPlateau', 'LambdaLR', 'CosineAnnealingLR', 'OneCycleLR', 'PolynomialLR']);
+const TORCH_DELEGATES = new Set([
+  'StepLR',
+  'MultiStepLR',
+  'ExponentialLR',
+  'CyclicLR',
+  'ReduceLROnPlateau',
+  'LambdaLR',
+  'CosineAnnealingLR',
+  'OneCycleLR',
+  'PolynomialLR',
+]);
 
 function polyDecay(initialLr: number, step: number, decaySteps: number, power: number, minLr: number, cycle: boolean): number {
   let steps = decaySteps;
@@ -75,7 +85,10 @@ export function nemoSchedule(input: ScheduleInput): Schedule | null {
     if (step > maxSteps) return minLr;
     return getLr(step);
   };
-  if (H > W) { breakpoints.push(H); markers.push(marker(H, 'decay-start', 'hold ends')); }
+  if (H > W) {
+    breakpoints.push(H);
+    markers.push(marker(H, 'decay-start', 'hold ends'));
+  }
 
   let lrAt: ((step: number) => number) | undefined;
   switch (name) {

@@ -59,7 +59,8 @@ function recognize(input: DialectInput): Recognition | null {
   const tree = new ConfigTree(input.document, { interpolate: false });
   // Composer / llm-foundry files share OLMo's outline (max_duration, device_train_microbatch_size, a `scheduler:` with
   // t_warmup and alpha_f) but name the LR `lr`, build data with `train_loader` and use Composer's own optimizers.
-  if (tree.has('optimizer.lr') || keys.has('train_loader') || String(tree.get('optimizer.name') ?? '').startsWith('decoupled_')) return null;
+  if (tree.has('optimizer.lr') || keys.has('train_loader') || String(tree.get('optimizer.name') ?? '').startsWith('decoupled_'))
+    return null;
   const hits = TOP_SIGNATURE.filter((k) => keys.has(k));
   const model = MODEL_SIGNATURE.filter((k) => tree.has(`model.${k}`));
   const schedule = ['optimizer.learning_rate', 'scheduler.t_warmup', 'scheduler.alpha_f', 'scheduler.name'].filter((k) => tree.has(k));

@@ -29,14 +29,37 @@ export const OPENNMT_DEFAULTS = {
   adam_eps: 1e-8,
 } as const;
 
-const SIGNATURE = ['save_model', 'train_steps', 'valid_steps', 'encoder_type', 'decoder_type', 'batch_type', 'accum_count', 'decay_method', 'src_vocab', 'tgt_vocab', 'world_size', 'gpu_ranks', 'word_vec_size', 'enc_layers', 'dec_layers', 'share_vocab', 'save_checkpoint_steps', 'src_seq_length', 'model_task', 'copy_attn'];
+const SIGNATURE = [
+  'save_model',
+  'train_steps',
+  'valid_steps',
+  'encoder_type',
+  'decoder_type',
+  'batch_type',
+  'accum_count',
+  'decay_method',
+  'src_vocab',
+  'tgt_vocab',
+  'world_size',
+  'gpu_ranks',
+  'word_vec_size',
+  'enc_layers',
+  'dec_layers',
+  'share_vocab',
+  'save_checkpoint_steps',
+  'src_seq_length',
+  'model_task',
+  'copy_attn',
+];
 
 /** Decay methods that read `warmup_steps`. */
 const WARMUP_METHODS = ['noam', 'noamwd', 'rsqrt'];
 
 const SETTINGS = {
   optim: z.string({ error: 'must be an optimizer name such as adam' }),
-  learning_rate: numberSetting('must be a number (the learning rate, or the scale factor for noam)').check(z.refine((v) => v > 0, { error: 'must be greater than 0' })),
+  learning_rate: numberSetting('must be a number (the learning rate, or the scale factor for noam)').check(
+    z.refine((v) => v > 0, { error: 'must be greater than 0' }),
+  ),
   decay_method: z.string({ error: 'must be one of noam, noamwd, rsqrt, none' }),
   warmup_steps: integerSetting('must be a whole number of steps').check(z.refine((v) => v >= 0, { error: 'must not be negative' })),
   train_steps: integerSetting('must be a whole number of steps').check(z.refine((v) => v > 0, { error: 'must be greater than 0' })),
@@ -62,7 +85,8 @@ function extract(input: DialectInput): Extraction {
   const { values, findings } = readSettings(tree.entries(Object.keys(SETTINGS)), SETTINGS);
   // A value the framework would reject: report it, and judge no plan built on defaults standing in for it.
   if (findings.length > 0) return { findings };
-  const get = <K extends keyof typeof OPENNMT_DEFAULTS>(key: K) => (values[key] as (typeof OPENNMT_DEFAULTS)[K] | undefined) ?? OPENNMT_DEFAULTS[key];
+  const get = <K extends keyof typeof OPENNMT_DEFAULTS>(key: K) =>
+    (values[key] as (typeof OPENNMT_DEFAULTS)[K] | undefined) ?? OPENNMT_DEFAULTS[key];
   if (tree.has('learning_rate') && values.learning_rate === undefined) return { findings };
   const assumptions: string[] = [];
   const method = String(get('decay_method'));
@@ -81,7 +105,8 @@ function extract(input: DialectInput): Extraction {
   const modelSize = (values.hidden_size as number | undefined) ?? (values.rnn_size as number | undefined);
   if (modelSize !== undefined) params.hidden_size = modelSize;
   const usesWarmup = WARMUP_METHODS.includes(method);
-  if (!usesWarmup && tree.has('warmup_steps')) assumptions.push(`\`warmup_steps\` is read only by noam, noamwd and rsqrt, not by decay_method ${method}`);
+  if (!usesWarmup && tree.has('warmup_steps'))
+    assumptions.push(`\`warmup_steps\` is read only by noam, noamwd and rsqrt, not by decay_method ${method}`);
   // decay_method none: exponential step decay from start_decay_steps, which may lie beyond the run.
   const exponentialInRun = !usesWarmup && rate !== 1 && startDecay < trainSteps;
   const constant = !usesWarmup && !exponentialInRun;

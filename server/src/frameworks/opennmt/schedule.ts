@@ -22,7 +22,7 @@ export function openNmtSchedule(input: ScheduleInput): Schedule | null {
   const warmup = numberParam(p, 'warmup_steps') ?? 4000;
   const rate = numberParam(p, 'learning_rate_decay') ?? 0.5;
   const decaySteps = numberParam(p, 'decay_steps') ?? 10000;
-  const startDecay = p.start_decay_steps === null ? undefined : numberParam(p, 'start_decay_steps') ?? 50000;
+  const startDecay = p.start_decay_steps === null ? undefined : (numberParam(p, 'start_decay_steps') ?? 50000);
   const modelSize = numberParam(p, 'hidden_size', 'rnn_size', 'model_dim');
   const noam = (size: number) => (step: number) => size ** -0.5 * Math.min(step ** -0.5, step * warmup ** -1.5);
   const exponential = (start: number) => (step: number) => rate ** Math.floor(Math.max(step - start + decaySteps, 0) / decaySteps);
@@ -53,7 +53,8 @@ export function openNmtSchedule(input: ScheduleInput): Schedule | null {
     case 'none':
       decay = startDecay === undefined ? () => 1 : exponential(startDecay);
       if (startDecay !== undefined) {
-        for (let s = startDecay; s <= input.totalSteps && markers.length < 500; s += decaySteps) markers.push(marker(s - 1, 'milestone', `× ${rate}`));
+        for (let s = startDecay; s <= input.totalSteps && markers.length < 500; s += decaySteps)
+          markers.push(marker(s - 1, 'milestone', `× ${rate}`));
       }
       break;
     default:

@@ -22,7 +22,8 @@ function tuningConfig(input: DialectInput): { config: YAMLMap; anchor: MapEntry 
   const nested = top.get('HyperParameterTuningJobConfig');
   const node = resolveNode(input.document, nested?.valueNode);
   if (nested && isMap(node)) return { config: node, anchor: nested };
-  if (top.has('ParameterRanges') && (top.has('ResourceLimits') || top.has('Strategy'))) return { config: root, anchor: top.get('Strategy') ?? top.get('ParameterRanges') };
+  if (top.has('ParameterRanges') && (top.has('ResourceLimits') || top.has('Strategy')))
+    return { config: root, anchor: top.get('Strategy') ?? top.get('ParameterRanges') };
   return null;
 }
 
@@ -81,7 +82,9 @@ function rangeEntries(input: DialectInput, config: YAMLMap): SweepEntry[] {
 function staticOptimizer(input: DialectInput): string | undefined {
   const root = rootMap(input.document);
   const definition = root ? resolveNode(input.document, entriesOf(input.document, root).get('TrainingJobDefinition')?.valueNode) : null;
-  const statics = isMap(definition) ? resolveNode(input.document, entriesOf(input.document, definition).get('StaticHyperParameters')?.valueNode) : null;
+  const statics = isMap(definition)
+    ? resolveNode(input.document, entriesOf(input.document, definition).get('StaticHyperParameters')?.valueNode)
+    : null;
   if (!isMap(statics)) return undefined;
   for (const entry of entriesOf(input.document, statics).values()) {
     if (roleOf(entry.key) === 'optimizer' && typeof entry.value === 'string') return entry.value;
@@ -98,7 +101,10 @@ function extract(input: DialectInput): Extraction {
   const limits = resolveNode(input.document, fields.get('ResourceLimits')?.valueNode);
   const maxJobs = isMap(limits) ? entriesOf(input.document, limits).get('MaxNumberOfTrainingJobs') : undefined;
   const capValue = num(maxJobs?.value);
-  const cap = maxJobs && capValue !== undefined && Number.isInteger(capValue) && capValue > 0 ? { value: capValue, text: `MaxNumberOfTrainingJobs: ${capValue}`, span: maxJobs.valueSpan } : null;
+  const cap =
+    maxJobs && capValue !== undefined && Number.isInteger(capValue) && capValue > 0
+      ? { value: capValue, text: `MaxNumberOfTrainingJobs: ${capValue}`, span: maxJobs.valueSpan }
+      : null;
   const entries = rangeEntries(input, found.config);
   const isGrid = strategy === 'Grid';
   const grid = isGrid ? gridSizeOf(entries) : null;

@@ -30,9 +30,18 @@ function recognize(input: DialectInput): Recognition | null {
   const keys = topLevelKeys(input.document);
   const tree = new ConfigTree(input.document, { interpolate: false });
   const hasOptimizerConfig = tree.has(OC);
-  const marks = [keys.has('runtime'), keys.has('task'), hasOptimizerConfig, tree.has('trainer.train_steps'), tree.has('trainer.steps_per_loop')].filter(Boolean).length;
+  const marks = [
+    keys.has('runtime'),
+    keys.has('task'),
+    hasOptimizerConfig,
+    tree.has('trainer.train_steps'),
+    tree.has('trainer.steps_per_loop'),
+  ].filter(Boolean).length;
   if (!keys.has('trainer') || marks < 3) return null;
-  return { confidence: Math.min(0.95, 0.4 + 0.12 * marks), reason: `TF Model Garden experiment: runtime/task/trainer${hasOptimizerConfig ? '.optimizer_config' : ''}` };
+  return {
+    confidence: Math.min(0.95, 0.4 + 0.12 * marks),
+    reason: `TF Model Garden experiment: runtime/task/trainer${hasOptimizerConfig ? '.optimizer_config' : ''}`,
+  };
 }
 
 const num = finiteNumber;
@@ -55,7 +64,8 @@ function extract(input: DialectInput): Extraction {
   // A one-of block without `type` (overriding the experiment's default type): its only sub-block is the type.
   const warmupBlocks = tree.keys(`${OC}.warmup`).filter((k) => k !== 'type');
   const warmupType = tree.get(`${OC}.warmup.type`) ?? (warmupBlocks.length === 1 ? warmupBlocks[0] : undefined);
-  if (!tree.has(`${OC}.warmup.type`) && typeof warmupType === 'string') assumptions.push(`warmup type \`${warmupType}\` taken from the only warmup block (the experiment default sets \`type\`)`);
+  if (!tree.has(`${OC}.warmup.type`) && typeof warmupType === 'string')
+    assumptions.push(`warmup type \`${warmupType}\` taken from the only warmup block (the experiment default sets \`type\`)`);
   const warmupBlock = typeof warmupType === 'string' ? `${OC}.warmup.${warmupType}` : undefined;
   const warmupSteps = warmupBlock ? (num(tree.get(`${warmupBlock}.warmup_steps`)) ?? 0) : 0;
   if (typeof warmupType === 'string' && warmupBlock) {
@@ -63,7 +73,10 @@ function extract(input: DialectInput): Extraction {
   }
   const trainSteps = num(tree.get('trainer.train_steps'));
   if (trainSteps !== undefined) params.train_steps = trainSteps;
-  const length = trainSteps !== undefined && trainSteps > 0 ? stepLength(trainSteps, `trainer.train_steps: ${trainSteps}`) : assumedLength('trainer.train_steps is not set in this file', assumptions);
+  const length =
+    trainSteps !== undefined && trainSteps > 0
+      ? stepLength(trainSteps, `trainer.train_steps: ${trainSteps}`)
+      : assumedLength('trainer.train_steps is not set in this file', assumptions);
 
   const lrValues = Array.isArray(params.values) ? (params.values as unknown[]) : [];
   const constant = lrType === 'constant' || (lrType === 'stepwise' && lrValues.length > 0 && lrValues.every((v) => v === lrValues[0]));
@@ -81,7 +94,14 @@ function extract(input: DialectInput): Extraction {
       weightDecay: num(tree.get(`${optBlock}.weight_decay_rate`)),
     },
     baseLr,
-    schedule: { framework: 'tf-model-garden', name: lrType, params, explicit: tree.has(`${OC}.learning_rate.type`), constantAfterWarmup: constant, validationDriven: false },
+    schedule: {
+      framework: 'tf-model-garden',
+      name: lrType,
+      params,
+      explicit: tree.has(`${OC}.learning_rate.type`),
+      constantAfterWarmup: constant,
+      validationDriven: false,
+    },
     warmup: { steps: Math.min(warmupSteps, length.steps) },
     length,
     sources: {

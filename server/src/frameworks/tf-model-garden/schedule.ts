@@ -48,7 +48,10 @@ export function tfModelGardenSchedule(input: ScheduleInput): Schedule | null {
         }
         return finalValue;
       };
-      for (const b of boundaries) { breakpoints.push(b + 1 + offset); markers.push(marker(b + 1 + offset, 'milestone', `→ ${values[boundaries.indexOf(b) + 1]}`)); }
+      for (const b of boundaries) {
+        breakpoints.push(b + 1 + offset);
+        markers.push(marker(b + 1 + offset, 'milestone', `→ ${values[boundaries.indexOf(b) + 1]}`));
+      }
       break;
     }
     case 'exponential': {
@@ -141,8 +144,8 @@ export function tfModelGardenSchedule(input: ScheduleInput): Schedule | null {
 
   const warmupBlock = objectParam(p.warmup);
   const warmupType = warmupBlock && stringParam(warmupBlock, 'type');
-  const warmupArgs = warmupBlock && warmupType ? objectParam(warmupBlock[warmupType]) ?? warmupBlock : undefined;
-  const W = warmupArgs ? numberParam(warmupArgs, 'warmup_steps') ?? 0 : 0;
+  const warmupArgs = warmupBlock && warmupType ? (objectParam(warmupBlock[warmupType]) ?? warmupBlock) : undefined;
+  const W = warmupArgs ? (numberParam(warmupArgs, 'warmup_steps') ?? 0) : 0;
   let lrAt = after;
   if (warmupArgs && W > 0) {
     const final = after(W);

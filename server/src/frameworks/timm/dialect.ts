@@ -36,10 +36,50 @@ export const TIMM_DEFAULTS = {
   batch_size: 128,
 } as const;
 
-const SIGNATURE = ['opt', 'opt_eps', 'opt_betas', 'sched', 'warmup_epochs', 'warmup_lr', 'min_lr', 'cooldown_epochs', 'mixup', 'cutmix', 'smoothing', 'model_ema', 'aa', 'decay_epochs', 'lr_cycle_limit', 'lr_noise', 'drop_path', 'reprob', 'remode', 'sched_on_updates'];
+const SIGNATURE = [
+  'opt',
+  'opt_eps',
+  'opt_betas',
+  'sched',
+  'warmup_epochs',
+  'warmup_lr',
+  'min_lr',
+  'cooldown_epochs',
+  'mixup',
+  'cutmix',
+  'smoothing',
+  'model_ema',
+  'aa',
+  'decay_epochs',
+  'lr_cycle_limit',
+  'lr_noise',
+  'drop_path',
+  'reprob',
+  'remode',
+  'sched_on_updates',
+];
 
 /** Scheduler arguments timm's factory reads (scheduler_kwargs). */
-const SCHEDULER_KEYS = ['epochs', 'warmup_epochs', 'warmup_lr', 'min_lr', 'cooldown_epochs', 'decay_epochs', 'decay_milestones', 'decay_rate', 'lr_cycle_mul', 'lr_cycle_decay', 'lr_cycle_limit', 'lr_k_decay', 'lr_noise', 'lr_noise_pct', 'lr_noise_std', 'warmup_prefix', 'sched_on_updates', 'patience_epochs'];
+const SCHEDULER_KEYS = [
+  'epochs',
+  'warmup_epochs',
+  'warmup_lr',
+  'min_lr',
+  'cooldown_epochs',
+  'decay_epochs',
+  'decay_milestones',
+  'decay_rate',
+  'lr_cycle_mul',
+  'lr_cycle_decay',
+  'lr_cycle_limit',
+  'lr_k_decay',
+  'lr_noise',
+  'lr_noise_pct',
+  'lr_noise_std',
+  'warmup_prefix',
+  'sched_on_updates',
+  'patience_epochs',
+];
 
 const SETTINGS = {
   opt: z.string({ error: 'must be an optimizer name such as adamw' }),
@@ -80,7 +120,8 @@ function extract(input: DialectInput): Extraction {
   const { values, findings } = readSettings(tree.entries(Object.keys(SETTINGS)), SETTINGS);
   // A value the framework would reject: report it, and judge no plan built on defaults standing in for it.
   if (findings.length > 0) return { findings };
-  const get = <K extends keyof typeof TIMM_DEFAULTS>(key: K): number => (values[key] as number | undefined) ?? (TIMM_DEFAULTS[key] as number);
+  const get = <K extends keyof typeof TIMM_DEFAULTS>(key: K): number =>
+    (values[key] as number | undefined) ?? (TIMM_DEFAULTS[key] as number);
   const assumptions: string[] = [];
   const opt = (values.opt as string | undefined) ?? TIMM_DEFAULTS.opt;
   const sched = (values.sched as string | undefined) ?? TIMM_DEFAULTS.sched;
@@ -90,7 +131,9 @@ function extract(input: DialectInput): Extraction {
     const ratio = get('batch_size') / get('lr_base_size');
     const scale = /ada|lamb/i.test(opt) ? Math.sqrt(ratio) : ratio;
     baseLr = get('lr_base') * scale;
-    assumptions.push(`lr = lr_base × (batch_size / lr_base_size)${/ada|lamb/i.test(opt) ? '^0.5' : ''} on one device; timm scales by the global batch size`);
+    assumptions.push(
+      `lr = lr_base × (batch_size / lr_base_size)${/ada|lamb/i.test(opt) ? '^0.5' : ''} on one device; timm scales by the global batch size`,
+    );
   }
   const epochs = get('epochs');
   const cooldown = get('cooldown_epochs');
@@ -102,10 +145,23 @@ function extract(input: DialectInput): Extraction {
     length = epochLength(input, epochs + cooldown, `epochs: ${epochs} + cooldown_epochs: ${cooldown}`, assumptions);
     warmupSteps = Math.round(warmupEpochs * (length.stepsPerEpoch ?? 1));
   } else {
-    length = { steps: Math.max(1, Math.ceil(epochs + cooldown)), unit: 'epoch', epochs: epochs + cooldown, assumed: false, basis: `epochs: ${epochs} + cooldown_epochs: ${cooldown} (scheduler stepped once per epoch)` };
+    length = {
+      steps: Math.max(1, Math.ceil(epochs + cooldown)),
+      unit: 'epoch',
+      epochs: epochs + cooldown,
+      assumed: false,
+      basis: `epochs: ${epochs} + cooldown_epochs: ${cooldown} (scheduler stepped once per epoch)`,
+    };
     warmupSteps = Math.round(warmupEpochs);
   }
-  const params: Record<string, unknown> = { epochs, warmup_epochs: warmupEpochs, warmup_lr: get('warmup_lr'), min_lr: get('min_lr'), cooldown_epochs: cooldown, decay_rate: get('decay_rate') };
+  const params: Record<string, unknown> = {
+    epochs,
+    warmup_epochs: warmupEpochs,
+    warmup_lr: get('warmup_lr'),
+    min_lr: get('min_lr'),
+    cooldown_epochs: cooldown,
+    decay_rate: get('decay_rate'),
+  };
   for (const key of SCHEDULER_KEYS) {
     const value = tree.get(key);
     if (value !== undefined && value !== null && params[key] === undefined) params[key] = coerceValue(value);
@@ -132,7 +188,16 @@ function extract(input: DialectInput): Extraction {
     // timm has no warmup ratio option (warmup_epochs only): the rule judges steps against the length (item 11).
     warmup: { steps: warmupSteps },
     length,
-    sources: { baseLr: 'lr', schedule: 'sched', warmup: 'warmup_epochs', length: 'epochs', optimizer: 'opt', beta1: 'opt_betas', beta2: 'opt_betas', epsilon: 'opt_eps' },
+    sources: {
+      baseLr: 'lr',
+      schedule: 'sched',
+      warmup: 'warmup_epochs',
+      length: 'epochs',
+      optimizer: 'opt',
+      beta1: 'opt_betas',
+      beta2: 'opt_betas',
+      epsilon: 'opt_eps',
+    },
     assumptions,
   });
   return { plan, findings };

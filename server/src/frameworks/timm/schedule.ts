@@ -26,8 +26,12 @@ import { booleanParam, numberListParam, numberParam } from '../../schedules/sche
 import { geometricCycle } from '../../schedules/geometricCycle';
 
 const CLASS_NAMES: Readonly<Record<string, string>> = {
-  CosineLRScheduler: 'cosine', TanhLRScheduler: 'tanh', PolyLRScheduler: 'poly', StepLRScheduler: 'step',
-  MultiStepLRScheduler: 'multistep', PlateauLRScheduler: 'plateau',
+  CosineLRScheduler: 'cosine',
+  TanhLRScheduler: 'tanh',
+  PolyLRScheduler: 'poly',
+  StepLRScheduler: 'step',
+  MultiStepLRScheduler: 'multistep',
+  PlateauLRScheduler: 'plateau',
 };
 
 export const TIMM_SCHEDULERS = ['cosine', 'tanh', 'poly', 'step', 'multistep', 'plateau'] as const;
@@ -42,7 +46,7 @@ export function timmSchedule(input: ScheduleInput): Schedule | null {
   const sched = CLASS_NAMES[input.name] ?? input.name;
   const p = input.params;
   const onUpdates = booleanParam(p, 'sched_on_updates') ?? false;
-  const perEpoch = onUpdates ? numberParam(p, 'updates_per_epoch') ?? input.stepsPerEpoch : 1;
+  const perEpoch = onUpdates ? (numberParam(p, 'updates_per_epoch') ?? input.stepsPerEpoch) : 1;
   if (perEpoch === undefined || perEpoch <= 0) return null;
   const base = input.baseLr;
   const tInitial = (numberParam(p, 'epochs', 'num_epochs') ?? 300) * perEpoch;
@@ -81,9 +85,16 @@ export function timmSchedule(input: ScheduleInput): Schedule | null {
         return shape(base * cycleDecay ** i, tCurr, tI);
       };
       const offset = prefix ? warmupT : 0;
-      for (let c = 0, start = 0, len = tInitial; c <= cycleLimit && c < 10_000 && start < 4 * input.totalSteps + 1; c++, start += len, len *= cycleMul) {
+      for (
+        let c = 0, start = 0, len = tInitial;
+        c <= cycleLimit && c < 10_000 && start < 4 * input.totalSteps + 1;
+        c++, start += len, len *= cycleMul
+      ) {
         breakpoints.push(offset + start);
-        if (c > 0) markers.push(marker(offset + start, c < cycleLimit ? 'restart' : 'milestone', c < cycleLimit ? `cycle ${c + 1}` : 'cycles done: min_lr'));
+        if (c > 0)
+          markers.push(
+            marker(offset + start, c < cycleLimit ? 'restart' : 'milestone', c < cycleLimit ? `cycle ${c + 1}` : 'cycles done: min_lr'),
+          );
       }
       break;
     }
@@ -108,7 +119,14 @@ export function timmSchedule(input: ScheduleInput): Schedule | null {
       break;
     }
     case 'plateau':
-      return closedFormSchedule({ family: sched, totalSteps: input.totalSteps, lrAt: (t) => (warmupT > 0 && t <= warmupT ? warmupLrInit + t * ((base - warmupLrInit) / warmupT) : base), breakpoints, markers, validationDriven: true });
+      return closedFormSchedule({
+        family: sched,
+        totalSteps: input.totalSteps,
+        lrAt: (t) => (warmupT > 0 && t <= warmupT ? warmupLrInit + t * ((base - warmupLrInit) / warmupT) : base),
+        breakpoints,
+        markers,
+        validationDriven: true,
+      });
     default:
       return null;
   }

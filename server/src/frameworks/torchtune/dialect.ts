@@ -23,12 +23,16 @@ export const TORCHTUNE_DEFAULTS = {
 
 const SETTINGS = {
   'optimizer._component_': z.string({ error: 'must be an optimizer class path such as torch.optim.AdamW' }),
-  'optimizer.lr': numberSetting('must be a number (the learning rate, e.g. 2e-5)').check(z.refine((v) => v > 0, { error: 'must be greater than 0' })),
+  'optimizer.lr': numberSetting('must be a number (the learning rate, e.g. 2e-5)').check(
+    z.refine((v) => v > 0, { error: 'must be greater than 0' }),
+  ),
   'optimizer.betas': betasSetting(),
   'optimizer.eps': numberSetting('must be a number (e.g. 1e-8)').check(z.refine((v) => v > 0, { error: 'must be greater than 0' })),
   'optimizer.weight_decay': numberSetting('must be a number (e.g. 0.01)'),
   'lr_scheduler._component_': z.string({ error: 'must be a scheduler class path' }),
-  'lr_scheduler.num_warmup_steps': integerSetting('must be a whole number of steps').check(z.refine((v) => v >= 0, { error: 'must not be negative' })),
+  'lr_scheduler.num_warmup_steps': integerSetting('must be a whole number of steps').check(
+    z.refine((v) => v >= 0, { error: 'must not be negative' }),
+  ),
   epochs: numberSetting('must be a number of epochs').check(z.refine((v) => v > 0, { error: 'must be greater than 0' })),
   max_steps_per_epoch: z.union([z.null(), integerSetting('must be a whole number of steps or null')]),
   num_steps: integerSetting('must be a whole number of steps').check(z.refine((v) => v > 0, { error: 'must be greater than 0' })),
@@ -54,11 +58,17 @@ function recognize(input: DialectInput): Recognition | null {
   if (components.length === 0) return null;
   // Generation, evaluation and quantization configs build a model too: claim only files that train.
   if (!trainsInTorchtune(tree)) return null;
-  return { confidence: Math.min(1, 0.75 + 0.05 * components.length), reason: `torchtune \`_component_\` paths in ${components.slice(0, 3).join(', ')}` };
+  return {
+    confidence: Math.min(1, 0.75 + 0.05 * components.length),
+    reason: `torchtune \`_component_\` paths in ${components.slice(0, 3).join(', ')}`,
+  };
 }
 
 function extract(input: DialectInput): Extraction {
-  const tree = new ConfigTree(input.document, { interpolate: true, compose: { fileName: input.fileName, readFile: input.settings.readFile } });
+  const tree = new ConfigTree(input.document, {
+    interpolate: true,
+    compose: { fileName: input.fileName, readFile: input.settings.readFile },
+  });
   const { values, findings } = readSettings(tree.entries(Object.keys(SETTINGS)), SETTINGS);
   // A value the framework would reject: report it, and judge no plan built on defaults standing in for it.
   if (findings.length > 0) return { findings };
@@ -84,7 +94,14 @@ function extract(input: DialectInput): Extraction {
     length = assumedLength('`epochs` is not known from this file', assumptions);
   } else if (typeof cap === 'number' && cap > 0 && givenStepsPerEpoch(input) === undefined) {
     assumptions.push(`each epoch reaches \`max_steps_per_epoch\` (${cap}); a smaller dataset ends epochs sooner`);
-    length = { steps: Math.max(1, Math.ceil(epochs * cap)), unit: 'step', epochs, stepsPerEpoch: cap, assumed: true, basis: `epochs: ${epochs} × max_steps_per_epoch: ${cap}` };
+    length = {
+      steps: Math.max(1, Math.ceil(epochs * cap)),
+      unit: 'step',
+      epochs,
+      stepsPerEpoch: cap,
+      assumed: true,
+      basis: `epochs: ${epochs} × max_steps_per_epoch: ${cap}`,
+    };
     lengthPath = 'max_steps_per_epoch';
   } else {
     length = epochLength(input, epochs, `epochs: ${epochs}`, assumptions);

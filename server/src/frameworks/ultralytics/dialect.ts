@@ -32,17 +32,44 @@ export const ULTRALYTICS_DEFAULTS = {
   adam_eps: 1e-8,
 } as const;
 
-const SIGNATURE = ['lr0', 'lrf', 'warmup_epochs', 'warmup_momentum', 'warmup_bias_lr', 'box', 'cls', 'dfl', 'obj', 'iou_t', 'anchor_t', 'hsv_h', 'hsv_s', 'hsv_v', 'mosaic', 'mixup', 'fliplr', 'cos_lr', 'imgsz', 'nbs'];
+const SIGNATURE = [
+  'lr0',
+  'lrf',
+  'warmup_epochs',
+  'warmup_momentum',
+  'warmup_bias_lr',
+  'box',
+  'cls',
+  'dfl',
+  'obj',
+  'iou_t',
+  'anchor_t',
+  'hsv_h',
+  'hsv_s',
+  'hsv_v',
+  'mosaic',
+  'mixup',
+  'fliplr',
+  'cos_lr',
+  'imgsz',
+  'nbs',
+];
 
 const SETTINGS = {
   lr0: numberSetting('must be a number (the initial learning rate)').check(z.refine((v) => v > 0, { error: 'must be greater than 0' })),
   lrf: numberSetting('must be a number (final LR = lr0 × lrf)').check(z.refine((v) => v >= 0, { error: 'must not be negative' })),
-  momentum: numberSetting('must be a number (SGD momentum / Adam beta1)').check(z.refine((v) => v >= 0 && v < 1, { error: 'must lie in [0, 1)' })),
+  momentum: numberSetting('must be a number (SGD momentum / Adam beta1)').check(
+    z.refine((v) => v >= 0 && v < 1, { error: 'must lie in [0, 1)' }),
+  ),
   weight_decay: numberSetting('must be a number (e.g. 0.0005)'),
-  warmup_epochs: numberSetting('must be a number of epochs (fractions allowed)').check(z.refine((v) => v >= 0, { error: 'must not be negative' })),
+  warmup_epochs: numberSetting('must be a number of epochs (fractions allowed)').check(
+    z.refine((v) => v >= 0, { error: 'must not be negative' }),
+  ),
   warmup_momentum: numberSetting('must be a number'),
   warmup_bias_lr: numberSetting('must be a number'),
-  epochs: numberSetting('must be a whole number of epochs').check(z.refine((v) => Number.isInteger(v) && v > 0, { error: 'must be a positive whole number' })),
+  epochs: numberSetting('must be a whole number of epochs').check(
+    z.refine((v) => Number.isInteger(v) && v > 0, { error: 'must be a positive whole number' }),
+  ),
   cos_lr: z.boolean({ error: 'must be true or false' }),
   optimizer: z.string({ error: 'must be an optimizer name (SGD, Adam, AdamW, ..., auto)' }),
 };

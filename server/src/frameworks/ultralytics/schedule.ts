@@ -2,7 +2,7 @@
  * Ultralytics YOLO trainer LR (plan `schedule.framework: 'ultralytics'`): an epoch-level LambdaLR plus a per-batch
  * linear warmup that overrides it. Source: ultralytics/ultralytics ultralytics/engine/trainer.py (`_setup_scheduler`,
  * `_do_train`), ultralytics/utils/torch_utils.py `one_cycle`, cfg/default.yaml (trainer.py at commit 00016300).
- * Current trainer behaviour (scheduler stepped at the START of each epoch; warmup while ni < nw).
+ * Current trainer behavior (scheduler stepped at the START of each epoch; warmup while ni < nw).
  *
  * Contract with the dialects:
  * - `schedule.name`: `cos` when `cos_lr: true`, else `linear` (the name is informational; `cos_lr` decides).

@@ -24,14 +24,27 @@ function recognize(input: DialectInput): Recognition | null {
   const extras = EXTRAS.filter((k) => tree.has(k));
   const launch = tree.has('job') && tree.has('scheduler') && tree.has('metric');
   if (!(typeof method === 'string' && METHODS.includes(method) && (hasParameters || extras.length > 0)) && !launch) return null;
-  return { confidence: Math.min(0.98, 0.75 + 0.05 * extras.length + (hasParameters ? 0.1 : 0)), reason: `W&B sweep: ${typeof method === 'string' ? `method ${method}` : 'launch sweep'}${hasParameters ? ' with parameters' : ''}` };
+  return {
+    confidence: Math.min(0.98, 0.75 + 0.05 * extras.length + (hasParameters ? 0.1 : 0)),
+    reason: `W&B sweep: ${typeof method === 'string' ? `method ${method}` : 'launch sweep'}${hasParameters ? ' with parameters' : ''}`,
+  };
 }
 
 const num = finiteNumber;
 
 /** One W&B parameter mapping (`{values: [..]}`, `{min, max, distribution}`, `{value}`) as a sweep entry. */
-function wandbEntry(name: string, entry: MapEntry, spec: Record<string, unknown>, written: (key: string) => string | undefined): SweepEntry {
-  const spans = { syntax: 'wandb' as const, span: { start: entry.keySpan.start, end: entry.valueSpan.end }, keySpan: entry.keySpan, valueSpan: entry.valueSpan };
+function wandbEntry(
+  name: string,
+  entry: MapEntry,
+  spec: Record<string, unknown>,
+  written: (key: string) => string | undefined,
+): SweepEntry {
+  const spans = {
+    syntax: 'wandb' as const,
+    span: { start: entry.keySpan.start, end: entry.valueSpan.end },
+    keySpan: entry.keySpan,
+    valueSpan: entry.valueSpan,
+  };
   const distribution = typeof spec.distribution === 'string' ? spec.distribution : undefined;
   if ('value' in spec || distribution === 'constant') {
     return { name, kind: 'fixed', values: [spec.value], distribution, gridPoints: 1, ...spans };
@@ -52,7 +65,15 @@ function wandbEntry(name: string, entry: MapEntry, spec: Record<string, unknown>
   const intWritten = (key: string) => /^[-+]?\d+$/.test(written(key) ?? '');
   const inferred = distribution ?? (intWritten('min') && intWritten('max') ? 'int_uniform' : 'uniform');
   if (inferred === 'int_uniform' && min !== undefined && max !== undefined) {
-    return { name, kind: 'range', ...bounds, step: 1, distribution: inferred, gridPoints: Math.max(0, Math.floor(max) - Math.ceil(min) + 1), ...spans };
+    return {
+      name,
+      kind: 'range',
+      ...bounds,
+      step: 1,
+      distribution: inferred,
+      gridPoints: Math.max(0, Math.floor(max) - Math.ceil(min) + 1),
+      ...spans,
+    };
   }
   if (inferred === 'q_uniform' && min !== undefined && max !== undefined) {
     const q = num(spec.q) ?? 1;
@@ -99,12 +120,19 @@ function extract(input: DialectInput): Extraction {
   const assumptions: string[] = [];
   const capEntry = top.get('run_cap');
   const capValue = num(capEntry?.value);
-  const cap = capEntry && capValue !== undefined && Number.isInteger(capValue) && capValue > 0 ? { value: capValue, text: `run_cap: ${capValue}`, span: capEntry.valueSpan } : null;
+  const cap =
+    capEntry && capValue !== undefined && Number.isInteger(capValue) && capValue > 0
+      ? { value: capValue, text: `run_cap: ${capValue}`, span: capEntry.valueSpan }
+      : null;
   const isGrid = method === 'grid';
   const grid = isGrid ? gridSizeOf(entries) : null;
   if (isGrid && grid === null) assumptions.push('The grid has a continuous parameter, which W&B cannot enumerate, so its size is unknown.');
-  if (!isGrid && !cap) assumptions.push('W&B random and Bayesian sweeps run until stopped: the budget is `run_cap` or `wandb agent --count`, and this file has no `run_cap`.');
-  if (top.has('scheduler') && !isMap(parametersNode)) assumptions.push('The search space is defined by the launch scheduler, not in this file.');
+  if (!isGrid && !cap)
+    assumptions.push(
+      'W&B random and Bayesian sweeps run until stopped: the budget is `run_cap` or `wandb agent --count`, and this file has no `run_cap`.',
+    );
+  if (top.has('scheduler') && !isMap(parametersNode))
+    assumptions.push('The search space is defined by the launch scheduler, not in this file.');
   const optimizerName = commandLineOptimizer(top.get('command')?.value);
   const sweep: SweepDraft = {
     dialect: 'wandb-sweep',

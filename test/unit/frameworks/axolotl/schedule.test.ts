@@ -10,7 +10,14 @@ const build = (name: string, params: Record<string, unknown>, W: number, T: numb
 test('rex starts at 1/W (counter already 1) and reaches min_lr on the last update', () => {
   // T=10, W=3, min ratio .1: s=t+1. t=0 -> 1/3, t=2 -> 1, t=3: a=1, R=7, z=6/7 -> .1 + .9*z/(.1+.9z), t=9: a=7 >= R -> .1
   const z = 6 / 7;
-  assertSteps(build('rex', { cosine_min_lr_ratio: 0.1 }, 3, 10), { 0: 1 / 3, 1: 2 / 3, 2: 1, 3: 0.1 + (0.9 * z) / (0.1 + 0.9 * z), 9: 0.1, 12: 0.1 });
+  assertSteps(build('rex', { cosine_min_lr_ratio: 0.1 }, 3, 10), {
+    0: 1 / 3,
+    1: 2 / 3,
+    2: 1,
+    3: 0.1 + (0.9 * z) / (0.1 + 0.9 * z),
+    9: 0.1,
+    12: 0.1,
+  });
 });
 
 test('cosine + cosine_min_lr_ratio: cosine to the floor, not clamped past T', () => {
@@ -48,6 +55,11 @@ test('jagged restarts (ReLoRA) scale the inner LR down to the floor at each rest
   // inner constant 1; R=100, warmup 10, anneal 5, floor .001: t=94 -> 1; t=96: q=96 > 95 -> c = 4/5;
   // t=100: q=0 -> c=0 -> .001; t=105: c=.5 -> .5*.999 + .001; t=150 -> 1
   assertSteps(build('constant', { jagged_restart_steps: 100, jagged_restart_warmup_steps: 10, jagged_restart_anneal_steps: 5 }, 0, 300), {
-    0: 1, 94: 1, 96: 0.8 * 0.999 + 0.001, 100: 0.001, 105: 0.5 * 0.999 + 0.001, 150: 1,
+    0: 1,
+    94: 1,
+    96: 0.8 * 0.999 + 0.001,
+    100: 0.001,
+    105: 0.5 * 0.999 + 0.001,
+    150: 1,
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseComposerTime } from '../../../../server/src/frameworks/composer/dialect';
-import { planOf, ruleIds, yaml } from '../../dialects/analyse';
+import { planOf, ruleIds, yaml } from '../../dialects/analyze';
 
 const head = ['variables:', '  lr: 5.0e-4', 'model: {name: mpt_causal_lm}', 'train_loader: {name: text}', 'global_train_batch_size: 256'];
 
@@ -15,26 +15,84 @@ test('Composer time strings', () => {
 });
 
 test('llm-foundry: cosine_with_warmup in batches, time strings kept as strings, lr through ${variables.*}', () => {
-  const plan = planOf(yaml(...head, 'max_duration: 3600ba', 'scheduler: {name: cosine_with_warmup, t_warmup: 80ba, alpha_f: 0.1}', 'optimizer:', '  name: decoupled_adamw', '  lr: ${variables.lr}', '  betas: [0.9, 0.95]'), 'composer');
-  assert.deepEqual([plan.schedule.framework, plan.schedule.name, plan.schedule.params.t_warmup, plan.schedule.params.alpha_f, plan.schedule.params.max_duration], ['composer', 'cosine_with_warmup', '80ba', 0.1, '3600ba']);
+  const plan = planOf(
+    yaml(
+      ...head,
+      'max_duration: 3600ba',
+      'scheduler: {name: cosine_with_warmup, t_warmup: 80ba, alpha_f: 0.1}',
+      'optimizer:',
+      '  name: decoupled_adamw',
+      '  lr: ${variables.lr}',
+      '  betas: [0.9, 0.95]',
+    ),
+    'composer',
+  );
+  assert.deepEqual(
+    [
+      plan.schedule.framework,
+      plan.schedule.name,
+      plan.schedule.params.t_warmup,
+      plan.schedule.params.alpha_f,
+      plan.schedule.params.max_duration,
+    ],
+    ['composer', 'cosine_with_warmup', '80ba', 0.1, '3600ba'],
+  );
   assert.deepEqual([plan.baseLr, plan.warmup.steps, plan.length.steps, plan.length.assumed], [5e-4, 80, 3600, false]);
-  assert.deepEqual([plan.optimizer.family, plan.optimizer.beta2, plan.optimizer.epsilon, plan.optimizer.weightDecay], ['adam', 0.95, 1e-8, 1e-5]);
+  assert.deepEqual(
+    [plan.optimizer.family, plan.optimizer.beta2, plan.optimizer.epsilon, plan.optimizer.weightDecay],
+    ['adam', 0.95, 1e-8, 1e-5],
+  );
 });
 
 test('llm-foundry: warmup as a fraction of the duration; half the run in warmup is flagged', () => {
-  const dur = planOf(yaml(...head, 'max_duration: 1000ba', 'scheduler: {name: linear_decay_with_warmup, t_warmup: 0.02dur}', 'optimizer: {name: decoupled_adamw, lr: 1e-5}'), 'composer');
+  const dur = planOf(
+    yaml(
+      ...head,
+      'max_duration: 1000ba',
+      'scheduler: {name: linear_decay_with_warmup, t_warmup: 0.02dur}',
+      'optimizer: {name: decoupled_adamw, lr: 1e-5}',
+    ),
+    'composer',
+  );
   assert.deepEqual([dur.warmup.steps, dur.warmup.ratio], [20, 0.02]);
-  assert.deepEqual(ruleIds(yaml(...head, 'max_duration: 200ba', 'scheduler: {name: cosine_with_warmup, t_warmup: 100ba}', 'optimizer: {name: decoupled_adamw, lr: 1e-5}')), ['warmup-too-long']);
+  assert.deepEqual(
+    ruleIds(
+      yaml(
+        ...head,
+        'max_duration: 200ba',
+        'scheduler: {name: cosine_with_warmup, t_warmup: 100ba}',
+        'optimizer: {name: decoupled_adamw, lr: 1e-5}',
+      ),
+    ),
+    ['warmup-too-long'],
+  );
 });
 
 test('llm-foundry: constant_with_warmup is constant; epochs need an assumed dataset size', () => {
-  const text = yaml(...head, 'max_duration: 1ep', 'scheduler: {name: constant_with_warmup, t_warmup: 10ba}', 'optimizer: {name: decoupled_lionw, lr: 1e-5}');
+  const text = yaml(
+    ...head,
+    'max_duration: 1ep',
+    'scheduler: {name: constant_with_warmup, t_warmup: 10ba}',
+    'optimizer: {name: decoupled_lionw, lr: 1e-5}',
+  );
   const plan = planOf(text, 'composer');
   assert.deepEqual([plan.schedule.constantAfterWarmup, plan.length.assumed, plan.optimizer.family], [true, true, 'lion']);
   assert.deepEqual(ruleIds(text), ['constant-lr']);
 });
 
 test('OLMo-style configs (optimizer.learning_rate) are not Composer', async () => {
-  const { dialectOf } = await import('../../dialects/analyse');
-  assert.equal(dialectOf(yaml('run_name: x', 'optimizer: {name: adamw, learning_rate: 4.0e-4}', 'scheduler: {name: cosine_with_warmup, t_warmup: 2000}', 'max_duration: 739_328', 'global_train_batch_size: 512', 'device_train_microbatch_size: 8')), 'olmo');
+  const { dialectOf } = await import('../../dialects/analyze');
+  assert.equal(
+    dialectOf(
+      yaml(
+        'run_name: x',
+        'optimizer: {name: adamw, learning_rate: 4.0e-4}',
+        'scheduler: {name: cosine_with_warmup, t_warmup: 2000}',
+        'max_duration: 739_328',
+        'global_train_batch_size: 512',
+        'device_train_microbatch_size: 8',
+      ),
+    ),
+    'olmo',
+  );
 });

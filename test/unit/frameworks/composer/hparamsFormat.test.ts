@@ -11,7 +11,7 @@ import { composerSchedule } from '../../../../server/src/frameworks/composer/sch
 import { scheduleInputOf } from '../../../../server/src/frameworks/scheduleInput';
 import type { TrainingPlan } from '../../../../server/src/plan/trainingPlan';
 import { assertSteps } from '../../schedules/expectLr';
-import { dialectOf, planOf, ruleIds, yaml } from '../../dialects/analyse';
+import { dialectOf, planOf, ruleIds, yaml } from '../../dialects/analyze';
 
 const scheduleOf = (plan: TrainingPlan) => composerSchedule(scheduleInputOf(plan));
 

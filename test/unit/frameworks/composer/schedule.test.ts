@@ -27,15 +27,27 @@ test('cosine_with_warmup (mpt-125m): batches 0 and 1 both at alpha(0) = 0, peak 
   const s = build('cosine_with_warmup', { t_warmup: '100ba', alpha_f: 0.1, max_duration: '4800ba' }, 4800, 6e-4);
   const last = 0.1 + (0.9 * (1 + Math.cos((4698 / 4700) * Math.PI))) / 2;
   assertSteps(s, { 0: 0, 1: 0, 51: 3e-4, 100: 6e-4 * 0.99, 101: 6e-4, 2451: 6e-4 * 0.55, 4799: 6e-4 * last, 6000: 6e-4 * 0.1 });
-  assert.deepEqual(s.markers.map((m) => [m.step, m.kind]), [[101, 'warmup-end']]);
+  assert.deepEqual(
+    s.markers.map((m) => [m.step, m.kind]),
+    [[101, 'warmup-end']],
+  );
 });
 
 test('t_warmup in dur and epochs, linear_decay_with_warmup, constant_with_warmup keeps alpha after t_max', () => {
   // max_duration 2ep x 50 batches = 100ba; t_warmup .1dur = int(.1*50*2) = 10; linear alpha_i 1 -> alpha_f .2:
   // batch 6 -> alpha(5) = .5; batch 11 -> alpha(10) = 1; batch 56 -> alpha(55): frac 45/90 -> 1 + .5*(.2-1) = .6
-  assertSteps(build('linear_decay_with_warmup', { t_warmup: '0.1dur', alpha_f: 0.2, max_duration: 2 }, 100, 1, 50), { 6: 0.5, 11: 1, 56: 0.6, 99: 1 + (88 / 90) * (0.2 - 1) });
+  assertSteps(build('linear_decay_with_warmup', { t_warmup: '0.1dur', alpha_f: 0.2, max_duration: 2 }, 100, 1, 50), {
+    6: 0.5,
+    11: 1,
+    56: 0.6,
+    99: 1 + (88 / 90) * (0.2 - 1),
+  });
   // constant_with_warmup alpha .5, t_warmup 1ep (50 batches): batch 26 -> alpha(25) = .25; batch 60 and past t_max -> .5
-  assertSteps(build('constant_with_warmup', { t_warmup: '1ep', alpha: 0.5, max_duration: '100ba' }, 100, 1, 50), { 26: 0.25, 60: 0.5, 500: 0.5 });
+  assertSteps(build('constant_with_warmup', { t_warmup: '1ep', alpha: 0.5, max_duration: '100ba' }, 100, 1, 50), {
+    26: 0.25,
+    60: 0.5,
+    500: 0.5,
+  });
 });
 
 test('plain schedulers: step, multistep (time strings), exponential per epoch, polynomial, warm restarts with int truncation', () => {
@@ -51,13 +63,21 @@ test('plain schedulers: step, multistep (time strings), exponential per epoch, p
   const wr = build('CosineAnnealingWarmRestartsScheduler', { t_0: '10ba', t_mult: 1.5 }, 100);
   assert.ok(wr);
   assertSteps(wr, { 11: 1, 26: 1, 48: 1, 6: 0.5, 25: (1 + Math.cos((14 / 15) * Math.PI)) / 2 });
-  assert.deepEqual(wr.markers.slice(0, 3).map((m) => m.step), [11, 26, 48]);
+  assert.deepEqual(
+    wr.markers.slice(0, 3).map((m) => m.step),
+    [11, 26, 48],
+  );
 });
 
 test('inv_sqrt_with_warmup (llm-foundry) with cooldown; token times cannot be drawn', () => {
   // t_warmup 10ba, t_scale 10ba (shift 0), t_cooldown 20ba, max 100ba: alpha(40) = 1/sqrt(4) = .5;
   // cooldown starts at 80: alpha_i = 1/sqrt(8); alpha(90) = alpha_i + .5 * (0 - alpha_i)
   const ai = 1 / Math.sqrt(8);
-  assertSteps(build('inv_sqrt_with_warmup', { t_warmup: '10ba', t_scale: '10ba', t_cooldown: '20ba' }, 100), { 6: 0.5, 41: 0.5, 81: ai, 91: ai + 0.5 * (0 - ai) });
+  assertSteps(build('inv_sqrt_with_warmup', { t_warmup: '10ba', t_scale: '10ba', t_cooldown: '20ba' }, 100), {
+    6: 0.5,
+    41: 0.5,
+    81: ai,
+    91: ai + 0.5 * (0 - ai),
+  });
   assert.equal(build('cosine_with_warmup', { t_warmup: '1000tok' }, 100), null);
 });

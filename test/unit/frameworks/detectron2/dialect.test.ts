@@ -1,12 +1,27 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { planOf, ruleIds, yaml } from '../../dialects/analyse';
+import { planOf, ruleIds, yaml } from '../../dialects/analyze';
 
 test('detectron2: STEPS tuple string becomes a list, SOLVER keys copied into params', () => {
-  const plan = planOf(yaml('_BASE_: "../Base-RCNN-FPN.yaml"', 'MODEL:', '  MASK_ON: False', 'SOLVER:', '  BASE_LR: 0.02', '  STEPS: (120000, 160000)', '  MAX_ITER: 180000', '  WARMUP_ITERS: 500'), 'detectron2');
+  const plan = planOf(
+    yaml(
+      '_BASE_: "../Base-RCNN-FPN.yaml"',
+      'MODEL:',
+      '  MASK_ON: False',
+      'SOLVER:',
+      '  BASE_LR: 0.02',
+      '  STEPS: (120000, 160000)',
+      '  MAX_ITER: 180000',
+      '  WARMUP_ITERS: 500',
+    ),
+    'detectron2',
+  );
   assert.deepEqual([plan.schedule.framework, plan.schedule.name], ['detectron2', 'WarmupMultiStepLR']);
   assert.deepEqual(plan.schedule.params.STEPS, [120000, 160000]);
-  assert.deepEqual([plan.schedule.params.GAMMA, plan.schedule.params.WARMUP_FACTOR, plan.schedule.params.WARMUP_METHOD], [0.1, 0.001, 'linear']);
+  assert.deepEqual(
+    [plan.schedule.params.GAMMA, plan.schedule.params.WARMUP_FACTOR, plan.schedule.params.WARMUP_METHOD],
+    [0.1, 0.001, 'linear'],
+  );
   assert.deepEqual([plan.baseLr, plan.warmup.steps, plan.length.steps, plan.optimizer.family], [0.02, 500, 180000, 'sgd']);
 });
 
@@ -17,7 +32,9 @@ test('detectron2: missing SOLVER values take defaults and the plan names the _BA
 });
 
 test('detectron2: GAMMA 1 or no step inside MAX_ITER is constant in effect', () => {
-  assert.deepEqual(ruleIds(yaml('MODEL: {}', 'SOLVER:', '  BASE_LR: 0.01', '  STEPS: (100,)', '  GAMMA: 1.0', '  MAX_ITER: 200')), ['constant-lr']);
+  assert.deepEqual(ruleIds(yaml('MODEL: {}', 'SOLVER:', '  BASE_LR: 0.01', '  STEPS: (100,)', '  GAMMA: 1.0', '  MAX_ITER: 200')), [
+    'constant-lr',
+  ]);
   assert.deepEqual(ruleIds(yaml('MODEL: {}', 'SOLVER:', '  BASE_LR: 0.01', '  STEPS: (300,)', '  MAX_ITER: 200')), ['constant-lr']);
   assert.deepEqual(ruleIds(yaml('MODEL: {}', 'SOLVER:', '  BASE_LR: 0.01', '  STEPS: (100,)', '  MAX_ITER: 200')), ['piecewise-schedule']);
 });

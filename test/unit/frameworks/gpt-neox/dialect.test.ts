@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { dialectOf, planOf, ruleIds, yaml } from '../../dialects/analyse';
+import { dialectOf, planOf, ruleIds, yaml } from '../../dialects/analyze';
 import { scheduleOfPlan } from '../../../../server/src/schedules';
 import { fixedBy } from '../fixedBy';
 

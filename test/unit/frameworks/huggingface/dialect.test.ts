@@ -20,7 +20,13 @@ describe('Hugging Face defaults', () => {
     assert.equal(plan.schedule.explicit, false);
     assert.equal(plan.schedule.constantAfterWarmup, false);
     assert.deepEqual(
-      { name: plan.optimizer.name, family: plan.optimizer.family, b1: plan.optimizer.beta1, b2: plan.optimizer.beta2, eps: plan.optimizer.epsilon },
+      {
+        name: plan.optimizer.name,
+        family: plan.optimizer.family,
+        b1: plan.optimizer.beta1,
+        b2: plan.optimizer.beta2,
+        eps: plan.optimizer.epsilon,
+      },
       { name: 'adamw_torch', family: 'adam', b1: 0.9, b2: 0.999, eps: 1e-8 },
     );
   });
@@ -84,7 +90,9 @@ describe('warmup-too-long', () => {
 
   test('stays silent when absolute warmup meets an assumed length, fires on a ratio regardless', () => {
     assert.deepEqual(ids(analyze('output_dir: o\nlearning_rate: 1.0e-4\nnum_train_epochs: 1\nwarmup_steps: 500\n').findings), []);
-    assert.deepEqual(ids(analyze('output_dir: o\nlearning_rate: 1.0e-4\nnum_train_epochs: 1\nwarmup_ratio: 0.2\n').findings), ['warmup-too-long']);
+    assert.deepEqual(ids(analyze('output_dir: o\nlearning_rate: 1.0e-4\nnum_train_epochs: 1\nwarmup_ratio: 0.2\n').findings), [
+      'warmup-too-long',
+    ]);
   });
 });
 
@@ -120,7 +128,10 @@ describe('invalid-value', () => {
     const text = 'output_dir: o\nlearning_rate: 1.0e-4\nlr_scheduler_type: "cosin"\nmax_steps: 100\n';
     const [f] = analyze(text).findings;
     assert.equal(f?.ruleId, 'invalid-value');
-    assert.match(f.message, /'cosin' is not a Hugging Face scheduler \(did you mean 'cosine'\?\); valid: linear, cosine, cosine_with_restarts/);
+    assert.match(
+      f.message,
+      /'cosin' is not a Hugging Face scheduler \(did you mean 'cosine'\?\); valid: linear, cosine, cosine_with_restarts/,
+    );
     const [fix] = f.fixes;
     assert.equal(fix?.title, "Change to 'cosine'");
     assert.equal(applyEdits(text, fix.edits), text.replace('"cosin"', '"cosine"'));
@@ -133,7 +144,9 @@ describe('invalid-value', () => {
     const [wsd] = analyze('output_dir: o\nlearning_rate: 1.0e-4\nlr_scheduler_type: warmup_stable_decay\nmax_steps: 100\n').findings;
     assert.ok(wsd);
     assert.match(wsd.message, /num_decay_steps/);
-    const kwargsJson = analyze('output_dir: o\nlearning_rate: 1.0e-4\nlr_scheduler_type: cosine_with_min_lr\nlr_scheduler_kwargs: \'{"min_lr_rate": 0.1}\'\nmax_steps: 100\n');
+    const kwargsJson = analyze(
+      'output_dir: o\nlearning_rate: 1.0e-4\nlr_scheduler_type: cosine_with_min_lr\nlr_scheduler_kwargs: \'{"min_lr_rate": 0.1}\'\nmax_steps: 100\n',
+    );
     assert.deepEqual(ids(kwargsJson.findings), []);
     assert.equal(kwargsJson.documents[0]?.plan?.schedule.params.min_lr_rate, 0.1);
   });
@@ -158,7 +171,9 @@ describe('recognition', () => {
   });
 
   test('an Axolotl file sharing key names is not read as Hugging Face', () => {
-    const a = analyze('base_model: x\nmicro_batch_size: 2\nlearning_rate: 0.0002\nlr_scheduler: constant\noutput_dir: out\ngradient_accumulation_steps: 4\n');
+    const a = analyze(
+      'base_model: x\nmicro_batch_size: 2\nlearning_rate: 0.0002\nlr_scheduler: constant\noutput_dir: out\ngradient_accumulation_steps: 4\n',
+    );
     assert.ok(a.documents.every((d) => d.dialect.id !== 'huggingface'));
   });
 
@@ -166,11 +181,11 @@ describe('recognition', () => {
     const forced = analyze('# lr-lens: dialect=huggingface\nlearning_rate: 0.001\nlr_scheduler_type: constant\n');
     assert.equal(forced.documents[0]?.dialect.id, 'huggingface');
     assert.deepEqual(ids(forced.findings), ['constant-lr']);
-    const text = '# lr-lens: colour=blue\noutput_dir: o\nlearning_rate: 0.001\n';
+    const text = '# lr-lens: color=blue\noutput_dir: o\nlearning_rate: 0.001\n';
     const [f] = analyze(text).findings;
     assert.ok(f);
-    assert.match(f.message, /Unknown lr-lens directive `colour`/);
-    assert.equal(text.slice(f.span.start, f.span.end), 'colour=blue');
+    assert.match(f.message, /Unknown lr-lens directive `color`/);
+    assert.equal(text.slice(f.span.start, f.span.end), 'color=blue');
   });
 
   test('`# lr-lens: disable=constant-lr` marks an intended constant LR', () => {
@@ -178,8 +193,9 @@ describe('recognition', () => {
     assert.deepEqual(a.findings, []);
   });
 
-  test('multi-document files: each document is analysed on its own, ranges in the whole file', () => {
-    const text = 'output_dir: a\nlearning_rate: 0.001\nmax_steps: 10\n---\noutput_dir: b\nlearning_rate: 0.001\nlr_scheduler_type: constant\nmax_steps: 10\n';
+  test('multi-document files: each document is analyzed on its own, ranges in the whole file', () => {
+    const text =
+      'output_dir: a\nlearning_rate: 0.001\nmax_steps: 10\n---\noutput_dir: b\nlearning_rate: 0.001\nlr_scheduler_type: constant\nmax_steps: 10\n';
     const a = analyze(text);
     assert.equal(a.documents.length, 2);
     assert.equal(a.findings.length, 1);
@@ -196,7 +212,12 @@ describe('recognition', () => {
   test('anchors and aliases are followed; alias bombs do not explode', { timeout: 60_000 }, () => {
     assert.equal(planOf('output_dir: o\nbase: &lr 0.003\nlearning_rate: *lr\nmax_steps: 10\n').baseLr, 0.003);
     const bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let i = 0; i < 9; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`);
+    for (let i = 0; i < 9; i++)
+      bomb.push(
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(97 + i)}`)
+          .join(',')}]`,
+      );
     const text = `${bomb.join('\n')}\noutput_dir: o\nlearning_rate: 0.001\nlr_scheduler_kwargs: *j\nmax_steps: 10\n`;
     const analysis = analyze(text);
     assert.equal(analysis.documents[0]?.plan?.baseLr, 0.001);
@@ -205,7 +226,8 @@ describe('recognition', () => {
 
 describe('silencing rules', () => {
   test('`# lr-lens-disable-next-line <rule>` silences that rule on the next line only', () => {
-    const text = 'output_dir: o\nlearning_rate: 0.001\n# lr-lens-disable-next-line constant-lr\nlr_scheduler_type: constant\nwarmup_ratio: 0.5\nmax_steps: 10\n';
+    const text =
+      'output_dir: o\nlearning_rate: 0.001\n# lr-lens-disable-next-line constant-lr\nlr_scheduler_type: constant\nwarmup_ratio: 0.5\nmax_steps: 10\n';
     assert.deepEqual(ids(analyze(text).findings), []);
     const other = text.replace('disable-next-line constant-lr', 'disable-next-line warmup-too-long');
     assert.deepEqual(ids(analyze(other).findings), ['constant-lr']);

@@ -33,24 +33,42 @@ test('inverse_sqrt uses the warmup as timescale and is 1 at the end of warmup', 
 
 test('constant_with_warmup ramps from 0 then holds', () => {
   const s = huggingFaceSchedule({ name: 'constant_with_warmup', baseLr: 3, warmupSteps: 4, totalSteps: 10, kwargs: {} });
-  assert.deepEqual([0, 1, 2, 3, 4, 9].map((t) => s.lrAt(t)), [0, 0.75, 1.5, 2.25, 3, 3]);
+  assert.deepEqual(
+    [0, 1, 2, 3, 4, 9].map((t) => s.lrAt(t)),
+    [0, 0.75, 1.5, 2.25, 3, 3],
+  );
 });
 
 test('cosine_warmup_with_min_lr is shifted by one step', () => {
-  const s = huggingFaceSchedule({ name: 'cosine_warmup_with_min_lr', baseLr: 1, warmupSteps: 10, totalSteps: 100, kwargs: { min_lr_rate: 0 } });
+  const s = huggingFaceSchedule({
+    name: 'cosine_warmup_with_min_lr',
+    baseLr: 1,
+    warmupSteps: 10,
+    totalSteps: 100,
+    kwargs: { min_lr_rate: 0 },
+  });
   assert.equal(s.lrAt(0), 0.1);
   assert.equal(s.lrAt(9), 1);
   assert.ok(Math.abs(s.lrAt(99)) < 1e-15);
 });
 
 test('warmup_stable_decay: warmup, stable plateau, decay to min_lr_ratio', () => {
-  const s = huggingFaceSchedule({ name: 'warmup_stable_decay', baseLr: 1, warmupSteps: 10, totalSteps: 100, kwargs: { num_decay_steps: 20, min_lr_ratio: 0.1 } });
+  const s = huggingFaceSchedule({
+    name: 'warmup_stable_decay',
+    baseLr: 1,
+    warmupSteps: 10,
+    totalSteps: 100,
+    kwargs: { num_decay_steps: 20, min_lr_ratio: 0.1 },
+  });
   assert.ok(Math.abs(s.lrAt(0) - 0.1) < 1e-15);
   assert.equal(s.lrAt(50), 1);
   assert.equal(s.lrAt(79), 1);
   assert.ok(Math.abs(s.lrAt(90) - (0.5 * (1 + Math.cos(Math.PI * 0.5)) * 0.9 + 0.1)) < 1e-15);
   assert.equal(s.lrAt(100), 0.1);
-  assert.deepEqual(s.markers.map((m) => m.kind), ['warmup-end', 'decay-start']);
+  assert.deepEqual(
+    s.markers.map((m) => m.kind),
+    ['warmup-end', 'decay-start'],
+  );
 });
 
 test('polynomial decays to lr_end and stays there past T', () => {
@@ -62,7 +80,10 @@ test('polynomial decays to lr_end and stays there past T', () => {
 test('an every-step curve of a very long run is sampled instead of exhausting memory', async () => {
   const { analyzeConfig, curveOfAnalysis } = await import('../../../../server/src');
   const { EVERY_STEP_LIMIT } = await import('../../../../server/src/analysis/curve');
-  const analysis = analyzeConfig('output_dir: o\nlearning_rate: 0.001\nlr_scheduler_type: cosine_with_restarts\nlr_scheduler_kwargs: {num_cycles: 3}\nmax_steps: 1000000000\n', 'c.yaml');
+  const analysis = analyzeConfig(
+    'output_dir: o\nlearning_rate: 0.001\nlr_scheduler_type: cosine_with_restarts\nlr_scheduler_kwargs: {num_cycles: 3}\nmax_steps: 1000000000\n',
+    'c.yaml',
+  );
   const curve = curveOfAnalysis(analysis, { everyStep: true });
   assert.ok(curve);
   assert.equal(curve.totalSteps, 1_000_000_000);

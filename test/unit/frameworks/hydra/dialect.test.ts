@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { analyzeConfig, applyEdits, onInternalError, type ConfigAnalysis } from '../../../../server/src/index';
 import { scheduleOfPlan } from '../../../../server/src/schedules';
-import { dialectOf, yaml } from '../../dialects/analyse';
+import { dialectOf, yaml } from '../../dialects/analyze';
 import { assertLr } from '../../schedules/expectLr';
 
 onInternalError((error) => {
@@ -21,8 +21,8 @@ const PI = Math.PI;
 const TEMPLATE = join(__dirname, 'configs', 'lightning-hydra-template');
 const readDisk = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
 
-/** Analyse text at `path` with a workspace of in-memory files (path → text). */
-function analyseIn(files: Record<string, string>, path: string): ConfigAnalysis {
+/** Analyze text at `path` with a workspace of in-memory files (path → text). */
+function analyzeIn(files: Record<string, string>, path: string): ConfigAnalysis {
   const text = files[path];
   assert.ok(text !== undefined, path);
   return analyzeConfig(text, path, { readFile: (p) => files[p] });
@@ -90,7 +90,7 @@ test('composed config with no scheduler anywhere: constant-lr that says it comes
     ),
     '/ws/configs/trainer/default.yaml': trainer,
   };
-  const analysis = analyseIn(files, '/ws/configs/train.yaml');
+  const analysis = analyzeIn(files, '/ws/configs/train.yaml');
   assert.equal(analysis.documents[0]?.dialect.id, 'hydra');
   assert.deepEqual(ruleIdsOf(analysis), ['constant-lr']);
   const finding = analysis.findings[0];
@@ -98,7 +98,7 @@ test('composed config with no scheduler anywhere: constant-lr that says it comes
   assert.match(finding?.message ?? '', /code outside the config[^.]*could still add a scheduler/);
   assert.equal(analysis.documents[0]?.plan?.baseLr, 5e-4);
   // The model group alone (no trainer, no scheduler key) says nothing: its scheduler may be another group's.
-  const alone = analyseIn(files, '/ws/configs/model/net.yaml');
+  const alone = analyzeIn(files, '/ws/configs/model/net.yaml');
   assert.equal(alone.documents[0]?.dialect.id, 'hydra');
   assert.deepEqual(alone.findings, []);
 });
@@ -141,7 +141,7 @@ test('CosineAnnealingLR per epoch: exact torch values; T_max shorter than max_ep
     '/ws/configs/model/net.yaml': model(30),
     '/ws/configs/trainer/default.yaml': trainer,
   };
-  const analysis = analyseIn(files, '/ws/configs/train.yaml');
+  const analysis = analyzeIn(files, '/ws/configs/train.yaml');
   const plan = analysis.documents[0]?.plan;
   assert.ok(plan);
   assert.deepEqual([plan.schedule.name, plan.length.steps, plan.length.unit], ['CosineAnnealingLR', 30, 'epoch']);
@@ -150,7 +150,7 @@ test('CosineAnnealingLR per epoch: exact torch values; T_max shorter than max_ep
   assertLr(curve?.lrAt(15) ?? NaN, 1e-5 + ((1e-3 - 1e-5) * (1 + Math.cos(PI / 2))) / 2);
   assertLr(curve?.lrAt(29) ?? NaN, 1e-5 + ((1e-3 - 1e-5) * (1 + Math.cos((PI * 29) / 30))) / 2);
   assert.deepEqual(ruleIdsOf(analysis), []);
-  const short = analyseIn({ ...files, '/ws/configs/model/net.yaml': model(20) }, '/ws/configs/train.yaml');
+  const short = analyzeIn({ ...files, '/ws/configs/model/net.yaml': model(20) }, '/ws/configs/train.yaml');
   assert.deepEqual(ruleIdsOf(short), ['schedule-horizon']);
 });
 
@@ -242,9 +242,9 @@ test('no false claims: torchtune, NeMo, Hydra sweeps, LightningCLI and `_target_
     '/ws/configs/eval.yaml': yaml('defaults:', '  - _self_', '  - model: net', 'task_name: "eval"', 'ckpt_path: ???'),
     '/ws/configs/model/net.yaml': yaml('optimizer: {_target_: torch.optim.Adam, _partial_: true, lr: 1.0e-3}', 'scheduler: null'),
   };
-  assert.equal(analyseIn(files, '/ws/configs/eval.yaml').documents.length, 0);
+  assert.equal(analyzeIn(files, '/ws/configs/eval.yaml').documents.length, 0);
   assert.equal(
-    analyseIn({ ...files, '/ws/configs/eval.yaml': files['/ws/configs/eval.yaml'].replace('"eval"', '"train"') }, '/ws/configs/eval.yaml')
+    analyzeIn({ ...files, '/ws/configs/eval.yaml': files['/ws/configs/eval.yaml'].replace('"eval"', '"train"') }, '/ws/configs/eval.yaml')
       .documents[0]?.dialect.id,
     'hydra',
   );

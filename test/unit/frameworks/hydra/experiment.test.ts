@@ -10,7 +10,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { analyzeConfig, onInternalError, type ConfigAnalysis } from '../../../../server/src/index';
-import { yaml } from '../../dialects/analyse';
+import { fileLinksOf } from '../../../../server/src/analysis/navigation';
+import { yaml } from '../../dialects/analyze';
 
 onInternalError((error) => {
   throw error;
@@ -19,8 +20,8 @@ onInternalError((error) => {
 const TEMPLATE = join(__dirname, 'configs', 'lightning-hydra-template');
 const readDisk = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
 
-/** Analyse text at `path` with a workspace of in-memory files (path → text), recording every path read. */
-function analyseIn(files: Record<string, string>, path: string, reads: string[] = []): ConfigAnalysis {
+/** Analyze text at `path` with a workspace of in-memory files (path → text), recording every path read. */
+function analyzeIn(files: Record<string, string>, path: string, reads: string[] = []): ConfigAnalysis {
   const text = files[path];
   assert.ok(text !== undefined, path);
   return analyzeConfig(text, path, {
@@ -85,7 +86,7 @@ const primary = (self: boolean, ...rest: string[]) =>
   );
 const experiment = (...lines: string[]) => yaml('# @package _global_', 'defaults:', ...lines);
 
-test('an override replaces the primary config\'s choice; groups it does not name come from the primary\'s defaults', () => {
+test("an override replaces the primary config's choice; groups it does not name come from the primary's defaults", () => {
   const files: Record<string, string> = {
     '/ws/configs/train.yaml': primary(true, 'seed: 1'),
     '/ws/configs/model/small.yaml': model('0.1', cosine(3)),
@@ -94,7 +95,7 @@ test('an override replaces the primary config\'s choice; groups it does not name
     '/ws/configs/experiment/big.yaml': experiment('  - override /model: big'),
   };
   const reads: string[] = [];
-  const analysis = analyseIn(files, '/ws/configs/experiment/big.yaml', reads);
+  const analysis = analyzeIn(files, '/ws/configs/experiment/big.yaml', reads);
   assert.equal(analysis.documents[0]?.dialect.id, 'hydra');
   const plan = analysis.documents[0]?.plan;
   assert.ok(plan);
@@ -109,7 +110,7 @@ test('an override replaces the primary config\'s choice; groups it does not name
   // `override model: big` without `/` names experiment/model/big.yaml: the primary's model/small.yaml stays (lr 0.1).
   files['/ws/configs/experiment/relative.yaml'] = experiment('  - override /trainer: default', '  - override model: big');
   const relativeReads: string[] = [];
-  const relative = analyseIn(files, '/ws/configs/experiment/relative.yaml', relativeReads);
+  const relative = analyzeIn(files, '/ws/configs/experiment/relative.yaml', relativeReads);
   assert.equal(relative.documents[0]?.dialect.id, 'hydra');
   assert.equal(relative.documents[0]?.plan?.baseLr, 0.1);
   assert.ok(relativeReads.includes('/ws/configs/experiment/model/big.yaml'));
@@ -123,16 +124,16 @@ test('the primary without `_self_` has its own values merged last (Hydra >= 1.1)
     '/ws/configs/trainer/default.yaml': trainer(30),
     '/ws/configs/experiment/long.yaml': experiment('  - override /trainer: default', 'trainer:', '  max_epochs: 30'),
   };
-  const analysis = analyseIn(files, '/ws/configs/experiment/long.yaml');
+  const analysis = analyzeIn(files, '/ws/configs/experiment/long.yaml');
   const plan = analysis.documents[0]?.plan;
   assert.equal(analysis.documents[0]?.dialect.id, 'hydra');
   assert.deepEqual([plan?.length.steps, plan?.length.assumed], [5, false]);
   // With `_self_` first the experiment's 30 wins.
   files['/ws/configs/train.yaml'] = primary(true, 'trainer:', '  max_epochs: 5');
-  assert.equal(analyseIn(files, '/ws/configs/experiment/long.yaml').documents[0]?.plan?.length.steps, 30);
+  assert.equal(analyzeIn(files, '/ws/configs/experiment/long.yaml').documents[0]?.plan?.length.steps, 30);
 });
 
-test('no primary config: the overrides are the named group options; a group without `/` is the file\'s own group', () => {
+test("no primary config: the overrides are the named group options; a group without `/` is the file's own group", () => {
   const files: Record<string, string> = {
     '/ws/configs/model/small.yaml': model('0.1', cosine(30)),
     '/ws/configs/trainer/default.yaml': trainer(30),
@@ -141,11 +142,11 @@ test('no primary config: the overrides are the named group options; a group with
     '/ws/configs/experiment/b.yaml': experiment('  - override /model: small', '  - /trainer: default'),
   };
   const reads: string[] = [];
-  const a = analyseIn(files, '/ws/configs/experiment/a.yaml', reads);
+  const a = analyzeIn(files, '/ws/configs/experiment/a.yaml', reads);
   assert.equal(a.documents[0]?.dialect.id, 'hydra');
   assert.deepEqual([a.documents[0]?.plan?.baseLr, a.documents[0]?.plan?.length.assumed], [0.1, true]);
   assert.ok(reads.includes('/ws/configs/experiment/trainer/default.yaml'));
-  const b = analyseIn(files, '/ws/configs/experiment/b.yaml');
+  const b = analyzeIn(files, '/ws/configs/experiment/b.yaml');
   assert.deepEqual([b.documents[0]?.plan?.length.steps, b.documents[0]?.plan?.length.assumed], [30, false]);
 });
 
@@ -158,13 +159,13 @@ test('bounded: a file naming itself, a root further up than three folders, and m
     '/ws/configs/experiment/a/b/c/d/deep.yaml': experiment('  - override /model: small'),
   };
   const reads: string[] = [];
-  const self = analyseIn(files, '/ws/configs/experiment/self.yaml', reads);
+  const self = analyzeIn(files, '/ws/configs/experiment/self.yaml', reads);
   assert.equal(self.documents[0]?.dialect.id, 'hydra');
   assert.equal(self.documents[0]?.plan?.length.steps, 30);
   assert.equal(reads.filter((p) => p === '/ws/configs/experiment/self.yaml').length, 0);
   // /ws/configs is five folders above deep.yaml: not searched, so nothing is composed and nothing is claimed.
   const deepReads: string[] = [];
-  const deep = analyseIn(files, '/ws/configs/experiment/a/b/c/d/deep.yaml', deepReads);
+  const deep = analyzeIn(files, '/ws/configs/experiment/a/b/c/d/deep.yaml', deepReads);
   assert.notEqual(deep.documents[0]?.dialect.id, 'hydra');
   assert.deepEqual(deep.findings, []);
   assert.ok(deepReads.length <= 4, deepReads.join(', '));
@@ -172,13 +173,13 @@ test('bounded: a file naming itself, a root further up than three folders, and m
   const many = experiment('  - override /model: small', ...Array.from({ length: 200 }, (_, i) => `  - override /g${i}: x`));
   files['/ws/configs/experiment/many.yaml'] = many;
   const manyReads: string[] = [];
-  analyseIn(files, '/ws/configs/experiment/many.yaml', manyReads);
+  analyzeIn(files, '/ws/configs/experiment/many.yaml', manyReads);
   // Each composition (recognition, then extraction) reads at most 64 group files plus the root probes and the primary.
   assert.ok(new Set(manyReads).size <= 64 + 7, String(new Set(manyReads).size));
   assert.ok(new Set(manyReads).size > 64, 'the cap, not the list, ends the reads');
 });
 
-test('a finding about a group the primary config chose sits on the experiment\'s `defaults:` key and names the group file', () => {
+test("a finding about a group the primary config chose sits on the experiment's `defaults:` key and names the group file", () => {
   const files: Record<string, string> = {
     '/ws/configs/train.yaml': primary(false, 'trainer:', '  max_epochs: 50'),
     '/ws/configs/model/small.yaml': model('0.1', cosine(30)),
@@ -186,7 +187,7 @@ test('a finding about a group the primary config chose sits on the experiment\'s
     '/ws/configs/experiment/long.yaml': experiment('  - override /trainer: default', 'trainer:', '  max_epochs: 30'),
   };
   const text = files['/ws/configs/experiment/long.yaml'] ?? '';
-  const analysis = analyseIn(files, '/ws/configs/experiment/long.yaml');
+  const analysis = analyzeIn(files, '/ws/configs/experiment/long.yaml');
   assert.equal(analysis.documents[0]?.dialect.id, 'hydra');
   // T_max 30 epochs under the primary's own max_epochs 50 (merged last, no `_self_`): the cosine turns back up.
   assert.deepEqual(ruleIdsOf(analysis), ['schedule-horizon']);
@@ -195,4 +196,19 @@ test('a finding about a group the primary config chose sits on the experiment\'s
   assert.equal(text.slice(finding.span.start, finding.span.end), 'defaults');
   assert.equal(finding.elsewhere?.fileName, '/ws/configs/model/small.yaml');
   assert.match(finding.message, /T_max` is 30 epochs but the run is 50 epochs/);
+});
+
+test('experiment/example.yaml: each `override /group: option` links to the group file composition read', () => {
+  const path = join(TEMPLATE, 'experiment', 'example.yaml');
+  const text = readFileSync(path, 'utf8');
+  const analysis = analyzeConfig(text, path, { readFile: readDisk });
+  const links = fileLinksOf(analysis.parsed.documents, path, readDisk);
+  const targets = links.map((link) => [text.slice(link.span.start, link.span.end), link.target.slice(TEMPLATE.length + 1)]);
+  assert.deepEqual(
+    targets.filter(([option]) => option === 'mnist'),
+    [
+      ['mnist', join('data', 'mnist.yaml')],
+      ['mnist', join('model', 'mnist.yaml')],
+    ],
+  );
 });

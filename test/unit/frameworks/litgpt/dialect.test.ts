@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { analyzeConfig, applyEdits, onInternalError } from '../../../../server/src/index';
 import { scheduleOfPlan } from '../../../../server/src/schedules';
-import { analyse, dialectOf, planOf, ruleIds, yaml } from '../../dialects/analyse';
+import { analyze, dialectOf, planOf, ruleIds, yaml } from '../../dialects/analyze';
 import { assertLr } from '../../schedules/expectLr';
 
 onInternalError((error) => {
@@ -119,9 +119,9 @@ test('values each command rejects are invalid-value, with no plan', () => {
     '  lr_warmup_fraction: 0.1',
     ...optimizer,
   );
-  const finding = analyse(both).findings[0];
+  const finding = analyze(both).findings[0];
   assert.match(finding?.message ?? '', /lr_warmup_steps defaults to 2000/);
-  assert.equal(analyse(both).documents[0]?.plan, undefined);
+  assert.equal(analyze(both).documents[0]?.plan, undefined);
   // With lr_warmup_steps: null the fraction applies (taken of the whole run here, said so).
   // (8 // 4 devices) // micro_batch_size 4 = 0: litgpt's assertion.
   const tooSmall = yaml(
@@ -148,7 +148,7 @@ test('constant-lr when pretrain min_lr reaches the LR; the fix lowers train.min_
     '  min_lr: 0.0003',
     ...optimizer,
   );
-  const analysis = analyse(text);
+  const analysis = analyze(text);
   const finding = analysis.findings.find((f) => f.ruleId === 'constant-lr');
   assert.ok(finding, JSON.stringify(analysis.findings.map((f) => f.ruleId)));
   assert.deepEqual(

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { dialectOf, planOf, ruleIds, yaml } from '../../dialects/analyse';
+import { dialectOf, planOf, ruleIds, yaml } from '../../dialects/analyze';
 import { fixedBy } from '../fixedBy';
 
 const config = (scheduler: string[], trainSteps = 2000) =>

@@ -20,7 +20,10 @@ test('none still halves the LR every decay_steps from start_decay_steps (opts de
   // k=59999 (step 60000) -> .25
   const s = build('none', {}, 100000, 1);
   assertSteps(s, { 0: 1, 49998: 1, 49999: 0.5, 59998: 0.5, 59999: 0.25 });
-  assert.deepEqual(s.markers.slice(0, 2).map((m) => m.step), [49999, 59999]);
+  assert.deepEqual(
+    s.markers.slice(0, 2).map((m) => m.step),
+    [49999, 59999],
+  );
   assertSteps(build('none', { start_decay_steps: null }, 100000, 1), { 99999: 1 });
 });
 
@@ -28,5 +31,8 @@ test('rsqrt: flat 1/sqrt(W) then decay (no ramp); noamwd multiplies noam by the 
   // rsqrt W 100, lr 1: k=0 -> .1; k=99 -> .1; k=399 (step 400) -> .05
   assertSteps(build('rsqrt', { warmup_steps: 100 }, 1000, 1), { 0: 0.1, 99: 0.1, 399: 0.05 });
   // noamwd hidden 4, W 1, start 10, decay 10, rate .5: k=8 (step 9) -> .5 * 9^-.5; k=9 (step 10) -> .5 * 10^-.5 * .5
-  assertSteps(build('noamwd', { hidden_size: 4, warmup_steps: 1, start_decay_steps: 10, decay_steps: 10 }, 100, 1), { 8: 0.5 * 9 ** -0.5, 9: 0.5 * 10 ** -0.5 * 0.5 });
+  assertSteps(build('noamwd', { hidden_size: 4, warmup_steps: 1, start_decay_steps: 10, decay_steps: 10 }, 100, 1), {
+    8: 0.5 * 9 ** -0.5,
+    9: 0.5 * 10 ** -0.5 * 0.5,
+  });
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { analyse, dialectOf, planOf, ruleIds } from '../../dialects/analyse';
+import { analyze, dialectOf, planOf, ruleIds } from '../../dialects/analyze';
 import { fixedBy } from '../fixedBy';
 import { curveOfAnalysis } from '../../../../server/src/analysis/curve';
 
@@ -58,7 +58,7 @@ test('torchtitan: the real configs at 238fa995 are recognized and planned as tor
 });
 
 test('torchtitan: the curve of a real config starts at lr / W and keeps float64 values', () => {
-  const analysis = analyse(real('deepseek_v3_deepseek_v3_16b.toml'), 'deepseek_v3_16b.toml');
+  const analysis = analyze(real('deepseek_v3_deepseek_v3_16b.toml'), 'deepseek_v3_16b.toml');
   const curve = curveOfAnalysis(analysis, { points: 50, everyStep: true });
   assert.ok(curve);
   const first = curve.points.find((p) => p.step === 0);
@@ -115,7 +115,7 @@ test('torchtitan: no false claims (pyproject.toml, Cargo.toml, other TOML; YAML 
     ['Cargo.toml', cargo],
     ['train_configs/other.toml', other],
   ] as const) {
-    const analysis = analyse(text, name);
+    const analysis = analyze(text, name);
     assert.equal(analysis.parsed.language, 'toml', `${name} read as TOML`);
     assert.equal(analysis.parsed.syntaxProblems.length, 0, name);
     assert.equal(analysis.documents.length, 0, name);
@@ -149,7 +149,7 @@ test('torchtitan: constant-lr for decay_ratio 0; the cosine fix sets the type an
 test('torchtitan: keys of older versions are reported; a fix keeps CRLF line breaks', () => {
   // warmup_steps under [training] is the pre-2025-03 place: reported (torchtitan at 238fa995 rejects it).
   const old = config(['decay_type = "cosine"']).replace('[training]', '[training]\nwarmup_steps = 1');
-  const findings = analyse(old, 'a.toml').findings;
+  const findings = analyze(old, 'a.toml').findings;
   assert.deepEqual(
     findings.map((f) => [f.ruleId, old.slice(f.span.start, f.span.end)]),
     [['invalid-value', 'warmup_steps']],
@@ -162,7 +162,7 @@ test('torchtitan: keys of older versions are reported; a fix keeps CRLF line bre
 
 test('torchtitan: total_steps shorter than training.steps is schedule-horizon (the LR goes negative); longer never finishes', () => {
   const short = config(['warmup_steps = 10', 'total_steps = 800'], 1000);
-  const analysis = analyse(short, 'a.toml');
+  const analysis = analyze(short, 'a.toml');
   const finding = analysis.findings.find((f) => f.ruleId === 'schedule-horizon');
   assert.ok(finding, analysis.findings.map((f) => f.message).join('\n'));
   assert.match(finding.message, /not clamped/);
@@ -173,12 +173,12 @@ test('torchtitan: total_steps shorter than training.steps is schedule-horizon (t
   );
   const curve = curveOfAnalysis(analysis, { points: 50, everyStep: true });
   assert.ok(curve && curve.points.some((p) => p.lr < 0), 'the drawn curve goes below 0 as torchtitan does');
-  assert.match(analyse(config(['warmup_steps = 10', 'total_steps = 2000'], 1000), 'a.toml').findings[0]?.message ?? '', /never finishes/);
+  assert.match(analyze(config(['warmup_steps = 10', 'total_steps = 2000'], 1000), 'a.toml').findings[0]?.message ?? '', /never finishes/);
 });
 
 test('torchtitan: invalid values, renamed keys and syntax errors are reported where written', () => {
   const bad = config(['warmup_steps = -1', 'decay_type = "exponential"', 'min_lr_factor = 1.5']);
-  const findings = analyse(bad, 'a.toml').findings;
+  const findings = analyze(bad, 'a.toml').findings;
   assert.deepEqual(
     findings.map((f) => [f.ruleId, bad.slice(f.span.start, f.span.end)]),
     [
@@ -188,10 +188,10 @@ test('torchtitan: invalid values, renamed keys and syntax errors are reported wh
     ],
   );
   const old = config(['warmup_steps = 10', 'lr_min = 0.1']);
-  assert.match(analyse(old, 'a.toml').findings[0]?.message ?? '', /renamed `min_lr_factor`/);
+  assert.match(analyze(old, 'a.toml').findings[0]?.message ?? '', /renamed `min_lr_factor`/);
   // A broken line: the file is still recognized (the rest parsed), the error is reported at its position.
   const broken = config(['warmup_steps = = 10', 'decay_type = "cosine"']);
-  const result = analyse(broken, 'a.toml');
+  const result = analyze(broken, 'a.toml');
   assert.equal(result.documents[0]?.dialect.id, 'torchtitan');
   assert.equal(result.findings.length, 1);
   const at = result.findings[0];
@@ -220,7 +220,7 @@ test('torchtitan: a file of before 2025-03-11 ([training] warmup_steps, no [lr_s
   const plan = planOf(text, 'torchtitan', 'llama3_8b.toml');
   assert.deepEqual([plan.schedule.name, plan.warmup.steps, plan.length.steps], ['linear', 200, 1000]);
   assert.ok(plan.assumptions.some((a) => a.includes('0da8901b')));
-  const analysis = analyse(text, 'llama3_8b.toml');
+  const analysis = analyze(text, 'llama3_8b.toml');
   // warmup 200 of 1000: warmup-too-long on the [training] key; no invalid-value for the old layout
   assert.deepEqual(
     analysis.findings.map((f) => [f.ruleId, text.slice(f.span.start, f.span.end)]),
@@ -230,7 +230,7 @@ test('torchtitan: a file of before 2025-03-11 ([training] warmup_steps, no [lr_s
   assert.equal(curve?.points.find((p) => p.step === 0)?.lr, 3e-4 * (1 / 201));
   // lr_min of 2025-03..07 files: read as min_lr_factor, with a warning
   const lrMin = config(['warmup_steps = 10', 'decay_type = "cosine"', 'lr_min = 0.1']);
-  const withLrMin = analyse(lrMin, 'a.toml');
+  const withLrMin = analyze(lrMin, 'a.toml');
   assert.deepEqual(
     withLrMin.findings.map((f) => [f.ruleId, f.severity]),
     [['invalid-value', 'warning']],

@@ -1,13 +1,27 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { planOf, ruleIds, yaml } from '../../dialects/analyse';
+import { planOf, ruleIds, yaml } from '../../dialects/analyze';
 
-const hyp = ['lr0: 0.01', 'momentum: 0.937', 'weight_decay: 0.0005', 'warmup_epochs: 3.0', 'warmup_momentum: 0.8', 'warmup_bias_lr: 0.1', 'box: 7.0', 'cls: 0.4', 'hsv_h: 0.02', 'mosaic: 0.9'];
+const hyp = [
+  'lr0: 0.01',
+  'momentum: 0.937',
+  'weight_decay: 0.0005',
+  'warmup_epochs: 3.0',
+  'warmup_momentum: 0.8',
+  'warmup_bias_lr: 0.1',
+  'box: 7.0',
+  'cls: 0.4',
+  'hsv_h: 0.02',
+  'mosaic: 0.9',
+];
 
 test('Ultralytics: linear decay to lr0×lrf per epoch, trainer-level keys in params, momentum as beta1', () => {
   const plan = planOf(yaml('task: detect', 'epochs: 50', 'optimizer: AdamW', 'cos_lr: false', 'lrf: 0.01', ...hyp), 'ultralytics');
   assert.deepEqual([plan.schedule.framework, plan.schedule.name, plan.schedule.constantAfterWarmup], ['ultralytics', 'linear', false]);
-  assert.deepEqual([plan.schedule.params.lrf, plan.schedule.params.epochs, plan.schedule.params.warmup_epochs, plan.schedule.params.cos_lr], [0.01, 50, 3, false]);
+  assert.deepEqual(
+    [plan.schedule.params.lrf, plan.schedule.params.epochs, plan.schedule.params.warmup_epochs, plan.schedule.params.cos_lr],
+    [0.01, 50, 3, false],
+  );
   assert.deepEqual([plan.length.steps, plan.length.unit, plan.warmup.steps], [50, 'epoch', 3]);
   assert.deepEqual([plan.optimizer.family, plan.optimizer.beta1, plan.optimizer.beta2], ['adam', 0.937, 0.999]);
 });

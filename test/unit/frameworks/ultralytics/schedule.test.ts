@@ -24,7 +24,10 @@ test('per batch: warmup from 0 to the epoch LR over round(warmup_epochs * nb) ba
   const s = build({ epochs: 10, warmup_epochs: 1.5 }, 1000, 'step', 100, 1);
   const held = (0.901 / 150) * 149;
   assertSteps(s, { 0: 0, 50: (1 / 150) * 50, 100: (0.901 / 150) * 100, 149: held, 150: held, 199: held, 200: 0.802, 999: 0.109 });
-  assert.deepEqual(s.markers.map((m) => m.step), [150]);
+  assert.deepEqual(
+    s.markers.map((m) => m.step),
+    [150],
+  );
 });
 
 test('warmup is capped at epochs - 1 and rounded half to even', () => {
