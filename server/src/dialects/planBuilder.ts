@@ -90,3 +90,23 @@ export function numericParams(params: unknown, convert: (value: unknown) => unkn
   for (const [key, value] of Object.entries(params)) out[key] = convert(value);
   return out;
 }
+
+type AdamField = 'beta1' | 'beta2' | 'epsilon' | 'weightDecay';
+
+/**
+ * A draft's optimizer from where a framework writes it: the name (a validated setting) and each Adam number at its
+ * path, every one falling back to the framework's own default.
+ */
+export function optimizerDraft<Path extends string>(
+  written: { name: string | undefined; number: (path: Path) => number | undefined },
+  paths: Readonly<Record<AdamField, Path>>,
+  defaults: Readonly<Record<AdamField, number> & { name: string }>,
+): PlanDraft['optimizer'] {
+  return {
+    name: written.name ?? defaults.name,
+    beta1: written.number(paths.beta1) ?? defaults.beta1,
+    beta2: written.number(paths.beta2) ?? defaults.beta2,
+    epsilon: written.number(paths.epsilon) ?? defaults.epsilon,
+    weightDecay: written.number(paths.weightDecay) ?? defaults.weightDecay,
+  };
+}

@@ -14,8 +14,9 @@ import { betasSetting } from '../../dialects/numberLists';
 import { readSettings } from '../../dialects/settingReader';
 import { buildPlan, type PlanDraft } from '../../dialects/planBuilder';
 import { coerceParams, NO_SCHEDULER } from '../../dialects/torchDefaults';
-import { assumedLength, epochLength, givenStepsPerEpoch, stepLength, type PlanLength } from '../../dialects/trainingLength';
+import { assumedLength, epochLength, stepLength, type PlanLength } from '../../dialects/trainingLength';
 import { composerDecayEdits } from './decayFix';
+import { composerWarmup } from './warmup';
 import { numberValue } from '../torch/torchParams';
 import { unnamedScheduler } from './unnamedScheduler';
 import { mcliParameters } from './mcliRun';
@@ -141,14 +142,7 @@ function extract(whole: DialectInput): Extraction {
 
   // Warmup from t_warmup.
   const warmupTime = parseComposerTime(values['scheduler.t_warmup'] ?? COMPOSER_DEFAULTS.t_warmup);
-  let warmup: PlanDraft['warmup'] = { steps: 0 };
-  if (warmupTime?.unit === 'ba') warmup = { steps: warmupTime.value };
-  else if (warmupTime?.unit === 'dur') warmup = { steps: Math.round(warmupTime.value * length.steps), ratio: warmupTime.value };
-  else if (warmupTime?.unit === 'ep') {
-    const perEpoch = givenStepsPerEpoch(input) ?? length.stepsPerEpoch;
-    if (perEpoch) warmup = { steps: Math.round(warmupTime.value * perEpoch) };
-    else assumptions.push('warmup in epochs cannot be turned into batches without the dataset size');
-  } else if (warmupTime && batch && warmupTime.unit === 'sp') warmup = { steps: Math.round(warmupTime.value / batch) };
+  const warmup = composerWarmup(warmupTime, length, input, assumptions, batch);
 
   const name = values['scheduler.name'] as string | undefined;
   // A scheduler block without a name is an unknown schedule, not an absent one (composerUnnamed.ts).

@@ -12,9 +12,10 @@ import type { DialectInput, Extraction } from '../../dialects/dialect';
 import { ConfigTree } from '../../dialects/configTree';
 import { buildPlan, type PlanDraft } from '../../dialects/planBuilder';
 import { coerceParams, NO_SCHEDULER } from '../../dialects/torchDefaults';
-import { assumedLength, epochLength, givenStepsPerEpoch, stepLength, type PlanLength } from '../../dialects/trainingLength';
+import { assumedLength, epochLength, stepLength, type PlanLength } from '../../dialects/trainingLength';
 import { reportInvalidValue } from '../../rules/invalidValue';
 import { parseComposerTime } from './dialect';
+import { composerWarmup } from './warmup';
 import type { HparamsView } from './hparamsFormat';
 
 const DEFAULT_LR: Readonly<Record<string, number>> = {
@@ -91,14 +92,7 @@ export function extractHparams(input: DialectInput, view: HparamsView): Extracti
     if (last.path) for (const key of Object.keys(params)) if (key.startsWith('t_')) params[key] = tree.get(`${last.path}.${key}`);
     params.max_duration = duration ? `${duration.value}${duration.unit}` : written;
     params.scale_schedule_ratio = ratio;
-    const warmupTime = parseComposerTime(params.t_warmup);
-    if (warmupTime?.unit === 'ba') warmup = { steps: warmupTime.value };
-    else if (warmupTime?.unit === 'dur') warmup = { steps: Math.round(warmupTime.value * length.steps), ratio: warmupTime.value };
-    else if (warmupTime?.unit === 'ep') {
-      const perEpoch = givenStepsPerEpoch(input) ?? length.stepsPerEpoch;
-      if (perEpoch) warmup = { steps: Math.round(warmupTime.value * perEpoch) };
-      else assumptions.push('warmup in epochs cannot be turned into batches without the dataset size');
-    }
+    warmup = composerWarmup(parseComposerTime(params.t_warmup), length, input, assumptions);
     const alpha = finite(params.alpha);
     const constant = CONSTANT.includes(last.name) && (alpha === undefined || alpha === 1);
     schedule = { framework: 'composer', name: last.name, params, explicit: true, constantAfterWarmup: constant, validationDriven: false };

@@ -11,7 +11,7 @@ import type { Dialect, DialectInput, Extraction, Recognition } from '../../diale
 import { ConfigTree, topLevelKeys } from '../../dialects/configTree';
 import { numberSetting } from '../../dialects/numbers';
 import { readSettings } from '../../dialects/settingReader';
-import { buildPlan } from '../../dialects/planBuilder';
+import { buildPlan, optimizerDraft } from '../../dialects/planBuilder';
 import { stepLength, type PlanLength } from '../../dialects/trainingLength';
 import { coerceValue } from '../../dialects/torchDefaults';
 import * as z from '../../plan/zod';
@@ -145,13 +145,11 @@ function extract(input: DialectInput): Extraction {
   const warmupSteps = levanterFracOrSteps(warmup, T) ?? 0;
   if (warmup === 1) assumptions.push('warmup: 1 is the whole cycle in levanter (a fraction), not one step');
   const plan = buildPlan('levanter', input, tree, {
-    optimizer: {
-      name: (values['optimizer.type'] as string | undefined) ?? LEVANTER_DEFAULTS.type,
-      beta1: num('optimizer.beta1') ?? LEVANTER_DEFAULTS.beta1,
-      beta2: num('optimizer.beta2') ?? LEVANTER_DEFAULTS.beta2,
-      epsilon: num('optimizer.epsilon') ?? LEVANTER_DEFAULTS.epsilon,
-      weightDecay: num('optimizer.weight_decay') ?? LEVANTER_DEFAULTS.weight_decay,
-    },
+    optimizer: optimizerDraft(
+      { name: values['optimizer.type'] as string | undefined, number: num },
+      { beta1: 'optimizer.beta1', beta2: 'optimizer.beta2', epsilon: 'optimizer.epsilon', weightDecay: 'optimizer.weight_decay' },
+      { ...LEVANTER_DEFAULTS, name: LEVANTER_DEFAULTS.type, weightDecay: LEVANTER_DEFAULTS.weight_decay },
+    ),
     baseLr: num('optimizer.learning_rate') ?? LEVANTER_DEFAULTS.learning_rate,
     schedule: {
       framework: 'levanter',

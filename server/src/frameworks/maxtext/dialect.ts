@@ -11,7 +11,7 @@ import type { Dialect, DialectInput, Extraction, Recognition } from '../../diale
 import { ConfigTree, topLevelKeys } from '../../dialects/configTree';
 import { numberSetting } from '../../dialects/numbers';
 import { readSettings } from '../../dialects/settingReader';
-import { buildPlan } from '../../dialects/planBuilder';
+import { buildPlan, optimizerDraft } from '../../dialects/planBuilder';
 import type { PlanLength } from '../../dialects/trainingLength';
 import * as z from '../../plan/zod';
 import { maxtextDecayEdits } from './decayFix';
@@ -174,13 +174,17 @@ function extract(input: DialectInput): Extraction {
     'learning_rate_schedule_steps',
   ].find((k) => tree.has(k));
   const plan = buildPlan('maxtext', input, tree, {
-    optimizer: {
-      name: (values['opt_type'] as string | undefined) ?? MAXTEXT_DEFAULTS.opt_type,
-      beta1: num('adam_b1') ?? MAXTEXT_DEFAULTS.adam_b1,
-      beta2: num('adam_b2') ?? MAXTEXT_DEFAULTS.adam_b2,
-      epsilon: num('adam_eps') ?? MAXTEXT_DEFAULTS.adam_eps,
-      weightDecay: num('adam_weight_decay') ?? MAXTEXT_DEFAULTS.adam_weight_decay,
-    },
+    optimizer: optimizerDraft(
+      { name: values['opt_type'] as string | undefined, number: num },
+      { beta1: 'adam_b1', beta2: 'adam_b2', epsilon: 'adam_eps', weightDecay: 'adam_weight_decay' },
+      {
+        name: MAXTEXT_DEFAULTS.opt_type,
+        beta1: MAXTEXT_DEFAULTS.adam_b1,
+        beta2: MAXTEXT_DEFAULTS.adam_b2,
+        epsilon: MAXTEXT_DEFAULTS.adam_eps,
+        weightDecay: MAXTEXT_DEFAULTS.adam_weight_decay,
+      },
+    ),
     baseLr: num('learning_rate') ?? MAXTEXT_DEFAULTS.learning_rate,
     schedule: {
       framework: 'maxtext',

@@ -16,7 +16,7 @@ import type { Finding } from '../../analysis/finding';
 import { ConfigTree, topLevelKeys } from '../../dialects/configTree';
 import { numberSetting } from '../../dialects/numbers';
 import { readSettings } from '../../dialects/settingReader';
-import { buildPlan } from '../../dialects/planBuilder';
+import { buildPlan, optimizerDraft } from '../../dialects/planBuilder';
 import { stepLength } from '../../dialects/trainingLength';
 import * as z from '../../plan/zod';
 import { reportInvalidValue } from '../../rules/invalidValue';
@@ -204,13 +204,16 @@ function extract(input: DialectInput): Extraction {
       ? `${decayType} to min_lr_factor = 1`
       : decayType;
   const plan = buildPlan('torchtitan', input, tree, {
-    optimizer: {
-      name: (values['optimizer.name'] as string | undefined) ?? TORCHTITAN_DEFAULTS.optimizer,
-      beta1: num('optimizer.beta1') ?? TORCHTITAN_DEFAULTS.beta1,
-      beta2: num('optimizer.beta2') ?? TORCHTITAN_DEFAULTS.beta2,
-      epsilon: num('optimizer.eps') ?? TORCHTITAN_DEFAULTS.eps,
-      weightDecay: num('optimizer.weight_decay') ?? TORCHTITAN_DEFAULTS.weight_decay,
-    },
+    optimizer: optimizerDraft(
+      { name: values['optimizer.name'] as string | undefined, number: num },
+      { beta1: 'optimizer.beta1', beta2: 'optimizer.beta2', epsilon: 'optimizer.eps', weightDecay: 'optimizer.weight_decay' },
+      {
+        ...TORCHTITAN_DEFAULTS,
+        name: TORCHTITAN_DEFAULTS.optimizer,
+        epsilon: TORCHTITAN_DEFAULTS.eps,
+        weightDecay: TORCHTITAN_DEFAULTS.weight_decay,
+      },
+    ),
     baseLr: num('optimizer.lr') ?? TORCHTITAN_DEFAULTS.lr,
     schedule: {
       framework: 'torchtitan',

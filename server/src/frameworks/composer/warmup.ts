@@ -1,0 +1,25 @@
+import type { DialectInput } from '../../dialects/dialect';
+import type { PlanDraft } from '../../dialects/planBuilder';
+import { givenStepsPerEpoch, type PlanLength } from '../../dialects/trainingLength';
+import type { ComposerTime } from './dialect';
+
+/**
+ * A scheduler's `t_warmup` in batches: `ba` as written, `dur` as a fraction of the run, `ep` with the steps per epoch
+ * when they are known (else an assumption says why there is none), `sp` with the batch size when it is given.
+ */
+export function composerWarmup(
+  time: ComposerTime | null,
+  length: PlanLength,
+  input: DialectInput,
+  assumptions: string[],
+  batchSize?: number,
+): PlanDraft['warmup'] {
+  if (time?.unit === 'ba') return { steps: time.value };
+  if (time?.unit === 'dur') return { steps: Math.round(time.value * length.steps), ratio: time.value };
+  if (time?.unit === 'ep') {
+    const perEpoch = givenStepsPerEpoch(input) ?? length.stepsPerEpoch;
+    if (perEpoch) return { steps: Math.round(time.value * perEpoch) };
+    assumptions.push('warmup in epochs cannot be turned into batches without the dataset size');
+  } else if (time?.unit === 'sp' && batchSize) return { steps: Math.round(time.value / batchSize) };
+  return { steps: 0 };
+}
