@@ -1,5 +1,6 @@
 // A large, realistic training config (Hugging Face TrainingArguments plus a long data mixture), and a JSON schema
 // that checks the same keys LR Lens checks, as strictly (for yaml-language-server).
+import { HUGGING_FACE_SCHEDULERS } from '../../server/src/frameworks/huggingface/schedule';
 
 const HEADER = `# Generated for the large-file benchmark: an SFT run over a long dataset mixture.
 model_name_or_path: Qwen/Qwen2.5-7B
@@ -43,27 +44,13 @@ export function largeConfig(bytes: number): string {
   return parts.join('');
 }
 
-const HF_SCHEDULERS = [
-  'linear',
-  'cosine',
-  'cosine_with_restarts',
-  'polynomial',
-  'constant',
-  'constant_with_warmup',
-  'inverse_sqrt',
-  'reduce_lr_on_plateau',
-  'cosine_with_min_lr',
-  'cosine_warmup_with_min_lr',
-  'warmup_stable_decay',
-];
-
 /** The TrainingArguments keys LR Lens validates in this file, with the same limits. */
 export const TRAINING_ARGS_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   type: 'object',
   properties: {
     learning_rate: { type: 'number', exclusiveMinimum: 0 },
-    lr_scheduler_type: { enum: HF_SCHEDULERS },
+    lr_scheduler_type: { enum: [...HUGGING_FACE_SCHEDULERS] },
     lr_scheduler_kwargs: { type: 'object' },
     warmup_ratio: { type: 'number', minimum: 0, maximum: 1 },
     warmup_steps: { type: 'integer', minimum: 0 },

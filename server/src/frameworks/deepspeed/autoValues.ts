@@ -22,3 +22,11 @@ export function fillAutoSchedulerParams(params: Record<string, unknown>, peak: n
     );
   }
 }
+
+/** Whether a block writes "auto" anywhere (values the Hugging Face Trainer fills in). */
+export function writesAuto(value: unknown): boolean {
+  if (value === 'auto') return true;
+  if (Array.isArray(value)) return value.some(writesAuto);
+  if (value !== null && typeof value === 'object') return Object.values(value).some(writesAuto);
+  return false;
+}

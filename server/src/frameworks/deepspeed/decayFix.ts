@@ -7,6 +7,7 @@ import type { TextEdit } from '../../analysis/finding';
 import { ConfigTree } from '../../dialects/configTree';
 import type { DecayFamily, DialectInput } from '../../dialects/dialect';
 import type { TrainingPlan } from '../../plan/trainingPlan';
+import { writesAuto } from './autoValues';
 import { setPath, writtenScalar, type EditValue, type RawText } from '../../fixes/pathEdits';
 
 export function deepspeedDecayEdits(input: DialectInput, plan: TrainingPlan, family: DecayFamily): TextEdit[] {
@@ -36,12 +37,4 @@ export function deepspeedDecayEdits(input: DialectInput, plan: TrainingPlan, fam
   if (warmupType !== undefined) params.warmup_type = warmupType;
   const block = { type: family === 'cosine' ? 'WarmupCosineLR' : 'WarmupDecayLR', params };
   return setPath(input, ['scheduler'], block, { replace: true, beside: 'optimizer' });
-}
-
-/** Whether a block writes "auto" anywhere (values the Hugging Face Trainer fills in). */
-function writesAuto(value: unknown): boolean {
-  if (value === 'auto') return true;
-  if (Array.isArray(value)) return value.some(writesAuto);
-  if (value !== null && typeof value === 'object') return Object.values(value).some(writesAuto);
-  return false;
 }
