@@ -71,9 +71,21 @@ const protocolEntry = {
   loader: 'js',
 };
 
+/**
+ * `yaml` names its CommonJS build for Node and its ES module build (the same sources) for everything else. Bundled
+ * CommonJS is reached through a getter per access (`import_yaml.isMap(...)`), which the parser's hot loops pay
+ * for; the ES module build is bundled as plain functions, and what is not used can be dropped.
+ */
+const yamlModuleBuild = {
+  name: 'yaml-module-build',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: requireHere.resolve('yaml/package.json').replace(/package\.json$/, 'browser/index.js') }));
+  },
+};
+
 const common = {
   bundle: true,
-  plugins: [zodWithoutLocales],
+  plugins: [zodWithoutLocales, yamlModuleBuild],
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
