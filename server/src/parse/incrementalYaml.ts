@@ -68,6 +68,49 @@ interface CachedChunk {
    */
   ends?: number[];
   offset: number;
+  /** How far the chunk's nodes are from where they were parsed (their ranges read it: see PlacedRange). */
+  place: Place;
+}
+
+/** How far a cached chunk has moved from where it was parsed: moving it changes this one number. */
+interface Place {
+  delta: number;
+}
+
+/**
+ * A node's source range within a cached chunk, read as the range where the chunk is now: a chunk moved by an
+ * edit above it (every chunk after the edit) costs one addition, not a walk over its nodes. It reads like the
+ * `[start, valueEnd, nodeEnd]` array it stands for, and copies into one (`slice`, spreading).
+ */
+class PlacedRange {
+  readonly length = 3;
+
+  constructor(
+    private readonly place: Place,
+    private readonly parsed: Range,
+  ) {}
+
+  get 0(): number {
+    return this.parsed[0] + this.place.delta;
+  }
+
+  get 1(): number {
+    return this.parsed[1] + this.place.delta;
+  }
+
+  get 2(): number {
+    return this.parsed[2] + this.place.delta;
+  }
+
+  slice(): Range {
+    return [this[0], this[1], this[2]];
+  }
+
+  *[Symbol.iterator](): Generator<number> {
+    yield this[0];
+    yield this[1];
+    yield this[2];
+  }
 }
 
 /** A key no config uses, for the line that stands in for whatever follows a chunk. */
@@ -431,7 +474,9 @@ export class IncrementalYamlParser implements YamlDocumentsParser {
       const last = items[items.length - 1];
       const range = [...(nextIsSibling ? endOf(last) : rangeOf(found))] as [number, number, number];
       // Ranges are those of the text parsed, which begins with the ancestors' stand-ins.
-      chunk = { items, range, errors: document.errors, offset: prefix.length };
+      const place = { delta: 0 };
+      for (const item of items) placeRanges(item, place);
+      chunk = { items, range, errors: document.errors, offset: prefix.length, place };
       if (!nextIsSibling) chunk.ends = [...ends, range[2]];
     }
     moveChunk(chunk, offset);
@@ -494,7 +539,7 @@ function endOf(item: unknown): [number, number, number] {
 function moveChunk(chunk: CachedChunk, offset: number): void {
   const delta = offset - chunk.offset;
   if (delta === 0) return;
-  for (const item of chunk.items) shiftRanges(item, delta);
+  chunk.place.delta += delta;
   for (const error of chunk.errors) {
     error.pos[0] += delta;
     error.pos[1] += delta;
@@ -506,19 +551,15 @@ function moveChunk(chunk: CachedChunk, offset: number): void {
   chunk.offset = offset;
 }
 
-/** Moves every source range under `node` by `delta`. */
-function shiftRanges(node: unknown, delta: number): void {
+/** Makes every source range under `node` read where the chunk holding it is now. */
+function placeRanges(node: unknown, place: Place): void {
   if (!node || typeof node !== 'object') return;
   if (isPair(node)) {
-    shiftRanges(node.key, delta);
-    shiftRanges(node.value, delta);
+    placeRanges(node.key, place);
+    placeRanges(node.value, place);
     return;
   }
   const range = (node as Node).range;
-  if (range) {
-    range[0] += delta;
-    range[1] += delta;
-    range[2] += delta;
-  }
-  if (isMap(node) || isSeq(node)) for (const item of node.items) shiftRanges(item, delta);
+  if (range) (node as Node).range = new PlacedRange(place, range) as unknown as Range;
+  if (isMap(node) || isSeq(node)) for (const item of node.items) placeRanges(item, place);
 }

@@ -34,29 +34,71 @@ export function resolveNode(document: Document, node: unknown): Node | null {
   return (current as Node | null) ?? null;
 }
 
-/** Plain JS value of a node, resolving aliases, with a visit budget; undefined when over budget. */
+/** How deep a plain conversion may nest (a deeper value is not read). */
+const MAX_PLAIN_DEPTH = 64;
+
+/**
+ * Plain values of collections with no alias inside, by node, frozen: a parsed node is never changed (the
+ * incremental parser only moves the ranges of the nodes it keeps), so an edit converts only the collections it
+ * parsed anew. `size` is the count of nodes under it, `height` how deep it nests.
+ */
+const plainCollections = new WeakMap<Node, { value: unknown; size: number; height: number }>();
+
+/**
+ * Plain JS value of a node, resolving aliases; undefined when the aliases would expand it past
+ * PLAIN_VALUE_BUDGET nodes (an alias bomb), or when it nests deeper than MAX_PLAIN_DEPTH. Nodes written out
+ * count nothing against the budget (the text bounds them); nodes reached through an alias all count.
+ * The value is shared with other readers of the same nodes: never to be mutated.
+ */
 export function plainValue(document: Document, node: Node | null): unknown {
   let budget = PLAIN_VALUE_BUDGET;
-  const visit = (raw: unknown, depth: number): unknown => {
-    if (--budget < 0 || depth > 64) throw new RangeError('too large');
+  let aliases = 0;
+  let nodes = 0;
+  let deepest = 0;
+  const visit = (raw: unknown, depth: number, expanded: boolean): unknown => {
+    if (depth > MAX_PLAIN_DEPTH) throw new RangeError('too deep');
+    const throughAlias = expanded || isAlias(raw);
+    if (isAlias(raw)) aliases++;
+    if (throughAlias && --budget < 0) throw new RangeError('too large');
+    nodes++;
+    if (depth > deepest) deepest = depth;
     const current = resolveNode(document, raw);
     if (current === null) return null;
     if (isScalar(current)) return current.value;
+    const cached = plainCollections.get(current);
+    if (cached) {
+      if (depth + cached.height > MAX_PLAIN_DEPTH) throw new RangeError('too deep');
+      if (throughAlias && (budget -= cached.size - 1) < 0) throw new RangeError('too large');
+      nodes += cached.size - 1;
+      deepest = Math.max(deepest, depth + cached.height);
+      return cached.value;
+    }
+    const [aliasesBefore, nodesBefore, deepestBefore] = [aliases, nodes, deepest];
+    deepest = depth;
+    let value: unknown;
     if (isMap(current)) {
       const out: Record<string, unknown> = {};
       for (const pair of current.items) {
         const key = resolveNode(document, pair.key);
-        const name = isScalar(key) ? String(key.value) : String(visit(key, depth + 1));
+        const name = isScalar(key) ? String(key.value) : String(visit(key, depth + 1, throughAlias));
         // `__proto__: {...}` would set the mapping's prototype; such keys are no config value of any framework here.
-        if (name !== '__proto__' && name !== 'constructor' && name !== 'prototype') out[name] = visit(pair.value, depth + 1);
+        if (name !== '__proto__' && name !== 'constructor' && name !== 'prototype') out[name] = visit(pair.value, depth + 1, throughAlias);
       }
-      return out;
+      value = out;
+    } else if (isSeq(current)) {
+      value = current.items.map((item) => visit(item, depth + 1, throughAlias));
+    } else {
+      deepest = Math.max(deepest, deepestBefore);
+      return undefined;
     }
-    if (isSeq(current)) return current.items.map((item) => visit(item, depth + 1));
-    return undefined;
+    if (aliases === aliasesBefore) {
+      plainCollections.set(current, { value: Object.freeze(value), size: nodes - nodesBefore + 1, height: deepest - depth });
+    }
+    deepest = Math.max(deepest, deepestBefore);
+    return value;
   };
   try {
-    return visit(node, 0);
+    return visit(node, 0, false);
   } catch {
     return undefined;
   }
