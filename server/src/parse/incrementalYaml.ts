@@ -83,23 +83,31 @@ interface Place {
  * `[start, valueEnd, nodeEnd]` array it stands for, and copies into one (`slice`, spreading).
  */
 class PlacedRange {
-  readonly length = 3;
+  private readonly start: number;
+  private readonly valueEnd: number;
+  private readonly nodeEnd: number;
 
   constructor(
     private readonly place: Place,
-    private readonly parsed: Range,
-  ) {}
+    parsed: Range,
+  ) {
+    [this.start, this.valueEnd, this.nodeEnd] = parsed;
+  }
+
+  get length(): 3 {
+    return 3;
+  }
 
   get 0(): number {
-    return this.parsed[0] + this.place.delta;
+    return this.start + this.place.delta;
   }
 
   get 1(): number {
-    return this.parsed[1] + this.place.delta;
+    return this.valueEnd + this.place.delta;
   }
 
   get 2(): number {
-    return this.parsed[2] + this.place.delta;
+    return this.nodeEnd + this.place.delta;
   }
 
   slice(): Range {
