@@ -79,7 +79,9 @@ const protocolEntry = {
 const yamlModuleBuild = {
   name: 'yaml-module-build',
   setup(build) {
-    build.onResolve({ filter: /^yaml$/ }, () => ({ path: requireHere.resolve('yaml/package.json').replace(/package\.json$/, 'browser/index.js') }));
+    build.onResolve({ filter: /^yaml$/ }, () => ({
+      path: requireHere.resolve('yaml/package.json').replace(/package\.json$/, 'browser/index.js'),
+    }));
   },
 };
 

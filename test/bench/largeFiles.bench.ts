@@ -95,6 +95,7 @@ async function measure(label: string, text: string, repeats: number): Promise<vo
       textDocument: { uri, languageId: 'yaml', version: 1, text: opened },
     });
     await contender.server.publication(uri, 0, (p) => flagsScheduler(p.diagnostics));
+    await contender.server.quiet();
   }
   const times = new Map<string, number[]>([
     ['parse', []],
@@ -209,6 +210,8 @@ async function measurePositions(label: string, text: string, repeats: number): P
           textDocument: { uri, languageId: 'yaml', version: 1, text: current },
         });
         await contender.server.publication(uri, 0, (p) => flagsScheduler(p.diagnostics));
+        await contender.server.quiet();
+        await contender.server.quiet();
       }
       const times = { ours: [] as number[], theirs: [] as number[], oursCpu: [] as number[], theirsCpu: [] as number[] };
       for (let i = 0; i < repeats; i++) {

@@ -227,7 +227,7 @@ test('item 9 and 11: Ultralytics optimizer auto is drawn normalized; warmup advi
   const message = sgd.findings.find((f) => f.ruleId === 'warmup-too-long')?.message ?? '';
   assert.match(
     message,
-    /\(3 of 10 epochs\).*Shorten `warmup_epochs` to at most 1 epoch \(the trainer still warms up for at least 100 iterations\)\.$/,
+    /\(3 of 10 epochs\).*Shorten `warmup_epochs` to at most 1 epoch\.$/,
   );
   assert.doesNotMatch(message, /\bratio\b|\bsteps?\b/); // timm: epochs and warmup_epochs, no ratio either.
   const timm = yaml(

@@ -41,13 +41,19 @@ export function optionName(path: string): string {
 }
 
 /**
- * What the framework does to a short warmup that the file cannot change: Ultralytics warms up for at least 100
- * iterations whatever `warmup_epochs` says (ultralytics/ultralytics ultralytics/engine/trainer.py, commit
- * 3c5ac618ec954b0f238c8f4ae558dac6e7f9991b, `nw = max(round(warmup_epochs * nb), 100)`); YOLOv7 for at least 1000
- * (WongKinYiu/yolov7 train.py, commit a207844b1ce82d204ab36d87d496728d3d2348e7, line 294).
+ * What the training script does to a short warmup that the file cannot change: YOLOv5's train.py warms up for at
+ * least 100 iterations whatever `warmup_epochs` says (ultralytics/yolov5 train.py, `nw = max(round(hyp["warmup_epochs"]
+ * * nb), 100)`), YOLOv7's for at least 1000 (WongKinYiu/yolov7 train.py, commit
+ * a207844b1ce82d204ab36d87d496728d3d2348e7, line 294). The current Ultralytics trainer has no such floor: it takes
+ * round(min(warmup_epochs, epochs - 1) * nb) iterations (ultralytics/ultralytics ultralytics/engine/trainer.py,
+ * `_get_warmup_iterations`, commit 00016300105e79eb8b1646ab03c3d1df9274523f; the floor of 100 was dropped there).
  */
 export function warmupFloorNote(plan: TrainingPlan): string {
   if (plan.schedule.framework !== 'ultralytics') return '';
-  const floor = plan.assumptions.some((a) => a.startsWith('YOLOv7')) ? 1000 : 100;
-  return ` (the trainer still warms up for at least ${floor} iterations)`;
+  const floor = plan.assumptions.some((a) => a.startsWith('YOLOv7'))
+    ? 1000
+    : plan.assumptions.some((a) => a.startsWith('YOLOv5'))
+      ? 100
+      : undefined;
+  return floor === undefined ? '' : ` (the training script still warms up for at least ${floor} iterations)`;
 }

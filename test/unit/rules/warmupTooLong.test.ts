@@ -66,6 +66,31 @@ ruleTester('warmup-too-long', {
       findings: [{ message: /^Warmup is 20% of training/, line: 2, text: '6' }],
     },
     {
+      name: 'YOLOv5 hyp file: the training script warms up for at least 100 iterations',
+      dialect: 'ultralytics',
+      lines: ['lr0: 0.01', 'lrf: 0.01', 'momentum: 0.937', 'weight_decay: 0.0005', 'warmup_epochs: 30.0', 'warmup_momentum: 0.8'],
+      findings: [
+        { message: /\(30 of 100 epochs\).*\(the training script still warms up for at least 100 iterations\)\.$/, line: 5, text: '30.0' },
+      ],
+    },
+    {
+      name: 'current Ultralytics trainer: no warmup floor to mention',
+      dialect: 'ultralytics',
+      fileName: 'runs/train/args.yaml',
+      lines: [
+        'task: detect',
+        'mode: train',
+        'epochs: 10',
+        'optimizer: SGD',
+        'lr0: 0.01',
+        'lrf: 0.01',
+        'warmup_epochs: 3.0',
+        'box: 7.5',
+        'cls: 0.5',
+      ],
+      findings: [{ message: /\(3 of 10 epochs\).*Shorten `warmup_epochs` to at most 1 epoch\.$/, line: 7, text: '3.0' }],
+    },
+    {
       name: 'fairseq tri_stage whose warmup phase is a third of the run',
       dialect: 'fairseq',
       lines: [
