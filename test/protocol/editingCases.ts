@@ -466,24 +466,26 @@ export const EDITING_CASES: Readonly<Record<FrameworkId, EditingCase>> = {
   },
   'sagemaker-tuning': {
     fileName: 'tuning.json',
-    text: `${JSON.stringify(
-      {
-        HyperParameterTuningJobName: 'study',
-        HyperParameterTuningJobConfig: {
-          Strategy: 'Bayesian',
-          HyperParameterTuningJobObjective: { Type: 'Minimize', MetricName: 'validation:loss' },
-          ResourceLimits: { MaxNumberOfTrainingJobs: 12, MaxParallelTrainingJobs: 2 },
-          ParameterRanges: {
-            ContinuousParameterRanges: [{ Name: 'learning_rate', MinValue: '1e-5', MaxValue: '1e-2', ScalingType: 'Logarithmic' }],
-          },
-        },
-        TrainingJobDefinition: { StaticHyperParameters: { optimizer: 'adam', epochs: '10' } },
-      },
-      null,
-      2,
-    )}\n`,
-    hints: [/^tunes /],
-    noCompletion: 'SageMaker tuning jobs are JSON: completion inserts YAML lines and offers nothing in JSON files',
+    text: lines(
+      '{',
+      '  "HyperParameterTuningJobName": "study",',
+      '  "HyperParameterTuningJobConfig": {',
+      '    "Strategy": "Bayesian",',
+      '    "HyperParameterTuningJobObjective": {"Type": "Minimize", "MetricName": "validation:loss"},',
+      '    "ResourceLimits": {"MaxNumberOfTrainingJobs": 12, "MaxParallelTrainingJobs": 2},',
+      '    "ParameterRanges": {',
+      '      "ContinuousParameterRanges": [',
+      '        {"Name": "learning_rate", "MinValue": "1e-5", "MaxValue": "1e-2", "ScalingType": "‸Linear"},',
+      '        ¦',
+      '      ]',
+      '    }',
+      '  },',
+      '  "TrainingJobDefinition": {"StaticHyperParameters": {"optimizer": "adam", "epochs": "10"}}',
+      '}',
+    ),
+    valueItem: 'Logarithmic',
+    hints: [/^tunes the learning rate, beta_1$/],
+    ...SWEEP_BETA2,
   },
 };
 

@@ -11,6 +11,7 @@ import type { FamilyKind } from '../plan/scheduleFamily';
 import type { Span } from '../parse/textSpan';
 import type { ConfigAnalysis, DocumentAnalysis, LensSettings } from './analyzeConfig';
 import { sweepCompletions } from './sweepCompletion';
+import { sagemakerCompletions } from '../frameworks/sagemaker-tuning/completion';
 import { sparkline } from './codeLens';
 import { curveOfPlan } from './curve';
 import { tomlCursorAt } from './tomlCursor';
@@ -42,7 +43,8 @@ export interface CompletionHost {
 
 export interface CompletionEntry {
   label: string;
-  kind: 'scheduler' | 'optimizer' | 'key';
+  /** `value`: another value a key takes (a sweep format's scaling types, strategies, parameter names). */
+  kind: 'scheduler' | 'optimizer' | 'key' | 'value';
   /** Text that replaces `replace`; `$1`-style tab stops when `snippet`. */
   insertText: string;
   snippet: boolean;
@@ -253,8 +255,12 @@ export function completionsAt(
   if (!document) return [];
   const vocabulary = host.vocabularyOf(document.dialect.id);
   if (!vocabulary && document.sweep && !toml) {
-    const cursor = yamlCursorAt(text, offset);
     const threshold = (document.input.settings as LensSettings).budgetThreshold;
+    // SageMaker tuning jobs are JSON: their cursor is read from the parsed document, their items written as JSON.
+    if (document.sweep.dialect === 'sagemaker-tuning') {
+      return sagemakerCompletions(document.sweep, document.input.document, text, offset, document.dialect.name, threshold);
+    }
+    const cursor = yamlCursorAt(text, offset);
     return cursor ? sweepCompletions(document.sweep, text, cursor, document.dialect.name, threshold) : [];
   }
   const cursor = vocabulary && (toml ? tomlCursorAt(text, offset) : yamlCursorAt(text, offset));

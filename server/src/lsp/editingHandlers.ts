@@ -41,6 +41,7 @@ const ITEM_KINDS: Record<CompletionEntry['kind'], CompletionItemKind> = {
   scheduler: CompletionItemKind.EnumMember,
   optimizer: CompletionItemKind.Class,
   key: CompletionItemKind.Property,
+  value: CompletionItemKind.Value,
 };
 
 /** The YAML documents (of a multi-document file) that LR Lens recognized: navigation stays inside them. */
