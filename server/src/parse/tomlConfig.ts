@@ -53,12 +53,37 @@ function tableEnd(text: string, from: number): number {
   return next ? from + next.index : text.length;
 }
 
+/** `key =` with nothing after it (a value being typed), alone on its line or before a comment. */
+const UNFINISHED = /^[ \t]*[^\s#=[][^=#\r\n]*=[ \t]*(?:#.*)?$/;
+/** Lines read upward from an error for the unfinished assignment that caused it. */
+const MAX_LINES_UP = 100;
+
+/**
+ * An unfinished assignment that explains an error on `line`: that line itself, or the nearest line above it that is not
+ * blank or a comment (the parser read the next line, or the end of the text, as its value). Blanking it, rather than
+ * the line the parser stopped on, keeps the rest of the file (the next table's header, the next key) read.
+ */
+function unfinishedAssignment(text: string, line: { start: number; end: number }): { start: number; end: number } | undefined {
+  if (UNFINISHED.test(text.slice(line.start, line.end))) return line;
+  let end = line.start - 1;
+  for (let read = 0; end > 0 && read < MAX_LINES_UP; read++) {
+    const above = lineBounds(text, end - (text[end - 1] === '\r' && text[end] === '\n' ? 1 : 0));
+    const body = text.slice(above.start, above.end);
+    if (UNFINISHED.test(body)) return above;
+    if (body.trim() !== '' && !body.trim().startsWith('#')) return undefined;
+    end = above.start - 1;
+  }
+  return undefined;
+}
+
 /**
  * The text with the cause of an error at `offset` blanked: an unterminated table header above it (the parser
  * reports those lines later) with its table; else the error's line, with its table when it is a header.
  */
 function recover(text: string, offset: number): string {
   const line = lineBounds(text, offset);
+  const unfinished = unfinishedAssignment(text, line);
+  if (unfinished) return blank(text, unfinished.start, unfinished.end);
   const headers = [...text.slice(0, line.end).matchAll(/^[ \t]*\[[^\r\n]*/gm)];
   const header = headers[headers.length - 1];
   if (header && !header[0].includes(']')) return blank(text, header.index, tableEnd(text, header.index + header[0].length));

@@ -135,7 +135,20 @@ test('TOML (torchtitan): names are quoted TOML strings, keys are `name = `, in t
   assert.equal(cosine(at('warmup_steps = 100', 'decay_type = "|linear"')), expected);
   assert.ok(!at('warmup_steps = 100', 'decay_type = "lin|ear"').some((e) => e.label === 'cosine'), 'what is typed filters the names');
   assert.equal(cosine(at('warmup_steps = 100', 'decay_type = |"linear"  # note')), expected.replace('"cosine"', '"cosine"  # note'));
-  // (`decay_type =` with nothing after it is not TOML: the file is not read, so nothing is offered until a value is there.)
+  // An empty value (`decay_type = ` is not TOML yet) and an empty string being typed: the rest of the file is still read.
+  assert.equal(cosine(at('warmup_steps = 100', 'decay_type = |')), expected);
+  assert.equal(cosine(at('warmup_steps = 100', 'decay_type =|')), expected);
+  assert.equal(cosine(at('warmup_steps = 100', 'decay_type = "|')), expected.replace('"cosine"', '"cosine'));
+  assert.equal(cosine(at('warmup_steps = 100', 'decay_type = "|"')), expected);
+  assert.equal(
+    cosine(at('decay_type = |', '', '# the warmup', 'warmup_steps = 100')),
+    toml(...head, '[lr_scheduler]', 'decay_type = "cosine"', '', '# the warmup', 'warmup_steps = 100', ...tail),
+  );
+  const optimizer = complete(toml(...head.slice(0, 4), '[optimizer]', 'name = |', 'lr = 3e-4', '[lr_scheduler]', 'warmup_steps = 100', ...tail), 'train_configs/a.toml');
+  assert.deepEqual(
+    optimizer.map((e) => e.insertText),
+    ['"AdamW"', '"Adam"'],
+  );
   const keys = at('warmup_steps = 100', '|');
   assert.ok(keys.some((e) => e.label === 'min_lr_factor' && e.insertText === 'min_lr_factor = '));
   assert.ok(!keys.some((e) => e.label === 'warmup_steps'), 'a key the table has is not offered again');
