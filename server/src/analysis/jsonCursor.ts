@@ -92,8 +92,8 @@ function inSeq(text: string, seq: YAMLSeq, offset: number, path: (string | numbe
       const at = atScalar(text, node, offset);
       return at ? { kind: 'item', path, container: seq, ...at } : null;
     }
-    // On a collection's brackets (not inside): no position.
-    if (isCollection(node) && node.range && offset >= node.range[0] && offset <= node.range[1]) return null;
+    // Right after a collection's closing bracket: no position (before its opening one, a new item goes there).
+    if (isCollection(node) && node.range && offset > node.range[0] && offset <= node.range[1]) return null;
   }
   return { kind: 'item', path, container: seq, prefix: '', replace: { start: offset, end: offset }, inString: false };
 }

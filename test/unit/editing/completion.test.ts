@@ -138,6 +138,7 @@ test('TOML (torchtitan): names are quoted TOML strings, keys are `name = `, in t
   // An empty value (`decay_type = ` is not TOML yet) and an empty string being typed: the rest of the file is still read.
   assert.equal(cosine(at('warmup_steps = 100', 'decay_type = |')), expected);
   assert.equal(cosine(at('warmup_steps = 100', 'decay_type =|')), expected);
+  assert.equal(cosine(at('warmup_steps = 100', 'decay_type = |  # later')), expected.replace('"cosine"', '"cosine"  # later'));
   assert.equal(cosine(at('warmup_steps = 100', 'decay_type = "|')), expected.replace('"cosine"', '"cosine'));
   assert.equal(cosine(at('warmup_steps = 100', 'decay_type = "|"')), expected);
   assert.equal(
