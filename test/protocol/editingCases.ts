@@ -489,6 +489,88 @@ export const EDITING_CASES: Readonly<Record<FrameworkId, EditingCase>> = {
   },
 };
 
+/** Cases beyond one per framework: a second format of a framework, or a file mid-edit; `dialect` is what it must be recognized as. */
+export const EXTRA_EDITING_CASES: readonly (EditingCase & { name: string; dialect: FrameworkId })[] = [
+  {
+    // Composer's older hparams YAML: names are keys (a `schedulers:` list item, an `optimizer:` child).
+    name: 'composer (hparams format)',
+    dialect: 'composer',
+    fileName: 'resnet50_mild.yaml',
+    text: lines(
+      'train_dataset:',
+      '  imagenet: {crop_size: 176, is_train: true}',
+      'model:',
+      '  resnet: {model_name: resnet50, num_classes: 1000}',
+      'optimizer:',
+      '  decoupled_sgdw:',
+      '    lr: 2.048',
+      '    momentum: 0.875',
+      '    ¦',
+      'max_duration: 90ep',
+      'scale_schedule_ratio: 0.36',
+      'schedulers:',
+      '  - ‸cosine_decay_with_warmup:',
+      '      t_warmup: 8ep',
+      'train_batch_size: 2048',
+    ),
+    valueItem: 'linear_decay_with_warmup',
+    keyItem: 'weight_decay',
+    keyDetail: /^decoupled_sgdw \(default 0\.0\) · Composer \(hparams\)$/,
+    // Composer truncates 90ep × 0.36 to 32ep; t_warmup is not scaled.
+    hints: [/^× 0\.36 = 32ep ≈ 32,000 steps \(1,000\/epoch assumed\)$/, /^≈ 8,000 steps \(1,000\/epoch assumed\)$/],
+  },
+  {
+    // `decay_type = ` with no value yet is not TOML: the rest of the file must still be read.
+    name: 'torchtitan (empty value)',
+    dialect: 'torchtitan',
+    fileName: 'train_configs/llama3_typing.toml',
+    text: lines(
+      '[job]',
+      'dump_folder = "./outputs"',
+      '',
+      '[model]',
+      'name = "llama3"',
+      'flavor = "debugmodel"',
+      '',
+      '[optimizer]',
+      'name = "AdamW"',
+      'lr = 3e-4',
+      '',
+      '[lr_scheduler]',
+      'warmup_steps = 100',
+      'decay_type = ‸',
+      '¦',
+      '[training]',
+      'steps = 1000',
+    ),
+    valueItem: 'linear',
+    keyItem: 'min_lr_factor',
+    hints: [],
+  },
+  {
+    name: 'torchtitan (empty string)',
+    dialect: 'torchtitan',
+    fileName: 'train_configs/llama3_quotes.toml',
+    text: lines(
+      '[job]',
+      'dump_folder = "./outputs"',
+      '[model]',
+      'name = "llama3"',
+      '[optimizer]',
+      'name = "‸"',
+      'lr = 3e-4',
+      '¦',
+      '[lr_scheduler]',
+      'warmup_steps = 100',
+      '[training]',
+      'steps = 1000',
+    ),
+    valueItem: 'AdamW',
+    keyItem: 'weight_decay',
+    hints: [],
+  },
+];
+
 /** A case's text without markers, and the offsets of `‸` (value) and `¦` (key). */
 export function withoutMarkers(text: string): { text: string; value?: number; key?: number } {
   let clean = '';
