@@ -77,7 +77,15 @@ function inMap(text: string, map: YAMLMap, offset: number, path: (string | numbe
     }
     // Between the colon and a written value: the value is replaced from the cursor on.
     if (isScalar(value) && value.range && keyRange && afterColon(text, keyRange[1], offset) && offset < value.range[0]) {
-      return { kind: 'value', key: name, path, container: map, prefix: '', replace: { start: offset, end: value.range[1] }, inString: false };
+      return {
+        kind: 'value',
+        key: name,
+        path,
+        container: map,
+        prefix: '',
+        replace: { start: offset, end: value.range[1] },
+        inString: false,
+      };
     }
   }
   // Between the pairs: a new key (not inside a key or value written beside the cursor).

@@ -17,7 +17,15 @@ export const GUIDANCE: Record<FamilyKind, string> = {
   unknown: 'LR Lens cannot tell how this schedule behaves.',
 };
 
-export const SORT_RANK: Record<FamilyKind, number> = { cosine: 0, linear: 0, other: 1, piecewise: 2, validation: 2, constant: 3, unknown: 4 };
+export const SORT_RANK: Record<FamilyKind, number> = {
+  cosine: 0,
+  linear: 0,
+  other: 1,
+  piecewise: 2,
+  validation: 2,
+  constant: 3,
+  unknown: 4,
+};
 
 /** The plan with another scheduler name, as the framework would run it (null when it cannot be drawn). */
 export function curveWith(plan: TrainingPlan, name: string, family: FamilyKind): string | null {

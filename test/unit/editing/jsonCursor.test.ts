@@ -10,7 +10,16 @@ function cursor(withBar: string) {
   const document = parseConfig(text).documents[0];
   assert.ok(document);
   const at = jsonCursorAt(document, text, offset);
-  return at && { kind: at.kind, path: at.path, key: at.key, prefix: at.prefix, replaced: text.slice(at.replace.start, at.replace.end), inString: at.inString };
+  return (
+    at && {
+      kind: at.kind,
+      path: at.path,
+      key: at.key,
+      prefix: at.prefix,
+      replaced: text.slice(at.replace.start, at.replace.end),
+      inString: at.inString,
+    }
+  );
 }
 
 const RANGES = (item: string) => `{\n  "ParameterRanges": {\n    "ContinuousParameterRanges": [\n      ${item}\n    ]\n  }\n}\n`;
@@ -24,12 +33,33 @@ test('a value: its key, the path above it, and what it replaces (inside the quot
     replaced: 'Logarithmic',
     inString: true,
   });
-  assert.deepEqual(cursor('{"Strategy": |"Random"}'), { kind: 'value', path: [], key: 'Strategy', prefix: '', replaced: '"Random"', inString: false });
+  assert.deepEqual(cursor('{"Strategy": |"Random"}'), {
+    kind: 'value',
+    path: [],
+    key: 'Strategy',
+    prefix: '',
+    replaced: '"Random"',
+    inString: false,
+  });
   assert.deepEqual(cursor('{"Strategy": "|"}'), { kind: 'value', path: [], key: 'Strategy', prefix: '', replaced: '', inString: true });
   // A key with no value yet (mid-edit): the value goes at the cursor.
-  assert.deepEqual(cursor('{"Strategy": |, "ResourceLimits": {}}'), { kind: 'value', path: [], key: 'Strategy', prefix: '', replaced: '', inString: false });
+  assert.deepEqual(cursor('{"Strategy": |, "ResourceLimits": {}}'), {
+    kind: 'value',
+    path: [],
+    key: 'Strategy',
+    prefix: '',
+    replaced: '',
+    inString: false,
+  });
   assert.deepEqual(cursor('{"Strategy":|}')?.kind, 'value');
-  assert.deepEqual(cursor('{"Limits": {"Max": 1|2}}'), { kind: 'value', path: ['Limits'], key: 'Max', prefix: '1', replaced: '12', inString: false });
+  assert.deepEqual(cursor('{"Limits": {"Max": 1|2}}'), {
+    kind: 'value',
+    path: ['Limits'],
+    key: 'Max',
+    prefix: '1',
+    replaced: '12',
+    inString: false,
+  });
 });
 
 test('an array item: between items (after a trailing comma too), or a bare word being typed', () => {
@@ -49,8 +79,22 @@ test('an array item: between items (after a trailing comma too), or a bare word 
 });
 
 test('a key: inside a written key, or between the pairs of an object', () => {
-  assert.deepEqual(cursor('{"Resource|Limits": {}}'), { kind: 'key', path: [], key: undefined, prefix: 'Resource', replaced: 'ResourceLimits', inString: true });
-  assert.deepEqual(cursor('{"a": 1,\n  |\n  "b": 2}'), { kind: 'key', path: [], key: undefined, prefix: '', replaced: '', inString: false });
+  assert.deepEqual(cursor('{"Resource|Limits": {}}'), {
+    kind: 'key',
+    path: [],
+    key: undefined,
+    prefix: 'Resource',
+    replaced: 'ResourceLimits',
+    inString: true,
+  });
+  assert.deepEqual(cursor('{"a": 1,\n  |\n  "b": 2}'), {
+    kind: 'key',
+    path: [],
+    key: undefined,
+    prefix: '',
+    replaced: '',
+    inString: false,
+  });
   assert.deepEqual(cursor('{"a": {"b": 1, |}}')?.path, ['a']);
 });
 

@@ -14,6 +14,7 @@ import { formatLr } from '../../analysis/describePlan';
 import { curveWith, GUIDANCE, SORT_RANK } from '../../analysis/scheduleItem';
 import type { YamlCursor } from '../../analysis/yamlCursor';
 import type { TrainingPlan } from '../../plan/trainingPlan';
+import { parseComposerTime } from './dialect';
 import { HPARAMS_OPTIMIZERS, HPARAMS_SCHEDULERS, type HparamsView } from './hparamsFormat';
 
 interface Argument {
@@ -129,6 +130,42 @@ function argumentEntries(cursor: YamlCursor, args: readonly Argument[], owner: s
     }));
 }
 
+const argumentList = (args: readonly Argument[]) => args.map((a) => `\`${a.key}\``).join(', ');
+
+/** A placeholder's text as the YAML value it becomes (`[30ep, 60ep]` a list, `2.0` a number, `8ep` a string). */
+function placeholderValue(text: string): unknown {
+  if (text.startsWith('['))
+    return text
+      .slice(1, -1)
+      .split(',')
+      .map((s) => s.trim());
+  const n = Number(text);
+  return Number.isFinite(n) ? n : text;
+}
+
+/**
+ * The plan as a new scheduler item would run it: that scheduler with the arguments the item writes (the trainer's
+ * max_duration and scale_schedule_ratio kept), as the last scheduler, which sets the LR.
+ */
+function withParams(plan: TrainingPlan, args: readonly Argument[]): TrainingPlan {
+  const trainer = Object.fromEntries(
+    ['max_duration', 'scale_schedule_ratio'].flatMap((key) => (key in plan.schedule.params ? [[key, plan.schedule.params[key]]] : [])),
+  );
+  const written = Object.fromEntries(args.flatMap((a) => (a.required === undefined ? [] : [[a.key, placeholderValue(a.required)]])));
+  // The warmup the item writes, in batches as the plan counts it (composerWarmup): the curve's summary names it.
+  const time = parseComposerTime(written.t_warmup);
+  const perEpoch = plan.length.stepsPerEpoch;
+  const steps =
+    time?.unit === 'ba'
+      ? time.value
+      : time?.unit === 'dur'
+        ? Math.round(time.value * plan.length.steps)
+        : time?.unit === 'ep' && perEpoch
+          ? time.value * perEpoch
+          : 0;
+  return { ...plan, schedule: { ...plan.schedule, params: { ...trainer, ...written } }, warmup: { ...plan.warmup, steps } };
+}
+
 function schedulerEntries(
   text: string,
   cursor: YamlCursor,
@@ -138,24 +175,27 @@ function schedulerEntries(
 ): CompletionEntry[] {
   const rename = renaming(text, cursor);
   const prefix = cursor.prefix.toLowerCase();
-  return HPARAMS_SCHEDULERS.filter((name) => (prefix === '' || name.includes(prefix)) && (options.only === undefined || name === options.only)).map(
-    (name) => {
-      const family = plan ? host.familyOf(plan, name) : 'unknown';
-      const curve = plan && options.documentation !== false ? curveWith(plan, name, family) : null;
-      const peak = plan ? `\n\nPeak ${formatLr(plan.baseLr)} over ${plan.length.steps} ${plan.length.unit}s${plan.length.assumed ? ' (assumed)' : ''}.` : '';
-      const args = SCHEDULER_ARGUMENTS[name] ?? [];
-      return {
-        label: name,
-        kind: 'scheduler' as const,
-        insertText: rename ? name : withArguments(name, args),
-        snippet: !rename,
-        replace: cursor.replace,
-        detail: `${family === 'unknown' ? 'schedule' : `${family} schedule`} · ${FORMAT}`,
-        documentation: `${curve ? `${curve}\n\n` : ''}${GUIDANCE[family]}${peak}\n\nArguments: ${args.map((a) => `\`${a.key}\``).join(', ')}.`,
-        sortText: `${SORT_RANK[family]}${name}`,
-      };
-    },
-  );
+  return HPARAMS_SCHEDULERS.filter(
+    (name) => (prefix === '' || name.includes(prefix)) && (options.only === undefined || name === options.only),
+  ).map((name) => {
+    const family = plan ? host.familyOf(plan, name) : 'unknown';
+    const args = SCHEDULER_ARGUMENTS[name] ?? [];
+    const drawn = plan && !rename ? withParams(plan, args) : plan;
+    const curve = drawn && options.documentation !== false ? curveWith(drawn, name, family) : null;
+    const peak = plan
+      ? `\n\nPeak ${formatLr(plan.baseLr)} over ${plan.length.steps} ${plan.length.unit}s${plan.length.assumed ? ' (assumed)' : ''}.`
+      : '';
+    return {
+      label: name,
+      kind: 'scheduler' as const,
+      insertText: rename ? name : withArguments(name, args),
+      snippet: !rename,
+      replace: cursor.replace,
+      detail: `${family === 'unknown' ? 'schedule' : `${family} schedule`} · ${FORMAT}`,
+      documentation: `${curve ? `${curve}\n\n` : ''}${GUIDANCE[family]}${peak}\n\nArguments: ${argumentList(args)}.`,
+      sortText: `${SORT_RANK[family]}${name}`,
+    };
+  });
 }
 
 function optimizerEntries(text: string, cursor: YamlCursor, options: CompletionOptions): CompletionEntry[] {

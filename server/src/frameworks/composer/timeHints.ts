@@ -15,6 +15,8 @@ import type { TrainingPlan } from '../../plan/trainingPlan';
 import { parseComposerTime, type ComposerTime } from './dialect';
 import { hparamsView } from './hparamsFormat';
 
+const GIVE_STEPS_PER_EPOCH = ' Give the real figure with `# lr-lens: steps-per-epoch=N` or the lrLens.stepsPerEpoch setting.';
+
 /** `3000` → `3,000` (not toLocaleString: see inlayHints.ts). */
 const count = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
@@ -57,10 +59,11 @@ function durationHint(document: DocumentAnalysis, plan: TrainingPlan, text: stri
   if (written.unit === 'ba' && ratio === undefined) return null;
   const scaled = ratio === undefined ? '' : `× ${ratio} = ${written.unit === 'ep' && epochs !== undefined ? `${count(epochs)}ep ` : ''}`;
   const approx = written.unit === 'ep' && assumed ? '≈' : '=';
+  const approxSign = scaled && written.unit === 'ba' ? '' : `${approx} `;
   return {
     offset: source.value.end,
-    label: `${scaled}${scaled && written.unit === 'ba' ? '' : `${approx} `}${count(steps)} steps${written.unit === 'ep' ? perEpoch(plan) : ''}`,
-    tooltip: `${plan.length.basis}.${assumed ? ' Give the real figure with `# lr-lens: steps-per-epoch=N` or the lrLens.stepsPerEpoch setting.' : ''}`,
+    label: `${scaled}${approxSign}${count(steps)} steps${written.unit === 'ep' ? perEpoch(plan) : ''}`,
+    tooltip: `${plan.length.basis}.${assumed ? GIVE_STEPS_PER_EPOCH : ''}`,
   };
 }
 
@@ -72,7 +75,9 @@ function listedWarmup(document: DocumentAnalysis): Span | undefined {
   if (!last || last.index === undefined || !root) return undefined;
   const list = resolveNode(document.input.document, entriesOf(document.input.document, root).get('schedulers')?.valueNode);
   const item = isSeq(list) ? resolveNode(document.input.document, list.items[last.index]) : null;
-  const args = isMap(item) ? resolveNode(document.input.document, entriesOf(document.input.document, item).get(last.name)?.valueNode) : null;
+  const args = isMap(item)
+    ? resolveNode(document.input.document, entriesOf(document.input.document, item).get(last.name)?.valueNode)
+    : null;
   const warmup = isMap(args) ? entriesOf(document.input.document, args).get('t_warmup') : undefined;
   const value = warmup?.valueNode as Node | null | undefined;
   return value && isScalar(value) ? spanOf(value) : undefined;
@@ -88,7 +93,8 @@ function warmupHint(document: DocumentAnalysis, plan: TrainingPlan, text: string
     written.unit === 'ep'
       ? `${assumed ? '≈' : '='} ${count(plan.warmup.steps)} steps${perEpoch(plan)}`
       : `= ${count(plan.warmup.steps)} steps${assumed ? ' (assumed length)' : ''}`;
-  const of = written.unit === 'dur' ? `${written.value} × ${count(plan.length.steps)} steps (${plan.length.basis})` : `${written.value} epochs`;
+  const of =
+    written.unit === 'dur' ? `${written.value} × ${count(plan.length.steps)} steps (${plan.length.basis})` : `${written.value} epochs`;
   return { offset: span.end, label, tooltip: `Warmup of ${of}; scale_schedule_ratio does not scale t_warmup.` };
 }
 

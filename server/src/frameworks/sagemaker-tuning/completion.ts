@@ -102,12 +102,7 @@ function stringValue(text: string, cursor: JsonCursor, value: string): string {
   return `${text[cursor.replace.start - 1] === ':' ? ' ' : ''}"${value}"`;
 }
 
-function valueItems(
-  text: string,
-  cursor: JsonCursor,
-  values: readonly (readonly [string, string])[],
-  detail: string,
-): CompletionEntry[] {
+function valueItems(text: string, cursor: JsonCursor, values: readonly (readonly [string, string])[], detail: string): CompletionEntry[] {
   return values
     .filter(([value]) => value.toLowerCase().startsWith(cursor.prefix.toLowerCase()))
     .map(([value, meaning], i) => ({
@@ -136,12 +131,18 @@ export function sagemakerCompletions(
   const depth = configDepth(cursor.path);
   if (depth === null) return [];
   const list = rangeListAt(cursor.path, depth);
-  if (cursor.kind === 'item' && list && cursor.path.length === depth + 2) return rangeItems(sweep, text, cursor, list, dialectName, threshold);
+  if (cursor.kind === 'item' && list && cursor.path.length === depth + 2)
+    return rangeItems(sweep, text, cursor, list, dialectName, threshold);
   if (cursor.kind !== 'value') return [];
   if (list && cursor.path.length === depth + 3 && isMap(cursor.container)) {
     if (cursor.key === 'ScalingType' && list !== 'CategoricalParameterRanges') {
       const scales = SCALING_TYPES.filter(([, , integer]) => integer || list === 'ContinuousParameterRanges');
-      return valueItems(text, cursor, scales.map(([value, meaning]) => [value, meaning] as const), `scaling type · ${dialectName}`);
+      return valueItems(
+        text,
+        cursor,
+        scales.map(([value, meaning]) => [value, meaning] as const),
+        `scaling type · ${dialectName}`,
+      );
     }
     if (cursor.key === 'Name' && list !== 'IntegerParameterRanges') {
       const range = cursor.container.range;
@@ -157,6 +158,7 @@ export function sagemakerCompletions(
     }
     return [];
   }
-  if (cursor.key === 'Strategy' && cursor.path.length === depth) return valueItems(text, cursor, STRATEGIES, `search strategy · ${dialectName}`);
+  if (cursor.key === 'Strategy' && cursor.path.length === depth)
+    return valueItems(text, cursor, STRATEGIES, `search strategy · ${dialectName}`);
   return [];
 }
