@@ -100,6 +100,15 @@ function problemAt(text: string, error: ParseError): SyntaxProblem {
   };
 }
 
+/** An error caused by `key =` with no value: reported on that line (at its `=`), not on the line the parser stopped at. */
+function unfinishedProblem(text: string, offset: number): SyntaxProblem | undefined {
+  const line = unfinishedAssignment(text, lineBounds(text, offset));
+  if (!line) return undefined;
+  const equals = text.indexOf('=', line.start);
+  const number = text.slice(0, line.start).split(/\r\n|\r|\n/).length;
+  return { message: `TOML: a value must follow \`=\` on the same line (line ${number})`, span: { start: equals, end: equals + 1 } };
+}
+
 /** The TOML text's one document (none when nothing could be parsed) and its syntax problems. */
 export function parseTomlConfig(text: string): ParsedConfig {
   const syntaxProblems: SyntaxProblem[] = [];
@@ -118,8 +127,9 @@ export function parseTomlConfig(text: string): ParsedConfig {
         break;
       }
       if (!(error instanceof ParseError)) throw error;
-      syntaxProblems.push(problemAt(text, error));
-      const next = recover(current, Math.max(0, Math.min(error.index, current.length)));
+      const offset = Math.max(0, Math.min(error.index, current.length));
+      syntaxProblems.push(unfinishedProblem(current, offset) ?? problemAt(text, error));
+      const next = recover(current, offset);
       if (next === current) break;
       current = next;
     }

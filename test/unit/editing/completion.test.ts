@@ -201,6 +201,11 @@ test('SageMaker tuning job (JSON): new Adam ranges in its own syntax, saying wha
   assert.equal(written(noComma), job(`${LR},\n        ${range}`));
   const before = complete(job(`|${LR}`), 'tuning.json').find((e) => e.label === 'adam_beta2');
   assert.doesNotThrow(() => JSON.parse(written(before) ?? ''));
+  // Grid search takes categorical ranges only: Adam parameters go into CategoricalParameterRanges there.
+  const grid = (ranges: string) => job(`${LR},\n        |`).replace('"Bayesian"', '"Grid"').replace('ContinuousParameterRanges', ranges);
+  assert.deepEqual(complete(grid('ContinuousParameterRanges'), 'tuning.json'), []);
+  const categorical = complete(grid('CategoricalParameterRanges'), 'tuning.json').find((e) => e.label === 'adam_beta1');
+  assert.match(written(categorical) ?? '', /\{"Name": "adam_beta1", "Values": \["0\.8", "0\.9", "0\.95"\]\}\n/);
   // With a budget that supports every Adam hyperparameter, nothing is flagged.
   assert.ok(complete(job(`${LR},\n        |`, 200), 'tuning.json').every((e) => e.detail.includes('the budget supports it')));
   // Values: scaling types (continuous: reverse log too), strategies, and the names of untuned parameters.

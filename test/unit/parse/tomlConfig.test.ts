@@ -92,6 +92,11 @@ test('an assignment being typed (`key = ` with no value yet) loses only its own 
   ]) {
     const parsed = parseTomlConfig(text);
     assert.equal(parsed.syntaxProblems.length, 1, JSON.stringify(parsed.syntaxProblems));
+    // Reported at the `=` of the unfinished line, not on the header or key the parser stopped at.
+    const problem = parsed.syntaxProblems[0];
+    assert.equal(text.slice(problem?.span.start, problem?.span.end), '=');
+    assert.match(problem?.message ?? '', /^TOML: a value must follow `=` on the same line \(line \d\)$/);
+    assert.match(text.split(/\r?\n/)[Number(/line (\d)/.exec(problem?.message ?? '')?.[1]) - 1] ?? '', /^decay_type =/);
     assert.deepEqual(parsed.documents[0]?.toJS(), { lr_scheduler: { warmup_steps: 2 }, training: { steps: 10 } }, JSON.stringify(text));
   }
   // A multi-line value is not an unfinished one.

@@ -68,8 +68,8 @@ function rangeItems(
   dialectName: string,
   threshold: number | undefined,
 ): CompletionEntry[] {
-  // Integer ranges take integers: no Adam hyperparameter belongs there.
-  if (cursor.inString || list === 'IntegerParameterRanges') return [];
+  // Integer ranges take integers: no Adam hyperparameter belongs there. Grid search takes categorical ranges only.
+  if (cursor.inString || list === 'IntegerParameterRanges' || (sweep.isGrid && list !== 'CategoricalParameterRanges')) return [];
   const blanked = blankJsonComments(text);
   const before = previousMark(blanked, cursor.replace.start);
   const after = nextMark(blanked, cursor.replace.end);
