@@ -114,7 +114,7 @@ describe('editing assistance over stdio', () => {
       }
 
       assert.ok((value !== undefined && spec.valueItem) || (key !== undefined && spec.keyItem), 'a position and the item expected there');
-      if (value !== undefined && spec.valueItem) await valueCompletion(uri, text, value, spec.valueItem);
+      if (value !== undefined && spec.valueItem) await valueCompletion(uri, text, value, spec.valueItem, spec.valueAtKey);
       // JSON files (DeepSpeed) get names at values only: keys would be inserted as YAML.
       if (key === undefined || !spec.keyItem) return;
       const keys = (await complete(uri, positionAt(text, key))) ?? [];
@@ -142,7 +142,7 @@ describe('editing assistance over stdio', () => {
     });
   }
 
-  async function valueCompletion(uri: string, text: string, value: number, valueItem: string): Promise<void> {
+  async function valueCompletion(uri: string, text: string, value: number, valueItem: string, atKey = false): Promise<void> {
     const items = (await complete(uri, positionAt(text, value))) ?? [];
     const item = items.find((i) => i.label === valueItem);
     assert.ok(item, `${valueItem} not offered: ${items.map((i) => i.label).join(', ')}`);
@@ -163,8 +163,9 @@ describe('editing assistance over stdio', () => {
       split(text).filter((_, i) => i !== line),
     );
     assert.ok(split(edited)[line]?.includes(valueItem), split(edited)[line]);
-    // After a trigger character (the space after the colon) a value position still answers.
-    assert.ok((await complete(uri, positionAt(text, value), ' '))?.some((i) => i.label === valueItem));
+    // After a trigger character (the space after the colon) a value position still answers; names at a key do not.
+    if (atKey) assert.equal(await complete(uri, positionAt(text, value), ' '), null);
+    else assert.ok((await complete(uri, positionAt(text, value), ' '))?.some((i) => i.label === valueItem));
   }
 
   test('a value typed right after the colon gets its space; the sparkline documentation shows the curve', async () => {

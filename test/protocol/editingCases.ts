@@ -18,6 +18,8 @@ export interface EditingCase {
   hints: readonly RegExp[];
   /** Go to definition from inside this interpolation (its first occurrence) to the line that starts with `to`. */
   definition?: { from: string; to: string };
+  /** The names at `‸` are written at a key position (Composer hparams): a typed space does not list them. */
+  valueAtKey?: boolean;
   /** Why a format has no completion yet. */
   noCompletion?: string;
 }
@@ -514,6 +516,7 @@ export const EXTRA_EDITING_CASES: readonly (EditingCase & { name: string; dialec
       'train_batch_size: 2048',
     ),
     valueItem: 'linear_decay_with_warmup',
+    valueAtKey: true,
     keyItem: 'weight_decay',
     keyDetail: /^decoupled_sgdw \(default 0\.0\) · Composer \(hparams\)$/,
     // Composer truncates 90ep × 0.36 to 32ep; t_warmup is not scaled.

@@ -56,6 +56,8 @@ export interface CompletionEntry {
   documentation: string;
   /** Orders items: decaying schedules first. */
   sortText: string;
+  /** A name written at a key position (Composer's hparams format): like a key, not listed on a typed space or colon. */
+  atKey?: boolean;
   /** Edits elsewhere that the item makes too (a key the name needs, on the next line). */
   additionalEdits?: { span: Span; newText: string }[];
 }
