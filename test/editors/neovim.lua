@@ -76,7 +76,9 @@ local ok, err = pcall(function()
   -- Inlay hints: shown by Neovim 0.10+ (vim.lsp.inlay_hint); older clients still get the answer when they ask.
   vim.api.nvim_buf_set_lines(bufnr, 4, 4, false, { 'warmup_ratio: 0.05' })
   result.inlay_hint_display = vim.lsp.inlay_hint ~= nil
-  if vim.lsp.inlay_hint and vim.lsp.inlay_hint.enable then pcall(vim.lsp.inlay_hint.enable, true, { bufnr = bufnr }) end
+  if vim.lsp.inlay_hint and vim.lsp.inlay_hint.enable then
+    result.inlay_hint_enabled = pcall(vim.lsp.inlay_hint.enable, true, { bufnr = bufnr })
+  end
   result.inlay_hints = {}
   vim.wait(15000, function()
     local hints = vim.lsp.buf_request_sync(bufnr, 'textDocument/inlayHint', {

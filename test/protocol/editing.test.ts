@@ -23,7 +23,7 @@ import {
 import { FRAMEWORK_IDS } from '../../server/src/frameworks/registry';
 import { ensureBuilt } from '../helpers/build';
 import { applyLspEdits, LspTestClient } from '../helpers/lspClient';
-import { EDITING_CASES, withoutMarkers } from './editingCases';
+import { EDITING_CASES, EXTRA_EDITING_CASES, withoutMarkers, type EditingCase } from './editingCases';
 
 function positionAt(text: string, offset: number): Position {
   const before = text.slice(0, offset);
@@ -69,11 +69,14 @@ describe('editing assistance over stdio', () => {
     );
   });
 
-  for (const id of FRAMEWORK_IDS) {
-    const spec = EDITING_CASES[id];
-    test(`${id}: completion at a value and at a key, inlay hints, navigation`, async (t) => {
+  const cases: [name: string, dialect: string, spec: EditingCase][] = [
+    ...FRAMEWORK_IDS.map((id): [string, string, EditingCase] => [id, id, EDITING_CASES[id]]),
+    ...EXTRA_EDITING_CASES.map((spec): [string, string, EditingCase] => [spec.name, spec.dialect, spec]),
+  ];
+  for (const [name, id, spec] of cases) {
+    test(`${name}: completion at a value and at a key, inlay hints, navigation`, async (t) => {
       const { text, value, key } = withoutMarkers(spec.text);
-      const uri = `file:///work/editing/${id}/${spec.fileName}`;
+      const uri = `file:///work/editing/${name.replace(/\W+/g, '-')}/${spec.fileName}`;
       await client.open(uri, text, spec.fileName.endsWith('.json') ? 'json' : spec.fileName.endsWith('.toml') ? 'toml' : 'yaml');
       assert.equal(await recognized(uri), id, 'the case must be recognized as its framework');
 
@@ -111,7 +114,7 @@ describe('editing assistance over stdio', () => {
       }
 
       assert.ok((value !== undefined && spec.valueItem) || (key !== undefined && spec.keyItem), 'a position and the item expected there');
-      if (value !== undefined && spec.valueItem) await valueCompletion(uri, text, value, spec.valueItem);
+      if (value !== undefined && spec.valueItem) await valueCompletion(uri, text, value, spec.valueItem, spec.valueAtKey);
       // JSON files (DeepSpeed) get names at values only: keys would be inserted as YAML.
       if (key === undefined || !spec.keyItem) return;
       const keys = (await complete(uri, positionAt(text, key))) ?? [];
@@ -123,7 +126,8 @@ describe('editing assistance over stdio', () => {
       // Snippet tab stops (`${1:name}`) take their placeholder text, as an editor inserts them.
       const inserted =
         keyItem.insertTextFormat === InsertTextFormat.Snippet ? keyEdit.newText.replace(/\$\{\d+:([^}]*)\}/g, '$1') : keyEdit.newText;
-      assert.match(inserted, new RegExp(`^(- \\{name: )?(optimizer\\.)?${spec.keyItem}`));
+      // YAML sweeps write the name first (Katib as a list item); SageMaker writes a JSON range object.
+      assert.match(inserted, new RegExp(`^(- \\{name: |\\{"Name": ")?(optimizer\\.)?${spec.keyItem}`));
       // A space typed while indenting is no reason to list keys.
       assert.equal(await complete(uri, positionAt(text, key), ' '), null);
       if (spec.ruleAfterKey) {
@@ -138,7 +142,7 @@ describe('editing assistance over stdio', () => {
     });
   }
 
-  async function valueCompletion(uri: string, text: string, value: number, valueItem: string): Promise<void> {
+  async function valueCompletion(uri: string, text: string, value: number, valueItem: string, atKey = false): Promise<void> {
     const items = (await complete(uri, positionAt(text, value))) ?? [];
     const item = items.find((i) => i.label === valueItem);
     assert.ok(item, `${valueItem} not offered: ${items.map((i) => i.label).join(', ')}`);
@@ -159,8 +163,9 @@ describe('editing assistance over stdio', () => {
       split(text).filter((_, i) => i !== line),
     );
     assert.ok(split(edited)[line]?.includes(valueItem), split(edited)[line]);
-    // After a trigger character (the space after the colon) a value position still answers.
-    assert.ok((await complete(uri, positionAt(text, value), ' '))?.some((i) => i.label === valueItem));
+    // After a trigger character (the space after the colon) a value position still answers; names at a key do not.
+    if (atKey) assert.equal(await complete(uri, positionAt(text, value), ' '), null);
+    else assert.ok((await complete(uri, positionAt(text, value), ' '))?.some((i) => i.label === valueItem));
   }
 
   test('a value typed right after the colon gets its space; the sparkline documentation shows the curve', async () => {
@@ -247,6 +252,47 @@ describe('editing assistance over stdio', () => {
       assert.deepEqual(await hintsOf(uri), []);
       assert.deepEqual(await client.connection.sendRequest('textDocument/documentLink', { textDocument: { uri } }), []);
       assert.equal(await client.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: at }), null);
+    });
+  }
+});
+
+describe('nothing offered in JSON and TOML files that are not training configs', () => {
+  let client: LspTestClient;
+  before(async () => {
+    client = await LspTestClient.start({ settings: {} });
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  for (const [name, fileName, marked] of [
+    // ParameterRanges without ResourceLimits or Strategy is not a SageMaker tuning job.
+    [
+      'a plain JSON file with ParameterRanges (not a SageMaker job)',
+      'ranges.json',
+      '{\n  "ParameterRanges": {\n    "ContinuousParameterRanges": [\n      {"Name": "lr", "ScalingType": "|Linear"},\n      \n    ]\n  }\n}\n',
+    ],
+    ['a package.json', 'package.json', '{\n  "name": "x",\n  "scripts": {"test": "|node"},\n  "files": [\n    \n  ]\n}\n'],
+    [
+      'a pyproject.toml (not torchtitan)',
+      'pyproject.toml',
+      '[project]\nname = |\nversion = "1.0"\n\n[tool.ruff]\nline-length = 100\n\n[training]\nsteps = 10\n',
+    ],
+    ['a TOML file under train_configs that is not torchtitan', 'train_configs/app.toml', '[server]\nport = 8080\nname = "|"\n'],
+  ] as const) {
+    test(`nothing is offered in ${name}`, async () => {
+      const offset = marked.indexOf('|');
+      const text = marked.replace('|', '');
+      const uri = `file:///work/editing/negative-json-toml/${fileName}`;
+      await client.open(uri, text, fileName.endsWith('.toml') ? 'toml' : 'json');
+      const dialect = ((await client.connection.sendRequest('lrLens/curve', { uri })) as { dialect: string | null }).dialect;
+      assert.equal(dialect, null, 'the file must not be recognized as a training config');
+      const complete = (position: Position) =>
+        client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position, context: { triggerKind: 1 } });
+      for (const at of [offset, text.indexOf('\n  \n') + 3, text.indexOf('\n') + 1]) {
+        if (at > 0) assert.equal(await complete(positionAt(text, at)), null, `at offset ${at}`);
+      }
+      assert.deepEqual(await client.connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: WHOLE_FILE }), []);
     });
   }
 });

@@ -18,6 +18,8 @@ export interface EditingCase {
   hints: readonly RegExp[];
   /** Go to definition from inside this interpolation (its first occurrence) to the line that starts with `to`. */
   definition?: { from: string; to: string };
+  /** The names at `‸` are written at a key position (Composer hparams): a typed space does not list them. */
+  valueAtKey?: boolean;
   /** Why a format has no completion yet. */
   noCompletion?: string;
 }
@@ -466,26 +468,111 @@ export const EDITING_CASES: Readonly<Record<FrameworkId, EditingCase>> = {
   },
   'sagemaker-tuning': {
     fileName: 'tuning.json',
-    text: `${JSON.stringify(
-      {
-        HyperParameterTuningJobName: 'study',
-        HyperParameterTuningJobConfig: {
-          Strategy: 'Bayesian',
-          HyperParameterTuningJobObjective: { Type: 'Minimize', MetricName: 'validation:loss' },
-          ResourceLimits: { MaxNumberOfTrainingJobs: 12, MaxParallelTrainingJobs: 2 },
-          ParameterRanges: {
-            ContinuousParameterRanges: [{ Name: 'learning_rate', MinValue: '1e-5', MaxValue: '1e-2', ScalingType: 'Logarithmic' }],
-          },
-        },
-        TrainingJobDefinition: { StaticHyperParameters: { optimizer: 'adam', epochs: '10' } },
-      },
-      null,
-      2,
-    )}\n`,
-    hints: [/^tunes /],
-    noCompletion: 'SageMaker tuning jobs are JSON: completion inserts YAML lines and offers nothing in JSON files',
+    text: lines(
+      '{',
+      '  "HyperParameterTuningJobName": "study",',
+      '  "HyperParameterTuningJobConfig": {',
+      '    "Strategy": "Bayesian",',
+      '    "HyperParameterTuningJobObjective": {"Type": "Minimize", "MetricName": "validation:loss"},',
+      '    "ResourceLimits": {"MaxNumberOfTrainingJobs": 12, "MaxParallelTrainingJobs": 2},',
+      '    "ParameterRanges": {',
+      '      "ContinuousParameterRanges": [',
+      '        {"Name": "learning_rate", "MinValue": "1e-5", "MaxValue": "1e-2", "ScalingType": "‸Linear"},',
+      '        ¦',
+      '      ]',
+      '    }',
+      '  },',
+      '  "TrainingJobDefinition": {"StaticHyperParameters": {"optimizer": "adam", "epochs": "10"}}',
+      '}',
+    ),
+    valueItem: 'Logarithmic',
+    hints: [/^tunes the learning rate, beta_1$/],
+    ...SWEEP_BETA2,
   },
 };
+
+/** Cases beyond one per framework: a second format of a framework, or a file mid-edit; `dialect` is what it must be recognized as. */
+export const EXTRA_EDITING_CASES: readonly (EditingCase & { name: string; dialect: FrameworkId })[] = [
+  {
+    // Composer's older hparams YAML: names are keys (a `schedulers:` list item, an `optimizer:` child).
+    name: 'composer (hparams format)',
+    dialect: 'composer',
+    fileName: 'resnet50_mild.yaml',
+    text: lines(
+      'train_dataset:',
+      '  imagenet: {crop_size: 176, is_train: true}',
+      'model:',
+      '  resnet: {model_name: resnet50, num_classes: 1000}',
+      'optimizer:',
+      '  decoupled_sgdw:',
+      '    lr: 2.048',
+      '    momentum: 0.875',
+      '    ¦',
+      'max_duration: 90ep',
+      'scale_schedule_ratio: 0.36',
+      'schedulers:',
+      '  - ‸cosine_decay_with_warmup:',
+      '      t_warmup: 8ep',
+      'train_batch_size: 2048',
+    ),
+    valueItem: 'linear_decay_with_warmup',
+    valueAtKey: true,
+    keyItem: 'weight_decay',
+    keyDetail: /^decoupled_sgdw \(default 0\.0\) · Composer \(hparams\)$/,
+    // Composer truncates 90ep × 0.36 to 32ep; t_warmup is not scaled.
+    hints: [/^× 0\.36 = 32ep ≈ 32,000 steps \(1,000\/epoch assumed\)$/, /^≈ 8,000 steps \(1,000\/epoch assumed\)$/],
+  },
+  {
+    // `decay_type = ` with no value yet is not TOML: the rest of the file must still be read.
+    name: 'torchtitan (empty value)',
+    dialect: 'torchtitan',
+    fileName: 'train_configs/llama3_typing.toml',
+    text: lines(
+      '[job]',
+      'dump_folder = "./outputs"',
+      '',
+      '[model]',
+      'name = "llama3"',
+      'flavor = "debugmodel"',
+      '',
+      '[optimizer]',
+      'name = "AdamW"',
+      'lr = 3e-4',
+      '',
+      '[lr_scheduler]',
+      'warmup_steps = 100',
+      'decay_type = ‸',
+      '¦',
+      '[training]',
+      'steps = 1000',
+    ),
+    valueItem: 'linear',
+    keyItem: 'min_lr_factor',
+    hints: [],
+  },
+  {
+    name: 'torchtitan (empty string)',
+    dialect: 'torchtitan',
+    fileName: 'train_configs/llama3_quotes.toml',
+    text: lines(
+      '[job]',
+      'dump_folder = "./outputs"',
+      '[model]',
+      'name = "llama3"',
+      '[optimizer]',
+      'name = "‸"',
+      'lr = 3e-4',
+      '¦',
+      '[lr_scheduler]',
+      'warmup_steps = 100',
+      '[training]',
+      'steps = 1000',
+    ),
+    valueItem: 'AdamW',
+    keyItem: 'weight_decay',
+    hints: [],
+  },
+];
 
 /** A case's text without markers, and the offsets of `‸` (value) and `¦` (key). */
 export function withoutMarkers(text: string): { text: string; value?: number; key?: number } {

@@ -11,8 +11,10 @@ import type { FamilyKind } from '../plan/scheduleFamily';
 import type { Span } from '../parse/textSpan';
 import type { ConfigAnalysis, DocumentAnalysis, LensSettings } from './analyzeConfig';
 import { sweepCompletions } from './sweepCompletion';
-import { sparkline } from './codeLens';
-import { curveOfPlan } from './curve';
+import { sagemakerCompletions } from '../frameworks/sagemaker-tuning/completion';
+import { hparamsCompletions } from '../frameworks/composer/hparamsCompletion';
+import { hparamsView } from '../frameworks/composer/hparamsFormat';
+import { curveWith, GUIDANCE, SORT_RANK } from './scheduleItem';
 import { tomlCursorAt } from './tomlCursor';
 import { yamlCursorAt, type YamlCursor } from './yamlCursor';
 
@@ -42,7 +44,8 @@ export interface CompletionHost {
 
 export interface CompletionEntry {
   label: string;
-  kind: 'scheduler' | 'optimizer' | 'key';
+  /** `value`: another value a key takes (a sweep format's scaling types, strategies, parameter names). */
+  kind: 'scheduler' | 'optimizer' | 'key' | 'value';
   /** Text that replaces `replace`; `$1`-style tab stops when `snippet`. */
   insertText: string;
   snippet: boolean;
@@ -53,21 +56,11 @@ export interface CompletionEntry {
   documentation: string;
   /** Orders items: decaying schedules first. */
   sortText: string;
+  /** A name written at a key position (Composer's hparams format): like a key, not listed on a typed space or colon. */
+  atKey?: boolean;
   /** Edits elsewhere that the item makes too (a key the name needs, on the next line). */
   additionalEdits?: { span: Span; newText: string }[];
 }
-
-const GUIDANCE: Record<FamilyKind, string> = {
-  cosine: 'Recommended default: decays over the run, passing through the rates that work best late in training.',
-  linear: 'Recommended default: decays over the run, passing through the rates that work best late in training.',
-  constant: 'Holds one rate for the whole run: a decaying schedule is likelier to pass through a good one.',
-  piecewise: 'Hand-picked milestones record one run and rarely transfer: prefer linear or cosine decay.',
-  validation: 'Driven by a validation metric: fine when fully automated, but its curve cannot be drawn ahead.',
-  other: 'A legitimate schedule; linear and cosine decay are the recommended defaults to tune first.',
-  unknown: 'LR Lens cannot tell how this schedule behaves.',
-};
-
-const SORT_RANK: Record<FamilyKind, number> = { cosine: 0, linear: 0, other: 1, piecewise: 2, validation: 2, constant: 3, unknown: 4 };
 
 /** Does the cursor's path (parents, then key) end with the dotted path? */
 function endsWith(path: readonly string[], dotted: string): boolean {
@@ -82,27 +75,6 @@ function documentAt(analysis: ConfigAnalysis, offset: number): DocumentAnalysis 
     const range = d.input.document.range as [number, number, number] | undefined;
     return range && offset >= range[0] && offset <= range[2];
   });
-}
-
-/** The plan with another scheduler name, as the framework would run it (null when it cannot be drawn). */
-function curveWith(plan: TrainingPlan, name: string, family: FamilyKind): string | null {
-  const variant: TrainingPlan = {
-    ...plan,
-    schedule: {
-      ...plan.schedule,
-      name,
-      explicit: true,
-      constantAfterWarmup: family === 'constant',
-      validationDriven: family === 'validation',
-    },
-  };
-  try {
-    const curve = curveOfPlan(variant, { points: 48 });
-    if (!curve || curve.validationDriven) return null;
-    return `${sparkline(curve.points, 24)}  \n${curve.summary.text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`)}`;
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -253,9 +225,19 @@ export function completionsAt(
   if (!document) return [];
   const vocabulary = host.vocabularyOf(document.dialect.id);
   if (!vocabulary && document.sweep && !toml) {
-    const cursor = yamlCursorAt(text, offset);
     const threshold = (document.input.settings as LensSettings).budgetThreshold;
+    // SageMaker tuning jobs are JSON: their cursor is read from the parsed document, their items written as JSON.
+    if (document.sweep.dialect === 'sagemaker-tuning') {
+      return sagemakerCompletions(document.sweep, document.input.document, text, offset, document.dialect.name, threshold);
+    }
+    const cursor = yamlCursorAt(text, offset);
     return cursor ? sweepCompletions(document.sweep, text, cursor, document.dialect.name, threshold) : [];
+  }
+  // Composer's older hparams format writes names as keys (`schedulers: [{cosine_decay: {…}}]`): its own completer.
+  const hparams = document.dialect.id === 'composer' && !toml ? hparamsView(document.input) : undefined;
+  if (hparams) {
+    const at = yamlCursorAt(text, offset);
+    return at ? hparamsCompletions(hparams, text, at, document.plan, host, options) : [];
   }
   const cursor = vocabulary && (toml ? tomlCursorAt(text, offset) : yamlCursorAt(text, offset));
   if (!vocabulary || !cursor) return [];

@@ -7,6 +7,7 @@ import { scheduleOfPlan } from '../schedules';
 import type { Span } from '../parse/textSpan';
 import type { ConfigAnalysis, DocumentAnalysis, LensSettings } from './analyzeConfig';
 import { formatLr } from './describePlan';
+import { composerTimeHints } from '../frameworks/composer/timeHints';
 
 /**
  * Figures users otherwise work out by hand, shown after the value they are derived from: the steps a warmup
@@ -142,6 +143,8 @@ export function inlayHintsOf(analysis: ConfigAnalysis, text: string, settings: L
     if (plan) {
       for (const hint of [warmupRatioHint(plan, text), epochLengthHint(plan, text)]) if (hint) hints.push(hint);
       hints.push(...milestoneHints(document, plan));
+      // Composer writes lengths as time strings (`90ep`, `0.05dur`): their own hints.
+      if (document.dialect.id === 'composer') hints.push(...composerTimeHints(document, text));
     }
     if (document.sweep) {
       const hint = budgetHint(document.sweep, settings.budgetThreshold);

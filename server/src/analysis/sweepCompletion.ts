@@ -5,7 +5,7 @@
  */
 import { DEFAULT_BUDGET_THRESHOLD, neededWords, supportedRoles } from '../rules/adamBudget';
 import { ADAM_DEFAULTS, ADAM_ROLES, roleOf, ROLE_WORDS, type AdamRole } from '../plan/searchSpaceRoles';
-import type { SweepPlan } from '../plan/sweepPlan';
+import type { SweepEntry, SweepPlan } from '../plan/sweepPlan';
 import type { CompletionEntry } from './completion';
 import type { YamlCursor } from './yamlCursor';
 
@@ -19,19 +19,19 @@ interface SweepFormat {
 }
 
 /** Ranges of the playbook's usual searches: the LR and epsilon on a log scale, the betas as a few choices. */
-const CHOICES: Record<AdamRole, readonly string[]> = {
+export const CHOICES: Record<AdamRole, readonly string[]> = {
   lr: ['1.0e-5', '1.0e-4', '1.0e-3'],
   beta1: ['0.8', '0.9', '0.95'],
   epsilon: ['1.0e-10', '1.0e-8', '1.0e-6'],
   beta2: ['0.98', '0.99', '0.999'],
 };
-const LOG_RANGE: Partial<Record<AdamRole, readonly [string, string]>> = { lr: ['1.0e-5', '1.0e-2'], epsilon: ['1.0e-10', '1.0e-6'] };
+export const LOG_RANGE: Partial<Record<AdamRole, readonly [string, string]>> = { lr: ['1.0e-5', '1.0e-2'], epsilon: ['1.0e-10', '1.0e-6'] };
 
 /** The parameter names written, in each format's usual style (a tab stop: the user's script decides). */
-const NAMES: Record<AdamRole, string> = { lr: 'learning_rate', beta1: 'adam_beta1', epsilon: 'adam_epsilon', beta2: 'adam_beta2' };
+export const NAMES: Record<AdamRole, string> = { lr: 'learning_rate', beta1: 'adam_beta1', epsilon: 'adam_epsilon', beta2: 'adam_beta2' };
 
 /** Snippet text: `$`, `}` and `\` are escaped inside placeholders. */
-const placeholder = (index: number, text: string) => `\${${index}:${text.replace(/[$}\\]/g, (c) => `\\${c}`)}}`;
+export const placeholder = (index: number, text: string) => `\${${index}:${text.replace(/[$}\\]/g, (c) => `\\${c}`)}}`;
 
 const FORMATS: Readonly<Record<string, SweepFormat>> = {
   // W&B sweep configuration: `parameters: {name: {values: [...]}}` or `{distribution: log_uniform_values, min, max}`.
@@ -90,33 +90,50 @@ export function sweepCompletions(
   // At the column the search space's entries start at (a list item's `- `, for Katib), not inside one of them.
   const first = sweep.entries[0];
   if (first && cursor.indent !== entryColumn(text, first.keySpan.start)) return [];
+  return untunedRoles(sweep, cursor.prefix).map((role) => ({
+    ...budgetNote(role, sweep, dialectName, budgetThreshold),
+    label: NAMES[role],
+    kind: 'key' as const,
+    insertText: format.line(role, NAMES[role], sweep),
+    snippet: true,
+    replace: cursor.replace,
+  }));
+}
+
+/** Adam's hyperparameters that the study does not tune yet (besides `except`, an entry being rewritten), by name prefix. */
+export function untunedRoles(sweep: SweepPlan, prefix: string, except?: SweepEntry): AdamRole[] {
   const tuned = new Set(
-    sweep.entries.flatMap((entry) => {
-      const role = roleOf(entry.name);
-      return role === 'betas' ? ['beta1', 'beta2'] : role ? [role] : [];
-    }),
+    sweep.entries
+      .filter((entry) => entry !== except)
+      .flatMap((entry) => {
+        const role = roleOf(entry.name);
+        return role === 'betas' ? ['beta1', 'beta2'] : role ? [role] : [];
+      }),
   );
+  return ADAM_ROLES.filter((role) => !tuned.has(role) && NAMES[role].startsWith(prefix));
+}
+
+/** What an item that adds a role to the study says: whether the study's trial budget supports tuning it. */
+export function budgetNote(
+  role: AdamRole,
+  sweep: SweepPlan,
+  dialectName: string,
+  budgetThreshold: number | undefined,
+): Pick<CompletionEntry, 'detail' | 'documentation' | 'sortText'> {
   const trials = sweep.budget.trials;
   const supported = trials === null ? null : supportedRoles(trials, budgetThreshold);
-  return ADAM_ROLES.filter((role) => !tuned.has(role) && NAMES[role].startsWith(cursor.prefix)).map((role) => {
-    const affordable = supported === null || supported.includes(role);
-    const fixed = role === 'lr' ? '' : ` Keep it at Adam's default (${ADAM_DEFAULTS[role]}) instead.`;
-    const budget =
-      trials === null
-        ? 'The study sets no trial budget, so LR Lens cannot say whether it supports tuning this.'
-        : affordable
-          ? `${trials} trials support tuning ${ROLE_WORDS[role]}.`
-          : `${trials} trials do not support tuning ${ROLE_WORDS[role]}: that takes ${neededWords(role, budgetThreshold ?? DEFAULT_BUDGET_THRESHOLD)}.${fixed}`;
-    return {
-      label: NAMES[role],
-      kind: 'key' as const,
-      insertText: format.line(role, NAMES[role], sweep),
-      snippet: true,
-      replace: cursor.replace,
-      detail: `Adam ${ROLE_WORDS[role]} · ${affordable ? 'the budget supports it' : `not with ${trials} trials`} · ${dialectName}`,
-      documentation: `Tune ${ROLE_WORDS[role]} in this study. ${budget}`,
-      // Most important first (the playbook's order: learning rate, beta_1, epsilon, beta_2); what the budget affords before what it does not.
-      sortText: `${affordable ? 0 : 1}${ADAM_ROLES.indexOf(role)}`,
-    };
-  });
+  const affordable = supported === null || supported.includes(role);
+  const fixed = role === 'lr' ? '' : ` Keep it at Adam's default (${ADAM_DEFAULTS[role]}) instead.`;
+  const budget =
+    trials === null
+      ? 'The study sets no trial budget, so LR Lens cannot say whether it supports tuning this.'
+      : affordable
+        ? `${trials} trials support tuning ${ROLE_WORDS[role]}.`
+        : `${trials} trials do not support tuning ${ROLE_WORDS[role]}: that takes ${neededWords(role, budgetThreshold ?? DEFAULT_BUDGET_THRESHOLD)}.${fixed}`;
+  return {
+    detail: `Adam ${ROLE_WORDS[role]} · ${affordable ? 'the budget supports it' : `not with ${trials} trials`} · ${dialectName}`,
+    documentation: `Tune ${ROLE_WORDS[role]} in this study. ${budget}`,
+    // Most important first (the playbook's order: learning rate, beta_1, epsilon, beta_2); what the budget affords before what it does not.
+    sortText: `${affordable ? 0 : 1}${ADAM_ROLES.indexOf(role)}`,
+  };
 }

@@ -59,15 +59,17 @@ export function tomlCursorAt(text: string, offset: number): YamlCursor | null {
   const before = text.slice(lineStart, offset);
   if (before.includes('#') || /^\s*\[/.test(line)) return null;
   const assignment = ASSIGNMENT.exec(line);
-  if (assignment?.[2] && lineStart + assignment[0].length <= offset + (/\s$/.test(assignment[0]) ? 1 : 0)) {
+  // A value position from just after the `=` on (the blanks after it included).
+  if (assignment?.[2] && lineStart + assignment[0].trimEnd().length <= offset) {
     const path = segments(assignment[2]);
     const valueStart = lineStart + assignment[0].length;
     const rest = text.slice(valueStart, lineStart + line.length);
     if (/^[[{]/.test(rest.trimStart())) return null;
-    const comment = rest.search(/\s#/);
+    const comment = rest.search(/(?:^|\s)#/);
     const valueText = (comment < 0 ? rest : rest.slice(0, comment)).trimEnd();
-    let start = valueStart;
-    let end = valueStart + valueText.length;
+    // No value yet (`key = `, perhaps before a comment): the name goes at the cursor, the blanks and comment stay.
+    let start = valueText === '' ? Math.min(offset, valueStart) : valueStart;
+    let end = valueText === '' ? start : valueStart + valueText.length;
     let quote: '"' | "'" | undefined = '"';
     const first = text[start];
     if (first === '"' || first === "'") {

@@ -41,6 +41,7 @@ const ITEM_KINDS: Record<CompletionEntry['kind'], CompletionItemKind> = {
   scheduler: CompletionItemKind.EnumMember,
   optimizer: CompletionItemKind.Class,
   key: CompletionItemKind.Property,
+  value: CompletionItemKind.Value,
 };
 
 /** The YAML documents (of a multi-document file) that LR Lens recognized: navigation stays inside them. */
@@ -61,7 +62,9 @@ export async function completion(session: LensSession, params: CompletionParams,
   const offset = document.offsetAt(params.position);
   // Sparklines are drawn when an item is resolved (one curve), not for every item of the list.
   let entries = completionsAt(analysis, document.getText(), offset, await hostFor(session, document.uri), { documentation: false });
-  if (params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter) entries = entries.filter((entry) => entry.kind !== 'key');
+  if (params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter) {
+    entries = entries.filter((entry) => entry.kind !== 'key' && entry.atKey !== true);
+  }
   if (entries.length === 0) return null;
   const lines = analysis.parsed.lines;
   const items = entries.map((entry): CompletionItem => ({

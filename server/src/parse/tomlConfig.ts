@@ -53,12 +53,37 @@ function tableEnd(text: string, from: number): number {
   return next ? from + next.index : text.length;
 }
 
+/** `key =` with nothing after it (a value being typed), alone on its line or before a comment. */
+const UNFINISHED = /^[ \t]*[^\s#=[][^=#\r\n]*=[ \t]*(?:#.*)?$/;
+/** Lines read upward from an error for the unfinished assignment that caused it. */
+const MAX_LINES_UP = 100;
+
+/**
+ * An unfinished assignment that explains an error on `line`: that line itself, or the nearest line above it that is not
+ * blank or a comment (the parser read the next line, or the end of the text, as its value). Blanking it, rather than
+ * the line the parser stopped on, keeps the rest of the file (the next table's header, the next key) read.
+ */
+function unfinishedAssignment(text: string, line: { start: number; end: number }): { start: number; end: number } | undefined {
+  if (UNFINISHED.test(text.slice(line.start, line.end))) return line;
+  let end = line.start - 1;
+  for (let read = 0; end > 0 && read < MAX_LINES_UP; read++) {
+    const above = lineBounds(text, end - (text[end - 1] === '\r' && text[end] === '\n' ? 1 : 0));
+    const body = text.slice(above.start, above.end);
+    if (UNFINISHED.test(body)) return above;
+    if (body.trim() !== '' && !body.trim().startsWith('#')) return undefined;
+    end = above.start - 1;
+  }
+  return undefined;
+}
+
 /**
  * The text with the cause of an error at `offset` blanked: an unterminated table header above it (the parser
  * reports those lines later) with its table; else the error's line, with its table when it is a header.
  */
 function recover(text: string, offset: number): string {
   const line = lineBounds(text, offset);
+  const unfinished = unfinishedAssignment(text, line);
+  if (unfinished) return blank(text, unfinished.start, unfinished.end);
   const headers = [...text.slice(0, line.end).matchAll(/^[ \t]*\[[^\r\n]*/gm)];
   const header = headers[headers.length - 1];
   if (header && !header[0].includes(']')) return blank(text, header.index, tableEnd(text, header.index + header[0].length));
@@ -73,6 +98,15 @@ function problemAt(text: string, error: ParseError): SyntaxProblem {
     message: `TOML: ${error.message} (line ${error.lineNumber}, column ${error.column + 1})`,
     span: { start: offset, end: offset + Math.max(token, offset < text.length && !/[\r\n]/.test(text.charAt(offset)) ? 1 : 0) },
   };
+}
+
+/** An error caused by `key =` with no value: reported on that line (at its `=`), not on the line the parser stopped at. */
+function unfinishedProblem(text: string, offset: number): SyntaxProblem | undefined {
+  const line = unfinishedAssignment(text, lineBounds(text, offset));
+  if (!line) return undefined;
+  const equals = text.indexOf('=', line.start);
+  const number = text.slice(0, line.start).split(/\r\n|\r|\n/).length;
+  return { message: `TOML: a value must follow \`=\` on the same line (line ${number})`, span: { start: equals, end: equals + 1 } };
 }
 
 /** The TOML text's one document (none when nothing could be parsed) and its syntax problems. */
@@ -93,8 +127,9 @@ export function parseTomlConfig(text: string): ParsedConfig {
         break;
       }
       if (!(error instanceof ParseError)) throw error;
-      syntaxProblems.push(problemAt(text, error));
-      const next = recover(current, Math.max(0, Math.min(error.index, current.length)));
+      const offset = Math.max(0, Math.min(error.index, current.length));
+      syntaxProblems.push(unfinishedProblem(current, offset) ?? problemAt(text, error));
+      const next = recover(current, offset);
       if (next === current) break;
       current = next;
     }

@@ -135,9 +135,142 @@ test('TOML (torchtitan): names are quoted TOML strings, keys are `name = `, in t
   assert.equal(cosine(at('warmup_steps = 100', 'decay_type = "|linear"')), expected);
   assert.ok(!at('warmup_steps = 100', 'decay_type = "lin|ear"').some((e) => e.label === 'cosine'), 'what is typed filters the names');
   assert.equal(cosine(at('warmup_steps = 100', 'decay_type = |"linear"  # note')), expected.replace('"cosine"', '"cosine"  # note'));
-  // (`decay_type =` with nothing after it is not TOML: the file is not read, so nothing is offered until a value is there.)
+  // An empty value (`decay_type = ` is not TOML yet) and an empty string being typed: the rest of the file is still read.
+  assert.equal(cosine(at('warmup_steps = 100', 'decay_type = |')), expected);
+  assert.equal(cosine(at('warmup_steps = 100', 'decay_type =|')), expected);
+  assert.equal(cosine(at('warmup_steps = 100', 'decay_type = |  # later')), expected.replace('"cosine"', '"cosine"  # later'));
+  assert.equal(cosine(at('warmup_steps = 100', 'decay_type = "|')), expected.replace('"cosine"', '"cosine'));
+  assert.equal(cosine(at('warmup_steps = 100', 'decay_type = "|"')), expected);
+  assert.equal(
+    cosine(at('decay_type = |', '', '# the warmup', 'warmup_steps = 100')),
+    toml(...head, '[lr_scheduler]', 'decay_type = "cosine"', '', '# the warmup', 'warmup_steps = 100', ...tail),
+  );
+  const optimizer = complete(
+    toml(...head.slice(0, 4), '[optimizer]', 'name = |', 'lr = 3e-4', '[lr_scheduler]', 'warmup_steps = 100', ...tail),
+    'train_configs/a.toml',
+  );
+  assert.deepEqual(
+    optimizer.map((e) => e.insertText),
+    ['"AdamW"', '"Adam"'],
+  );
   const keys = at('warmup_steps = 100', '|');
   assert.ok(keys.some((e) => e.label === 'min_lr_factor' && e.insertText === 'min_lr_factor = '));
   assert.ok(!keys.some((e) => e.label === 'warmup_steps'), 'a key the table has is not offered again');
   assert.ok(!keys.some((e) => e.label === 'beta1'), "the optimizer table's keys belong to [optimizer]");
+});
+
+test('SageMaker tuning job (JSON): new Adam ranges in its own syntax, saying what the budget supports; JSON commas', () => {
+  const job = (item: string, limit = 12) =>
+    [
+      '{',
+      '  "HyperParameterTuningJobConfig": {',
+      '    "Strategy": "Bayesian",',
+      `    "ResourceLimits": {"MaxNumberOfTrainingJobs": ${limit}},`,
+      '    "ParameterRanges": {',
+      '      "ContinuousParameterRanges": [',
+      `        ${item}`,
+      '      ]',
+      '    }',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+  const LR = '{"Name": "learning_rate", "MinValue": "1e-5", "MaxValue": "1e-2", "ScalingType": "Logarithmic"}';
+  const items = complete(job(`${LR},\n        |`), 'tuning.json');
+  assert.deepEqual(
+    items.map((e) => [e.label, e.detail]),
+    [
+      ['adam_beta1', 'Adam beta_1 · the budget supports it · SageMaker tuning job'],
+      ['adam_epsilon', 'Adam epsilon · not with 12 trials · SageMaker tuning job'],
+      ['adam_beta2', 'Adam beta_2 · not with 12 trials · SageMaker tuning job'],
+    ],
+  );
+  const beta2 = items.find((e) => e.label === 'adam_beta2');
+  assert.match(beta2?.documentation ?? '', /12 trials do not support tuning beta_2/);
+  const written = (entry: (typeof items)[number] | undefined) => entry?.result.replace(/\$\{\d+:([^}]*)\}/g, '$1');
+  const range = '{"Name": "adam_beta2", "MinValue": "0.98", "MaxValue": "0.999", "ScalingType": "Linear"}';
+  assert.equal(written(beta2), job(`${LR},\n        ${range}`));
+  assert.deepEqual(JSON.parse(written(beta2) ?? '').HyperParameterTuningJobConfig.ParameterRanges.ContinuousParameterRanges[1], {
+    Name: 'adam_beta2',
+    MinValue: '0.98',
+    MaxValue: '0.999',
+    ScalingType: 'Linear',
+  });
+  // No comma after the last item yet: one is added after it; before an item, one follows the new one.
+  const noComma = complete(job(`${LR}\n        |`), 'tuning.json').find((e) => e.label === 'adam_beta2');
+  assert.equal(written(noComma), job(`${LR},\n        ${range}`));
+  const before = complete(job(`|${LR}`), 'tuning.json').find((e) => e.label === 'adam_beta2');
+  assert.doesNotThrow(() => JSON.parse(written(before) ?? ''));
+  // Grid search takes categorical ranges only: Adam parameters go into CategoricalParameterRanges there.
+  const grid = (ranges: string) => job(`${LR},\n        |`).replace('"Bayesian"', '"Grid"').replace('ContinuousParameterRanges', ranges);
+  assert.deepEqual(complete(grid('ContinuousParameterRanges'), 'tuning.json'), []);
+  const categorical = complete(grid('CategoricalParameterRanges'), 'tuning.json').find((e) => e.label === 'adam_beta1');
+  assert.match(written(categorical) ?? '', /\{"Name": "adam_beta1", "Values": \["0\.8", "0\.9", "0\.95"\]\}\n/);
+  // With a budget that supports every Adam hyperparameter, nothing is flagged.
+  assert.ok(complete(job(`${LR},\n        |`, 200), 'tuning.json').every((e) => e.detail.includes('the budget supports it')));
+  // Values: scaling types (continuous: reverse log too), strategies, and the names of untuned parameters.
+  assert.deepEqual(
+    complete(job(LR.replace('"Logarithmic"', '"|Logarithmic"')), 'tuning.json').map((e) => e.label),
+    ['Auto', 'Linear', 'Logarithmic', 'ReverseLogarithmic'],
+  );
+  assert.deepEqual(
+    complete(job(LR).replace('"Bayesian"', '"|Bayesian"'), 'tuning.json').map((e) => e.label),
+    ['Bayesian', 'Random', 'Hyperband', 'Grid'],
+  );
+  // At a range's Name, the names of the parameters not tuned yet (the range's own name is being rewritten).
+  const names = complete(job(LR.replace('"learning_rate"', '"adam_|"')), 'tuning.json');
+  assert.deepEqual(
+    names.map((e) => e.label),
+    ['adam_beta1', 'adam_epsilon', 'adam_beta2'],
+  );
+  assert.match(names[0]?.result ?? '', /\{"Name": "adam_beta1", "MinValue"/);
+  // Elsewhere in the job (a key of ResourceLimits, the objective), nothing.
+  assert.deepEqual(complete(job(LR).replace('{"MaxNumberOfTrainingJobs"', '{|"MaxNumberOfTrainingJobs"'), 'tuning.json'), []);
+});
+
+test('Composer hparams format: names at keys, with the arguments they need; their arguments; nothing elsewhere', () => {
+  const file = (...schedulers: string[]) =>
+    yaml(
+      'train_dataset: {imagenet: {crop_size: 176}}',
+      'model: {resnet: {model_name: resnet50}}',
+      'optimizer:',
+      '  decoupled_sgdw:',
+      '    lr: 2.048',
+      'max_duration: 90ep',
+      'schedulers:',
+      ...schedulers,
+      'train_batch_size: 2048',
+    );
+  const listed = complete(file('  - |', '  - cosine_decay: {}'));
+  const cosine = listed.find((e) => e.label === 'cosine_decay_with_warmup');
+  assert.equal(cosine?.result, file('  - cosine_decay_with_warmup: {t_warmup: ${1:0.05dur}}', '  - cosine_decay: {}'));
+  assert.equal(cosine?.kind, 'scheduler');
+  assert.match(cosine?.documentation ?? '', /^[▁▂▃▄▅▆▇█]{24}/);
+  const first = [...listed].sort((a, b) => a.sortText.localeCompare(b.sortText))[0];
+  assert.match(first?.detail ?? '', /^(cosine|linear) schedule/);
+  // On a written name, only the name is replaced.
+  assert.equal(complete(file('  - |cosine_decay: {}')).find((e) => e.label === 'linear_decay')?.result, file('  - linear_decay: {}'));
+  assert.deepEqual(
+    complete(file('  - cosine_decay_with_warmup:', '      t_warmup: 2ep', '      |')).map((e) => e.label),
+    ['t_max', 'alpha_f'],
+  );
+  assert.deepEqual(
+    complete(file('  cosine_decay:', '    |')).map((e) => e.insertText),
+    ['t_max: ', 'alpha_f: '],
+  );
+  const optimizer = complete(file('  - cosine_decay: {}').replace('    lr: 2.048', '    lr: 2.048\n    |'));
+  assert.deepEqual(
+    optimizer.map((e) => e.label),
+    ['momentum', 'weight_decay', 'nesterov'],
+  );
+  assert.equal(complete(file('  - cosine_decay: {}').replace('  decoupled_sgdw:', '  |decoupled_sgdw:')).length, 8);
+  assert.deepEqual(
+    complete(`${file('  - cosine_decay: {}')}|`).map((e) => e.label),
+    ['scale_schedule_ratio'],
+  );
+  // Outside the optimizer, the schedulers and the top level (a dataset's arguments): nothing.
+  assert.deepEqual(
+    complete(file('  - cosine_decay: {}').replace('train_dataset: {imagenet: {crop_size: 176}}', 'train_dataset:\n  |')),
+    [],
+  );
 });

@@ -103,3 +103,38 @@ test('files that are not training configs get no hints', () => {
   assert.equal(analysis.documents.length, 0);
   assert.deepEqual(inlayHintsOf(analysis, text), []);
 });
+
+test('Composer time strings: max_duration in epochs (after scale_schedule_ratio), samples; t_warmup in dur and ep', () => {
+  const hparams = (...more: string[]) =>
+    yaml(
+      'train_dataset: {imagenet: {crop_size: 176}}',
+      'model: {resnet: {model_name: resnet50}}',
+      'optimizer: {decoupled_sgdw: {lr: 2.048}}',
+      'max_duration: 90ep',
+      ...more,
+      'train_batch_size: 2048',
+    );
+  // Composer truncates 90ep × 0.36 to 32ep; t_warmup is not scaled; a list item's t_warmup has no plan source.
+  assert.deepEqual(hints(hparams('scale_schedule_ratio: 0.36', 'schedulers:', '  - cosine_decay_with_warmup: {t_warmup: 8ep}')), [
+    'max_duration: 90ep ⟶ × 0.36 = 32ep ≈ 32,000 steps (1,000/epoch assumed)',
+    '- cosine_decay_with_warmup: {t_warmup: 8ep ⟶ ≈ 8,000 steps (1,000/epoch assumed)',
+  ]);
+  assert.deepEqual(hints(hparams('schedulers:', '  cosine_decay_with_warmup:', '    t_warmup: 0.1dur')), [
+    'max_duration: 90ep ⟶ ≈ 90,000 steps (1,000/epoch assumed)',
+    't_warmup: 0.1dur ⟶ = 9,000 steps (assumed length)',
+  ]);
+  // The newer format: samples over the global batch size; batches are steps already (no hint).
+  const foundry = yaml(
+    'global_train_batch_size: 4096',
+    'max_duration: 286720000sp',
+    'model: {name: bert}',
+    'train_loader: {name: text}',
+    'optimizer: {name: decoupled_adamw, lr: 5.0e-4}',
+    'scheduler: {name: linear_decay_with_warmup, t_warmup: 0.06dur, alpha_f: 0.02}',
+  );
+  assert.deepEqual(hints(foundry), [
+    'max_duration: 286720000sp ⟶ = 70,000 steps',
+    'scheduler: {name: linear_decay_with_warmup, t_warmup: 0.06dur ⟶ = 4,200 steps',
+  ]);
+  assert.deepEqual(hints(foundry.replace('286720000sp', '3600ba').replace('0.06dur', '80ba')), []);
+});

@@ -82,6 +82,27 @@ test('a syntax error is reported at its position and the rest of the file still 
   assert.match(parseTomlConfig('a = 1\na = 2\n').syntaxProblems[0]?.message ?? '', /Defining a key multiple times/);
 });
 
+test('an assignment being typed (`key = ` with no value yet) loses only its own line, not the tables after it', () => {
+  for (const text of [
+    '[lr_scheduler]\nwarmup_steps = 2\ndecay_type = \n[training]\nsteps = 10\n',
+    '[lr_scheduler]\nwarmup_steps = 2\ndecay_type =   # soon\n\n# next\n[training]\nsteps = 10\n',
+    '[lr_scheduler]\ndecay_type = \nwarmup_steps = 2\n[training]\nsteps = 10\n',
+    '[lr_scheduler]\r\nwarmup_steps = 2\r\ndecay_type =\r\n[training]\r\nsteps = 10\r\n',
+    '[training]\nsteps = 10\n[lr_scheduler]\nwarmup_steps = 2\ndecay_type = ',
+  ]) {
+    const parsed = parseTomlConfig(text);
+    assert.equal(parsed.syntaxProblems.length, 1, JSON.stringify(parsed.syntaxProblems));
+    // Reported at the `=` of the unfinished line, not on the header or key the parser stopped at.
+    const problem = parsed.syntaxProblems[0];
+    assert.equal(text.slice(problem?.span.start, problem?.span.end), '=');
+    assert.match(problem?.message ?? '', /^TOML: a value must follow `=` on the same line \(line \d\)$/);
+    assert.match(text.split(/\r?\n/)[Number(/line (\d)/.exec(problem?.message ?? '')?.[1]) - 1] ?? '', /^decay_type =/);
+    assert.deepEqual(parsed.documents[0]?.toJS(), { lr_scheduler: { warmup_steps: 2 }, training: { steps: 10 } }, JSON.stringify(text));
+  }
+  // A multi-line value is not an unfinished one.
+  assert.deepEqual(parseTomlConfig('a = [\n  1,\n  2,\n]\nb = """\nx"""\n').documents[0]?.toJS(), { a: [1, 2], b: 'x' });
+});
+
 test('random damage never throws and never loops: seeded mutations of a torchtitan file', () => {
   const seed = Number(process.env['TOML_FUZZ_SEED'] ?? 20261203);
   console.log(`toml fuzz seed ${seed} (replay: TOML_FUZZ_SEED=${seed})`);

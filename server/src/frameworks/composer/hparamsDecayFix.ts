@@ -16,7 +16,7 @@ import { parseComposerTime } from './dialect';
 export function hparamsDecayEdits(input: DialectInput, view: HparamsView, family: DecayFamily): TextEdit[] {
   const last = view.schedulers.at(-1);
   const tree = new ConfigTree(input.document, { interpolate: false });
-  const listed = last && !last.path ? schedulerArgsAt(tree, view.schedulers.length - 1, last.name) : undefined;
+  const listed = last && !last.path ? schedulerArgsAt(tree, last.index ?? view.schedulers.length - 1, last.name) : undefined;
   const at = (key: string): RawText | undefined => {
     if (last?.path) return writtenScalar(input, [...last.path.split('.'), key]);
     const value = listed && typeof listed === 'object' ? (listed as Record<string, unknown>)[key] : undefined;

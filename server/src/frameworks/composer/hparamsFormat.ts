@@ -46,6 +46,8 @@ export interface HparamsScheduler {
   name: string;
   /** Key path of its arguments in the file when `schedulers` is a mapping (findings and sources point there). */
   path?: string;
+  /** Its index in the file's `schedulers:` list (items being typed, not schedulers yet, are skipped). */
+  index?: number;
 }
 
 export interface HparamsView {
@@ -70,8 +72,13 @@ function schedulersOf(document: Document, node: unknown): HparamsScheduler[] | u
   if (value === null || (isScalar(value) && value.value === null)) return [];
   if (isMap(value)) return [...entriesOf(document, value).keys()].map((name) => ({ name, path: `schedulers.${name}` }));
   if (!isSeq(value)) return undefined;
-  const names = value.items.map((item) => oneKeyName(document, item));
-  return names.every((n): n is string => n !== undefined) ? names.map((name) => ({ name })) : undefined;
+  // A list item being typed (`- ` or `- cos`) is not a scheduler yet: the others still are.
+  const written = value.items.flatMap((item, index) => {
+    const node = resolveNode(document, item);
+    return node === null || isScalar(node) ? [] : [{ name: oneKeyName(document, node), index }];
+  });
+  const named = written.flatMap(({ name, index }) => (name === undefined ? [] : [{ name, index }]));
+  return named.length === written.length ? named : undefined;
 }
 
 /** The file read as Composer hparams YAML, or undefined when it is not one. */

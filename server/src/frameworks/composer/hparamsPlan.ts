@@ -87,7 +87,7 @@ export function extractHparams(input: DialectInput, view: HparamsView): Extracti
       const count = view.schedulers.length;
       assumptions.push(`${count} schedulers: Composer steps each in turn and the last (${last.name}) sets the learning rate`);
     }
-    const raw = last.path ? tree.get(last.path) : schedulerArgsAt(tree, view.schedulers.length - 1, last.name);
+    const raw = last.path ? tree.get(last.path) : schedulerArgsAt(tree, last.index ?? view.schedulers.length - 1, last.name);
     const params = coerceParams(raw ?? {}, []);
     if (last.path) for (const key of Object.keys(params)) if (key.startsWith('t_')) params[key] = tree.get(`${last.path}.${key}`);
     params.max_duration = duration ? `${duration.value}${duration.unit}` : written;
