@@ -159,9 +159,9 @@ function withParams(plan: TrainingPlan, args: readonly Argument[]): TrainingPlan
     time?.unit === 'ba'
       ? time.value
       : time?.unit === 'dur'
-        ? Math.round(time.value * plan.length.steps)
+        ? Math.trunc(time.value * plan.length.steps)
         : time?.unit === 'ep' && perEpoch
-          ? time.value * perEpoch
+          ? Math.trunc(time.value * perEpoch)
           : 0;
   return { ...plan, schedule: { ...plan.schedule, params: { ...trainer, ...written } }, warmup: { ...plan.warmup, steps } };
 }

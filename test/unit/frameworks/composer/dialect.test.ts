@@ -55,6 +55,17 @@ test('llm-foundry: warmup as a fraction of the duration; half the run in warmup 
     'composer',
   );
   assert.deepEqual([dur.warmup.steps, dur.warmup.ratio], [20, 0.02]);
+  // Composer truncates: int(0.0015 * 1000) is 1 batch, not 2 (composer/optim/scheduler.py `_convert_time`).
+  const truncated = planOf(
+    yaml(
+      ...head,
+      'max_duration: 1000ba',
+      'scheduler: {name: linear_decay_with_warmup, t_warmup: 0.0015dur}',
+      'optimizer: {name: decoupled_adamw, lr: 1e-5}',
+    ),
+    'composer',
+  );
+  assert.equal(truncated.warmup.steps, 1);
   assert.deepEqual(
     ruleIds(
       yaml(
