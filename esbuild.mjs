@@ -1,8 +1,9 @@
 // Bundles the extension client, the language server, the CLI and the webview page script.
 // Type checking is separate (`npm run typecheck`).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -71,6 +72,42 @@ const protocolEntry = {
   loader: 'js',
 };
 
+/**
+ * vscode-languageclient calls semver for one thing: `LanguageClient.checkVersion` parses `vscode.version` and tests it
+ * against a caret range. client/src/languageClientSemver.ts does exactly that in a few lines, in place of the semver
+ * package (about 20 KB minified). The swap is made only while the library still asks nothing else of semver:
+ * `semver/functions/parse` and `semver/functions/satisfies` required by lib/node/main.js alone, with
+ * REQUIRED_VSCODE_VERSION a caret range; otherwise the client bundles semver itself (with a warning).
+ */
+const clientLibRoot = clientLib.slice(0, clientLib.lastIndexOf('vscode-languageclient') + 'vscode-languageclient'.length);
+const semverUses = (dir) =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.js'))
+    .flatMap((file) =>
+      [...readFileSync(join(dir, file), 'utf8').matchAll(/require\(["'](semver[^"']*)["']\)/g)].map((m) => `${file.replaceAll('\\', '/')}:${m[1]}`),
+    )
+    .sort();
+const clientMain = readFileSync(join(clientLibRoot, 'lib', 'node', 'main.js'), 'utf8');
+const shimSemver =
+  semverUses(join(clientLibRoot, 'lib')).join() === 'node/main.js:semver/functions/parse,node/main.js:semver/functions/satisfies' &&
+  /const REQUIRED_VSCODE_VERSION = '\^[1-9]\d*\.\d+\.\d+';/.test(clientMain);
+if (!shimSemver) {
+  console.warn('esbuild.mjs: vscode-languageclient asks more of semver than languageClientSemver.ts covers; the client bundles semver.');
+}
+const languageClientSemver = {
+  name: 'language-client-semver',
+  setup(build) {
+    build.onResolve({ filter: /^semver\/functions\/(parse|satisfies)$/ }, (args) =>
+      args.importer.startsWith(join(clientLibRoot, 'lib', 'node')) ? { path: args.path, namespace: 'language-client-semver' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'language-client-semver' }, (args) => ({
+      contents: `module.exports = require('./client/src/languageClientSemver').${args.path.slice('semver/functions/'.length)};`,
+      resolveDir: dirname(fileURLToPath(import.meta.url)),
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   plugins: [zodWithoutLocales],
@@ -89,7 +126,7 @@ const builds = [
     entryPoints: ['client/src/afterActivation.ts'],
     outfile: `${outdir}/afterActivation.js`,
     external: ['vscode'],
-    ...(shareProtocol && { plugins: [...node.plugins, sharedProtocol] }),
+    plugins: [...node.plugins, ...(shareProtocol ? [sharedProtocol] : []), ...(shimSemver ? [languageClientSemver] : [])],
   },
   {
     ...node,
