@@ -130,42 +130,102 @@ const yamlEsModules = {
 };
 
 /**
- * TypeScript compiles `import * as x` and `export *` in a CommonJS library into helper functions (__createBinding,
- * __importStar, ...) written at the top of every file that needs them: vscode-languageclient alone repeats them in
- * about 40 files, some 30 KB of the client bundle. With TypeScript's `importHelpers` a library would require them
- * from tslib instead; this does the same after the fact. The run of helper definitions at the top of a dependency's
- * file (each `var __name = (this && this.__name) || ...`, up to `Object.defineProperty(exports, "__esModule", ...)`)
- * becomes a require() of a module holding exactly that text, shared by every file whose run is the same text. Each
- * helper behaves as before: `this` is then the shared module's exports, as empty when the helpers are defined as each
- * file's own exports were. A file whose top does not have that form is left as it is.
+ * Two things TypeScript writes over and over in the CommonJS files of vscode-languageclient, -server, -protocol and
+ * vscode-jsonrpc, each written once per bundle instead (about 45 KB over the client, server and protocol bundles):
+ *
+ * - The helpers (__createBinding, __importStar, __exportStar, ...) at the top of every file that needs them; with its
+ *   `importHelpers` option TypeScript would require them from tslib instead. The run of helper definitions at the top
+ *   of a file (each `var __name = (this && this.__name) || ...`, up to `Object.defineProperty(exports, "__esModule",
+ *   ...)`) becomes require() calls of modules that each hold one helper's text exactly. The helpers behave as before:
+ *   `this` is then that module's exports, as empty when the helper is defined as each file's own exports were.
+ * - One statement per re-exported name, `Object.defineProperty(exports, "X", { enumerable: true, get: function () {
+ *   return m_1.X; } });`: a run of them over one module becomes one call that defines the same getters, in the same
+ *   order, on the same object (`m_1` is the file's only binding of that name, assigned once by its require()).
+ *
+ * Only text of exactly these forms is rewritten, with the same number of lines (source maps still hold); a file
+ * without them is bundled as it is.
  */
 const HELPER_RUN = /^(?:var (__\w+) = \(this && this\.\1\) \|\| [^]*?)(?=^Object\.defineProperty\(exports, "__esModule", \{ value: true \}\);$)/m;
-const helperRuns = new Map();
+const HELPER_START = /^var (__\w+) = \(this && this\.\1\) \|\| /;
+const REEXPORT = /^Object\.defineProperty\(exports, "([\w$]+)", \{ enumerable: true, get: function \(\) \{ return ([\w$]+)\.\1; \} \}\);$/;
+const REEXPORT_MODULE = `"use strict";
+module.exports = function reexport(target, source, names) {
+  for (const name of names) Object.defineProperty(target, name, { enumerable: true, get: function () { return source[name]; } });
+};
+`;
+
+/**
+ * The file with its run of helpers replaced by require() calls of shared modules, one per helper (recorded in
+ * `helpers`): a helper's module is keyed by its text and by the modules of the helpers it calls, so every file whose
+ * helper has the same text and calls the same helpers shares it.
+ */
+function shareHelpers(text, helpers) {
+  const run = HELPER_RUN.exec(text);
+  // Only "use strict" and comments before the run, and nothing in it but helpers: every line that is not indented
+  // starts a helper or closes one (`}`, `)`).
+  if (!run || text.slice(0, run.index).replace(/\/\*[^]*?\*\/|\/\/.*$/gm, '').trim() !== '"use strict";') return text;
+  const lines = run[0].split('\n');
+  if (!lines.every((line) => line === '' || /^\s/.test(line) || HELPER_START.test(line) || /^[})]/.test(line))) return text;
+  const starts = lines.flatMap((line, i) => (HELPER_START.test(line) ? [i] : []));
+  const keys = new Map();
+  for (const [n, from] of starts.entries()) {
+    const name = HELPER_START.exec(lines[from])[1];
+    const definition = lines.slice(from, starts[n + 1] ?? lines.length).join('\n');
+    const body = definition.replace(HELPER_START, '');
+    const calls = [...keys].filter(([other]) => new RegExp(`\\b${other}\\b`).test(body)).map(([other, key]) => ({ name: other, key }));
+    const key = createHash('sha256').update(JSON.stringify([definition, calls])).digest('hex').slice(0, 16);
+    helpers.set(key, { name, definition, calls });
+    keys.set(name, key);
+  }
+  const rest = text.slice(run.index + run[0].length);
+  // Helpers the rest of the file never names (those only other helpers call) need no binding of their own.
+  const bindings = [...keys].filter(([name]) => new RegExp(`\\b${name}\\b`).test(rest));
+  const declaration = bindings.length ? `var ${bindings.map(([name, key]) => `${name} = require('typescript-helpers:${key}')`).join(', ')};` : '';
+  return text.slice(0, run.index) + declaration + '\n'.repeat(lines.length - 1) + rest;
+}
+
+/** The file with each run of re-export getters over one module replaced by one call of the shared `reexport`. */
+function shareReexports(text) {
+  if (!text.includes('{ enumerable: true, get: function () { return ')) return text;
+  const lines = text.split('\n');
+  /** The line that assigns `binding` its module: the file's only assignment to it, a require() above the getters. */
+  const requireLine = (binding) => {
+    const name = binding.replace(/\$/g, '\\$');
+    if ((text.match(new RegExp(`(?<![\\w$.])${name}\\s*=(?![=>])`, 'g')) ?? []).length !== 1) return -1;
+    const declaration = new RegExp(`^(?:const|var|let) ${name} = (?:__importStar\\()?require\\("[^"]+"\\)\\)?;$`);
+    return lines.findIndex((line) => declaration.test(line));
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const first = REEXPORT.exec(lines[i]);
+    if (!first) continue;
+    const assigned = requireLine(first[2]);
+    if (assigned === -1 || assigned > i) continue;
+    const names = [first[1]];
+    let j = i + 1;
+    for (let next; j < lines.length && (next = REEXPORT.exec(lines[j])) && next[2] === first[2]; j++) names.push(next[1]);
+    lines.splice(i, j - i, `require('typescript-helpers:reexport')(exports, ${first[2]}, ${JSON.stringify(names)});`, ...Array(j - i - 1).fill(''));
+    i = j - 1;
+  }
+  return lines.join('\n');
+}
+
+const helpers = new Map();
 const sharedTypeScriptHelpers = {
   name: 'shared-typescript-helpers',
   setup(build) {
     build.onLoad({ filter: /[\\/]node_modules[\\/].*\.js$/ }, (args) => {
       const text = readFileSync(args.path, 'utf8');
-      if (!text.includes('(this && this.__')) return undefined;
-      const run = HELPER_RUN.exec(text);
-      // Only "use strict" and comments before the run, and nothing in it but helpers: every line that is not indented
-      // starts a helper (`var __name = (this && this.__name) || ...`) or closes one (`}`, `)`).
-      if (!run || text.slice(0, run.index).replace(/\/\*[^]*?\*\/|\/\/.*$/gm, '').trim() !== '"use strict";') return undefined;
-      const outer = run[0].split('\n').filter((line) => line !== '' && !/^\s/.test(line));
-      if (!outer.every((line) => /^var (__\w+) = \(this && this\.\1\) \|\| /.test(line) || /^[})]/.test(line))) return undefined;
-      const names = [...run[0].matchAll(/^var (__\w+) = \(this && this\.\1\) \|\| /gm)].map((m) => m[1]);
-      const key = createHash('sha256').update(run[0]).digest('hex').slice(0, 16);
-      helperRuns.set(key, { text: run[0], names });
-      // The same number of lines, so that line numbers in the dependency's source map still hold.
-      const lines = run[0].split('\n').length - 1;
-      const replacement = `var { ${names.join(', ')} } = require('typescript-helpers:${key}');${'\n'.repeat(lines)}`;
-      return { contents: text.slice(0, run.index) + replacement + text.slice(run.index + run[0].length), loader: 'js', resolveDir: dirname(args.path) };
+      if (!text.startsWith('"use strict";') || !text.includes('Object.defineProperty(exports, "__esModule", { value: true });')) return undefined;
+      const compact = shareReexports(shareHelpers(text, helpers));
+      return compact === text ? undefined : { contents: compact, loader: 'js', resolveDir: dirname(args.path) };
     });
     build.onResolve({ filter: /^typescript-helpers:/ }, (args) => ({ path: args.path.slice('typescript-helpers:'.length), namespace: 'typescript-helpers' }));
     build.onLoad({ filter: /.*/, namespace: 'typescript-helpers' }, (args) => {
-      const run = helperRuns.get(args.path);
-      if (!run) return { errors: [{ text: `no TypeScript helpers recorded for ${args.path}` }] };
-      return { contents: `"use strict";\n${run.text}module.exports = { ${run.names.join(', ')} };\n`, loader: 'js' };
+      if (args.path === 'reexport') return { contents: REEXPORT_MODULE, loader: 'js' };
+      const helper = helpers.get(args.path);
+      if (!helper) return { errors: [{ text: `no TypeScript helper recorded for ${args.path}` }] };
+      const calls = helper.calls.map(({ name, key }) => `var ${name} = require('typescript-helpers:${key}');\n`).join('');
+      return { contents: `"use strict";\n${calls}${helper.definition}\nmodule.exports = ${helper.name};\n`, loader: 'js' };
     });
   },
 };
