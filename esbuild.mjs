@@ -130,8 +130,8 @@ const yamlEsModules = {
 };
 
 /**
- * Two things TypeScript writes over and over in the CommonJS files of vscode-languageclient, -server, -protocol and
- * vscode-jsonrpc, each written once per bundle instead (about 45 KB over the client, server and protocol bundles):
+ * What TypeScript writes over and over in the CommonJS files of vscode-languageclient, -server, -protocol and
+ * vscode-jsonrpc, written once per bundle instead (about 60 KB less over the client, server and protocol bundles):
  *
  * - The helpers (__createBinding, __importStar, __exportStar, ...) at the top of every file that needs them; with its
  *   `importHelpers` option TypeScript would require them from tslib instead. The run of helper definitions at the top
@@ -141,6 +141,8 @@ const yamlEsModules = {
  * - One statement per re-exported name, `Object.defineProperty(exports, "X", { enumerable: true, get: function () {
  *   return m_1.X; } });`: a run of them over one module becomes one call that defines the same getters, in the same
  *   order, on the same object (`m_1` is the file's only binding of that name, assigned once by its require()).
+ * - Every file's `Object.defineProperty(exports, "__esModule", { value: true });`, which becomes a call of a function
+ *   that makes that very call.
  *
  * Only text of exactly these forms is rewritten, with the same number of lines (source maps still hold); a file
  * without them is bundled as it is.
@@ -148,6 +150,12 @@ const yamlEsModules = {
 const HELPER_RUN = /^(?:var (__\w+) = \(this && this\.\1\) \|\| [^]*?)(?=^Object\.defineProperty\(exports, "__esModule", \{ value: true \}\);$)/m;
 const HELPER_START = /^var (__\w+) = \(this && this\.\1\) \|\| /;
 const REEXPORT = /^Object\.defineProperty\(exports, "([\w$]+)", \{ enumerable: true, get: function \(\) \{ return ([\w$]+)\.\1; \} \}\);$/;
+const ES_MODULE_MARK = /^Object\.defineProperty\(exports, "__esModule", \{ value: true \}\);$/m;
+const ES_MODULE_MODULE = `"use strict";
+module.exports = function markEsModule(target) {
+  Object.defineProperty(target, "__esModule", { value: true });
+};
+`;
 const REEXPORT_MODULE = `"use strict";
 module.exports = function reexport(target, source, names) {
   for (const name of names) Object.defineProperty(target, name, { enumerable: true, get: function () { return source[name]; } });
@@ -216,12 +224,13 @@ const sharedTypeScriptHelpers = {
     build.onLoad({ filter: /[\\/]node_modules[\\/].*\.js$/ }, (args) => {
       const text = readFileSync(args.path, 'utf8');
       if (!text.startsWith('"use strict";') || !text.includes('Object.defineProperty(exports, "__esModule", { value: true });')) return undefined;
-      const compact = shareReexports(shareHelpers(text, helpers));
+      const compact = shareReexports(shareHelpers(text, helpers)).replace(ES_MODULE_MARK, "require('typescript-helpers:es-module')(exports);");
       return compact === text ? undefined : { contents: compact, loader: 'js', resolveDir: dirname(args.path) };
     });
     build.onResolve({ filter: /^typescript-helpers:/ }, (args) => ({ path: args.path.slice('typescript-helpers:'.length), namespace: 'typescript-helpers' }));
     build.onLoad({ filter: /.*/, namespace: 'typescript-helpers' }, (args) => {
       if (args.path === 'reexport') return { contents: REEXPORT_MODULE, loader: 'js' };
+      if (args.path === 'es-module') return { contents: ES_MODULE_MODULE, loader: 'js' };
       const helper = helpers.get(args.path);
       if (!helper) return { errors: [{ text: `no TypeScript helper recorded for ${args.path}` }] };
       const calls = helper.calls.map(({ name, key }) => `var ${name} = require('typescript-helpers:${key}');\n`).join('');
