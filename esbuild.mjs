@@ -247,7 +247,15 @@ const common = {
   logLevel: 'warning',
 };
 
-const node = { ...common, plugins: [...common.plugins, yamlEsModules, sharedTypeScriptHelpers], platform: 'node', format: 'cjs', target: 'node18' };
+// Node reads a bundle as UTF-8: its strings may hold ≈ × → … as they are rather than as \u escapes.
+const node = {
+  ...common,
+  plugins: [...common.plugins, yamlEsModules, sharedTypeScriptHelpers],
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  charset: 'utf8',
+};
 
 const builds = [
   // activate() needs only extension.ts; what it loads afterwards (vscode-languageclient, the curve panel) is a file of its own.
