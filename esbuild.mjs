@@ -85,7 +85,9 @@ const semverUses = (dir) =>
   readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.js'))
     .flatMap((file) =>
-      [...readFileSync(join(dir, file), 'utf8').matchAll(/require\(["'](semver[^"']*)["']\)/g)].map((m) => `${file.replaceAll('\\', '/')}:${m[1]}`),
+      [...readFileSync(join(dir, file), 'utf8').matchAll(/require\(["'](semver[^"']*)["']\)/g)].map(
+        (m) => `${file.replaceAll('\\', '/')}:${m[1]}`,
+      ),
     )
     .sort();
 const clientMain = readFileSync(join(clientLibRoot, 'lib', 'node', 'main.js'), 'utf8');
@@ -147,7 +149,8 @@ const yamlEsModules = {
  * Only text of exactly these forms is rewritten, with the same number of lines (source maps still hold); a file
  * without them is bundled as it is.
  */
-const HELPER_RUN = /^(?:var (__\w+) = \(this && this\.\1\) \|\| [^]*?)(?=^Object\.defineProperty\(exports, "__esModule", \{ value: true \}\);$)/m;
+const HELPER_RUN =
+  /^(?:var (__\w+) = \(this && this\.\1\) \|\| [^]*?)(?=^Object\.defineProperty\(exports, "__esModule", \{ value: true \}\);$)/m;
 const HELPER_START = /^var (__\w+) = \(this && this\.\1\) \|\| /;
 const REEXPORT = /^Object\.defineProperty\(exports, "([\w$]+)", \{ enumerable: true, get: function \(\) \{ return ([\w$]+)\.\1; \} \}\);$/;
 const ES_MODULE_MARK = /^Object\.defineProperty\(exports, "__esModule", \{ value: true \}\);$/m;
@@ -171,24 +174,31 @@ function shareHelpers(text, helpers) {
   const run = HELPER_RUN.exec(text);
   // Only "use strict" and comments before the run, and nothing in it but helpers: every line that is not indented
   // starts a helper or closes one (`}`, `)`).
-  if (!run || text.slice(0, run.index).replace(/\/\*[^]*?\*\/|\/\/.*$/gm, '').trim() !== '"use strict";') return text;
+  const withoutComments = (code) => code.replace(/\/\*[^]*?\*\/|\/\/.*$/gm, '').trim();
+  if (!run || withoutComments(text.slice(0, run.index)) !== '"use strict";') return text;
   const lines = run[0].split('\n');
   if (!lines.every((line) => line === '' || /^\s/.test(line) || HELPER_START.test(line) || /^[})]/.test(line))) return text;
   const starts = lines.flatMap((line, i) => (HELPER_START.test(line) ? [i] : []));
+  const names = starts.map((from) => HELPER_START.exec(lines[from])[1]);
   const keys = new Map();
   for (const [n, from] of starts.entries()) {
-    const name = HELPER_START.exec(lines[from])[1];
+    const name = names[n];
     const definition = lines.slice(from, starts[n + 1] ?? lines.length).join('\n');
     const body = definition.replace(HELPER_START, '');
+    // A helper may call only those defined before it (as TypeScript orders them), which its module then requires.
+    if (names.slice(n).some((later) => new RegExp(`\\b${later}\\b`).test(body))) return text;
     const calls = [...keys].filter(([other]) => new RegExp(`\\b${other}\\b`).test(body)).map(([other, key]) => ({ name: other, key }));
-    const key = createHash('sha256').update(JSON.stringify([definition, calls])).digest('hex').slice(0, 16);
+    const hash = createHash('sha256').update(JSON.stringify([definition, calls]));
+    const key = hash.digest('hex').slice(0, 16);
     helpers.set(key, { name, definition, calls });
     keys.set(name, key);
   }
   const rest = text.slice(run.index + run[0].length);
   // Helpers the rest of the file never names (those only other helpers call) need no binding of their own.
   const bindings = [...keys].filter(([name]) => new RegExp(`\\b${name}\\b`).test(rest));
-  const declaration = bindings.length ? `var ${bindings.map(([name, key]) => `${name} = require('typescript-helpers:${key}')`).join(', ')};` : '';
+  const declaration = bindings.length
+    ? `var ${bindings.map(([name, key]) => `${name} = require('typescript-helpers:${key}')`).join(', ')};`
+    : '';
   return text.slice(0, run.index) + declaration + '\n'.repeat(lines.length - 1) + rest;
 }
 
@@ -211,7 +221,12 @@ function shareReexports(text) {
     const names = [first[1]];
     let j = i + 1;
     for (let next; j < lines.length && (next = REEXPORT.exec(lines[j])) && next[2] === first[2]; j++) names.push(next[1]);
-    lines.splice(i, j - i, `require('typescript-helpers:reexport')(exports, ${first[2]}, ${JSON.stringify(names)});`, ...Array(j - i - 1).fill(''));
+    lines.splice(
+      i,
+      j - i,
+      `require('typescript-helpers:reexport')(exports, ${first[2]}, ${JSON.stringify(names)});`,
+      ...Array(j - i - 1).fill(''),
+    );
     i = j - 1;
   }
   return lines.join('\n');
@@ -223,11 +238,18 @@ const sharedTypeScriptHelpers = {
   setup(build) {
     build.onLoad({ filter: /[\\/]node_modules[\\/].*\.js$/ }, (args) => {
       const text = readFileSync(args.path, 'utf8');
-      if (!text.startsWith('"use strict";') || !text.includes('Object.defineProperty(exports, "__esModule", { value: true });')) return undefined;
-      const compact = shareReexports(shareHelpers(text, helpers)).replace(ES_MODULE_MARK, "require('typescript-helpers:es-module')(exports);");
+      if (!text.startsWith('"use strict";') || !text.includes('Object.defineProperty(exports, "__esModule", { value: true });'))
+        return undefined;
+      const compact = shareReexports(shareHelpers(text, helpers)).replace(
+        ES_MODULE_MARK,
+        "require('typescript-helpers:es-module')(exports);",
+      );
       return compact === text ? undefined : { contents: compact, loader: 'js', resolveDir: dirname(args.path) };
     });
-    build.onResolve({ filter: /^typescript-helpers:/ }, (args) => ({ path: args.path.slice('typescript-helpers:'.length), namespace: 'typescript-helpers' }));
+    build.onResolve({ filter: /^typescript-helpers:/ }, (args) => ({
+      path: args.path.slice('typescript-helpers:'.length),
+      namespace: 'typescript-helpers',
+    }));
     build.onLoad({ filter: /.*/, namespace: 'typescript-helpers' }, (args) => {
       if (args.path === 'reexport') return { contents: REEXPORT_MODULE, loader: 'js' };
       if (args.path === 'es-module') return { contents: ES_MODULE_MODULE, loader: 'js' };

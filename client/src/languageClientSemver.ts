@@ -45,7 +45,14 @@ export function parse(version: unknown): ParsedVersion | null {
     ? match[4].split('.').map((id) => (/^[0-9]+$/.test(id) && Number(id) < Number.MAX_SAFE_INTEGER ? Number(id) : id))
     : [];
   const build = match[5] ? match[5].split('.') : [];
-  return { major, minor, patch, prerelease, build, version: `${major}.${minor}.${patch}${prerelease.length ? `-${prerelease.join('.')}` : ''}` };
+  return {
+    major,
+    minor,
+    patch,
+    prerelease,
+    build,
+    version: `${major}.${minor}.${patch}${prerelease.length ? `-${prerelease.join('.')}` : ''}`,
+  };
 }
 
 export function satisfies(version: ParsedVersion, range: string): boolean {

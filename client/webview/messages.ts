@@ -10,9 +10,7 @@ const PNG_DATA_URL = /^data:image\/png;base64,[A-Za-z0-9+/=]+$/;
 
 /** Messages from the page to the extension host: validated with parsePageMessage before use. */
 export type PageMessage =
-  | { type: 'ready' }
-  | { type: 'export'; format: 'svg' | 'png'; content: string }
-  | { type: 'export'; format: 'csv' };
+  { type: 'ready' } | { type: 'export'; format: 'svg' | 'png'; content: string } | { type: 'export'; format: 'csv' };
 
 /** Messages from the extension host to the page. */
 export interface HostMessage {

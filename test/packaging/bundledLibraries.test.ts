@@ -62,7 +62,10 @@ function differences(expected: unknown, actual: unknown, path: string, depth: nu
 test('lsp-protocol.js exposes what vscode-languageserver-protocol does, name by name', () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle is CommonJS
   const bundled = require(join(REPO, 'dist', 'lsp-protocol.js')) as { common: object; node: object };
-  const library = { common: fromClient('vscode-languageserver-protocol') as object, node: fromClient('vscode-languageserver-protocol/node') as object };
+  const library = {
+    common: fromClient('vscode-languageserver-protocol') as object,
+    node: fromClient('vscode-languageserver-protocol/node') as object,
+  };
   assert.ok(Object.keys(library.node).length > 200, 'the library is loaded');
   assert.deepEqual(differences(library, bundled, 'protocol', 4), []);
 });
@@ -77,7 +80,11 @@ test("afterActivation.js gives vscode-languageclient's LanguageClient, with its 
   type Client = new (id: string, name: string, server: object, options: object) => { start: unknown };
   const methods = (client: Client) => {
     const names: string[] = [];
-    for (let proto = client.prototype as object | null; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
+    for (
+      let proto = client.prototype as object | null;
+      proto && proto !== Object.prototype;
+      proto = Object.getPrototypeOf(proto) as object | null
+    ) {
       names.push(...Object.getOwnPropertyNames(proto));
     }
     return names;
