@@ -1,8 +1,10 @@
 // Bundles the extension client, the language server, the CLI and the webview page script.
 // Type checking is separate (`npm run typecheck`).
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -72,28 +74,210 @@ const protocolEntry = {
 };
 
 /**
- * `yaml` names its CommonJS build for Node and its ES module build (the same sources) for everything else. Bundled
- * CommonJS is reached through a getter per access (`import_yaml.isMap(...)`), which the parser's hot loops pay
- * for; the ES module build is bundled as plain functions, and what is not used can be dropped.
+ * vscode-languageclient calls semver for one thing: `LanguageClient.checkVersion` parses `vscode.version` and tests it
+ * against a caret range. client/src/languageClientSemver.ts does exactly that in a few lines, in place of the semver
+ * package (about 20 KB minified). The swap is made only while the library still asks nothing else of semver:
+ * `semver/functions/parse` and `semver/functions/satisfies` required by lib/node/main.js alone, with
+ * REQUIRED_VSCODE_VERSION a caret range; otherwise the client bundles semver itself (with a warning).
  */
-const yamlModuleBuild = {
-  name: 'yaml-module-build',
+const clientLibRoot = clientLib.slice(0, clientLib.lastIndexOf('vscode-languageclient') + 'vscode-languageclient'.length);
+const semverUses = (dir) =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.js'))
+    .flatMap((file) =>
+      [...readFileSync(join(dir, file), 'utf8').matchAll(/require\(["'](semver[^"']*)["']\)/g)].map(
+        (m) => `${file.replaceAll('\\', '/')}:${m[1]}`,
+      ),
+    )
+    .sort();
+const clientMain = readFileSync(join(clientLibRoot, 'lib', 'node', 'main.js'), 'utf8');
+const shimSemver =
+  semverUses(join(clientLibRoot, 'lib')).join() === 'node/main.js:semver/functions/parse,node/main.js:semver/functions/satisfies' &&
+  /const REQUIRED_VSCODE_VERSION = '\^[1-9]\d*\.\d+\.\d+';/.test(clientMain);
+if (!shimSemver) {
+  console.warn('esbuild.mjs: vscode-languageclient asks more of semver than languageClientSemver.ts covers; the client bundles semver.');
+}
+const languageClientSemver = {
+  name: 'language-client-semver',
   setup(build) {
-    build.onResolve({ filter: /^yaml$/ }, () => ({
-      path: requireHere.resolve('yaml/package.json').replace(/package\.json$/, 'browser/index.js'),
+    build.onResolve({ filter: /^semver\/functions\/(parse|satisfies)$/ }, (args) =>
+      args.importer.startsWith(join(clientLibRoot, 'lib', 'node')) ? { path: args.path, namespace: 'language-client-semver' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'language-client-semver' }, (args) => ({
+      contents: `module.exports = require('./client/src/languageClientSemver').${args.path.slice('semver/functions/'.length)};`,
+      resolveDir: dirname(fileURLToPath(import.meta.url)),
+      loader: 'js',
     }));
+  },
+};
+
+/**
+ * yaml's package.json serves Node its CommonJS build (dist/), of which a bundle keeps every module, and everything
+ * else its ES module build (browser/dist/, compiled from the same sources), of which a bundle keeps only what is used
+ * (about 18 KB less). The two differ only where they reach for Node: warnings (process.emitWarning in dist/log.js,
+ * console.warn in the ES build), the LOG_TOKENS / LOG_STREAM debugging switches of yaml's own developers, and
+ * `!!binary` (Buffer, or atob/btoa: LR Lens reads no binary scalars). So Node bundles take the ES build, with the
+ * CommonJS log.js (which requires only `process`) so that warnings stay process warnings.
+ */
+const yamlCommonJs = requireHere.resolve('yaml');
+const yamlRoot = yamlCommonJs.slice(0, yamlCommonJs.lastIndexOf(join('dist', 'index.js')));
+const yamlEsModules = {
+  name: 'yaml-es-modules',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: join(yamlRoot, 'browser', 'dist', 'index.js') }));
+    build.onResolve({ filter: /^(\.\.?\/)+log\.js$/ }, (args) =>
+      args.importer.startsWith(join(yamlRoot, 'browser', 'dist')) ? { path: join(yamlRoot, 'dist', 'log.js') } : undefined,
+    );
+  },
+};
+
+/**
+ * What TypeScript writes over and over in the CommonJS files of vscode-languageclient, -server, -protocol and
+ * vscode-jsonrpc, written once per bundle instead (about 60 KB less over the client, server and protocol bundles):
+ *
+ * - The helpers (__createBinding, __importStar, __exportStar, ...) at the top of every file that needs them; with its
+ *   `importHelpers` option TypeScript would require them from tslib instead. The run of helper definitions at the top
+ *   of a file (each `var __name = (this && this.__name) || ...`, up to `Object.defineProperty(exports, "__esModule",
+ *   ...)`) becomes require() calls of modules that each hold one helper's text exactly. The helpers behave as before:
+ *   `this` is then that module's exports, as empty when the helper is defined as each file's own exports were.
+ * - One statement per re-exported name, `Object.defineProperty(exports, "X", { enumerable: true, get: function () {
+ *   return m_1.X; } });`: a run of them over one module becomes one call that defines the same getters, in the same
+ *   order, on the same object (`m_1` is the file's only binding of that name, assigned once by its require()).
+ * - Every file's `Object.defineProperty(exports, "__esModule", { value: true });`, which becomes a call of a function
+ *   that makes that very call.
+ *
+ * Only text of exactly these forms is rewritten, with the same number of lines (source maps still hold); a file
+ * without them is bundled as it is.
+ */
+const HELPER_RUN =
+  /^(?:var (__\w+) = \(this && this\.\1\) \|\| [^]*?)(?=^Object\.defineProperty\(exports, "__esModule", \{ value: true \}\);$)/m;
+const HELPER_START = /^var (__\w+) = \(this && this\.\1\) \|\| /;
+const REEXPORT = /^Object\.defineProperty\(exports, "([\w$]+)", \{ enumerable: true, get: function \(\) \{ return ([\w$]+)\.\1; \} \}\);$/;
+const ES_MODULE_MARK = /^Object\.defineProperty\(exports, "__esModule", \{ value: true \}\);$/m;
+const ES_MODULE_MODULE = `"use strict";
+module.exports = function markEsModule(target) {
+  Object.defineProperty(target, "__esModule", { value: true });
+};
+`;
+const REEXPORT_MODULE = `"use strict";
+module.exports = function reexport(target, source, names) {
+  for (const name of names) Object.defineProperty(target, name, { enumerable: true, get: function () { return source[name]; } });
+};
+`;
+
+/**
+ * The file with its run of helpers replaced by require() calls of shared modules, one per helper (recorded in
+ * `helpers`): a helper's module is keyed by its text and by the modules of the helpers it calls, so every file whose
+ * helper has the same text and calls the same helpers shares it.
+ */
+function shareHelpers(text, helpers) {
+  const run = HELPER_RUN.exec(text);
+  // Only "use strict" and comments before the run, and nothing in it but helpers: every line that is not indented
+  // starts a helper or closes one (`}`, `)`).
+  const withoutComments = (code) => code.replace(/\/\*[^]*?\*\/|\/\/.*$/gm, '').trim();
+  if (!run || withoutComments(text.slice(0, run.index)) !== '"use strict";') return text;
+  const lines = run[0].split('\n');
+  if (!lines.every((line) => line === '' || /^\s/.test(line) || HELPER_START.test(line) || /^[})]/.test(line))) return text;
+  const starts = lines.flatMap((line, i) => (HELPER_START.test(line) ? [i] : []));
+  const names = starts.map((from) => HELPER_START.exec(lines[from])[1]);
+  const keys = new Map();
+  for (const [n, from] of starts.entries()) {
+    const name = names[n];
+    const definition = lines.slice(from, starts[n + 1] ?? lines.length).join('\n');
+    const body = definition.replace(HELPER_START, '');
+    // A helper may call only those defined before it (as TypeScript orders them), which its module then requires.
+    if (names.slice(n).some((later) => new RegExp(`\\b${later}\\b`).test(body))) return text;
+    const calls = [...keys].filter(([other]) => new RegExp(`\\b${other}\\b`).test(body)).map(([other, key]) => ({ name: other, key }));
+    const hash = createHash('sha256').update(JSON.stringify([definition, calls]));
+    const key = hash.digest('hex').slice(0, 16);
+    helpers.set(key, { name, definition, calls });
+    keys.set(name, key);
+  }
+  const rest = text.slice(run.index + run[0].length);
+  // Helpers the rest of the file never names (those only other helpers call) need no binding of their own.
+  const bindings = [...keys].filter(([name]) => new RegExp(`\\b${name}\\b`).test(rest));
+  const declaration = bindings.length
+    ? `var ${bindings.map(([name, key]) => `${name} = require('typescript-helpers:${key}')`).join(', ')};`
+    : '';
+  return text.slice(0, run.index) + declaration + '\n'.repeat(lines.length - 1) + rest;
+}
+
+/** The file with each run of re-export getters over one module replaced by one call of the shared `reexport`. */
+function shareReexports(text) {
+  if (!text.includes('{ enumerable: true, get: function () { return ')) return text;
+  const lines = text.split('\n');
+  /** The line that assigns `binding` its module: the file's only assignment to it, a require() above the getters. */
+  const requireLine = (binding) => {
+    const name = binding.replace(/\$/g, '\\$');
+    if ((text.match(new RegExp(`(?<![\\w$.])${name}\\s*=(?![=>])`, 'g')) ?? []).length !== 1) return -1;
+    const declaration = new RegExp(`^(?:const|var|let) ${name} = (?:__importStar\\()?require\\("[^"]+"\\)\\)?;$`);
+    return lines.findIndex((line) => declaration.test(line));
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const first = REEXPORT.exec(lines[i]);
+    if (!first) continue;
+    const assigned = requireLine(first[2]);
+    if (assigned === -1 || assigned > i) continue;
+    const names = [first[1]];
+    let j = i + 1;
+    for (let next; j < lines.length && (next = REEXPORT.exec(lines[j])) && next[2] === first[2]; j++) names.push(next[1]);
+    lines.splice(
+      i,
+      j - i,
+      `require('typescript-helpers:reexport')(exports, ${first[2]}, ${JSON.stringify(names)});`,
+      ...Array(j - i - 1).fill(''),
+    );
+    i = j - 1;
+  }
+  return lines.join('\n');
+}
+
+const helpers = new Map();
+const sharedTypeScriptHelpers = {
+  name: 'shared-typescript-helpers',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]node_modules[\\/].*\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.startsWith('"use strict";') || !text.includes('Object.defineProperty(exports, "__esModule", { value: true });'))
+        return undefined;
+      const compact = shareReexports(shareHelpers(text, helpers)).replace(
+        ES_MODULE_MARK,
+        "require('typescript-helpers:es-module')(exports);",
+      );
+      return compact === text ? undefined : { contents: compact, loader: 'js', resolveDir: dirname(args.path) };
+    });
+    build.onResolve({ filter: /^typescript-helpers:/ }, (args) => ({
+      path: args.path.slice('typescript-helpers:'.length),
+      namespace: 'typescript-helpers',
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'typescript-helpers' }, (args) => {
+      if (args.path === 'reexport') return { contents: REEXPORT_MODULE, loader: 'js' };
+      if (args.path === 'es-module') return { contents: ES_MODULE_MODULE, loader: 'js' };
+      const helper = helpers.get(args.path);
+      if (!helper) return { errors: [{ text: `no TypeScript helper recorded for ${args.path}` }] };
+      const calls = helper.calls.map(({ name, key }) => `var ${name} = require('typescript-helpers:${key}');\n`).join('');
+      return { contents: `"use strict";\n${calls}${helper.definition}\nmodule.exports = ${helper.name};\n`, loader: 'js' };
+    });
   },
 };
 
 const common = {
   bundle: true,
-  plugins: [zodWithoutLocales, yamlModuleBuild],
+  plugins: [zodWithoutLocales],
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
 };
 
-const node = { ...common, platform: 'node', format: 'cjs', target: 'node18' };
+// Node reads a bundle as UTF-8: its strings may hold ≈ × → … as they are rather than as \u escapes.
+const node = {
+  ...common,
+  plugins: [...common.plugins, yamlEsModules, sharedTypeScriptHelpers],
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  charset: 'utf8',
+};
 
 const builds = [
   // activate() needs only extension.ts; what it loads afterwards (vscode-languageclient, the curve panel) is a file of its own.
@@ -103,7 +287,7 @@ const builds = [
     entryPoints: ['client/src/afterActivation.ts'],
     outfile: `${outdir}/afterActivation.js`,
     external: ['vscode'],
-    ...(shareProtocol && { plugins: [...node.plugins, sharedProtocol] }),
+    plugins: [...node.plugins, ...(shareProtocol ? [sharedProtocol] : []), ...(shimSemver ? [languageClientSemver] : [])],
   },
   {
     ...node,

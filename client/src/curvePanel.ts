@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isConfigLanguage, requestCurve, requestFixPreviews, type ClientProvider } from './curveRequest';
-import { PageMessageSchema, type HostMessage, type PageMessage } from '../webview/messages';
+import { parsePageMessage, type HostMessage, type PageMessage } from '../webview/messages';
 import { curvePageHtml, newNonce } from '../webview/pageHtml';
 
 const UPDATE_DELAY_MS = 120;
@@ -61,9 +61,9 @@ export class CurvePanel implements vscode.Disposable {
         styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'curvePage.css')).toString(),
       });
       webview.onDidReceiveMessage((raw) => {
-        const message = PageMessageSchema.safeParse(raw);
-        if (!message.success) return; // never act on a message that does not match the schema
-        void this.onPageMessage(message.data);
+        const message = parsePageMessage(raw);
+        if (!message) return; // never act on a message that is not one of the known shapes
+        void this.onPageMessage(message);
       });
       this.panel.onDidDispose(() => {
         this.panel = undefined;

@@ -2,7 +2,7 @@ import uPlot from 'uplot';
 import './curvePage.css';
 import { curveSvg, type SvgCurve } from '../../server/src/analysis/curveSvg';
 import { formatLr } from '../../server/src/analysis/describePlan';
-import { HostMessageSchema, type PageMessage, type ValidHostMessage } from './messages';
+import { parseHostMessage, type PageMessage, type ValidHostMessage } from './messages';
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void };
 
@@ -189,9 +189,9 @@ function clearChart(): void {
 }
 
 function render(data: unknown): void {
-  const parsed = HostMessageSchema.safeParse(data);
-  if (!parsed.success) return; // a malformed message is ignored, never rendered
-  const { fileName, response } = parsed.data;
+  const parsed = parseHostMessage(data);
+  if (!parsed) return; // a malformed message is ignored, never rendered
+  const { fileName, response } = parsed;
   title.textContent = `Learning-Rate Curve · ${fileName}`;
   description.replaceChildren(
     ...(response?.description ?? []).map((line) => {
@@ -210,7 +210,7 @@ function render(data: unknown): void {
     return;
   }
   curve = next;
-  previews = parsed.data.previews ?? [];
+  previews = parsed.previews ?? [];
   summary.textContent = next.summary.text;
   status.textContent = next.validationDriven ? 'The LR depends on validation metrics: shown until the first reduction.' : '';
   axisNote.textContent = [
