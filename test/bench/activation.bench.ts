@@ -128,9 +128,10 @@ async function main(): Promise<void> {
         'error' in sample.vscode
           ? sample.vscode.error
           : `VS Code: load code ${sample.vscode.loadCode} + call activate ${sample.vscode.callActivate} ms, finish ${sample.vscode.finishActivate} ms (${sample.vscode.event})`;
+      const load = must(loadavg()[0], 'the 1-minute load average').toFixed(2);
       console.log(
         `run ${run + 1}/${RUNS}: activate() ${sample.activate.toFixed(1)} ms (an empty extension: ${sample.emptyActivate.toFixed(1)} ms); ${own}; first diagnostics ${sample.firstDiagnostics.toFixed(0)} ms; ` +
-          `server processes at activation: ${sample.serverAtActivation}${sample.settled ? '' : '; host never idle before measuring'}; load ${must(loadavg()[0], 'the 1-minute load average').toFixed(2)}`,
+          `server processes at activation: ${sample.serverAtActivation}${sample.settled ? '' : '; host never idle before measuring'}; load ${load}`,
       );
     }
 
