@@ -12,7 +12,9 @@ export class RestartPolicy {
   onCrash(): 'restart' | 'give-up' {
     const time = this.now();
     this.crashes.push(time);
-    while (this.crashes.length && this.crashes[0]! <= time - this.windowMs) this.crashes.shift();
+    // Forget the crashes that are out of the window (the oldest come first).
+    const inWindow = this.crashes.findIndex((crash) => crash > time - this.windowMs);
+    this.crashes.splice(0, inWindow === -1 ? this.crashes.length : inWindow);
     return this.crashes.length > this.limit ? 'give-up' : 'restart';
   }
 

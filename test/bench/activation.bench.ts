@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { launchChromium, requireChromium } from '../helpers/chromium';
 import { REPO } from '../helpers/lspClient';
+import { must } from '../helpers/must';
 import { codeServerInstalled, CODE_SERVER_ENTRY } from '../vscode/codeServerInstall';
 import { runExtensionHostEntry, startCodeServer, workspaceCopy, type CodeServer } from '../vscode/codeServerHarness';
 import { figure, median } from './figures';
@@ -127,9 +128,10 @@ async function main(): Promise<void> {
         'error' in sample.vscode
           ? sample.vscode.error
           : `VS Code: load code ${sample.vscode.loadCode} + call activate ${sample.vscode.callActivate} ms, finish ${sample.vscode.finishActivate} ms (${sample.vscode.event})`;
+      const load = must(loadavg()[0], 'the 1-minute load average').toFixed(2);
       console.log(
         `run ${run + 1}/${RUNS}: activate() ${sample.activate.toFixed(1)} ms (an empty extension: ${sample.emptyActivate.toFixed(1)} ms); ${own}; first diagnostics ${sample.firstDiagnostics.toFixed(0)} ms; ` +
-          `server processes at activation: ${sample.serverAtActivation}${sample.settled ? '' : '; host never idle before measuring'}; load ${loadavg()[0]!.toFixed(2)}`,
+          `server processes at activation: ${sample.serverAtActivation}${sample.settled ? '' : '; host never idle before measuring'}; load ${load}`,
       );
     }
 

@@ -6,6 +6,7 @@ import { analyzeConfig } from '../../server/src/analysis/analyzeConfig';
 import { curveOfAnalysis } from '../../server/src/analysis/curve';
 import { codeLensesOf } from '../../server/src/analysis/codeLens';
 import { CORPUS_DIR, corpusFiles, type CorpusFile } from '../helpers/corpus';
+import { must } from '../helpers/must';
 import { figure, median } from './figures';
 
 const files = corpusFiles();
@@ -47,11 +48,12 @@ for (let round = 0; round < ROUNDS; round++) {
   const order = [...files];
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j]!, order[i]!];
+    const [a, b] = [must(order[i], `corpus file ${i}`), must(order[j], `corpus file ${j}`)];
+    [order[i], order[j]] = [b, a];
   }
-  for (const file of order) times.get(file)!.push(timed(file));
+  for (const file of order) must(times.get(file), `the times of ${file.name}`).push(timed(file));
 }
-const perFile = files.map((file) => ({ file, ms: median(times.get(file)!) }));
+const perFile = files.map((file) => ({ file, ms: median(must(times.get(file), `the times of ${file.name}`)) }));
 perFile.sort((a, b) => a.ms - b.ms);
 figure(
   `full analysis per corpus file, median of ${files.length} files`,
@@ -60,7 +62,7 @@ figure(
   { op: '<=', value: 2 },
   `warm server: each file's median over ${ROUNDS} shuffled rounds of the whole corpus, never timed right after itself`,
 );
-const slowest = perFile.at(-1)!;
+const slowest = must(perFile.at(-1), 'the slowest corpus file');
 figure(
   'full analysis, slowest corpus file',
   slowest.ms,
@@ -68,7 +70,11 @@ figure(
   null,
   `${slowest.file.folder}/${slowest.file.name}, ${slowest.file.text.split('\n').length} lines`,
 );
-figure('full analysis, 90th percentile corpus file', perFile[Math.floor(perFile.length * 0.9)]!.ms, 'ms');
+figure(
+  'full analysis, 90th percentile corpus file',
+  must(perFile[Math.floor(perFile.length * 0.9)], 'the 90th percentile corpus file').ms,
+  'ms',
+);
 figure(
   `full analysis of a file seen for the first time, median of ${heldOut.length} files`,
   median(firstSight),

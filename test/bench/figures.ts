@@ -2,6 +2,7 @@
 // Figures, not tests: a missed target is reported, never thrown.
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { must } from '../helpers/must';
 
 export interface Figure {
   /** What was measured. */
@@ -24,9 +25,10 @@ export function figure(name: string, value: number, unit: string, target: Figure
   const entry: Figure = { name, value, unit, target, ratio, meets: ratio === null ? null : ratio <= 1, ...(note ? { note } : {}) };
   figures.push(entry);
   const shown = `${format(value)} ${unit}`;
-  const goal = target
-    ? ` (target ${target.op} ${format(target.value)} ${unit}; ratio ${ratio!.toFixed(2)}${entry.meets ? ', meets' : ', MISSES'})`
-    : '';
+  const goal =
+    target && ratio !== null
+      ? ` (target ${target.op} ${format(target.value)} ${unit}; ratio ${ratio.toFixed(2)}${entry.meets ? ', meets' : ', MISSES'})`
+      : '';
   console.log(`${name}: ${shown}${goal}${note ? ` [${note}]` : ''}`);
   return entry;
 }
@@ -44,7 +46,8 @@ process.on('exit', () => {
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  const upper = must(sorted[mid], `the middle of ${sorted.length} values`);
+  return sorted.length % 2 ? upper : (must(sorted[mid - 1], `the middle of ${sorted.length} values`) + upper) / 2;
 }
 
 /** Median wall time of `run` in ms after a warm-up. */

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CORPUS_DIR, corpusFiles } from '../helpers/corpus';
 import { REPO } from '../helpers/lspClient';
+import { must } from '../helpers/must';
 import { figure, median } from './figures';
 import { StdioLanguageServer } from './stdioLanguageServer';
 
@@ -16,7 +17,10 @@ const stage = mkdtempSync(join(tmpdir(), 'lr-lens-footprint-'));
 async function main(): Promise<void> {
   // The extension as it would ship: production bundles in a copy of the package's files.
   const skip = new Set(['node_modules', '.git', 'dist', 'tmp', 'test-results', '.vscode-test', 'bench']);
-  cpSync(REPO, stage, { recursive: true, filter: (source) => !skip.has(source.slice(REPO.length + 1).split('/')[0]!) });
+  cpSync(REPO, stage, {
+    recursive: true,
+    filter: (source) => !skip.has(must(source.slice(REPO.length + 1).split('/')[0], `the top folder of ${source}`)),
+  });
   execFileSync(process.execPath, ['esbuild.mjs', '--production', `--outdir=${join(stage, 'dist')}`], { cwd: REPO, stdio: 'inherit' });
   const size = (file: string) => statSync(join(stage, 'dist', file)).size;
   // Every bundle the extension ships (the CLI's is packaged too but is not part of the extension).
@@ -85,7 +89,8 @@ async function main(): Promise<void> {
   const server = await StdioLanguageServer.start([join(stage, 'bin', 'lr-lens-language-server.js'), '--stdio'], () => ({}), stage);
   try {
     const status = () => readFileSync(`/proc/${server.process.pid}/status`, 'utf8');
-    const kbOf = (field: string, text: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(text)![1]) / KB;
+    const kbOf = (field: string, text: string) =>
+      Number(must(new RegExp(`${field}:\\s+(\\d+) kB`).exec(text)?.[1], `${field} in the server's /proc status`)) / KB;
     /** RSS, and its split: anonymous memory (heap, malloc) and file-backed pages (mostly the node binary's code). */
     const rss = () => {
       const text = status();

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseDocument } from 'yaml';
 import { REPO, SERVER_BIN } from '../helpers/lspClient';
+import { must } from '../helpers/must';
 import { figure, median } from './figures';
 import { largeConfig, SCHEDULER_LINE, SCHEDULER_PREFIX, SCHEDULER_VALUES, TRAINING_ARGS_SCHEMA } from './largeConfig';
 import { StdioLanguageServer } from './stdioLanguageServer';
@@ -112,22 +113,22 @@ async function measure(label: string, text: string, repeats: number): Promise<vo
     const cpuStart = process.cpuUsage();
     const start = performance.now();
     parseDocument(text);
-    times.get('parse')!.push(performance.now() - start);
+    must(times.get('parse'), 'times of parse').push(performance.now() - start);
     const used = process.cpuUsage(cpuStart);
-    cpu.get('parse')!.push((used.user + used.system) / 1000);
+    must(cpu.get('parse'), 'CPU times of parse').push((used.user + used.system) / 1000);
     version++;
-    const value = SCHEDULER_VALUES[(i + 1) % 2]!;
+    const value = i % 2 === 0 ? SCHEDULER_VALUES[1] : SCHEDULER_VALUES[0];
     for (const contender of contenders) {
       const { wall, cpu: used } = await roundTrip(contender, uri, version, value);
-      times.get(contender.name)!.push(wall);
-      cpu.get(contender.name)!.push(used);
+      must(times.get(contender.name), `times of ${contender.name}`).push(wall);
+      must(cpu.get(contender.name), `CPU times of ${contender.name}`).push(used);
     }
   }
   for (const contender of contenders) await contender.server.stop();
 
-  const parse = median(times.get('parse')!);
-  const lrLens = median(times.get(ours.name)!);
-  const yamlLs = median(times.get(theirs.name)!);
+  const parse = median(must(times.get('parse'), 'times of parse'));
+  const lrLens = median(must(times.get(ours.name), `times of ${ours.name}`));
+  const yamlLs = median(must(times.get(theirs.name), `times of ${theirs.name}`));
   figure(`${label}: yaml parseDocument (default options), median of ${repeats}`, parse, 'ms');
   figure(
     `${label}: LR Lens edit→diagnostics round trip, median of ${repeats}`,
@@ -144,9 +145,9 @@ async function measure(label: string, text: string, repeats: number): Promise<vo
     `includes its ${YAML_LS_DELAY_MS} ms validation delay`,
   );
   figure(`${label}: yaml-language-server / LR Lens round trip`, yamlLs / lrLens, 'x', { op: '>=', value: 3 });
-  const lrLensCpu = median(cpu.get(ours.name)!);
-  const yamlLsCpu = median(cpu.get(theirs.name)!);
-  const parseCpu = median(cpu.get('parse')!);
+  const lrLensCpu = median(must(cpu.get(ours.name), `CPU times of ${ours.name}`));
+  const yamlLsCpu = median(must(cpu.get(theirs.name), `CPU times of ${theirs.name}`));
+  const parseCpu = median(must(cpu.get('parse'), 'CPU times of parse'));
   figure(`${label}: yaml parseDocument CPU time, median`, parseCpu, 'ms');
   figure(
     `${label}: LR Lens server CPU time per edit, median`,
@@ -215,8 +216,8 @@ async function measurePositions(label: string, text: string, repeats: number): P
       }
       const times = { ours: [] as number[], theirs: [] as number[], oursCpu: [] as number[], theirsCpu: [] as number[] };
       for (let i = 0; i < repeats; i++) {
-        const value = SCHEDULER_VALUES[i % 2]!;
-        const previousValue = SCHEDULER_VALUES[(i + 1) % 2]!;
+        const value = i % 2 === 0 ? SCHEDULER_VALUES[0] : SCHEDULER_VALUES[1];
+        const previousValue = i % 2 === 0 ? SCHEDULER_VALUES[1] : SCHEDULER_VALUES[0];
         const line = position.line(current);
         const lines = current.split('\n');
         const toggle = {

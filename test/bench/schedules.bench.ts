@@ -5,6 +5,7 @@ import { pytorchSchedule } from '../../server/src/schedules/pytorch';
 import { huggingFaceSchedule } from '../../server/src/frameworks/huggingface/schedule';
 import { timmSchedule } from '../../server/src/frameworks/timm/schedule';
 import type { Schedule } from '../../server/src/schedules/schedule';
+import { must } from '../helpers/must';
 import { figure, medianTime as median } from './figures';
 
 function torch(name: string, params: Record<string, unknown>, totalSteps: number): Schedule {
@@ -26,13 +27,16 @@ const huge: [string, () => Schedule][] = [
   [
     'timm cosine cycle_mul 2, 20 cycles',
     () =>
-      timmSchedule({
-        name: 'cosine',
-        params: { epochs: 1000, lr_cycle_mul: 2, lr_cycle_limit: 20 },
-        baseLr: 0.1,
-        warmupSteps: 0,
-        totalSteps: 1e9,
-      })!,
+      must(
+        timmSchedule({
+          name: 'cosine',
+          params: { epochs: 1000, lr_cycle_mul: 2, lr_cycle_limit: 20 },
+          baseLr: 0.1,
+          warmupSteps: 0,
+          totalSteps: 1e9,
+        }),
+        'the timm cosine schedule with cycles',
+      ),
   ],
 ];
 for (const [label, make] of huge) {

@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core';
 import type { CurveResponse, FixPreviewsResponse } from '../../server/src/lsp/protocol';
 import { LIGHT, openPage, setTheme } from '../browser/curvePageHarness';
 import { LspTestClient, REPO } from '../helpers/lspClient';
+import { must } from '../helpers/must';
 import { figure, median } from './figures';
 
 const POINTS = 2000;
@@ -33,7 +34,9 @@ async function timeRedraws(page: Page, messages: unknown[], count: number): Prom
         const start = performance.now();
         window.dispatchEvent(new MessageEvent('message', { data }));
         await Promise.resolve(); // uPlot draws in a microtask queued during the dispatch: it has run now
-        canvas().getContext('2d')!.getImageData(0, 0, 1, 1); // and its drawing is rasterised
+        const context = canvas().getContext('2d');
+        if (!context) throw new Error('the chart canvas has no 2d context');
+        context.getImageData(0, 0, 1, 1); // and its drawing is rasterised
         drawn.push(performance.now() - start);
         await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
         frame.push(performance.now() - start);
@@ -86,7 +89,7 @@ async function main(): Promise<void> {
   }
   const counts = (m: unknown) => {
     const { response, previews: p } = m as { response: CurveResponse; previews: { points: unknown[] }[] };
-    return [response.curve!.points.length, ...p.map((x) => x.points.length)].join('+');
+    return [must(response.curve, 'the curve in the message').points.length, ...p.map((x) => x.points.length)].join('+');
   };
   console.log(`points per message: single ${single.map(counts).join(', ')}; compare ${compare.map(counts).join(', ')}`);
 
@@ -107,7 +110,8 @@ async function main(): Promise<void> {
         median(drawn),
         'ms',
         { op: '<=', value: TARGET_MS },
-        `headless Chromium, 900x720 CSS px; p90 ${sorted[Math.floor(sorted.length * 0.9)]!.toFixed(1)} ms, max ${sorted[sorted.length - 1]!.toFixed(1)} ms`,
+        `headless Chromium, 900x720 CSS px; p90 ${must(sorted[Math.floor(sorted.length * 0.9)], 'the p90 redraw').toFixed(1)} ms, ` +
+          `max ${must(sorted.at(-1), 'the slowest redraw').toFixed(1)} ms`,
       );
       figure(
         `webview redraw, ${mode}: message to the next frame (requestAnimationFrame then a task), median of ${REDRAWS}`,

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { ensureBuilt } from '../helpers/build';
+import { must } from '../helpers/must';
 
 const REPO = join(__dirname, '..', '..');
 
@@ -44,7 +45,7 @@ test(
       lines.filter((l) => l.startsWith('error')),
       [],
     );
-    assert.match(lines[0]!, /^diagnostic 4 .*constant-lr/);
+    assert.match(must(lines[0], 'the first line Emacs wrote'), /^diagnostic 4 .*constant-lr/);
     assert.deepEqual(
       lines.filter((l) => l.startsWith('action')),
       ['action Use cosine decay', 'action Use linear decay'],

@@ -5,12 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { ensureBuilt } from '../helpers/build';
+import { must } from '../helpers/must';
 
 const REPO = join(__dirname, '..', '..');
 
 function nvimVersion(): string | null {
   const r = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
-  return r.status === 0 ? r.stdout.split('\n')[0]! : null;
+  return r.status === 0 ? must(r.stdout.split('\n')[0], 'the first line of nvim --version') : null;
 }
 
 test(

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { LspTestClient } from '../helpers/lspClient';
+import { must } from '../helpers/must';
 
 test('detectron2: a finding about a _BASE_ value is published in the base file, linked to the _BASE_ line', async () => {
   const root = mkdtempSync(join(tmpdir(), 'lr-lens-d2-'));
@@ -16,16 +17,20 @@ test('detectron2: a finding about a _BASE_ value is published in the base file, 
   try {
     await client.open(uri, '_BASE_: "../Base-Det.yaml"\nSOLVER:\n  STEPS: (7000,)\n  MAX_ITER: 10000\n');
     const own = await client.diagnosticsFor(uri, (d) => d.some((x) => x.code === 'warmup-too-long'));
-    const warmup = own.find((d) => d.code === 'warmup-too-long')!;
+    const warmup = must(
+      own.find((d) => d.code === 'warmup-too-long'),
+      'warmup-too-long on the including file',
+    );
     assert.equal(warmup.range.start.line, 0);
     assert.deepEqual(
       warmup.relatedInformation?.map((r) => [r.location.uri, r.location.range.start]),
       [[baseUri, { line: 3, character: 16 }]],
     );
     const [placed] = await client.diagnosticsFor(baseUri, (d) => d.length > 0);
-    assert.equal(placed!.code, 'warmup-too-long');
-    assert.deepEqual(placed!.range.start, { line: 3, character: 16 });
-    assert.equal(placed!.relatedInformation?.[0]?.location.uri, uri);
+    assert.ok(placed, 'a diagnostic placed in the base file');
+    assert.equal(placed.code, 'warmup-too-long');
+    assert.deepEqual(placed.range.start, { line: 3, character: 16 });
+    assert.equal(placed.relatedInformation?.[0]?.location.uri, uri);
   } finally {
     await client.stop();
   }

@@ -7,6 +7,7 @@ import type { CodeLens, Hover } from 'vscode-languageserver-protocol';
 import { codeLensesOf, sparkline } from '../../server/src/analysis/codeLens';
 import { analyzeConfig } from '../../server/src/analysis/analyzeConfig';
 import { LspTestClient, REPO } from '../helpers/lspClient';
+import { must } from '../helpers/must';
 
 const example = (name: string) => readFileSync(join(REPO, 'examples', name), 'utf8');
 
@@ -68,17 +69,19 @@ describe('CodeLens summaries from the core', () => {
     const text = example('hf-cosine.yaml');
     const [lens, ...rest] = codeLensesOf(analyzeConfig(text, 'hf-cosine.yaml'));
     assert.equal(rest.length, 0);
-    assert.equal(text.slice(lens!.span.start, lens!.span.end), 'lr_scheduler_type');
+    assert.ok(lens, 'a lens for hf-cosine.yaml');
+    assert.equal(text.slice(lens.span.start, lens.span.end), 'lr_scheduler_type');
     // 16 slices of 125 steps: the warmup peak (step 60) fills the first, then cosine: 0.5·(1+cos(π·(t−60)/1940)) at
     // each slice start, scaled to 7 levels (checked by hand against the formula).
-    assert.equal(lens!.title, 'LR ████▇▇▆▅▅▄▃▃▂▂▁▁  cosine · peak 2e-5 · warmup 60 steps · ends at 1.311e-11 · 2000 steps');
+    assert.equal(lens.title, 'LR ████▇▇▆▅▅▄▃▃▂▂▁▁  cosine · peak 2e-5 · warmup 60 steps · ends at 1.311e-11 · 2000 steps');
   });
 
   test('sits on the LR key when the file names no scheduler; sparkline can be turned off', () => {
     const text = example('hf-default-linear.json');
     const [lens] = codeLensesOf(analyzeConfig(text, 'hf-default-linear.json'), { sparkline: false });
-    assert.equal(text.slice(lens!.span.start, lens!.span.end), '"learning_rate"');
-    assert.match(lens!.title, /^LR linear \(default\) · peak 5e-5 · warmup 20 steps · ends at 1\.042e-7 · 500 steps$/);
+    assert.ok(lens, 'a lens for hf-default-linear.json');
+    assert.equal(text.slice(lens.span.start, lens.span.end), '"learning_rate"');
+    assert.match(lens.title, /^LR linear \(default\) · peak 5e-5 · warmup 20 steps · ends at 1\.042e-7 · 500 steps$/);
   });
 
   test('no lens for a file that is not a training config', () => {
@@ -115,7 +118,10 @@ describe('textDocument/codeLens and the curve hover over LSP', () => {
     const uri = 'file:///work/lens/nospark.yaml';
     await client.open(uri, example('hf-cosine.yaml'));
     const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as CodeLens[];
-    assert.equal(lenses[0]!.command!.title, 'LR cosine · peak 2e-5 · warmup 60 steps · ends at 1.311e-11 · 2000 steps');
+    assert.equal(
+      must(lenses[0]?.command, 'the summary lens command').title,
+      'LR cosine · peak 2e-5 · warmup 60 steps · ends at 1.311e-11 · 2000 steps',
+    );
     assert.deepEqual(await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: 'file:///nowhere.yaml' } }), []);
     client.settings = {};
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
@@ -131,7 +137,7 @@ describe('textDocument/codeLens and the curve hover over LSP', () => {
     const markdown = (hover.contents as { value: string }).value;
     const image = /!\[Learning-rate curve: [^\]]*\]\(data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)\)/.exec(markdown);
     assert.ok(image, `no data: image in ${markdown.slice(0, 300)}`);
-    const svg = Buffer.from(image[1]!, 'base64').toString('utf8');
+    const svg = Buffer.from(must(image[1], 'the base64 of the image'), 'base64').toString('utf8');
     assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="560" height="190"/);
     assert.match(svg, /cosine · peak 2e-5 · warmup 60 steps/); // the summary, UTF-8 intact
     assert.match(svg, />step<\/text>/); // x-axis label with the unit

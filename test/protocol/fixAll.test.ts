@@ -4,6 +4,7 @@ import { ensureBuilt } from '../helpers/build';
 import type { CodeAction, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
 import { analyzeConfig } from '../../server/src/analysis/analyzeConfig';
 import { applyLspEdits, LspTestClient } from '../helpers/lspClient';
+import { must } from '../helpers/must';
 
 // A multi-step schedule in an epoch-stepped Lightning run: fix-all replaces it as a block (T_max in epochs).
 const TEXT = [
@@ -41,8 +42,9 @@ test('source.fixAll applies the preferred fix of every finding in one edit, and 
     context: { diagnostics: [], only: ['source.fixAll'] },
   })) as CodeAction[];
   assert.equal(actions.length, 1);
-  assert.equal(actions[0]!.kind, 'source.fixAll.lr-lens');
-  const change = actions[0]!.edit!.documentChanges![0] as TextDocumentEdit;
+  const action = must(actions[0], 'the fix-all action');
+  assert.equal(action.kind, 'source.fixAll.lr-lens');
+  const change = must(action.edit?.documentChanges?.[0], 'the document change of the fix-all edit') as TextDocumentEdit;
   const fixed = applyLspEdits(TEXT, change.edits as TextEdit[]);
   assert.match(fixed, /class_path: torch\.optim\.lr_scheduler\.CosineAnnealingLR\n {2}init_args:\n {4}T_max: 40\n$/);
   assert.deepEqual(analyzeConfig(fixed, 'fixall.yaml').findings, []);

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { LspTestClient, REPO } from '../helpers/lspClient';
+import { must } from '../helpers/must';
 
 const CONSTANT = readFileSync(join(REPO, 'examples', 'hf-constant.yaml'), 'utf8');
 
@@ -35,14 +36,15 @@ test('lrLens/fixPreviews: on a finding with fixes, each fix curve (compare mode)
   );
   for (const preview of onFinding.previews) {
     // 800 steps (2 epochs × 400), warmup 100 to the tuned 1e-5, then down to ~0: no longer constant.
-    assert.equal(preview.points[0]!.step, 0);
-    assert.equal(preview.points.at(-1)!.step, 799);
+    const last = must(preview.points.at(-1), `the last point of ${preview.title}`);
+    assert.equal(must(preview.points[0], `the first point of ${preview.title}`).step, 0);
+    assert.equal(last.step, 799);
     assert.equal(Math.max(...preview.points.map((p) => p.lr)), 1e-5);
     assert.equal(preview.points.find((p) => p.step === 100)?.lr, 1e-5);
-    assert.ok(preview.points.at(-1)!.lr < 1e-7, `${preview.title} decays`);
+    assert.ok(last.lr < 1e-7, `${preview.title} decays`);
   }
   // The linear fix is Hugging Face's linear decay after warmup: peak · (800 − t) / 700 at every sampled step.
-  const decaying = onFinding.previews[1]!.points.filter((p) => p.step > 100);
+  const decaying = must(onFinding.previews[1], 'the linear-decay preview').points.filter((p) => p.step > 100);
   assert.ok(decaying.length > 10);
   for (const p of decaying) assert.ok(Math.abs(p.lr - (1e-5 * (800 - p.step)) / 700) < 1e-15, `step ${p.step}: ${p.lr}`);
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { LspTestClient } from '../helpers/lspClient';
+import { must } from '../helpers/must';
 
 const CONFIG =
   'defaults:\n  - lr_scheduler: cosine\ncommon: {}\ntask: {_name: audio_pretraining}\ncriterion: {_name: wav2vec}\noptimization: {max_update: 1000, lr: [0.0005]}\n';
@@ -48,20 +49,22 @@ test('a finding about a composed value is published in the group file too, each 
   try {
     await client.open(uri, CONFIG);
     const [own] = await client.diagnosticsFor(uri, (d) => d.length > 0);
-    assert.equal(own!.code, 'warmup-too-long');
+    assert.ok(own, 'a diagnostic on the composing config');
+    assert.equal(own.code, 'warmup-too-long');
     // On the `- lr_scheduler: cosine` item here, related to the value in the group file.
-    assert.deepEqual(own!.range, { start: { line: 1, character: 18 }, end: { line: 1, character: 24 } });
+    assert.deepEqual(own.range, { start: { line: 1, character: 18 }, end: { line: 1, character: 24 } });
     assert.deepEqual(
-      own!.relatedInformation?.map((r) => [r.location.uri, r.location.range]),
+      own.relatedInformation?.map((r) => [r.location.uri, r.location.range]),
       [[groupUri, { start: { line: 1, character: 16 }, end: { line: 1, character: 19 } }]],
     );
 
     // In the group file (not open): on `500`, related back to the composing item.
     const [placed] = await client.diagnosticsFor(groupUri, (d) => d.length > 0);
-    assert.equal(placed!.code, 'warmup-too-long');
-    assert.deepEqual(placed!.range, { start: { line: 1, character: 16 }, end: { line: 1, character: 19 } });
+    assert.ok(placed, 'a diagnostic placed in the group file');
+    assert.equal(placed.code, 'warmup-too-long');
+    assert.deepEqual(placed.range, { start: { line: 1, character: 16 }, end: { line: 1, character: 19 } });
     assert.deepEqual(
-      placed!.relatedInformation?.map((r) => [r.location.uri, r.location.range.start]),
+      placed.relatedInformation?.map((r) => [r.location.uri, r.location.range.start]),
       [[uri, { line: 1, character: 18 }]],
     );
 
@@ -81,7 +84,11 @@ test('a finding about a composed value is published in the group file too, each 
     await client.diagnosticsFor(groupUri, (d) => d.length === 1);
     await client.open(groupUri, '_name: cosine\nwarmup_updates: 500\n');
     const merged = await client.diagnosticsFor(groupUri, (d, p) => p.version === 1 && d.length === 1);
-    assert.equal(merged[0]!.code, 'warmup-too-long', 'an open group file keeps the diagnostics other documents place in it');
+    assert.equal(
+      must(merged[0], 'the diagnostic in the open group file').code,
+      'warmup-too-long',
+      'an open group file keeps the diagnostics other documents place in it',
+    );
     await client.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri: groupUri, version: 2 },
       contentChanges: [{ text: '_name: cosine\nwarmup_updates: 50\n' }],

@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { ensureBuilt } from '../helpers/build';
 import type { CodeAction, Hover, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
 import { applyLspEdits, LspTestClient, SERVER_BIN } from '../helpers/lspClient';
+import { must } from '../helpers/must';
 
 const CONSTANT = `# SFT recipe
 model_name_or_path: Qwen/Qwen2.5-0.5B
@@ -33,11 +34,12 @@ describe('language server over stdio', () => {
     const diagnostics = await client.diagnosticsFor(uri, (d) => d.length > 0);
     assert.equal(diagnostics.length, 1);
     const [d] = diagnostics;
-    assert.equal(d!.code, 'constant-lr');
-    assert.equal(d!.source, 'lr-lens');
-    assert.match(d!.codeDescription!.href, /^file:\/\/.*\/docs\/rules\/constant-lr\.md$/);
-    assert.deepEqual(d!.range, { start: { line: 4, character: 19 }, end: { line: 4, character: 39 } });
-    assert.match(String(d!.message), /constant/);
+    assert.ok(d, 'the constant-lr diagnostic');
+    assert.equal(d.code, 'constant-lr');
+    assert.equal(d.source, 'lr-lens');
+    assert.match(must(d.codeDescription, 'the rule documentation link').href, /^file:\/\/.*\/docs\/rules\/constant-lr\.md$/);
+    assert.deepEqual(d.range, { start: { line: 4, character: 19 }, end: { line: 4, character: 39 } });
+    assert.match(String(d.message), /constant/);
   });
 
   test('quick fixes are linked to the diagnostic; applying cosine removes the finding', async () => {
@@ -46,7 +48,7 @@ describe('language server over stdio', () => {
     const diagnostics = await client.diagnosticsFor(uri, (d) => d.length > 0);
     const actions = (await client.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
-      range: diagnostics[0]!.range,
+      range: must(diagnostics[0], 'the constant-lr diagnostic').range,
       context: { diagnostics, only: ['quickfix'] },
     })) as CodeAction[];
     assert.deepEqual(
@@ -56,8 +58,9 @@ describe('language server over stdio', () => {
         ['Use linear decay', false],
       ],
     );
-    assert.deepEqual(actions[0]!.diagnostics, [diagnostics[0]]);
-    const change = actions[0]!.edit!.documentChanges![0] as TextDocumentEdit;
+    const cosine = must(actions[0], 'the cosine fix');
+    assert.deepEqual(cosine.diagnostics, [diagnostics[0]]);
+    const change = must(cosine.edit?.documentChanges?.[0], 'the document change of the cosine fix') as TextDocumentEdit;
     const edits = change.edits as TextEdit[];
     assert.equal(change.textDocument.version, 1);
     const fixed = applyLspEdits(CONSTANT, edits);
@@ -114,8 +117,9 @@ describe('language server over stdio', () => {
       points.some((p) => p.step === 50 && p.lr === 1e-5),
       'the warmup peak survives sampling',
     );
-    assert.equal(points.at(-1)!.step, 999);
-    assert.ok(Math.abs(points.at(-1)!.lr - 1e-5 / 950) < 1e-20);
+    const last = must(points.at(-1), 'the last point');
+    assert.equal(last.step, 999);
+    assert.ok(Math.abs(last.lr - 1e-5 / 950) < 1e-20);
     assert.match(response.description.join('\n'), /max_steps: 1000/);
     const every = (await client.connection.sendRequest('lrLens/curve', { uri, everyStep: true })) as typeof response;
     assert.equal(every.curve.points.length, 1000);
@@ -143,10 +147,11 @@ describe('language server over stdio', () => {
     const uri = 'file:///work/bad.json';
     const text = '{\n  "output_dir": "out",\n  "learning_rate": "fast",\n  "lr_scheduler_type": "cosine",\n  "num_train_epochs": 1\n}\n';
     await client.open(uri, text, 'json');
-    const diagnostics = await client.diagnosticsFor(uri, (d) => d.length > 0);
-    assert.equal(diagnostics[0]!.code, 'invalid-value');
-    assert.equal(diagnostics[0]!.severity, 1);
-    assert.deepEqual(diagnostics[0]!.range, { start: { line: 2, character: 19 }, end: { line: 2, character: 25 } });
+    const [invalid] = await client.diagnosticsFor(uri, (d) => d.length > 0);
+    assert.ok(invalid, 'the invalid-value diagnostic');
+    assert.equal(invalid.code, 'invalid-value');
+    assert.equal(invalid.severity, 1);
+    assert.deepEqual(invalid.range, { start: { line: 2, character: 19 }, end: { line: 2, character: 25 } });
   });
 
   test('a burst of changes is analyzed once, for the latest version', async () => {
@@ -171,7 +176,7 @@ describe('language server settings', () => {
       const uri = 'file:///work/settings.yaml';
       await client.open(uri, CONSTANT);
       const [d] = await client.diagnosticsFor(uri, (list) => list.length > 0);
-      assert.equal(d!.severity, 1);
+      assert.equal(must(d, 'the constant-lr diagnostic').severity, 1);
       client.settings = { rules: { 'constant-lr': 'off' } };
       await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
       assert.deepEqual(await client.diagnosticsFor(uri, (list) => list.length === 0), []);
@@ -188,10 +193,10 @@ describe('language server settings', () => {
       const diagnostics = await client.diagnosticsFor(uri, (d) => d.length > 0);
       const actions = (await client.connection.sendRequest('textDocument/codeAction', {
         textDocument: { uri },
-        range: diagnostics[0]!.range,
+        range: must(diagnostics[0], 'the constant-lr diagnostic').range,
         context: { diagnostics },
       })) as CodeAction[];
-      assert.ok(actions[0]!.edit!.changes![uri]);
+      assert.ok(must(actions[0], 'a quick fix').edit?.changes?.[uri], 'the fix edits the file through `changes`');
     } finally {
       await client.stop();
     }

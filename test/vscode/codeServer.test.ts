@@ -14,6 +14,7 @@ import { ensureBuilt } from '../helpers/build';
 import type { Frame, Page } from 'playwright-core';
 import { launchChromium, requireChromium } from '../helpers/chromium';
 import { REPO } from '../helpers/lspClient';
+import { must } from '../helpers/must';
 import { ensureCodeServer } from './codeServerInstall';
 import { poll, runExtensionHostEntry, startCodeServer, workbenchUrl, workspaceCopy, type CodeServer } from './codeServerHarness';
 
@@ -76,11 +77,12 @@ describe('LR Lens in a real VS Code workbench (code-server, offline)', { timeout
     assert.equal(suite.status, 0, `the extension-host suite must build:\n${suite.stderr}`);
     root = mkdtempSync(join(tmpdir(), 'lr-lens-code-server-'));
     server = await startCodeServer(entry, root);
+    const origin = server.origin;
     chromium = await launchChromium({ viewport: { width: 1400, height: 900 } });
     // The browser talks to code-server only; anything else is refused and reported.
     await chromium.context.route('**/*', (route) => {
       const url = route.request().url();
-      if (url.startsWith(`${server!.origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+      if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
       offOrigin.push(url);
       return route.abort();
     });
@@ -100,8 +102,9 @@ describe('LR Lens in a real VS Code workbench (code-server, offline)', { timeout
 
   test('the extension-host Mocha suite passes inside code-server (exit code 0)', async () => {
     const started = Date.now();
+    const codeServer = must(server, 'code-server, started before the tests');
     const folder = workspaceCopy(root, 'suite-workspace');
-    const { code, log } = await runExtensionHostEntry(chromium!.context, server!, {
+    const { code, log } = await runExtensionHostEntry(must(chromium, 'Chromium, launched before the tests').context, codeServer, {
       folder,
       extensionDevelopmentPath: REPO,
       extensionTestsPath: join(REPO, 'dist', 'test', 'vscode', 'suite', 'index.js'),
@@ -110,17 +113,20 @@ describe('LR Lens in a real VS Code workbench (code-server, offline)', { timeout
     timings.push(`extension-host suite in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const report = log.join('\n');
     assert.match(report, /passing/, `the Mocha report came back:\n${report}`);
-    assert.equal(code, 0, `the suite failed:\n${report}\n--- code-server ---\n${server!.output.join('').slice(-3000)}`);
+    assert.equal(code, 0, `the suite failed:\n${report}\n--- code-server ---\n${codeServer.output.join('').slice(-3000)}`);
     assert.match(report, /5 passing/, report);
   });
 
   test('UI walk: the epochs lens on first open, squiggle and CodeLens, Ctrl+. applies the cosine fix, the curve webview draws it', async () => {
     const started = Date.now();
-    const page = await chromium!.context.newPage();
+    const codeServer = must(server, 'code-server, started before the tests');
+    const page = await must(chromium, 'Chromium, launched before the tests').context.newPage();
     page.setDefaultTimeout(60_000);
     const folder = workspaceCopy(root, 'ui-workspace');
     writeFileSync(join(folder, 'hf-epochs.yaml'), HF_EPOCHS);
-    await page.goto(workbenchUrl(server!, folder, [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server!.port}${REPO}`]]));
+    await page.goto(
+      workbenchUrl(codeServer, folder, [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${codeServer.port}${REPO}`]]),
+    );
     await page.waitForSelector('.monaco-workbench');
     try {
       await page.waitForSelector('.explorer-folders-view .monaco-list-row');
@@ -128,7 +134,7 @@ describe('LR Lens in a real VS Code workbench (code-server, offline)', { timeout
       await quickOpen(page, 'hf-epochs.yaml', 'num_train_epochs: 3');
       const assumed = await page.waitForSelector('.monaco-editor .codelens-decoration:has-text("(assumed)")', { timeout: 30_000 });
       assert.match(
-        (await assumed.textContent())!,
+        must(await assumed.textContent(), 'the text of the epochs lens'),
         /^LR [▁▂▃▄▅▆▇█]{16} {2}cosine · peak 2e-5 · warmup 90 steps · .+ · 3000 steps \(assumed\)\s*\|\s*Preview$/,
       );
       await page.screenshot({ path: join(SCREENSHOTS, 'vscode-codelens-epochs.png') });
@@ -140,7 +146,7 @@ describe('LR Lens in a real VS Code workbench (code-server, offline)', { timeout
       const squiggle = await page.waitForSelector('.monaco-editor .squiggly-warning');
       const lens = await page.waitForSelector('.monaco-editor .codelens-decoration:has-text("Preview")');
       assert.match(
-        (await lens.textContent())!,
+        must(await lens.textContent(), 'the text of the constant-lr lens'),
         /^LR [▁▂▃▄▅▆▇█]{16} {2}constant_with_warmup · peak 1e-5 · warmup 100 steps · ends at 1e-5 · 800 steps\s*\|\s*Preview$/,
       );
       const status = await page.waitForSelector('.statusbar-item:has-text("Hugging Face Trainer")');
@@ -159,7 +165,7 @@ describe('LR Lens in a real VS Code workbench (code-server, offline)', { timeout
       await page.mouse.move(5, 5);
 
       // Cursor on the squiggle, Ctrl+., Enter on the highlighted (preferred) fix.
-      const box = (await squiggle.boundingBox())!;
+      const box = must(await squiggle.boundingBox(), 'the box of the squiggle');
       await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
       await page.keyboard.press('Control+.');
       await page.waitForSelector('.action-widget .monaco-list-row:has-text("Use cosine decay")');
@@ -196,7 +202,10 @@ describe('LR Lens in a real VS Code workbench (code-server, offline)', { timeout
         },
         60_000,
       );
-      assert.match((await frame.textContent('#summary'))!, /^cosine · peak 1e-5 · warmup 100 steps · ends at .+ · 800 steps$/);
+      assert.match(
+        must(await frame.textContent('#summary'), 'the webview summary'),
+        /^cosine · peak 1e-5 · warmup 100 steps · ends at .+ · 800 steps$/,
+      );
       assert.equal(await frame.textContent('#axis-note'), 'x: 800 steps');
       await page.screenshot({ path: join(SCREENSHOTS, 'vscode-curve-webview.png') });
     } catch (error) {

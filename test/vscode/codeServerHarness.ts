@@ -107,20 +107,22 @@ export async function startCodeServer(entry: string, root: string): Promise<Code
   // Its own process group, so stopping it stops the children it started (extension hosts, the language server).
   const child = spawn(process.execPath, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
-  child.stdout!.on('data', (chunk) => output.push(String(chunk)));
-  child.stderr!.on('data', (chunk) => output.push(String(chunk)));
+  child.stdout.on('data', (chunk) => output.push(String(chunk)));
+  child.stderr.on('data', (chunk) => output.push(String(chunk)));
   const origin = `http://127.0.0.1:${port}`;
   const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
+    // No pid: the spawn itself failed, there is no process group to stop.
+    const pid = child.pid;
+    if (pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     try {
-      process.kill(-child.pid!, 'SIGTERM');
+      process.kill(-pid, 'SIGTERM');
     } catch {
       return;
     }
     const timer = setTimeout(() => {
       try {
-        process.kill(-child.pid!, 'SIGKILL');
+        process.kill(-pid, 'SIGKILL');
       } catch {
         // gone
       }
@@ -128,8 +130,8 @@ export async function startCodeServer(entry: string, root: string): Promise<Code
     await exited;
     clearTimeout(timer);
     // Grandchildren outside the group may still hold the pipes: stop reading so this process can exit.
-    child.stdout!.destroy();
-    child.stderr!.destroy();
+    child.stdout.destroy();
+    child.stderr.destroy();
   };
   try {
     await poll(

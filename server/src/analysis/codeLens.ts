@@ -19,34 +19,49 @@ export interface CodeLensOptions {
   sparklineWidth?: number;
 }
 
-const BARS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'] as const;
+/** The eight bar heights, lowest first; each is one UTF-16 code unit, so `charAt(level)` picks one. */
+const BARS = '▁▂▃▄▅▆▇█';
 
-/** The LR at `step`, read off a sampled curve by linear interpolation between its neighbours. */
+/** The LR at `step`, read off a sampled curve by linear interpolation between its neighbors; an empty curve has none (0). */
 function lrAt(points: readonly CurvePoint[], step: number): number {
+  const first = points[0];
+  const last = points.at(-1);
+  if (!first || !last) return 0;
+  if (step <= first.step) return first.lr;
+  if (step >= last.step) return last.lr;
+  // Invariant: a = points[low] and b = points[high] bracket the step (a.step <= step < b.step).
   let low = 0;
   let high = points.length - 1;
-  if (step <= points[0]!.step) return points[0]!.lr;
-  if (step >= points[high]!.step) return points[high]!.lr;
+  let a = first;
+  let b = last;
   while (high - low > 1) {
     const mid = (low + high) >> 1;
-    if (points[mid]!.step <= step) low = mid;
-    else high = mid;
+    const point = points[mid];
+    if (!point) break; // low < mid < high, so never; a and b still bracket the step
+    if (point.step <= step) {
+      low = mid;
+      a = point;
+    } else {
+      high = mid;
+      b = point;
+    }
   }
-  const a = points[low]!;
-  const b = points[high]!;
   return b.step === a.step ? b.lr : a.lr + ((b.lr - a.lr) * (step - a.step)) / (b.step - a.step);
 }
 
 /**
  * A sparkline of a curve, `width` bars over the whole horizon, scaled so the peak is a full bar and 0 the lowest.
  * Each bar shows the curve's maximum over its slice, so short spikes (restarts, warmup peaks) stay visible.
+ * An empty curve draws nothing.
  */
 export function sparkline(points: readonly CurvePoint[], width = 16): string {
-  if (points.length === 0 || width < 1) return '';
-  const first = points[0]!.step;
-  const last = points.at(-1)!.step;
+  const firstPoint = points[0];
+  const lastPoint = points.at(-1);
+  if (!firstPoint || !lastPoint || width < 1) return '';
+  const first = firstPoint.step;
+  const last = lastPoint.step;
   const peak = points.reduce((max, p) => Math.max(max, p.lr), 0);
-  if (!(peak > 0)) return BARS[0].repeat(width);
+  if (!(peak > 0)) return BARS.charAt(0).repeat(width);
   const bars: string[] = [];
   for (let i = 0; i < width; i++) {
     const from = first + ((last - first) * i) / width;
@@ -54,7 +69,7 @@ export function sparkline(points: readonly CurvePoint[], width = 16): string {
     let value = Math.max(lrAt(points, from), lrAt(points, to));
     for (const p of points) if (p.step > from && p.step < to) value = Math.max(value, p.lr);
     const level = Math.min(BARS.length - 1, Math.max(0, Math.round((value / peak) * (BARS.length - 1))));
-    bars.push(BARS[level]!);
+    bars.push(BARS.charAt(level));
   }
   return bars.join('');
 }

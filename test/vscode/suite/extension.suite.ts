@@ -59,17 +59,18 @@ suite('LR Lens in VS Code', () => {
         `${error.message}; ${uri.toString()}; all diagnostics: ${all.join(' | ')}; lenses: ${lenses.map((l) => l.command?.title).join(' | ')}`,
       );
     });
-    assert.equal(document.getText(diagnostic!.range), 'constant_with_warmup');
-    assert.equal(diagnostic!.severity, vscode.DiagnosticSeverity.Warning);
+    assert.ok(diagnostic, 'the constant-lr diagnostic');
+    assert.equal(document.getText(diagnostic.range), 'constant_with_warmup');
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
 
     const lenses = await waitFor('CodeLenses', async () => {
       const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
       return found?.some((l) => l.command?.title === 'Preview') ? found : undefined;
     });
     const summary = lenses.find((l) => l.command?.title.startsWith('LR '));
-    assert.ok(summary, 'a summary lens');
+    assert.ok(summary?.command, 'a summary lens with its title');
     assert.match(
-      summary.command!.title,
+      summary.command.title,
       /^LR [▁▂▃▄▅▆▇█]{16} {2}constant_with_warmup · peak 1e-5 · warmup 100 steps · ends at 1e-5 · 800 steps$/,
     );
     assert.equal(document.lineAt(summary.range.start.line).text.startsWith('lr_scheduler_type:'), true);
@@ -87,7 +88,7 @@ suite('LR Lens in VS Code', () => {
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
         'vscode.executeCodeActionProvider',
         uri,
-        diagnostic!.range,
+        diagnostic.range,
         vscode.CodeActionKind.QuickFix.value,
       );
       return actions?.find((a) => a.title === 'Use cosine decay');
@@ -142,6 +143,7 @@ suite('LR Lens in VS Code', () => {
         .filter((line) => /dist\/server\.js/.test(line))
         .map((line) => Number(line.trim().split(/\s+/)[0]));
     const [before] = await waitFor('the language server process', () => (serverPids().length === 1 ? serverPids() : undefined));
+    assert.ok(before, 'the pid of the language server');
     const document = await vscode.workspace.openTextDocument({
       language: 'yaml',
       content: 'learning_rate: 3.0e-4\nlr_scheduler_type: cosine\nmax_steps: 1000\n',
@@ -156,7 +158,7 @@ suite('LR Lens in VS Code', () => {
       false,
     );
 
-    process.kill(before!, 'SIGKILL');
+    process.kill(before, 'SIGKILL');
     // An edit while the server is down: after the restart the server must analyze the new text.
     await editor.edit((edit) => edit.replace(document.lineAt(1).range, 'lr_scheduler_type: constant'));
     const [after] = await waitFor('a new language server process', () => {
