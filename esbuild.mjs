@@ -112,6 +112,38 @@ const languageClientSemver = {
 };
 
 /**
+ * vscode-languageclient requires minimatch (with brace-expansion, about 27 KB minified) only to match the glob
+ * filters a server registers: file-operation filters and the `pattern` of pull-diagnostic and notebook document
+ * filters. The LR Lens server registers none, so the client bundles client/src/languageClientMinimatch.ts instead,
+ * which fails loudly if ever reached. The swap is made only while lib/common/fileOperations.js and
+ * lib/common/utils/globPattern.js are the only files that require minimatch; otherwise minimatch is bundled (with a
+ * warning).
+ */
+const minimatchUses = readdirSync(join(clientLibRoot, 'lib'), { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('.js') && /require\(["']minimatch["']\)/.test(readFileSync(join(clientLibRoot, 'lib', file), 'utf8')))
+  .map((file) => file.replaceAll('\\', '/'))
+  .sort();
+const shimMinimatch = minimatchUses.join() === 'common/fileOperations.js,common/utils/globPattern.js';
+if (!shimMinimatch) {
+  console.warn(`esbuild.mjs: minimatch is required by ${minimatchUses.join(', ')} in vscode-languageclient; the client bundles minimatch.`);
+}
+const languageClientMinimatch = {
+  name: 'language-client-minimatch',
+  setup(build) {
+    build.onResolve({ filter: /^minimatch$/ }, (args) =>
+      args.importer.startsWith(join(clientLibRoot, 'lib', 'common'))
+        ? { path: args.path, namespace: 'language-client-minimatch' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'language-client-minimatch' }, () => ({
+      contents: "module.exports = require('./client/src/languageClientMinimatch');",
+      resolveDir: dirname(fileURLToPath(import.meta.url)),
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * yaml's package.json serves Node its CommonJS build (dist/), of which a bundle keeps every module, and everything
  * else its ES module build (browser/dist/, compiled from the same sources), of which a bundle keeps only what is used
  * (about 18 KB less). The two differ only where they reach for Node: warnings (process.emitWarning in dist/log.js,
@@ -288,7 +320,12 @@ const builds = [
     entryPoints: ['client/src/afterActivation.ts'],
     outfile: `${outdir}/afterActivation.js`,
     external: ['vscode'],
-    plugins: [...node.plugins, ...(shareProtocol ? [sharedProtocol] : []), ...(shimSemver ? [languageClientSemver] : [])],
+    plugins: [
+      ...node.plugins,
+      ...(shareProtocol ? [sharedProtocol] : []),
+      ...(shimSemver ? [languageClientSemver] : []),
+      ...(shimMinimatch ? [languageClientMinimatch] : []),
+    ],
   },
   {
     ...node,

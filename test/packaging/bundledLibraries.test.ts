@@ -1,15 +1,20 @@
 // esbuild.mjs rewrites what TypeScript repeats in vscode-languageclient, -server, -protocol and vscode-jsonrpc (helpers,
-// re-export getters, the __esModule mark) and gives the language client a few-line semver. The bundles must expose
-// exactly what the libraries do: the protocol bundle is compared with the library itself, name by name, and the
-// bundled LanguageClient with the library's, down to its version check. The bundles are loaded with a stand-in
-// `vscode` module, as test/client/activation.test.ts does.
+// re-export getters, the __esModule mark) and gives the language client a few-line semver and no minimatch. The
+// bundles must expose exactly what the libraries do: the protocol bundle is compared with the library itself, name by
+// name, and the bundled LanguageClient with the library's, down to its version check; the server must register no
+// glob filter that minimatch would match. The bundles are loaded with a stand-in `vscode` module, as
+// test/client/activation.test.ts does.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import Module from 'node:module';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { ensureBuilt } from '../helpers/build';
 import { REPO } from '../helpers/lspClient';
+import { stopLanguageServer } from '../helpers/stopServer';
 
 const fromRepo = createRequire(join(REPO, 'package.json'));
 // The protocol library as the client bundle resolves it (esbuild.mjs bundles it from there into lsp-protocol.js).
@@ -103,5 +108,49 @@ test("afterActivation.js gives vscode-languageclient's LanguageClient, with its 
     const create = () => new LanguageClient('lrLens', 'LR Lens', server, {});
     if (accepted) assert.equal(typeof create().start, 'function', version);
     else assert.throws(create, /VS Code version/, version);
+  }
+});
+
+test('the client bundles no minimatch: the server registers no glob filter that would need it', async () => {
+  const bundled = readFileSync(join(REPO, 'dist', 'afterActivation.js'), 'utf8');
+  assert.match(bundled, /the client bundle has no glob matcher/, 'esbuild.mjs swapped in client/src/languageClientMinimatch.ts');
+  // What the server advertises and registers, to a client that supports every dynamic registration.
+  const child = spawn(process.execPath, [join(REPO, 'bin', 'lr-lens-language-server.js'), '--stdio'], { cwd: REPO });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const registered: string[] = [];
+  connection.onRequest('client/registerCapability', (params: { registrations: { method: string }[] }) => {
+    registered.push(...params.registrations.map((r) => r.method));
+    return null;
+  });
+  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
+  const published = new Promise<void>((resolve) => connection.onNotification('textDocument/publishDiagnostics', () => resolve()));
+  connection.listen();
+  try {
+    const dynamic = { dynamicRegistration: true };
+    const result = (await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: dynamic, didChangeWatchedFiles: dynamic, fileOperations: dynamic },
+        textDocument: { diagnostic: dynamic, synchronization: dynamic },
+        notebookDocument: { synchronization: dynamic },
+      },
+    })) as { capabilities: Record<string, unknown> & { workspace?: Record<string, unknown> } };
+    await connection.sendNotification('initialized', {});
+    await connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: 'file:///tmp/train.yaml', languageId: 'yaml', version: 1, text: 'learning_rate: 1e-4\noutput_dir: o\n' },
+    });
+    await published;
+    assert.ok(result.capabilities.textDocumentSync, 'the server answered initialize');
+    for (const key of ['diagnosticProvider', 'notebookDocumentSync']) assert.equal(result.capabilities[key], undefined, key);
+    assert.equal(result.capabilities.workspace?.['fileOperations'], undefined, 'workspace.fileOperations');
+    assert.deepEqual(
+      registered.filter((method) =>
+        /^workspace\/(will|did)(Create|Rename|Delete)Files$|^textDocument\/diagnostic$|^notebookDocument\//.test(method),
+      ),
+      [],
+    );
+  } finally {
+    await stopLanguageServer(connection, child);
   }
 });
