@@ -1,5 +1,6 @@
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { performance } from 'node:perf_hooks';
 
 /**
  * The language server's heap, kept small. Left to V8's defaults, a server that has read 150 configs holds
@@ -13,16 +14,18 @@ import { runInNewContext } from 'node:vm';
  *   about 27 MB less, for roughly 10-25 % more CPU per analysis of a large file (more objects are promoted);
  * - full collections run by the server itself: one, compacting, when it goes idle after work that grew the
  *   heap, so the old generation's garbage is handed back after a burst of opens or edits; and within a burst,
- *   a plain one after the heap has grown by 8 MB, at most once per 30 s. Not more often: a forced collection
- *   after every edit of a 76 KB config doubled the CPU time of the edit, compacting ones even more.
+ *   a plain one after the heap has grown by 6 MB, spaced so that such collections take at most 1/20 of the time
+ *   (a collection that took 5 ms waits 100 ms before the next, one of a large file's heap that took 80 ms waits
+ *   1.6 s). Not after every piece of work: a forced collection after every edit of a 76 KB config doubled the CPU
+ *   time of the edit, compacting ones even more.
  *
  * `LR_LENS_HEAP_TUNING=0` in the server's environment turns both off (V8's defaults).
  */
 
 /** Heap growth since the last collection that triggers one right after the current work, even in a burst... */
-const GROWTH_BEFORE_COLLECTING = 8 * 1024 * 1024;
-/** ...but not more often than this, so a burst of edits to a large file pays for one collection per this long at most. */
-const MIN_MS_BETWEEN_COLLECTIONS = 30_000;
+const GROWTH_BEFORE_COLLECTING = 6 * 1024 * 1024;
+/** ...but only once this many times the last collection's duration has passed since it ended (at most 1/20 of the time). */
+const SPACING_PER_COLLECTION_MS = 20;
 /** Quiet time after the last piece of work before the idle collection. */
 const IDLE_MS = 1000;
 /** The idle collection is skipped when the heap has grown less than this since the last one. */
@@ -48,7 +51,9 @@ export class HeapKeeper {
   private collect: (() => void) | null = null;
   private liveAfterLastCollection = getHeapStatistics().used_heap_size;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
-  private lastCollectionAt = 0;
+  private lastCollectionAt = -Infinity;
+  /** How long the last collection took, in ms. */
+  private lastCollectionMs = 0;
   private collectionQueued = false;
 
   constructor(enabled = tuningOn()) {
@@ -67,7 +72,8 @@ export class HeapKeeper {
   afterWork(): void {
     if (!this.collect) return;
     const grown = getHeapStatistics().used_heap_size - this.liveAfterLastCollection;
-    if (grown > GROWTH_BEFORE_COLLECTING && !this.collectionQueued && Date.now() - this.lastCollectionAt >= MIN_MS_BETWEEN_COLLECTIONS) {
+    const spacing = SPACING_PER_COLLECTION_MS * this.lastCollectionMs;
+    if (grown > GROWTH_BEFORE_COLLECTING && !this.collectionQueued && performance.now() - this.lastCollectionAt >= spacing) {
       this.collectionQueued = true;
       // After the current turn, so the reply goes out first.
       setImmediate(() => {
@@ -90,12 +96,14 @@ export class HeapKeeper {
   private collectNow(compact: boolean): void {
     if (!this.collect) return;
     if (compact) setFlagsFromString('--compact-on-every-full-gc');
+    const start = performance.now();
     try {
       this.collect();
     } finally {
       if (compact) setFlagsFromString('--no-compact-on-every-full-gc');
     }
+    this.lastCollectionAt = performance.now();
+    this.lastCollectionMs = this.lastCollectionAt - start;
     this.liveAfterLastCollection = getHeapStatistics().used_heap_size;
-    this.lastCollectionAt = Date.now();
   }
 }
