@@ -49,3 +49,19 @@ test('levanter: a fractional step count or unknown schedule is invalid; warmup 1
 test('levanter: a config without trainer steps keys is not levanter', () => {
   assert.notEqual(dialectOf(yaml('trainer: {max_epochs: 3}', 'optimizer: {learning_rate: 1e-3, warmup: 0.1}')), 'levanter');
 });
+
+test('levanter: a levanter trainer with an optimizer of only learning_rate and weight_decay (examples/alpaca) is levanter', () => {
+  const alpaca = yaml(
+    'model_name_or_path: huggyllama/llama-7b',
+    'trainer:',
+    '  mp: p=f32,c=bfloat16',
+    '  num_train_steps: 1218',
+    '  train_batch_size: 128',
+    'optimizer:',
+    '  learning_rate: 2e-5',
+    '  weight_decay: 0.0',
+  );
+  const plan = planOf(alpaca, 'levanter');
+  assert.deepEqual([plan.schedule.name, plan.baseLr, plan.warmup.steps, plan.length.steps], ['cosine', 2e-5, 12, 1218]);
+  assert.notEqual(dialectOf(yaml('trainer: {max_epochs: 3, train_batch_size: 8}', 'optimizer: {learning_rate: 1e-3, weight_decay: 0}')), 'levanter');
+});
