@@ -17,8 +17,19 @@ function isPlainMapping(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** Whether a `<<` key sits anywhere in a plain value (a walk that allocates nothing: most files have none). */
+function containsMergeKey(value: unknown, depth: number): boolean {
+  if (depth > 64) return false;
+  if (Array.isArray(value)) return value.some((item) => containsMergeKey(item, depth + 1));
+  if (!isPlainMapping(value)) return false;
+  if (Object.prototype.hasOwnProperty.call(value, MERGE_KEY)) return true;
+  for (const key in value) if (containsMergeKey(value[key], depth + 1)) return true;
+  return false;
+}
+
 /** A plain value with every `<<` applied; the same object when there is none (nothing is copied then). */
 export function applyMergeKeys(value: unknown, depth = 0): unknown {
+  if (depth === 0 && !containsMergeKey(value, 0)) return value;
   if (depth > 64) return value;
   if (Array.isArray(value)) {
     let changed = false;
