@@ -166,7 +166,11 @@ function extract(input: DialectInput): Extraction {
     length,
     sources: {
       baseLr: 'optimizer.learning_rate',
-      schedule: 'optimizer.lr_schedule',
+      // A default schedule held flat by min_lr_ratio: 1 is reported on that setting.
+      schedule:
+        !tree.has('optimizer.lr_schedule') && ratio === 1 && tree.has('optimizer.min_lr_ratio')
+          ? 'optimizer.min_lr_ratio'
+          : 'optimizer.lr_schedule',
       warmup: 'optimizer.warmup',
       length: 'trainer.num_train_steps',
       optimizer: 'optimizer.type',
