@@ -138,10 +138,12 @@ test('item 4: YOLOv7 hyp files decay with one-cycle cosine over 300 epochs; YOLO
 });
 
 test('item 5: DeepSpeed "auto" values: WarmupLR is constant-lr, every Warmup scheduler is drawn normalized', () => {
+  // WarmupCosineLR takes ratios of the optimizer's lr, not warmup_min_lr / warmup_max_lr (deepspeed/runtime/lr_schedules.py).
+  const warmupKeys = (type: string) => (type === 'WarmupCosineLR' ? '' : '"warmup_min_lr": "auto", "warmup_max_lr": "auto", ');
   const config = (type: string, extra = '') =>
     `{"train_micro_batch_size_per_gpu": "auto", "gradient_accumulation_steps": "auto", "zero_optimization": {"stage": 2},` +
     ` "optimizer": {"type": "AdamW", "params": {"lr": "auto"}},` +
-    ` "scheduler": {"type": "${type}", "params": {"warmup_min_lr": "auto", "warmup_max_lr": "auto", "warmup_num_steps": "auto"${extra}}}}`;
+    ` "scheduler": {"type": "${type}", "params": {${warmupKeys(type)}"warmup_num_steps": "auto"${extra}}}}`;
   const warmupLr = planOf(config('WarmupLR'), 'deepspeed', 'ds_config.json');
   assert.equal(warmupLr.baseLr, 1);
   assert.ok(warmupLr.peakUnknown);
@@ -155,6 +157,9 @@ test('item 5: DeepSpeed "auto" values: WarmupLR is constant-lr, every Warmup sch
     assert.ok((curve.points.at(-1)?.lr ?? 1) < 0.5, `${type} decays`);
     assert.deepEqual(ruleIds(config(type, extra), 'ds_config.json'), []);
   }
+  // WarmupDecayLR's keys copied under WarmupCosineLR: DeepSpeed builds WarmupCosineLR(optimizer, **params) and raises TypeError.
+  const copied = config('WarmupDecayLR', ', "total_num_steps": "auto"').replace('WarmupDecayLR', 'WarmupCosineLR');
+  assert.deepEqual(ruleIds(copied, 'ds_config.json'), ['invalid-value', 'invalid-value']);
 });
 
 test('item 11 and 13: summaries count in the plan unit, singular and plural; a degenerate assumed length is said', () => {

@@ -6,6 +6,7 @@ import { emptyRecord, ownValue } from './plainObjects';
 import { composeDefaults, groupHolding, mergeComposition, originIn, type Composition } from './hydraDefaults';
 import { spansWithOrigin } from './valueOrigin';
 import { composeBase } from './baseChain';
+import { applyMergeKeys, keysWithMerges, lookupWithMerges, MERGE_KEY } from './mergeKeys';
 
 export interface ConfigTreeOptions {
   /** Resolve OmegaConf `${...}` interpolation and `???` (Hydra/OmegaConf loaders only). */
@@ -32,7 +33,8 @@ function plainRootOf(document: Document, map: YAMLMap): { value: unknown; tooLar
   let root = plainRoots.get(map);
   if (!root) {
     const tooLarge = new Set<string>();
-    root = { value: plainMapOf(document, map, { left: FALLBACK_BUDGET, tooLarge }, ''), tooLarge };
+    // `<<` merge keys applied as PyYAML applies them (mergeKeys.ts).
+    root = { value: applyMergeKeys(plainMapOf(document, map, { left: FALLBACK_BUDGET, tooLarge }, '')), tooLarge };
     plainRoots.set(map, root);
   }
   return root;
@@ -133,7 +135,7 @@ export class ConfigTree {
     let found: MapEntry | undefined;
     for (const [i, key] of keys.entries()) {
       if (!map) return this.composedEntry(path);
-      found = this.entriesOfMap(map).get(key);
+      found = lookupWithMerges(this.document, map, key, (m) => this.entriesOfMap(m));
       if (!found) return this.composedEntry(path);
       if (i < keys.length - 1) {
         const next = resolveNode(this.document, found.valueNode);
@@ -229,6 +231,10 @@ export function topLevelKeys(document: Document): ReadonlySet<string> {
   const map = rootMap(document);
   if (!map) return NO_KEYS;
   let keys = topLevelKeySets.get(map);
-  if (!keys) topLevelKeySets.set(map, (keys = new Set(entriesOf(document, map).keys())));
+  if (!keys) {
+    const entries = entriesOf(document, map);
+    keys = new Set(entries.has(MERGE_KEY) ? keysWithMerges(document, map, (m) => entriesOf(document, m)) : entries.keys());
+    topLevelKeySets.set(map, keys);
+  }
   return keys;
 }

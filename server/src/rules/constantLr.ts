@@ -24,9 +24,14 @@ export const constantLr: RuleModule<'constant-lr'> = {
     if (!schedule.constantAfterWarmup) return [];
     const where = scheduleSpans(context);
     if (!where) return [];
+    const afterWarmup = warmup.steps > 0 ? ' after warmup' : '';
+    // Not written, yet placed on a schedule setting: the framework's default schedule, held flat by that setting
+    // (e.g. a floor equal to the LR), which is not the same as having no schedule.
     const what = schedule.explicit
-      ? `\`${schedule.name}\` keeps the learning rate constant${warmup.steps > 0 ? ' after warmup' : ''}`
-      : `With no schedule, ${context.dialect.name} keeps the learning rate constant`;
+      ? `\`${schedule.name}\` keeps the learning rate constant${afterWarmup}`
+      : context.plan.sources.schedule
+        ? `\`${schedule.name}\`, ${context.dialect.name}'s default schedule, keeps the learning rate constant${afterWarmup} here`
+        : `With no schedule, ${context.dialect.name} keeps the learning rate constant`;
     return [
       report(constantLr.meta, {
         message:

@@ -2,7 +2,9 @@
  * Composer time strings (composer/core/time.py) and their conversion to batches as Composer's schedulers do it
  * (`_convert_time` in composer/optim/scheduler.py). Units: `ba` (batches = optimizer steps), `ep` (epochs), `dur`
  * (fraction of max_duration), `iter`, `sp` (samples), `tok` (tokens), `sec` (not allowed in schedulers).
- * LR Lens converts to batches only: `sp`/`tok`/`sec` need run data and make the conversion fail (undefined).
+ * LR Lens converts to batches: `sp` times (and `dur` of a max_duration in `sp`) only when the samples per batch are
+ * known (a fixed global batch: sample count = batch × batches, so a sample time is a fractional number of batches);
+ * `tok`/`sec` need run data and make the conversion fail (undefined).
  */
 export type ComposerUnit = 'ba' | 'ep' | 'dur' | 'iter' | 'sp' | 'tok' | 'sec';
 
@@ -35,17 +37,23 @@ export interface ComposerTimeContext {
   dataloaderLen?: number;
   /** scale_schedule_ratio (1.0 unless set). */
   ssr?: number;
+  /** Samples per optimizer step (llm-foundry's global_train_batch_size), for `sp` times. */
+  samplesPerBatch?: number;
 }
 
 /** `_convert_time(time, state, ssr)` resolved to a number of batches, or undefined when it cannot be. */
 export function composerTimeToBatches(time: ComposerTime, context: ComposerTimeContext, ssr = 1.0): number | undefined {
-  const { maxDuration, dataloaderLen } = context;
+  const { maxDuration, dataloaderLen, samplesPerBatch } = context;
+  const perBatch = samplesPerBatch !== undefined && samplesPerBatch > 0 ? samplesPerBatch : undefined;
   if (time.unit === 'dur') {
     if (maxDuration.unit === 'ep')
       return dataloaderLen === undefined ? undefined : Math.trunc(time.value * dataloaderLen * maxDuration.value);
     if (maxDuration.unit === 'ba' || maxDuration.unit === 'iter') return Math.trunc(time.value * maxDuration.value);
+    // int(value × max_duration) samples, compared with the sample count (batch × batches).
+    if (maxDuration.unit === 'sp' && perBatch) return Math.trunc(time.value * maxDuration.value) / perBatch;
     return undefined;
   }
+  if (time.unit === 'sp') return perBatch ? Math.trunc(time.value * ssr) / perBatch : undefined;
   let batches: number;
   if (time.unit === 'ep') {
     if (dataloaderLen === undefined) return undefined;

@@ -16,9 +16,10 @@
  *   t_warmup (required by the warmup variants), t_max ('1dur'), alpha_f (0), alpha_i (1), alpha (1), power
  *   (2 for the warmup variant), gamma (0.1), step_size, milestones, t_0, t_mult (1), decay_period ('1ep'),
  *   t_scale, t_cooldown, alpha_f_decay (0), alpha_f_cooldown (0); plus trainer values `max_duration` (an int means
- *   epochs; falls back to `length.steps` batches) and `scale_schedule_ratio` (1.0).
+ *   epochs; falls back to `length.steps` batches), `scale_schedule_ratio` (1.0) and, where a time is in samples,
+ *   `global_train_batch_size` (samples per batch).
  * - `length.stepsPerEpoch`: batches per epoch (dataloader_len), needed for `ep` times. `length.steps`: batches.
- * Times in samples/tokens cannot be drawn (the builder returns null).
+ * Times in tokens, and in samples without global_train_batch_size, cannot be drawn (the builder returns null).
  */
 import { closedFormSchedule, marker, type ScheduleInput } from '../../schedules/closedFormSchedule';
 import { composerTimeToBatches, parseComposerTime, type ComposerTimeContext } from '../../schedules/composerTime';
@@ -222,6 +223,7 @@ export function composerSchedule(input: ScheduleInput): Schedule | null {
     maxDuration,
     dataloaderLen: numberParam(input.params, 'dataloader_len') ?? input.stepsPerEpoch,
     ssr: numberParam(input.params, 'scale_schedule_ratio') ?? 1.0,
+    samplesPerBatch: numberParam(input.params, 'global_train_batch_size'),
   };
   const alpha = alphaOf(className, input.params, context);
   if (!alpha) return null;

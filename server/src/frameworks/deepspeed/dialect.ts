@@ -15,6 +15,7 @@ import { buildPlan, type PlanDraft } from '../../dialects/planBuilder';
 import { coerceParams } from '../../dialects/torchDefaults';
 import { assumedLength, stepLength, type PlanLength } from '../../dialects/trainingLength';
 import { deepspeedDecayEdits } from './decayFix';
+import { schedulerArgProblems } from './schedulerArgs';
 import { AUTO_PEAK, fillAutoSchedulerParams } from './autoValues';
 
 export const DEEPSPEED_DEFAULTS = {
@@ -76,6 +77,9 @@ function extract(input: DialectInput): Extraction {
   const assumptions: string[] = [];
   const schedulerType = typeof tree.get('scheduler.type') === 'string' ? (tree.get('scheduler.type') as string) : undefined;
   const params = coerceParams(tree.get('scheduler.params'));
+  // A key DeepSpeed's scheduler class does not take stops the run at start-up: no plan is built on the rest.
+  const argProblems = schedulerArgProblems(tree, schedulerType);
+  if (argProblems.length > 0) return { findings: argProblems };
   const optimizerLr = known(tree.get('optimizer.params.lr'));
   const warmupMax = known(params.warmup_max_lr);
   // Warmup* schedulers warm up to warmup_max_lr; otherwise the optimizer's lr is the peak.

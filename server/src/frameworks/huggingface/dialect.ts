@@ -1,5 +1,6 @@
 /**
- * Hugging Face `TrainingArguments` written as YAML (TRL, alignment-handbook, open-r1, LLaMA-Factory).
+ * Hugging Face `TrainingArguments` written as YAML (TRL, alignment-handbook, open-r1, LLaMA-Factory), at the root or
+ * in a `training_args:` block a script passes to `TrainingArguments(**block)` (argumentsBlock.ts).
  * Defaults are those of transformers' `TrainingArguments` (src/transformers/training_args.py):
  * learning_rate 5e-5, lr_scheduler_type "linear", warmup 0, num_train_epochs 3.0, max_steps -1,
  * optim "adamw_torch", adam_beta1 0.9, adam_beta2 0.999, adam_epsilon 1e-8, weight_decay 0.0.
@@ -8,7 +9,7 @@ import * as z from '../../plan/zod';
 import type { Finding } from '../../analysis/finding';
 import type { TrainingPlan } from '../../plan/trainingPlan';
 import { isMap } from 'yaml';
-import { entriesOf, rootMap, type MapEntry } from '../../parse/yamlAccess';
+import { entriesOf, type MapEntry } from '../../parse/yamlAccess';
 import { setScalarEntry } from '../../fixes/yamlEdits';
 import { reportInvalidValue } from '../../rules/invalidValue';
 import { HUGGING_FACE_CONSTANT_SCHEDULERS, HUGGING_FACE_SCHEDULERS, isHuggingFaceScheduler, type HuggingFaceScheduler } from './schedule';
@@ -20,6 +21,7 @@ import { ConfigTree, topLevelKeys } from '../../dialects/configTree';
 import { buildPlan } from '../../dialects/planBuilder';
 import { epochLength, stepLength } from '../../dialects/trainingLength';
 import { huggingFaceDecayEdits } from './decayFix';
+import { argumentsBlock, blockKeys } from './argumentsBlock';
 
 export const HUGGING_FACE_DEFAULTS = {
   learning_rate: 5e-5,
@@ -125,10 +127,13 @@ function problem(entry: MapEntry, message: string): Finding {
 }
 
 function extract(input: DialectInput): Extraction {
-  const map = rootMap(input.document);
-  if (!map) return { findings: [] };
+  const block = argumentsBlock(input);
+  if (!block) return { findings: [] };
+  const { map, prefix } = block;
   const tree = new ConfigTree(input.document, { interpolate: false });
-  const entries = tree.entries(Object.keys(SETTINGS));
+  const entries = new Map(
+    [...tree.entries(Object.keys(SETTINGS).map((key) => prefix + key))].map(([path, entry]) => [path.slice(prefix.length), entry]),
+  );
   const { values, findings } = readSettings(entries, SETTINGS);
   const get = <K extends keyof typeof HUGGING_FACE_DEFAULTS>(key: K): (typeof HUGGING_FACE_DEFAULTS)[K] =>
     (values[key] as (typeof HUGGING_FACE_DEFAULTS)[K] | undefined) ?? HUGGING_FACE_DEFAULTS[key];
@@ -255,15 +260,15 @@ function extract(input: DialectInput): Extraction {
     warmup,
     length,
     sources: {
-      baseLr: 'learning_rate',
-      schedule: 'lr_scheduler_type',
-      scheduleParams: 'lr_scheduler_kwargs',
-      length: maxSteps > 0 ? 'max_steps' : 'num_train_epochs',
-      optimizer: 'optim',
-      beta1: 'adam_beta1',
-      beta2: 'adam_beta2',
-      epsilon: 'adam_epsilon',
-      warmup: warmupPath,
+      baseLr: `${prefix}learning_rate`,
+      schedule: `${prefix}lr_scheduler_type`,
+      scheduleParams: `${prefix}lr_scheduler_kwargs`,
+      length: prefix + (maxSteps > 0 ? 'max_steps' : 'num_train_epochs'),
+      optimizer: `${prefix}optim`,
+      beta1: `${prefix}adam_beta1`,
+      beta2: `${prefix}adam_beta2`,
+      epsilon: `${prefix}adam_epsilon`,
+      warmup: prefix + warmupPath,
     },
     assumptions,
   });
@@ -335,12 +340,21 @@ function kwargsProblems(input: DialectInput, scheduler: HuggingFaceScheduler, en
 }
 
 function recognize(input: DialectInput) {
-  if (!rootMap(input.document)) return null;
-  const keys = topLevelKeys(input.document);
+  const block = argumentsBlock(input);
+  if (!block) return null;
+  const keys = block.prefix ? blockKeys(input, block) : topLevelKeys(input.document);
   const signature = SIGNATURE_KEYS.filter((k) => keys.has(k));
   const foreign = FOREIGN_KEYS.filter((k) => keys.has(k));
   const hasLr = keys.has('learning_rate') || keys.has('lr_scheduler_type');
   if (!hasLr || signature.length === 0 || foreign.length > 0) return null;
+  // A nested block is only a custom script's convention: two signature keys at least, and less confidence.
+  if (block.prefix) {
+    if (signature.length < 2) return null;
+    return {
+      confidence: Math.min(0.9, 0.3 + 0.15 * signature.length),
+      reason: `Hugging Face TrainingArguments keys in \`${block.path.join('.')}\`: ${signature.slice(0, 4).join(', ')}`,
+    };
+  }
   const confidence = Math.min(1, 0.4 + 0.15 * signature.length);
   return { confidence, reason: `Hugging Face TrainingArguments keys: ${signature.slice(0, 4).join(', ')}` };
 }

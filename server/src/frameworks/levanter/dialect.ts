@@ -57,11 +57,14 @@ function recognize(input: DialectInput): Recognition | null {
   const extra =
     ['initialize_from_hf', 'use_hf_model_config', 'hf_save_path', 'data'].filter((k) => keys.has(k)).length +
     (tree.has('model.type') ? 1 : 0);
-  // With an `optimizer` block: its LR and a levanter key; without one (levanter's default optimizer runs): a levanter
+  // With an `optimizer` block: its LR and a levanter key, or a levanter trainer of three signature keys (the alpaca
+  // examples set only learning_rate and weight_decay); without one (levanter's default optimizer runs): a levanter
   // trainer (num_train_steps or mp) and a `model.type`.
   const levanterTrainer = tree.has('trainer.num_train_steps') || tree.has('trainer.mp');
   const withOptimizer =
-    keys.has('optimizer') && tree.has('optimizer.learning_rate') && optimizer.length + extra >= 1 && trainer.length >= 2;
+    keys.has('optimizer') &&
+    tree.has('optimizer.learning_rate') &&
+    ((optimizer.length + extra >= 1 && trainer.length >= 2) || (levanterTrainer && trainer.length >= 3));
   const withoutOptimizer = !keys.has('optimizer') && levanterTrainer && trainer.length >= 3 && tree.has('model.type');
   if (!withOptimizer && !withoutOptimizer) return null;
   const count = trainer.length + optimizer.length + extra;
@@ -163,7 +166,11 @@ function extract(input: DialectInput): Extraction {
     length,
     sources: {
       baseLr: 'optimizer.learning_rate',
-      schedule: 'optimizer.lr_schedule',
+      // A default schedule held flat by min_lr_ratio: 1 is reported on that setting.
+      schedule:
+        !tree.has('optimizer.lr_schedule') && ratio === 1 && tree.has('optimizer.min_lr_ratio')
+          ? 'optimizer.min_lr_ratio'
+          : 'optimizer.lr_schedule',
       warmup: 'optimizer.warmup',
       length: 'trainer.num_train_steps',
       optimizer: 'optimizer.type',

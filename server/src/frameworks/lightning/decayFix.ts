@@ -23,6 +23,8 @@ export function lightningDecayEdits(input: DialectInput, plan: TrainingPlan, fam
   const tree = new ConfigTree(input.document, { interpolate: false });
   const { className, args } = torchDecay(family, plan.length.steps);
   const taskLevel = !tree.has('optimizer') && (tree.has('model.init_args.optimizer') || tree.has('model.init_args.lr'));
+  // An injected scheduler ({class_path, init_args}) is stepped by the module's own code: no edit is offered for it.
+  if (taskLevel && typeof tree.get('model.init_args.optimizer') === 'object') return [];
   if (taskLevel) {
     return setPaths(
       input,

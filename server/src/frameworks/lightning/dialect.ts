@@ -6,6 +6,10 @@
  * commit 000699b5): no `lr_scheduler` → the LR stays constant; CLI schedulers are stepped once per epoch
  * (interval='epoch'); `trainer.max_epochs` defaults to 1000 when neither it nor `max_steps` is set; torch
  * optimizer defaults (Adam/AdamW lr 1e-3, betas (0.9, 0.999), eps 1e-8).
+ * A model that takes its optimizer and scheduler as injected callables (`model.init_args.optimizer: {class_path,
+ * init_args}`, LightningCLI's OptimizerCallable / LRSchedulerCallable) builds and steps them in its own
+ * configure_optimizers: the scheduler is drawn at Lightning's default interval (once per epoch), and without an
+ * injected scheduler the module's own default is not in the file, so no schedule is claimed.
  */
 import * as z from '../../plan/zod';
 import type { Dialect, DialectInput, Extraction, Recognition } from '../../dialects/dialect';
@@ -19,6 +23,8 @@ import { ASSUMED_STEPS_PER_EPOCH, givenStepsPerEpoch, type PlanLength } from '..
 import { lightningDecayEdits } from './decayFix';
 import { numberValue } from '../torch/torchParams';
 import { dumpMarks, fitSubcommand } from './printConfigDump';
+import { isRecord } from '../../dialects/plainObjects';
+import type { Finding } from '../../analysis/finding';
 
 export const LIGHTNING_DEFAULTS = {
   /** torch.optim.Adam / AdamW default lr. */
@@ -33,6 +39,9 @@ const lr = numberSetting('must be a number (the learning rate, e.g. 1e-4)').chec
   z.refine((v) => v > 0, { error: 'must be greater than 0' }),
 );
 
+/** An optimizer injected into the model (LightningCLI's OptimizerCallable). */
+const INJECTED = 'model.init_args.optimizer';
+
 const SETTINGS = {
   'optimizer.class_path': z.string({ error: 'must be an optimizer class such as torch.optim.AdamW' }),
   'optimizer.init_args.lr': lr,
@@ -42,9 +51,23 @@ const SETTINGS = {
   ),
   'optimizer.init_args.weight_decay': numberSetting('must be a number (e.g. 0.01)'),
   'lr_scheduler.class_path': z.string({ error: 'must be a scheduler class such as torch.optim.lr_scheduler.CosineAnnealingLR' }),
-  'model.init_args.optimizer': z.string({ error: 'must be an optimizer class name' }),
+  'model.init_args.optimizer': z.union([z.string(), z.record(z.string(), z.unknown())], {
+    error: 'must be an optimizer class name, or a class_path with init_args',
+  }),
   'model.init_args.lr': lr,
-  'model.init_args.scheduler': z.string({ error: 'must be a scheduler class name' }),
+  'model.init_args.scheduler': z.union([z.string(), z.record(z.string(), z.unknown())], {
+    error: 'must be a scheduler class name, or a class_path with init_args',
+  }),
+  [`${INJECTED}.class_path`]: z.string({ error: 'must be an optimizer class such as torch.optim.AdamW' }),
+  [`${INJECTED}.init_args.lr`]: lr,
+  [`${INJECTED}.init_args.betas`]: betasSetting(),
+  [`${INJECTED}.init_args.eps`]: numberSetting('must be a number (e.g. 1e-8)').check(
+    z.refine((v) => v > 0, { error: 'must be greater than 0' }),
+  ),
+  [`${INJECTED}.init_args.weight_decay`]: numberSetting('must be a number (e.g. 0.01)'),
+  'model.init_args.scheduler.class_path': z.string({
+    error: 'must be a scheduler class such as torch.optim.lr_scheduler.CosineAnnealingLR',
+  }),
   'trainer.max_epochs': z.nullable(integerSetting('must be a whole number of epochs (-1 for no limit)')),
   'trainer.max_steps': z.nullable(integerSetting('must be a whole number of steps (-1 for no limit)')),
 };
@@ -63,7 +86,7 @@ function recognize(whole: DialectInput): Recognition | null {
   const litgpt = tree.keys('train').some((k) => ['lr_warmup_steps', 'lr_warmup_fraction', 'max_tokens', 'global_batch_size'].includes(k));
   if (litgpt && !keys.has('trainer')) return null;
   let confidence = 0.3 * withClassPath.length + (keys.has('seed_everything') ? 0.2 : 0);
-  if (classPathAt(tree, 'optimizer') || classPathAt(tree, 'lr_scheduler')) confidence += 0.2;
+  if (classPathAt(tree, 'optimizer') || classPathAt(tree, 'lr_scheduler') || classPathAt(tree, INJECTED)) confidence += 0.2;
   // A `--print_config` dump whose model class is fixed in code has no model.class_path (lightningDump.ts).
   const dump = dumpMarks(input, input !== whole);
   confidence = Math.max(confidence, dump.confidence);
@@ -83,6 +106,7 @@ function extract(whole: DialectInput): Extraction {
 
   // The optimizer: top-level `optimizer:` (LightningCLI) or the task's own arguments (terratorch).
   const taskLevel = !tree.has('optimizer') && (tree.has('model.init_args.optimizer') || tree.has('model.init_args.lr'));
+  if (taskLevel && isRecord(tree.get(INJECTED))) return injectedCallables(input, tree, values, findings);
   const optimizerClass = taskLevel
     ? (values['model.init_args.optimizer'] as string | undefined)
     : (values['optimizer.class_path'] as string | undefined);
@@ -110,9 +134,10 @@ function extract(whole: DialectInput): Extraction {
     epsilon: 'optimizer.init_args.eps',
   };
 
-  const schedulerClass = taskLevel
-    ? (values['model.init_args.scheduler'] as string | undefined)
-    : (values['lr_scheduler.class_path'] as string | undefined);
+  const taskScheduler = values['model.init_args.scheduler'];
+  // An injected scheduler beside a task-level optimizer name: stepped by code this file does not show.
+  if (taskLevel && taskScheduler !== undefined && typeof taskScheduler !== 'string') return { findings };
+  const schedulerClass = taskLevel ? (taskScheduler as string | undefined) : (values['lr_scheduler.class_path'] as string | undefined);
   const length = epochIntervalLength(input, values, assumptions);
   let schedule: PlanDraft['schedule'];
   if (!schedulerClass) {
@@ -125,6 +150,55 @@ function extract(whole: DialectInput): Extraction {
   }
   sources.length = tree.has('trainer.max_epochs') ? 'trainer.max_epochs' : 'trainer.max_steps';
   const plan = buildPlan('lightning', input, tree, { optimizer, baseLr, schedule, warmup: { steps: 0 }, length, sources, assumptions });
+  return { plan, findings };
+}
+
+/** An optimizer (and scheduler) the model receives as callables and builds in its own configure_optimizers. */
+function injectedCallables(
+  input: DialectInput,
+  tree: ConfigTree,
+  values: Record<string, unknown>,
+  findings: Finding[],
+): Extraction {
+  const optimizerClass = values[`${INJECTED}.class_path`] as string | undefined;
+  const schedulerClass = values['model.init_args.scheduler.class_path'] as string | undefined;
+  // Without an injected scheduler the module's default (in its code) runs: no schedule can be claimed from the file.
+  if (!optimizerClass || !schedulerClass) return { findings };
+  const lrPath = `${INJECTED}.init_args.lr`;
+  if (tree.isUnknown(lrPath)) return { findings };
+  const num = (key: string): number | undefined => numberValue(values, key);
+  const assumptions: string[] = [];
+  const optimizerName = shortClassName(optimizerClass);
+  const baseLr = num(lrPath) ?? LIGHTNING_DEFAULTS.lr;
+  if (!tree.has(lrPath)) assumptions.push(`learning rate ${LIGHTNING_DEFAULTS.lr} (torch's default for ${optimizerName})`);
+  assumptions.push("the model's configure_optimizers steps the injected scheduler: drawn once per epoch, Lightning's default interval");
+  const defaults = torchOptimizerDefaults(optimizerName);
+  const betas = (values[`${INJECTED}.init_args.betas`] as [number, number] | undefined) ?? defaults.betas;
+  const name = shortClassName(schedulerClass);
+  const params = coerceParams(tree.get('model.init_args.scheduler.init_args'));
+  const plan = buildPlan('lightning', input, tree, {
+    optimizer: {
+      name: optimizerName,
+      beta1: betas?.[0],
+      beta2: betas?.[1],
+      epsilon: num(`${INJECTED}.init_args.eps`) ?? defaults.eps,
+      weightDecay: num(`${INJECTED}.init_args.weight_decay`) ?? defaults.weight_decay,
+    },
+    baseLr,
+    schedule: { framework: 'pytorch', name, params, explicit: true, ...torchSchedulerTraits(name, params) },
+    warmup: { steps: 0 },
+    length: epochIntervalLength(input, values, assumptions),
+    sources: {
+      baseLr: lrPath,
+      optimizer: `${INJECTED}.class_path`,
+      schedule: 'model.init_args.scheduler.class_path',
+      beta1: `${INJECTED}.init_args.betas`,
+      beta2: `${INJECTED}.init_args.betas`,
+      epsilon: `${INJECTED}.init_args.eps`,
+      length: tree.has('trainer.max_epochs') ? 'trainer.max_epochs' : 'trainer.max_steps',
+    },
+    assumptions,
+  });
   return { plan, findings };
 }
 

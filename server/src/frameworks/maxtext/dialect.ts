@@ -68,6 +68,10 @@ const SIGNATURE = [
   'async_checkpointing',
   'tokenizer_path',
   'load_parameters_path',
+  // post-training (configs/post_train/sft*.yml)
+  'use_sft',
+  'sft_train_on_completion_only',
+  'train_data_columns',
 ];
 const SCHEDULE_KEYS = [
   'learning_rate',

@@ -13,6 +13,8 @@ const KEPT = ['warmup_steps', 'warmup_ratio', 'constant_steps', 'constant_ratio'
 
 export function nemoDecayEdits(input: DialectInput, plan: TrainingPlan, family: DecayFamily): TextEdit[] {
   const tree = new ConfigTree(input.document, { interpolate: false });
+  // Only `model.optim.sched` is written: the `_target_` layouts (targetLayouts.ts) get no edit rather than a wrong one.
+  if (!tree.has('model.optim')) return [];
   const block: Record<string, EditValue> = { name: family === 'cosine' ? 'CosineAnnealing' : 'WarmupAnnealing' };
   for (const key of KEPT) {
     const value = writtenScalar(input, ['model', 'optim', 'sched', key]);

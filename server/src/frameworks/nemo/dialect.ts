@@ -5,7 +5,8 @@
  * LR); schedulers step once per optimizer step; `trainer.max_steps` (> 0) overrides any `sched.max_steps`,
  * otherwise it is computed from `trainer.max_epochs` and the dataset; warmup = `warmup_steps` or
  * int(`warmup_ratio` × max_steps); Adam-family betas (0.9, 0.999), eps 1e-8; novograd betas (0.95, 0.98).
- * With Noam schedules `lr` is a scale factor, not a learning rate.
+ * With Noam schedules `lr` is a scale factor, not a learning rate. NeMo 2.0 `optim` and speechlm2
+ * `model.optimizer` / `model.lr_scheduler` (`_target_` objects) are read by targetLayouts.ts.
  */
 import * as z from '../../plan/zod';
 import type { Dialect, DialectInput, Extraction, Recognition } from '../../dialects/dialect';
@@ -18,6 +19,7 @@ import { coerceParams, NO_SCHEDULER, torchSchedulerTraits } from '../../dialects
 import { assumedLength, epochLength, stepLength, type PlanLength } from '../../dialects/trainingLength';
 import { nemoDecayEdits } from './decayFix';
 import { numberValue } from '../torch/torchParams';
+import { extractTargetLayout, recognizeTargetLayout, targetLayoutOf } from './targetLayouts';
 
 export const NEMO_DEFAULTS = {
   betas: { adam: [0.9, 0.999], novograd: [0.95, 0.98] },
@@ -57,10 +59,14 @@ const SETTINGS = {
   'trainer.max_epochs': z.nullable(integerSetting('must be a whole number of epochs (-1 for no limit)')),
 };
 
+function tree0(input: DialectInput): ConfigTree {
+  return new ConfigTree(input.document, { interpolate: false });
+}
+
 function recognize(input: DialectInput): Recognition | null {
   const tree = new ConfigTree(input.document, { interpolate: false });
   const optim = tree.get(OPTIM);
-  if (!optim || typeof optim !== 'object' || Array.isArray(optim)) return null;
+  if (!optim || typeof optim !== 'object' || Array.isArray(optim)) return recognizeTargetLayout(tree);
   const hasOptimizer = tree.has(`${OPTIM}.name`) || tree.has(`${OPTIM}._target_`) || tree.has(`${OPTIM}.lr`);
   if (!hasOptimizer) return null;
   let confidence = 0.5 + (tree.has(`${OPTIM}.sched`) ? 0.1 : 0) + (tree.has('trainer') ? 0.15 : 0) + (tree.has('exp_manager') ? 0.2 : 0);
@@ -69,6 +75,9 @@ function recognize(input: DialectInput): Recognition | null {
 }
 
 function extract(input: DialectInput): Extraction {
+  const plain = tree0(input);
+  const layout = plain.has(OPTIM) ? null : targetLayoutOf(plain);
+  if (layout) return extractTargetLayout(input, layout);
   const tree = new ConfigTree(input.document, {
     interpolate: true,
     compose: { fileName: input.fileName, readFile: input.settings.readFile },

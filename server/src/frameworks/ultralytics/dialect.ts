@@ -5,6 +5,9 @@
  * warmup_epochs 3.0, cos_lr false (linear), optimizer auto. The LR always decays from lr0 to lr0 × lrf (cosine
  * with `cos_lr`, else linear), stepped once per epoch; only `lrf: 1.0` keeps it constant. With
  * `optimizer: auto` lr0 and momentum are ignored. Adam β2 is fixed at 0.999; ε is torch's 1e-8.
+ * With `time` (hours) the trainer resets `epochs` after every epoch to ceil(time × 3600 / mean epoch time) and
+ * rebuilds the scheduler with it (engine/trainer.py `_do_train`, ultralytics/ultralytics
+ * @3c5ac618ec954b0f238c8f4ae558dac6e7f9991b): the written `epochs` is not the run's length then.
  */
 import * as z from '../../plan/zod';
 import type { Dialect, DialectInput, Extraction, Recognition } from '../../dialects/dialect';
@@ -71,6 +74,7 @@ const SETTINGS = {
     z.refine((v) => Number.isInteger(v) && v > 0, { error: 'must be a positive whole number' }),
   ),
   cos_lr: z.boolean({ error: 'must be true or false' }),
+  time: z.nullable(numberSetting('must be a number of hours (or null)')),
   optimizer: z.string({ error: 'must be an optimizer name (SGD, Adam, AdamW, ..., auto)' }),
 };
 
@@ -104,12 +108,23 @@ function extract(input: DialectInput): Extraction {
   if (peakUnknown) assumptions.push(peakUnknown);
   const epochs = yolov7 && !tree.has('epochs') ? YOLOV7_DEFAULTS.epochs : (get('epochs') as number);
   const warmupEpochs = get('warmup_epochs') as number;
+  // A time budget replaces the epoch count once the first epoch is timed: the length is not known from the file.
+  const hours = values.time as number | null | undefined;
+  const timed = typeof hours === 'number' && hours > 0;
+  if (timed) {
+    assumptions.push(
+      `\`time: ${hours}\` hours: the trainer resets epochs to ceil(time × 3600 / mean epoch time) after every epoch and ` +
+        `rebuilds the schedule with it; the curve is drawn over epochs: ${epochs}`,
+    );
+  }
   const length: PlanLength = {
     steps: epochs,
     unit: 'epoch',
     epochs,
-    assumed: false,
-    basis: `epochs: ${epochs}${tree.has('epochs') ? '' : ' (default)'} (LambdaLR stepped once per epoch)`,
+    assumed: timed,
+    basis: timed
+      ? `epochs: ${epochs} as written (time: ${hours} h sets the real count)`
+      : `epochs: ${epochs}${tree.has('epochs') ? '' : ' (default)'} (LambdaLR stepped once per epoch)`,
   };
   const momentum = get('momentum') as number;
   const plan = buildPlan('ultralytics', input, tree, {
@@ -146,7 +161,7 @@ function extract(input: DialectInput): Extraction {
       baseLr: 'lr0',
       schedule: tree.has('lrf') ? 'lrf' : 'cos_lr',
       warmup: 'warmup_epochs',
-      length: 'epochs',
+      length: timed ? 'time' : 'epochs',
       optimizer: 'optimizer',
       beta1: 'momentum',
     },

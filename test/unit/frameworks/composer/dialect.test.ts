@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseComposerTime } from '../../../../server/src/frameworks/composer/dialect';
-import { planOf, ruleIds, yaml } from '../../dialects/analyze';
+import { stepValuesOfAnalysis } from '../../../../server/src/analysis/curve';
+import { analyze, planOf, ruleIds, yaml } from '../../dialects/analyze';
 
 const head = ['variables:', '  lr: 5.0e-4', 'model: {name: mpt_causal_lm}', 'train_loader: {name: text}', 'global_train_batch_size: 256'];
 
@@ -106,4 +107,26 @@ test('OLMo-style configs (optimizer.learning_rate) are not Composer', async () =
     ),
     'olmo',
   );
+});
+
+test('llm-foundry: max_duration in samples is drawn in batches of global_train_batch_size (mosaic-bert: 0.06dur warmup)', () => {
+  // composer/optim/scheduler.py _convert_time: 0.06dur of 2867200sp = int(172032.0) samples = 16.8 batches of 10240.
+  const text = yaml(
+    'model: {name: hf_bert}',
+    'train_loader: {name: text}',
+    'global_train_batch_size: 10240',
+    'max_duration: 2867200sp',
+    'scheduler: {name: linear_decay_with_warmup, t_warmup: 0.06dur, alpha_f: 0.02}',
+    'optimizer: {name: decoupled_adamw, lr: 5.0e-4}',
+  );
+  const plan = planOf(text, 'composer');
+  assert.equal(plan.length.steps, 280);
+  const lr = stepValuesOfAnalysis(analyze(text));
+  assert.ok(lr, 'the curve is drawn');
+  // batch k trains with alpha(k - 1); warmup: alpha(t) = t / 16.8 (in batches).
+  assert.ok(Math.abs((lr[9] ?? NaN) - 5e-4 * (8 / 16.8)) < 1e-15);
+  // decay: alpha = 1 - frac × 0.98, frac = (t - 16.8) / (280 - 16.8).
+  assert.ok(Math.abs((lr[201] ?? NaN) - 5e-4 * (1 - ((200 - 16.8) / (280 - 16.8)) * 0.98)) < 1e-15);
+  // Tokens per batch are not known: no curve rather than a guessed one.
+  assert.equal(stepValuesOfAnalysis(analyze(text.replace('2867200sp', '2867200tok'))), null);
 });

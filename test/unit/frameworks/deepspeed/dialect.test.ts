@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { dialectOf, planOf, ruleIds } from '../../dialects/analyze';
+import { analyze, dialectOf, planOf, ruleIds } from '../../dialects/analyze';
 
 const json = (o: unknown) => JSON.stringify(o, null, 2);
 
@@ -66,4 +66,24 @@ test('GPT-NeoX configs that embed DeepSpeed keys are not DeepSpeed configs', () 
     ),
     'gpt-neox',
   );
+});
+
+test('DeepSpeed: scheduler.params keys the scheduler class does not take are a start-up TypeError, placed on the key', () => {
+  const config = (scheduler: string) =>
+    `{"train_batch_size": 32, "optimizer": {"type": "AdamW", "params": {"lr": 3e-4}}, "scheduler": ${scheduler}}`;
+  const typo = config('{"type": "WarmupDecayLR", "params": {"total_num_steps": 1000, "warmup_num_step": 100}}');
+  const analysis = analyze(typo, 'ds_config.json');
+  const finding = analysis.findings.find((f) => f.ruleId === 'invalid-value');
+  assert.ok(finding);
+  assert.ok(finding.message.includes('Did you mean `warmup_num_steps`?'), finding.message);
+  assert.equal(typo.slice(finding.span.start, finding.span.end), '"warmup_num_step"');
+  assert.equal(analysis.documents[0]?.plan, undefined);
+  // The same keys, right: drawn, no finding; a torch scheduler's arguments are torch's business (not checked here).
+  const right = config('{"type": "WarmupDecayLR", "params": {"total_num_steps": 1000, "warmup_num_steps": 100}}');
+  assert.deepEqual(ruleIds(right, 'ds_config.json'), []);
+  const torch = config('{"type": "StepLR", "params": {"step_size": 100, "gamma": 0.5}}');
+  assert.ok(!ruleIds(torch, 'ds_config.json').includes('invalid-value'));
+  const oneCycle = config('{"type": "OneCycle", "params": {"cycle_min_lr": 1e-5, "cycle_max_lr": 1e-3, "cycle_momentum": false}}');
+  assert.equal(dialectOf(oneCycle, 'ds_config.json'), 'deepspeed');
+  assert.ok(!ruleIds(oneCycle, 'ds_config.json').includes('invalid-value'));
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { dialectOf, planOf, ruleIds, yaml } from '../../dialects/analyze';
+import { analyze, dialectOf, planOf, ruleIds, yaml } from '../../dialects/analyze';
 import { fixedBy } from '../fixedBy';
 
 const trainer = [
@@ -48,4 +48,32 @@ test('levanter: a fractional step count or unknown schedule is invalid; warmup 1
 
 test('levanter: a config without trainer steps keys is not levanter', () => {
   assert.notEqual(dialectOf(yaml('trainer: {max_epochs: 3}', 'optimizer: {learning_rate: 1e-3, warmup: 0.1}')), 'levanter');
+});
+
+test('levanter: a levanter trainer with an optimizer of only learning_rate and weight_decay (examples/alpaca) is levanter', () => {
+  const alpaca = yaml(
+    'model_name_or_path: huggyllama/llama-7b',
+    'trainer:',
+    '  mp: p=f32,c=bfloat16',
+    '  num_train_steps: 1218',
+    '  train_batch_size: 128',
+    'optimizer:',
+    '  learning_rate: 2e-5',
+    '  weight_decay: 0.0',
+  );
+  const plan = planOf(alpaca, 'levanter');
+  assert.deepEqual([plan.schedule.name, plan.baseLr, plan.warmup.steps, plan.length.steps], ['cosine', 2e-5, 12, 1218]);
+  const other = yaml('trainer: {max_epochs: 3, train_batch_size: 8}', 'optimizer: {learning_rate: 1e-3, weight_decay: 0}');
+  assert.notEqual(dialectOf(other), 'levanter');
+});
+
+test('constant-lr on a default schedule held flat by a setting names that schedule, not "no schedule"', () => {
+  const flat = yaml(...trainer, 'optimizer:', '  learning_rate: 2E-4', '  min_lr_ratio: 1.0');
+  const finding = analyze(flat).findings.find((f) => f.ruleId === 'constant-lr');
+  const said = "`cosine`, levanter's default schedule, keeps the learning rate constant after warmup here";
+  assert.ok(finding?.keySpan && finding.message.startsWith(said), finding?.message);
+  assert.equal(flat.slice(finding.keySpan.start, finding.keySpan.end), 'min_lr_ratio');
+  const axolotl = yaml('base_model: x', 'micro_batch_size: 2', 'num_epochs: 1', 'learning_rate: 2e-5', 'warmup_steps: 10');
+  const message = analyze(`${axolotl}cosine_min_lr_ratio: 1\n`).findings.find((f) => f.ruleId === 'constant-lr')?.message ?? '';
+  assert.ok(message.startsWith("`cosine`, Axolotl's default schedule, keeps the learning rate constant after warmup"), message);
 });

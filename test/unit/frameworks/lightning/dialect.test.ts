@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { planOf, ruleIds, yaml } from '../../dialects/analyze';
+import { analyze, dialectOf, planOf, ruleIds, yaml } from '../../dialects/analyze';
 
 const head = ['seed_everything: 0', 'trainer:', '  max_epochs: 50', 'model:', '  class_path: my.Task'];
 
@@ -87,4 +87,37 @@ test('terratorch task-level optimizer and scheduler', () => {
     [plan.optimizer.name, plan.baseLr, plan.schedule.name, plan.schedule.params.T_max],
     ['AdamW', 1e-4, 'CosineAnnealingLR', 50],
   );
+});
+
+test('Lightning CLI: an optimizer and scheduler injected into the model as class_path + init_args are read, not rejected', () => {
+  const injected = (...scheduler: string[]) =>
+    yaml(
+      'trainer:',
+      '  max_epochs: 30',
+      'model:',
+      '  class_path: mypkg.LitModel',
+      '  init_args:',
+      '    optimizer:',
+      '      class_path: torch.optim.AdamW',
+      '      init_args:',
+      '        lr: 0.0003',
+      '        weight_decay: 0.05',
+      ...scheduler.map((l) => `    ${l}`),
+    );
+  const text = injected('scheduler:', '  class_path: torch.optim.lr_scheduler.CosineAnnealingLR', '  init_args:', '    T_max: 30');
+  assert.deepEqual(ruleIds(text), []);
+  const plan = planOf(text, 'lightning');
+  assert.deepEqual(
+    [plan.optimizer.name, plan.baseLr, plan.optimizer.weightDecay, plan.schedule.name, plan.schedule.params.T_max, plan.length.unit],
+    ['AdamW', 3e-4, 0.05, 'CosineAnnealingLR', 30, 'epoch'],
+  );
+  // A constant injected scheduler is constant-lr, with no edit (the module's code steps it, not a CLI block).
+  const constant = injected('scheduler:', '  class_path: torch.optim.lr_scheduler.ConstantLR', '  init_args:', '    factor: 1.0');
+  assert.deepEqual(ruleIds(constant), ['constant-lr']);
+  assert.deepEqual(analyze(constant).findings[0]?.fixes ?? null, []);
+  // No injected scheduler: the module's default is in its code, so the file claims no schedule (and no constant LR).
+  const none = injected();
+  assert.equal(dialectOf(none), 'lightning');
+  assert.deepEqual(ruleIds(none), []);
+  assert.equal(analyze(none).documents[0]?.plan, undefined);
 });

@@ -64,3 +64,19 @@ test('maxtext: a model-only override file (no schedule key) is not claimed', () 
     null,
   );
 });
+
+test('maxtext: a post-training override (configs/post_train/sft.yml: base_config, use_sft, learning_rate) is claimed', () => {
+  const sft = yaml(
+    'base_config: "base.yml"',
+    'use_sft: true',
+    'sft_train_on_completion_only: true',
+    'packing: true',
+    'learning_rate: 2.e-5',
+    'dataset_type: hf',
+    "train_data_columns: ['messages']",
+  );
+  assert.equal(dialectOf(sft), 'maxtext');
+  assert.deepEqual([planOf(sft, 'maxtext').baseLr, planOf(sft, 'maxtext').schedule.name], [2e-5, 'cosine']);
+  // The same data keys without base_config and a second MaxText key stay unclaimed.
+  assert.notEqual(dialectOf(yaml('learning_rate: 2e-5', "train_data_columns: ['messages']")), 'maxtext');
+});

@@ -37,3 +37,16 @@ test('Ultralytics optimizer auto: lr0 is ignored and the plan says so', () => {
   assert.ok(plan.assumptions.some((a) => a.includes('auto')));
   assert.equal(plan.length.steps, 100);
 });
+
+test('Ultralytics time budget: epochs are reset from the measured epoch time, so the length is assumed, not judged', () => {
+  const head = ['task: detect', 'epochs: 15', 'imgsz: 640', 'optimizer: SGD', 'lr0: 0.001', 'lrf: 0.01', 'warmup_epochs: 3', 'box: 7'];
+  const args = (time: string) => yaml(...head, `time: ${time}`);
+  const fixed = planOf(args('null'), 'ultralytics');
+  assert.deepEqual([fixed.length.steps, fixed.length.assumed], [15, false]);
+  // 3 of 15 epochs of warmup is too long for a run of 15 epochs; with `time` the run's epochs are not known.
+  assert.ok(ruleIds(args('null')).includes('warmup-too-long'));
+  const timed = planOf(args('2.5'), 'ultralytics');
+  assert.deepEqual([timed.length.steps, timed.length.assumed], [15, true]);
+  assert.ok(timed.assumptions.some((a) => a.includes('`time: 2.5` hours')));
+  assert.deepEqual(ruleIds(args('2.5')), []);
+});
