@@ -17,14 +17,30 @@ function isPlainMapping(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/**
+ * Plain values known to hold no `<<` anywhere. Plain values are never mutated, and those of unchanged YAML nodes are
+ * shared from one analysis to the next (yamlAccess.ts `plainValue`), so an edit walks only what it parsed anew.
+ */
+const withoutMergeKeys = new WeakSet<object>();
+
 /** Whether a `<<` key sits anywhere in a plain value (a walk that allocates nothing: most files have none). */
 function containsMergeKey(value: unknown, depth: number): boolean {
-  if (depth > 64) return false;
-  if (Array.isArray(value)) return value.some((item) => containsMergeKey(item, depth + 1));
-  if (!isPlainMapping(value)) return false;
-  if (Object.prototype.hasOwnProperty.call(value, MERGE_KEY)) return true;
-  for (const key in value) if (containsMergeKey(value[key], depth + 1)) return true;
-  return false;
+  if (depth > 64 || value === null || typeof value !== 'object' || withoutMergeKeys.has(value)) return false;
+  let found: boolean;
+  if (Array.isArray(value)) found = value.some((item) => containsMergeKey(item, depth + 1));
+  else if (!isPlainMapping(value)) return false;
+  else if (Object.prototype.hasOwnProperty.call(value, MERGE_KEY)) found = true;
+  else {
+    found = false;
+    for (const key in value) {
+      if (containsMergeKey(value[key], depth + 1)) {
+        found = true;
+        break;
+      }
+    }
+  }
+  if (!found) withoutMergeKeys.add(value);
+  return found;
 }
 
 /** A plain value with every `<<` applied; the same object when there is none (nothing is copied then). */
