@@ -230,10 +230,7 @@ test('item 9 and 11: Ultralytics optimizer auto is drawn normalized; warmup advi
   const sgd = analyze(args('SGD'), 'runs/train/args.yaml');
   assert.equal(sgd.documents[0]?.plan?.baseLr, 0.02);
   const message = sgd.findings.find((f) => f.ruleId === 'warmup-too-long')?.message ?? '';
-  assert.match(
-    message,
-    /\(3 of 10 epochs\).*Shorten `warmup_epochs` to at most 1 epoch\.$/,
-  );
+  assert.match(message, /\(3 of 10 epochs\).*Shorten `warmup_epochs` to at most 1 epoch\.$/);
   assert.doesNotMatch(message, /\bratio\b|\bsteps?\b/); // timm: epochs and warmup_epochs, no ratio either.
   const timm = yaml(
     'model: resnet50',

@@ -34,8 +34,7 @@ export class DocumentAnalyses {
     }
     const text = document.getText();
     let parser = this.parsers.get(document.uri);
-    if (!parser && text.length >= INCREMENTAL_MIN_LENGTH)
-      this.parsers.set(document.uri, (parser = new IncrementalYamlParser()));
+    if (!parser && text.length >= INCREMENTAL_MIN_LENGTH) this.parsers.set(document.uri, (parser = new IncrementalYamlParser()));
     else if (parser && text.length < INCREMENTAL_MIN_LENGTH) this.parsers.delete(document.uri);
     // Detection reads the settings (dialect globs): other settings, a memo of its own.
     let kept = this.detections.get(document.uri);

@@ -154,9 +154,12 @@ function extract(whole: DialectInput): Extraction {
     for (const key of Object.keys(params)) if (key.startsWith('t_')) params[key] = tree.get(`scheduler.${key}`);
     params.max_duration = values.max_duration;
     // Sample times are drawn as fractional batches of a fixed global batch (composerTime.ts).
-    const inSamples = [values.max_duration, ...Object.entries(params).filter(([k]) => k.startsWith('t_')).map(([, v]) => v)].some(
-      (t) => parseComposerTime(t)?.unit === 'sp',
-    );
+    const inSamples = [
+      values.max_duration,
+      ...Object.entries(params)
+        .filter(([k]) => k.startsWith('t_'))
+        .map(([, v]) => v),
+    ].some((t) => parseComposerTime(t)?.unit === 'sp');
     if (batch && inSamples) params.global_train_batch_size = batch;
     const alphaF = num('scheduler.alpha_f') ?? COMPOSER_DEFAULTS.alpha_f;
     schedule = {

@@ -53,7 +53,7 @@ export function schedulerArgProblems(tree: ConfigTree, type: string | undefined)
     const suggestion = closestName(name, accepted);
     const hint =
       type === 'WarmupCosineLR' && (name === 'warmup_min_lr' || name === 'warmup_max_lr')
-        ? ' WarmupCosineLR peaks at the optimizer\'s lr and takes ratios of it (warmup_min_ratio, cos_min_ratio).'
+        ? " WarmupCosineLR peaks at the optimizer's lr and takes ratios of it (warmup_min_ratio, cos_min_ratio)."
         : suggestion
           ? ` Did you mean \`${suggestion}\`?`
           : '';

@@ -154,12 +154,7 @@ function extract(whole: DialectInput): Extraction {
 }
 
 /** An optimizer (and scheduler) the model receives as callables and builds in its own configure_optimizers. */
-function injectedCallables(
-  input: DialectInput,
-  tree: ConfigTree,
-  values: Record<string, unknown>,
-  findings: Finding[],
-): Extraction {
+function injectedCallables(input: DialectInput, tree: ConfigTree, values: Record<string, unknown>, findings: Finding[]): Extraction {
   const optimizerClass = values[`${INJECTED}.class_path`] as string | undefined;
   const schedulerClass = values['model.init_args.scheduler.class_path'] as string | undefined;
   // Without an injected scheduler the module's default (in its code) runs: no schedule can be claimed from the file.

@@ -39,10 +39,7 @@ test('NeMo 2.0 optim: CosineAnnealingScheduler with constant_steps is NeMo Cosin
     [plan.schedule.name, plan.schedule.params.max_steps, plan.warmup.steps, plan.length.steps, plan.optimizer.name],
     ['CosineAnnealing', 1000, 100, 1000, 'adam'],
   );
-  assert.deepEqual(
-    [plan.optimizer.weightDecay, plan.optimizer.beta2],
-    [0.01, 0.999],
-  );
+  assert.deepEqual([plan.optimizer.weightDecay, plan.optimizer.beta2], [0.01, 0.999]);
   const lr = stepValuesOfAnalysis(analyze(text));
   assert.ok(lr);
   // warmup 100, decay over 1000 - (200 + 100) = 700 steps, then min_lr.
@@ -98,10 +95,7 @@ test('NeMo speechlm2: model.optimizer / model.lr_scheduler with _target_, steppe
     [plan.schedule.name, plan.schedule.params.max_steps, plan.length.steps, plan.optimizer.name],
     ['CosineAnnealing', 2000, 2000, 'AdamW'],
   );
-  assert.deepEqual(
-    [plan.optimizer.beta2, plan.optimizer.weightDecay],
-    [0.98, 0.01],
-  );
+  assert.deepEqual([plan.optimizer.beta2, plan.optimizer.weightDecay], [0.98, 0.01]);
   const lr = stepValuesOfAnalysis(analyze(text));
   assert.ok(lr);
   close(lr[0], 3e-4);
