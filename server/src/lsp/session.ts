@@ -151,7 +151,7 @@ export class LensSession {
       throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled: the document changed');
     }
     const analysis = this.analyses.get(document, settings);
-    this.heap.afterWork();
+    this.heap.afterWork('request');
     return analysis;
   }
 
@@ -245,8 +245,8 @@ export class LensSession {
     const analysis = this.analyses.get(document, settings);
     const diagnostics = analysis.findings.map((finding, index) => toDiagnostic(finding, analysis.parsed.lines, index, this.uriOfFile));
     await this.crossFile.publish(document.uri, fileNameOf(document.uri), document.version, diagnostics, analysis);
-    this.heap.afterWork();
     const state = this.states.get(document.uri);
+    this.heap.afterWork(state?.published ? 'edit' : 'open');
     if (state && !state.published) {
       state.published = true;
       // The document's first analysis is done: lenses asked for before it (see refreshCodeLenses) are asked again.
