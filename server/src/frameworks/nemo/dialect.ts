@@ -16,7 +16,7 @@ import { betasSetting } from '../../dialects/numberLists';
 import { readSettings } from '../../dialects/settingReader';
 import { buildPlan, shortClassName, type PlanDraft } from '../../dialects/planBuilder';
 import { coerceParams, NO_SCHEDULER, torchSchedulerTraits } from '../../dialects/torchDefaults';
-import { assumedLength, epochLength, stepLength, type PlanLength } from '../../dialects/trainingLength';
+import { trainerLength } from './trainerLength';
 import { nemoDecayEdits } from './decayFix';
 import { numberValue } from '../torch/torchParams';
 import { extractTargetLayout, recognizeTargetLayout, targetLayoutOf } from './targetLayouts';
@@ -97,23 +97,9 @@ function extract(input: DialectInput): Extraction {
     (values[`${OPTIM}.betas`] as [number, number] | undefined) ?? (isNovograd ? NEMO_DEFAULTS.betas.novograd : NEMO_DEFAULTS.betas.adam);
 
   // Length: trainer.max_steps wins; else max_epochs × steps per epoch; else an explicit sched.max_steps.
-  let length: PlanLength;
-  let lengthPath: string | undefined;
   const maxSteps = num('trainer.max_steps');
   const maxEpochs = num('trainer.max_epochs');
-  const schedMaxSteps = num(`${OPTIM}.sched.max_steps`);
-  if (maxSteps !== undefined && maxSteps > 0) {
-    length = stepLength(maxSteps, `trainer.max_steps: ${maxSteps}`);
-    lengthPath = 'trainer.max_steps';
-  } else if (maxEpochs !== undefined && maxEpochs > 0) {
-    length = epochLength(input, maxEpochs, `trainer.max_epochs: ${maxEpochs}`, assumptions);
-    lengthPath = 'trainer.max_epochs';
-  } else if (schedMaxSteps !== undefined && schedMaxSteps > 0) {
-    length = stepLength(schedMaxSteps, `sched.max_steps: ${schedMaxSteps}`);
-    lengthPath = `${OPTIM}.sched.max_steps`;
-  } else {
-    length = assumedLength('trainer.max_steps / max_epochs are not known from this file', assumptions);
-  }
+  let { length, lengthPath } = trainerLength(num, input, assumptions, { path: `${OPTIM}.sched.max_steps`, label: 'sched.max_steps' });
 
   const schedName = values[`${OPTIM}.sched.name`] as string | undefined;
   let schedule: PlanDraft['schedule'];

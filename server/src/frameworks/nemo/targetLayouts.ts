@@ -22,7 +22,7 @@ import { integerSetting, numberSetting } from '../../dialects/numbers';
 import { readSettings } from '../../dialects/settingReader';
 import { buildPlan, shortClassName, type PlanDraft } from '../../dialects/planBuilder';
 import { coerceParams, NO_SCHEDULER, torchOptimizerDefaults, torchSchedulerTraits } from '../../dialects/torchDefaults';
-import { assumedLength, epochLength, stepLength, type PlanLength } from '../../dialects/trainingLength';
+import { trainerLength } from './trainerLength';
 import { numberValue } from '../torch/torchParams';
 
 export type TargetLayout = 'speechlm2' | 'nemo2';
@@ -103,19 +103,7 @@ export function extractTargetLayout(input: DialectInput, layout: TargetLayout): 
   if (baseLr === undefined) return { findings };
   const assumptions: string[] = [];
 
-  let length: PlanLength;
-  let lengthPath: string | undefined;
-  const maxSteps = num('trainer.max_steps');
-  const maxEpochs = num('trainer.max_epochs');
-  if (maxSteps !== undefined && maxSteps > 0) {
-    length = stepLength(maxSteps, `trainer.max_steps: ${maxSteps}`);
-    lengthPath = 'trainer.max_steps';
-  } else if (maxEpochs !== undefined && maxEpochs > 0) {
-    length = epochLength(input, maxEpochs, `trainer.max_epochs: ${maxEpochs}`, assumptions);
-    lengthPath = 'trainer.max_epochs';
-  } else {
-    length = assumedLength('trainer.max_steps / max_epochs are not known from this file', assumptions);
-  }
+  const { length, lengthPath } = trainerLength(num, input, assumptions);
 
   const target = values[`${paths.scheduler}._target_`] as string | undefined;
   let schedule: PlanDraft['schedule'];
