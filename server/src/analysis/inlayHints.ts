@@ -4,6 +4,7 @@ import type { SweepPlan } from '../plan/sweepPlan';
 import type { TrainingPlan } from '../plan/trainingPlan';
 import { supportedRoles } from '../rules/adamBudget';
 import { scheduleOfPlan } from '../schedules';
+import { groupedCount as count, writtenText } from './hintText';
 import type { Span } from '../parse/textSpan';
 import type { ConfigAnalysis, DocumentAnalysis, LensSettings } from './analyzeConfig';
 import { formatLr } from './describePlan';
@@ -28,9 +29,6 @@ const MILESTONE_KEYS = new Set(['milestones', 'STEPS', 'decay_milestones', 'boun
 /** At most this many LRs are listed after a milestone list; longer lists end with an ellipsis. */
 const MAX_MILESTONE_LRS = 6;
 
-/** `3000` → `3,000`. Not toLocaleString: its first call loads ICU data (~20 ms), which an inlay-hint request must not pay. */
-const count = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-
 function unitWord(plan: TrainingPlan, n: number): string {
   const unit = plan.length.unit === 'epoch' ? 'epoch' : 'step';
   return Math.round(n) === 1 ? unit : `${unit}s`;
@@ -38,11 +36,8 @@ function unitWord(plan: TrainingPlan, n: number): string {
 
 /** The number written at a span of the text, when the text there is a plain number. */
 function writtenNumber(text: string, span: Span): number | undefined {
-  const raw = text
-    .slice(span.start, span.end)
-    .trim()
-    .replace(/^["']|["']$/g, '');
-  if (raw === '' || raw.length > 40) return undefined;
+  const raw = writtenText(text, span, 40);
+  if (raw === null) return undefined;
   const value = Number(raw);
   return Number.isFinite(value) ? value : undefined;
 }

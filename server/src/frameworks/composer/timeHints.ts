@@ -14,19 +14,14 @@ import type { Span } from '../../parse/textSpan';
 import type { TrainingPlan } from '../../plan/trainingPlan';
 import { parseComposerTime, type ComposerTime } from './dialect';
 import { hparamsView } from './hparamsFormat';
+import { groupedCount as count, writtenText } from '../../analysis/hintText';
 
 const GIVE_STEPS_PER_EPOCH = ' Give the real figure with `# lr-lens: steps-per-epoch=N` or the lrLens.stepsPerEpoch setting.';
 
-/** `3000` → `3,000` (not toLocaleString: see inlayHints.ts). */
-const count = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-
 /** The time written at a span: a time string, or an integer (epochs). */
 function writtenTime(text: string, span: Span): ComposerTime | null {
-  const raw = text
-    .slice(span.start, span.end)
-    .trim()
-    .replace(/^["']|["']$/g, '');
-  if (raw === '' || raw.length > 64) return null;
+  const raw = writtenText(text, span, 64);
+  if (raw === null) return null;
   return /^\d+$/.test(raw) ? { value: Number(raw), unit: 'ep' } : parseComposerTime(raw);
 }
 
