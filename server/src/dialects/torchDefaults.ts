@@ -7,6 +7,7 @@
 import { toNumber } from './numbers';
 import { toNumberList } from './numberLists';
 import { UNKNOWN } from './interpolation';
+import type { PlanDraft } from './planBuilder';
 
 type OptimizerDefaults = { betas?: [number, number]; eps?: number; weight_decay: number };
 const ADAM_DEFAULTS: OptimizerDefaults = { betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0 };
@@ -28,6 +29,21 @@ export function torchOptimizerDefaults(shortName: string): { betas?: [number, nu
   if (/adamw/i.test(shortName)) return ADAMW_DEFAULTS;
   if (/adam/i.test(shortName)) return ADAM_DEFAULTS;
   return { weight_decay: 0 };
+}
+
+/** A draft's optimizer for a torch optimizer class: what the config writes, else torch's defaults for the class. */
+export function torchOptimizer(
+  name: string,
+  written: { betas?: readonly number[] | undefined; eps?: number | undefined; weightDecay?: number | undefined },
+): PlanDraft['optimizer'] {
+  const defaults = torchOptimizerDefaults(name);
+  return {
+    name,
+    beta1: written.betas?.[0] ?? defaults.betas?.[0],
+    beta2: written.betas?.[1] ?? defaults.betas?.[1],
+    epsilon: written.eps ?? defaults.eps,
+    weightDecay: written.weightDecay ?? defaults.weight_decay,
+  };
 }
 
 /**

@@ -14,7 +14,7 @@
 import type { Dialect, DialectInput, Extraction, Recognition } from '../../dialects/dialect';
 import { ConfigTree, topLevelKeys } from '../../dialects/configTree';
 import { buildPlan, shortClassName, type PlanDraft } from '../../dialects/planBuilder';
-import { coerceParams, NO_SCHEDULER, torchOptimizerDefaults, torchSchedulerTraits } from '../../dialects/torchDefaults';
+import { coerceParams, NO_SCHEDULER, torchOptimizer, torchSchedulerTraits } from '../../dialects/torchDefaults';
 import { numberSetting } from '../../dialects/numbers';
 import { betasSetting } from '../../dialects/numberLists';
 import { readSettings } from '../../dialects/settingReader';
@@ -124,19 +124,15 @@ function extract(input: DialectInput): Extraction {
   if (!optimizerNode)
     assumptions.push(`learning rate ${HYDRA_DEFAULTS.lr}: the optimizer is chosen in another config group (not composed here)`);
   else if (lr === undefined) assumptions.push(`learning rate ${HYDRA_DEFAULTS.lr} (torch's default for ${optimizerName})`);
-  const defaults = torchOptimizerDefaults(optimizerName);
-  const betas = (optimizerNode && (values[at(optimizerNode, 'betas')] as [number, number] | undefined)) ?? defaults.betas;
   const num = (key: string): number | undefined => {
     const v = optimizerNode?.node[key];
     return typeof v === 'number' ? v : undefined;
   };
-  const optimizer: PlanDraft['optimizer'] = {
-    name: optimizerName,
-    beta1: betas?.[0],
-    beta2: betas?.[1],
-    epsilon: num('eps') ?? defaults.eps,
-    weightDecay: num('weight_decay') ?? defaults.weight_decay,
-  };
+  const optimizer = torchOptimizer(optimizerName, {
+    betas: optimizerNode && (values[at(optimizerNode, 'betas')] as [number, number] | undefined),
+    eps: num('eps'),
+    weightDecay: num('weight_decay'),
+  });
   const sources: PlanDraft['sources'] = {
     baseLr: lrPath,
     optimizer: optimizerNode ? at(optimizerNode, '_target_') : undefined,

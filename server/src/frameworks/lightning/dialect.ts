@@ -18,7 +18,7 @@ import { integerSetting, numberSetting } from '../../dialects/numbers';
 import { betasSetting } from '../../dialects/numberLists';
 import { readSettings } from '../../dialects/settingReader';
 import { buildPlan, shortClassName, type PlanDraft } from '../../dialects/planBuilder';
-import { coerceParams, NO_SCHEDULER, torchOptimizerDefaults, torchSchedulerTraits } from '../../dialects/torchDefaults';
+import { coerceParams, NO_SCHEDULER, torchOptimizer, torchSchedulerTraits } from '../../dialects/torchDefaults';
 import { ASSUMED_STEPS_PER_EPOCH, givenStepsPerEpoch, type PlanLength } from '../../dialects/trainingLength';
 import { lightningDecayEdits } from './decayFix';
 import { numberValue } from '../torch/torchParams';
@@ -117,15 +117,11 @@ function extract(whole: DialectInput): Extraction {
   if (tree.has(lrPath) && num(lrPath) === undefined) return { findings };
   const baseLr = num(lrPath) ?? LIGHTNING_DEFAULTS.lr;
   if (!tree.has(lrPath)) assumptions.push(`learning rate ${LIGHTNING_DEFAULTS.lr} (torch's default for ${optimizerName})`);
-  const defaults = torchOptimizerDefaults(optimizerName);
-  const betas = (values['optimizer.init_args.betas'] as [number, number] | undefined) ?? defaults.betas;
-  const optimizer: PlanDraft['optimizer'] = {
-    name: optimizerName,
-    beta1: betas?.[0],
-    beta2: betas?.[1],
-    epsilon: num('optimizer.init_args.eps') ?? defaults.eps,
-    weightDecay: num('optimizer.init_args.weight_decay') ?? defaults.weight_decay,
-  };
+  const optimizer = torchOptimizer(optimizerName, {
+    betas: values['optimizer.init_args.betas'] as [number, number] | undefined,
+    eps: num('optimizer.init_args.eps'),
+    weightDecay: num('optimizer.init_args.weight_decay'),
+  });
   const sources: PlanDraft['sources'] = {
     baseLr: lrPath,
     optimizer: taskLevel ? 'model.init_args.optimizer' : 'optimizer.class_path',
@@ -167,18 +163,14 @@ function injectedCallables(input: DialectInput, tree: ConfigTree, values: Record
   const baseLr = num(lrPath) ?? LIGHTNING_DEFAULTS.lr;
   if (!tree.has(lrPath)) assumptions.push(`learning rate ${LIGHTNING_DEFAULTS.lr} (torch's default for ${optimizerName})`);
   assumptions.push("the model's configure_optimizers steps the injected scheduler: drawn once per epoch, Lightning's default interval");
-  const defaults = torchOptimizerDefaults(optimizerName);
-  const betas = (values[`${INJECTED}.init_args.betas`] as [number, number] | undefined) ?? defaults.betas;
   const name = shortClassName(schedulerClass);
   const params = coerceParams(tree.get('model.init_args.scheduler.init_args'));
   const plan = buildPlan('lightning', input, tree, {
-    optimizer: {
-      name: optimizerName,
-      beta1: betas?.[0],
-      beta2: betas?.[1],
-      epsilon: num(`${INJECTED}.init_args.eps`) ?? defaults.eps,
-      weightDecay: num(`${INJECTED}.init_args.weight_decay`) ?? defaults.weight_decay,
-    },
+    optimizer: torchOptimizer(optimizerName, {
+      betas: values[`${INJECTED}.init_args.betas`] as [number, number] | undefined,
+      eps: num(`${INJECTED}.init_args.eps`),
+      weightDecay: num(`${INJECTED}.init_args.weight_decay`),
+    }),
     baseLr,
     schedule: { framework: 'pytorch', name, params, explicit: true, ...torchSchedulerTraits(name, params) },
     warmup: { steps: 0 },

@@ -17,8 +17,8 @@ import { ConfigTree, topLevelKeys } from '../../dialects/configTree';
 import { integerSetting, numberSetting } from '../../dialects/numbers';
 import { betasSetting } from '../../dialects/numberLists';
 import { readSettings } from '../../dialects/settingReader';
-import { buildPlan, shortClassName, type PlanDraft } from '../../dialects/planBuilder';
-import { torchOptimizerDefaults } from '../../dialects/torchDefaults';
+import { buildPlan, shortClassName } from '../../dialects/planBuilder';
+import { torchOptimizer } from '../../dialects/torchDefaults';
 import * as z from '../../plan/zod';
 import { reportInvalidValue } from '../../rules/invalidValue';
 import { numberValue } from '../torch/torchParams';
@@ -215,19 +215,15 @@ function extract(input: DialectInput): Extraction {
   const classPath =
     typeof written === 'string' ? written : ((values['optimizer.class_path'] as string | undefined) ?? LITGPT_DEFAULTS.optimizer);
   const optimizerName = shortClassName(classPath);
-  const optimizerDefaults = torchOptimizerDefaults(optimizerName);
   const lrWritten = num('optimizer.init_args.lr');
   if (lrWritten === undefined)
     assumptions.push(`learning rate ${LITGPT_DEFAULTS.lr} (torch's default for ${optimizerName}; not in this file)`);
   const baseLr = lrWritten ?? LITGPT_DEFAULTS.lr;
-  const betas = (values['optimizer.init_args.betas'] as [number, number] | undefined) ?? optimizerDefaults.betas;
-  const optimizer: PlanDraft['optimizer'] = {
-    name: optimizerName,
-    beta1: betas?.[0],
-    beta2: betas?.[1],
-    epsilon: num('optimizer.init_args.eps') ?? optimizerDefaults.eps,
-    weightDecay: num('optimizer.init_args.weight_decay') ?? optimizerDefaults.weight_decay,
-  };
+  const optimizer = torchOptimizer(optimizerName, {
+    betas: values['optimizer.init_args.betas'] as [number, number] | undefined,
+    eps: num('optimizer.init_args.eps'),
+    weightDecay: num('optimizer.init_args.weight_decay'),
+  });
   const { length, schedule, warmupSteps, warmupRatio, lengthSource } = litgptLength(recipe, input, tree, values, assumptions);
   const minLr = num('train.min_lr') ?? (recipe === 'pretrain' ? LITGPT_DEFAULTS.pretrain.min_lr : undefined);
   if (recipe === 'finetune' && tree.has('train.min_lr'))

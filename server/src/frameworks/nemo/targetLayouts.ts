@@ -21,7 +21,7 @@ import { ConfigTree } from '../../dialects/configTree';
 import { integerSetting, numberSetting } from '../../dialects/numbers';
 import { readSettings } from '../../dialects/settingReader';
 import { buildPlan, shortClassName, type PlanDraft } from '../../dialects/planBuilder';
-import { coerceParams, NO_SCHEDULER, torchOptimizerDefaults, torchSchedulerTraits } from '../../dialects/torchDefaults';
+import { coerceParams, NO_SCHEDULER, torchOptimizer, torchSchedulerTraits } from '../../dialects/torchDefaults';
 import { trainerLength } from './trainerLength';
 import { numberValue } from '../torch/torchParams';
 
@@ -158,15 +158,11 @@ export function extractTargetLayout(input: DialectInput, layout: TargetLayout): 
   } else {
     // A torch optimizer class: torch's own defaults (AdamW: weight_decay 0.01).
     const name = shortClassName(stringAt(tree, 'model.optimizer._target_') ?? 'Adam');
-    const d = torchOptimizerDefaults(name);
-    const betas = Array.isArray(optimizerBlock.betas) ? optimizerBlock.betas.map(Number) : undefined;
-    optimizer = {
-      name,
-      beta1: betas?.[0] ?? d.betas?.[0],
-      beta2: betas?.[1] ?? d.betas?.[1],
-      epsilon: numberValue(optimizerBlock, 'eps') ?? d.eps,
-      weightDecay: numberValue(optimizerBlock, 'weight_decay') ?? d.weight_decay,
-    };
+    optimizer = torchOptimizer(name, {
+      betas: Array.isArray(optimizerBlock.betas) ? optimizerBlock.betas.map(Number) : undefined,
+      eps: numberValue(optimizerBlock, 'eps'),
+      weightDecay: numberValue(optimizerBlock, 'weight_decay'),
+    });
   }
   const plan = buildPlan('nemo', input, tree, {
     optimizer,

@@ -11,7 +11,7 @@ import { numberSetting, integerSetting } from '../../dialects/numbers';
 import { betasSetting } from '../../dialects/numberLists';
 import { readSettings } from '../../dialects/settingReader';
 import { buildPlan, shortClassName } from '../../dialects/planBuilder';
-import { coerceParams, NO_SCHEDULER, torchOptimizerDefaults, torchSchedulerTraits } from '../../dialects/torchDefaults';
+import { coerceParams, NO_SCHEDULER, torchOptimizer, torchSchedulerTraits } from '../../dialects/torchDefaults';
 import { assumedLength, epochLength, givenStepsPerEpoch, stepLength, type PlanLength } from '../../dialects/trainingLength';
 import { torchtuneDecayEdits } from './decayFix';
 
@@ -78,8 +78,6 @@ function extract(input: DialectInput): Extraction {
 
   const optimizerClass = (values['optimizer._component_'] as string | undefined) ?? 'torch.optim.AdamW';
   const optimizerName = shortClassName(optimizerClass);
-  const defaults = torchOptimizerDefaults(optimizerName);
-  const betas = (values['optimizer.betas'] as [number, number] | undefined) ?? defaults.betas;
 
   // Length: RL recipes count steps; the others epochs × steps per epoch (capped by max_steps_per_epoch).
   let length: PlanLength;
@@ -131,13 +129,11 @@ function extract(input: DialectInput): Extraction {
   }
 
   const plan = buildPlan('torchtune', input, tree, {
-    optimizer: {
-      name: optimizerName,
-      beta1: betas?.[0],
-      beta2: betas?.[1],
-      epsilon: (values['optimizer.eps'] as number | undefined) ?? defaults.eps,
-      weightDecay: (values['optimizer.weight_decay'] as number | undefined) ?? defaults.weight_decay,
-    },
+    optimizer: torchOptimizer(optimizerName, {
+      betas: values['optimizer.betas'] as [number, number] | undefined,
+      eps: values['optimizer.eps'] as number | undefined,
+      weightDecay: values['optimizer.weight_decay'] as number | undefined,
+    }),
     baseLr: lr,
     schedule,
     warmup: { steps: warmupSteps },
