@@ -16,6 +16,7 @@ import type { YamlCursor } from '../../analysis/yamlCursor';
 import type { TrainingPlan } from '../../plan/trainingPlan';
 import { parseComposerTime } from './dialect';
 import { HPARAMS_OPTIMIZERS, HPARAMS_SCHEDULERS, type HparamsView } from './hparamsFormat';
+import { warmupBatches } from './warmup';
 
 interface Argument {
   key: string;
@@ -152,17 +153,8 @@ function withParams(plan: TrainingPlan, args: readonly Argument[]): TrainingPlan
     ['max_duration', 'scale_schedule_ratio'].flatMap((key) => (key in plan.schedule.params ? [[key, plan.schedule.params[key]]] : [])),
   );
   const written = Object.fromEntries(args.flatMap((a) => (a.required === undefined ? [] : [[a.key, placeholderValue(a.required)]])));
-  // The warmup the item writes, in batches as the plan counts it (composerWarmup): the curve's summary names it.
-  const time = parseComposerTime(written.t_warmup);
-  const perEpoch = plan.length.stepsPerEpoch;
-  const steps =
-    time?.unit === 'ba'
-      ? time.value
-      : time?.unit === 'dur'
-        ? Math.trunc(time.value * plan.length.steps)
-        : time?.unit === 'ep' && perEpoch
-          ? Math.trunc(time.value * perEpoch)
-          : 0;
+  // The warmup the item writes, in batches as the plan counts it (warmup.ts): the curve's summary names it.
+  const { steps } = warmupBatches(parseComposerTime(written.t_warmup), plan.length, plan.length.stepsPerEpoch);
   return { ...plan, schedule: { ...plan.schedule, params: { ...trainer, ...written } }, warmup: { ...plan.warmup, steps } };
 }
 

@@ -16,12 +16,21 @@ export function composerWarmup(
   assumptions: string[],
   batchSize?: number,
 ): PlanDraft['warmup'] {
+  const perEpoch = givenStepsPerEpoch(input) ?? length.stepsPerEpoch;
+  if (time?.unit === 'ep' && !perEpoch) assumptions.push('warmup in epochs cannot be turned into batches without the dataset size');
+  return warmupBatches(time, length, perEpoch, batchSize);
+}
+
+/** `t_warmup` in batches for a run of `length` with `perEpoch` batches per epoch (0 where it cannot be known). */
+export function warmupBatches(
+  time: ComposerTime | null,
+  length: PlanLength,
+  perEpoch: number | undefined,
+  batchSize?: number,
+): PlanDraft['warmup'] {
   if (time?.unit === 'ba') return { steps: time.value };
   if (time?.unit === 'dur') return { steps: Math.trunc(time.value * length.steps), ratio: time.value };
-  if (time?.unit === 'ep') {
-    const perEpoch = givenStepsPerEpoch(input) ?? length.stepsPerEpoch;
-    if (perEpoch) return { steps: Math.trunc(time.value * perEpoch) };
-    assumptions.push('warmup in epochs cannot be turned into batches without the dataset size');
-  } else if (time?.unit === 'sp' && batchSize) return { steps: Math.round(time.value / batchSize) };
+  if (time?.unit === 'ep' && perEpoch) return { steps: Math.trunc(time.value * perEpoch) };
+  if (time?.unit === 'sp' && batchSize) return { steps: Math.round(time.value / batchSize) };
   return { steps: 0 };
 }
